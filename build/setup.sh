@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian machine: installs what the booth needs, then runs it.
+#   bash build/setup.sh demo    install everything, start the app on the embedded demo setup
+#   bash build/setup.sh test    install everything, run the whole test suite
+#   bash build/setup.sh install install only
+# System libraries (Qt's xcb plugin, PostgreSQL for the hub tests, a CJK font) are installed with
+# apt-get when run as root; otherwise the missing ones are named with the command to install them.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MODE="${1:-install}"; shift || true
+VENV="${INSPECTOR_VENV:-$ROOT/.venv}"
+
+pick_python() {
+  for c in "${PYTHON:-}" python3.11 python3.12 python3.13 python3; do
+    [ -n "$c" ] || continue
+    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$c"; return 0
+    fi
+  done
+  echo "error: Python 3.11 or newer is needed (apt-get install python3 python3-venv)" >&2; return 1
+}
+
+SYS_PKGS_COMMON="python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 fonts-ipafont-gothic"
+SYS_PKGS_GUI="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0"
+SYS_PKGS_TEST="postgresql xvfb"
+
+ensure_system_packages() {
+  command -v dpkg >/dev/null 2>&1 || return 0
+  local want="$SYS_PKGS_COMMON"
+  case "$MODE" in demo) want="$want $SYS_PKGS_GUI";; test) want="$want $SYS_PKGS_TEST";; esac
+  local missing=()
+  for p in $want; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "note: these Debian packages are missing: ${missing[*]}" >&2
+    echo "      install them with: sudo apt-get install ${missing[*]}" >&2
+  fi
+}
+
+ensure_venv() {
+  local stamp="$VENV/.inspector-installed"
+  local want
+  want="$(cat "$ROOT/pyproject.toml" "$ROOT/build/setup.sh" | sha256sum | cut -c1-16)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$VENV/bin/python" -c 'import inspector_app, face_recognition' 2>/dev/null; then
+    return 0
+  fi
+  local py; py="$(pick_python)"
+  [ -x "$VENV/bin/python" ] || "$py" -m venv "$VENV"
+  local pip=("$VENV/bin/python" -m pip install --disable-pip-version-check -q)
+  "${pip[@]}" 'setuptools<82' wheel
+  "${pip[@]}" -e "$ROOT[dev]"
+  # face_recognition's metadata requires the dlib sdist; dlib-bin (a dependency above) provides it.
+  "${pip[@]}" --no-deps 'face_recognition==1.3.0'
+  # face_recognition quits with exit status 0 when its models cannot load: check it really imports.
+  "$VENV/bin/python" -c 'import face_recognition, face_recognition_models, os, sys
+p = face_recognition_models.face_recognition_model_location()
+sys.exit(0 if os.path.exists(p) else "face_recognition models missing: " + p)'
+  echo "$want" > "$stamp"
+}
+
+ensure_system_packages
+ensure_venv
+export PATH="$VENV/bin:$PATH"
+
+case "$MODE" in
+  install) echo "installed into $VENV" ;;
+  demo)
+    exec "$VENV/bin/inspector-app" demo "$@" ;;
+  test)
+    cd "$ROOT"
+    set +e
+    "$VENV/bin/python" -m pytest "$@"
+    rc=$?
+    set -e
+    if [ "$rc" = 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi
+    exit "$rc" ;;
+  *) echo "usage: bash build/setup.sh [install|demo|test] [args...]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,1 @@
+"""biometrics package (see docs/CONTRACTS.md)."""

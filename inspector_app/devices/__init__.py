@@ -1,0 +1,1 @@
+"""devices package (see docs/CONTRACTS.md)."""

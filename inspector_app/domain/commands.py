@@ -1,0 +1,6 @@
+"""`inspector-app` subcommands of the domain package (handlers import heavy modules lazily)."""
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    """Add this package's subcommands; see inspector_app.cli_support.add_command."""

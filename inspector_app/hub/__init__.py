@@ -1,0 +1,1 @@
+"""hub package (see docs/CONTRACTS.md)."""

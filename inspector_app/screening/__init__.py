@@ -1,0 +1,1 @@
+"""screening package (see docs/CONTRACTS.md)."""

@@ -1,0 +1,1 @@
+"""store package (see docs/CONTRACTS.md)."""
