@@ -29,3 +29,22 @@ def booth_home(tmp_path: Path, monkeypatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("INSPECTOR_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def run_cli():
+    """Run `python -m inspector_app ARGS` from this checkout (not whatever is installed)."""
+    import subprocess
+    import sys
+
+    def run(*args: str, input: str | None = None, timeout: float = 120, env: dict | None = None):
+        full_env = dict(os.environ)
+        full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+        if env:
+            full_env.update(env)
+        return subprocess.run(
+            [sys.executable, "-m", "inspector_app", *map(str, args)],
+            input=input, capture_output=True, text=True, timeout=timeout, env=full_env, cwd=str(ROOT),
+        )
+
+    return run
