@@ -194,11 +194,12 @@ class HubDb:
         rows, hashes = [], {}
         for r in records:
             rid = r["record_id"]
-            h = rec.content_hash(r["kind"], r["payload"])
+            pj = rec.canonical_json(r["payload"])
+            h = rec.content_hash(r["kind"], r["payload"], pj)
             if rid in hashes and hashes[rid] != h:
                 raise ValueError(f"record {rid} appears twice in one batch with different content")
             hashes[rid] = h
-            rows.append((rid, booth_id, r.get("seq"), r["kind"], rec.canonical_json(r["payload"]), h,
+            rows.append((rid, booth_id, r.get("seq"), r["kind"], pj, h,
                          r.get("created_at"), now, via))
         ids = list(hashes)
         result = {"stored": [], "duplicates": [], "conflicts": []}
@@ -210,7 +211,8 @@ class HubDb:
                 "INSERT INTO records (record_id, booth_id, seq, kind, payload, content_sha256, created_at,"
                 " received_at, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING",
                 [row for row in rows if row[0] not in before])
-            after = self._hashes(tx, ids)
+            after = dict(before)  # ids seen before cannot change; re-read only the new ones
+            after.update(self._hashes(tx, [i for i in ids if i not in before]))
             seen = set()
             for r, row in zip(records, rows):
                 rid = row[0]

@@ -20,8 +20,10 @@ def canonical_json(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def content_hash(kind: str, payload: Any) -> str:
-    return hashlib.sha256(canonical_json({"kind": kind, "payload": payload}).encode("utf-8")).hexdigest()
+def content_hash(kind: str, payload: Any, payload_json: str | None = None) -> str:
+    """SHA-256 over kind, a NUL, and the canonical payload JSON (pass it if already built)."""
+    pj = canonical_json(payload) if payload_json is None else payload_json
+    return hashlib.sha256(kind.encode("utf-8") + b"\x00" + pj.encode("utf-8")).hexdigest()
 
 
 def flags_of(kind: str, payload: Any) -> list[str]:
