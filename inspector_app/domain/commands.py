@@ -59,3 +59,7 @@ def register(subparsers) -> None:
     p = add_command(mrz_sub, "feedback", _mrz_feedback,
                     "check-digit feedback for a partly typed MRZ (what the typed-entry screen shows)")
     p.add_argument("lines", nargs="*", metavar="LINE", help="typed lines (default: standard input)")
+
+    from inspector_app.domain.rules_commands import register_rules
+
+    register_rules(subparsers)
