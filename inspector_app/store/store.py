@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import uuid
 from contextlib import contextmanager
@@ -481,6 +482,8 @@ def open_store(home: Path | str, key_provider: KeyProvider | None = None, create
         raise StoreError(f"there is no booth database at {path}")
     if not exists:
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Encrypted or not, the file is nobody else's business; SQLite gives -wal/-shm the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     provider = key_provider if key_provider is not None else default_key_provider(home)
     key = provider.get_key(create=not exists)
     conn = connect(path, key)
