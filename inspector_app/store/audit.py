@@ -62,7 +62,8 @@ def _broken(kind: str, rows: Sequence[AuditRow], i: int, detail: str, **extra) -
 
 def find_first_break(rows: Sequence[AuditRow], max_seq_issued: int | None = None) -> dict | None:
     """The first broken link as a dict (kind, position (1-based), seq, detail), or None."""
-    by_hash = {row.hash: i for i, row in enumerate(rows)}
+    by_hash = {GENESIS: -1}  # pointing at the genesis makes every row before it an intruder
+    by_hash.update({row.hash: i for i, row in enumerate(rows)})
     expected = GENESIS
     prev_seq = 0
     for i, row in enumerate(rows):
@@ -82,7 +83,8 @@ def find_first_break(rows: Sequence[AuditRow], max_seq_issued: int | None = None
             inserted = [r.seq for r in rows[j + 1 : i]]
             return _broken(
                 "inserted", rows, j + 1,
-                f"entries seq {inserted} are not part of the chain (seq {row.seq} points back to seq {rows[j].seq})",
+                f"entries seq {inserted} are not part of the chain "
+                f"(seq {row.seq} points back to {'the start' if j < 0 else f'seq {rows[j].seq}'})",
                 inserted_seqs=inserted,
             )
         if row.seq > prev_seq + 1:

@@ -169,11 +169,15 @@ def run(home: Path, kills: int, seed: int = 7, max_delay_s: float = 0.4, on_kill
     rng = random.Random(seed)
     reported: dict[str, str] = {}
     failures = []
+    kills_with_wal = 0
     started = time.monotonic()
     last: dict = {}
     for k in range(kills):
         delay = rng.uniform(0.0, max_delay_s)
         saved = kill_once(home, seed * 100_000 + k, delay)
+        wal = home / "booth.db-wal"
+        if wal.exists() and wal.stat().st_size > 0:
+            kills_with_wal += 1  # the name check below then also covered uncheckpointed pages
         leaked = plaintext_hits(home)
         reported.update(saved)
         last = check_store(home, reported)
@@ -199,6 +203,7 @@ def run(home: Path, kills: int, seed: int = 7, max_delay_s: float = 0.4, on_kill
         # killed after the commit but before the child could print: saved, never promised
         "committed_but_unreported": last.get("decisions_in_store", 0) - len(reported),
         "audit_entries": last.get("audit_entries", 0),
+        "kills_leaving_a_wal": kills_with_wal,
         "failures": failures, "ok": not failures,
         "elapsed_s": round(time.monotonic() - started, 2),
     }
