@@ -30,6 +30,8 @@ GROUPS: dict[str, list[str]] = {
     "YASIR": ["YASSER", "YASIR", "YASER"],
     "SAID": ["SAID", "SAEED", "SAYED", "SAYYID", "SAYEED"],
     "ABU BAKR": ["ABUBAKAR", "ABUBAKR", "ABOUBAKAR", "ABUBAKER"],
+    "AISHA": ["AISHA", "AYESHA", "AICHA", "AISHAH", "AYSHA"],
+    "FATIMA": ["FATIMA", "FATIMAH", "FATMA", "FATEMEH"],
     "SERGEY": ["SERGEI", "SERGEY", "SERGEJ", "SERGII", "SERHII", "SERGIY"],
     "YURY": ["YURI", "YURIY", "YURY", "IURII", "JURIJ", "IOURI", "YURIJ"],
     "DMITRY": ["DMITRI", "DMITRY", "DMITRII", "DMITRIJ", "DMYTRO"],

@@ -18,7 +18,7 @@ from inspector_app.screening import name_variants as nv
 from inspector_app.screening import transliterate as tr
 
 DEFAULT_THRESHOLD = 0.80
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 class NameInputError(ValueError):
@@ -39,7 +39,7 @@ class PartialDate:
         if text is None or not str(text).strip():
             return None
         t = str(text).strip()
-        if re.fullmatch(r"\d{8}", t):
+        if re.fullmatch(r"[0-9]{8}", t):
             t = f"{t[:4]}-{t[4:6]}-{t[6:]}"
         m = _DATE.match(t)
         if not m:
@@ -103,7 +103,7 @@ def _token_sim(a: str, a_alt: str, b: str, b_alt: str) -> tuple[float, str]:
         if key in keys_b:
             return (0.93 if key.startswith("C:") else 0.95), rule
     jw = JaroWinkler.similarity(a, b)
-    if phonetic(a) == phonetic(b) and jw >= 0.75:
+    if phonetic(a) == phonetic(b) and jw >= 0.85:
         return 0.90, "sounds alike (Metaphone)"
     if jw >= 0.85 and min(len(a), len(b)) >= 3:
         return round(0.95 * jw, 4), f"spelling differs (Jaro-Winkler {jw:.2f})"
