@@ -48,6 +48,10 @@ def run_gui(home: Path | None = None, argv: list[str] | None = None, demo: bool 
         services = start_demo(booth_home)
     try:
         window = build_window(booth_home, language=language)
+        if services is not None:
+            from inspector_app.app.widgets.main_window import attach_demo
+
+            attach_demo(window, services)
         window.show()
         return app.exec()
     finally:

@@ -260,3 +260,23 @@ class MainWindow(QMainWindow):
         self.runner.cancel_all()
         self.runner.wait_idle(5000)
         super().closeEvent(event)
+
+
+def attach_demo(window: MainWindow, services) -> None:
+    """Demo menu: each entry presents one demo traveller (document on the reader, face in front
+    of the simulated camera, fingers on the simulated scanner)."""
+    menu = window.menuBar().addMenu(window.tr("&Demo"))
+    for n, (key, t) in enumerate(services.travellers.items(), 1):
+        act = QAction(f"{n}. {t['what']}", window)
+        act.setShortcut(QKeySequence(f"Ctrl+Alt+{n}"))
+
+        def present(_checked=False, key=key):
+            trav = services.select(key, window.backend.settings)
+            if window.stack.currentWidget() is window.exam_screen:
+                window.exam_vm.next_traveller()
+                window.exam_screen.mrz.edit.setPlainText(trav["mrz"])
+                window.exam_vm.submit_mrz(trav["mrz"])
+
+        act.triggered.connect(present)
+        menu.addAction(act)
+    window.demo_services = services
