@@ -116,9 +116,14 @@ def _lists(home: Path, data: Path) -> dict:
         keys.generate(key_dir)
     keys.trust_add(home, key_dir / keys.PUBLIC_FILE)
     bundle = home / "demo" / "demo-lists-v1.bundle"
+    try:
+        import inspector_app.screening.biometric  # noqa: F401 - the biometric watchlist section
+        biometrics = _biometrics_dir(home, data)
+    except ImportError:
+        biometrics = None  # a screening package without biometric lists: names and SLTD only
     header = bundles.create(key_dir / keys.SIGNING_FILE, 1, bundle,
                             watchlist_csv=DEMO / "watchlist.csv", sltd_csv=DEMO / "sltd.csv",
-                            biometrics_dir=_biometrics_dir(home, data))
+                            biometrics_dir=biometrics)
     applied = bundles.apply(home, bundle)
     return {"bundle": str(bundle), "version": header["version"], "applied": applied}
 

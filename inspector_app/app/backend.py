@@ -218,6 +218,7 @@ class Backend:
         return {
             "hits": [jsonable(h) for h in result.hits],
             "lists": jsonable(result.lists),
+            "warnings": list(getattr(result, "warnings", []) or []),
         }
 
     # ---- status bar (store lane) ---------------------------------------------------------
@@ -232,26 +233,23 @@ class Backend:
             out.update(self.sync_status())
         except Exception:  # noqa: BLE001 - sync not configured: the bar says "offline"
             out.update(online=False)
-        try:
-            lists = self.list_info()
-            out.update(list_age_hours=lists.get("age_hours"), list_stale=lists.get("stale"),
-                       list_version=lists.get("version"))
-        except Exception:  # noqa: BLE001
-            pass
         return out
 
     def sync_status(self) -> dict:
         return {"online": False, "last_sync": None}
 
     def list_info(self) -> dict:
-        info = getattr(self.screener(), "lists", None)
-        info = info() if callable(info) else info
-        return jsonable(info) if info is not None else {}
+        """Version, age and staleness of the booth's screening lists (screening lane)."""
+        lists, _warnings = self.screener().lists_status()
+        return jsonable(lists)
 
 
 def traveller_from_mrz(mrz: dict) -> dict:
     """The traveller fields screening and the store need, from an MRZ dict."""
     keys = ("surname", "given_names", "birth_date", "sex", "nationality", "issuing_state",
             "document_number", "document_code", "expiry_date")
-    return {k: jsonable(mrz.get(k)) for k in keys}
+    out = {k: jsonable(mrz.get(k)) for k in keys}
+    # screening looks documents up by issuing state + document type + number
+    out["document_type"] = (mrz.get("document_code") or "P")[:1]
+    return out
 

@@ -7,7 +7,6 @@ shown, so a slow UI never builds a queue and the UI thread does nothing but set 
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
@@ -58,8 +57,7 @@ class CameraBridge(QObject):
         self._force = threading.Event()
         self._done = threading.Event()
         self._auto = None
-        self._first_pass = None
-        self._best = None
+        self._last_quality = None
         self.frame.connect(lambda *_: self._shown.set())
 
     def start(self, runner) -> None:
@@ -67,20 +65,32 @@ class CameraBridge(QObject):
             from inspector_app.app.capture import open_camera
 
             cam = open_camera(self.spec)
+            if self._done.is_set():  # Next was pressed while the camera was opening
+                return False
             self._camera = cam
-            cam.start(self._on_frame)
+            cam.start(self._on_frame, on_error=lambda exc: self.failed.emit(str(exc)))
+            if self._done.is_set():
+                self._stop_in_background(cam)
             return True
 
         runner.start("camera", open_and_start, lane="devices", on_error=self.failed.emit)
 
     def stop(self) -> None:
+        """Stop delivering at once; the device itself is released off the UI thread (joins)."""
         self._done.set()
         cam, self._camera = self._camera, None
         if cam is not None:
+            self._stop_in_background(cam)
+
+    @staticmethod
+    def _stop_in_background(cam) -> None:
+        def stop():
             try:
                 cam.stop()
             except Exception:  # noqa: BLE001 - stopping a dead camera is not an error
                 pass
+
+        threading.Thread(target=stop, name="camera-stop", daemon=True).start()
 
     def capture_now(self) -> None:
         """Manual capture: take the best frame seen so far, passing or not."""
@@ -90,35 +100,30 @@ class CameraBridge(QObject):
     def _on_frame(self, frame) -> None:
         if self._done.is_set():
             return
+        if self._auto is None:
+            from inspector_app.devices.autocapture import AutoCapture
+
+            self._auto = AutoCapture(window_s=self.window_s)
         quality = getattr(frame, "quality", None)
+        if quality is None:  # detection runs on some frames only; the last verdict still holds
+            quality = self._last_quality
+        else:
+            self._last_quality = quality
         passes = bool(getattr(quality, "passes", False))
-        reasons = list(getattr(quality, "reasons", []) or [])
-        score = _score(quality)
-        if self._best is None or (passes, score) > (self._best[0], self._best[1]):
-            self._best = (passes, score, frame)
-        if passes and self._first_pass is None:
-            self._first_pass = time.monotonic()
+        box = getattr(frame, "face_box", None)
         if self._shown.is_set():
             self._shown.clear()
-            qimg = bgr_to_qimage(frame.image, box=getattr(frame, "face_box", None), ok=passes)
-            self.frame.emit(qimg, {"passes": passes, "reasons": reasons,
-                                   "face": getattr(frame, "face_box", None) is not None})
-        window_over = self._first_pass is not None and time.monotonic() - self._first_pass >= self.window_s
-        if window_over or self._force.is_set():
-            best_passes, _, best = self._best
+            self.frame.emit(bgr_to_qimage(frame.image, box=box, ok=passes),
+                            {"passes": passes, "reasons": list(getattr(quality, "reasons", []) or []),
+                             "face": box is not None})
+        if self._force.is_set():
+            shot = self._auto.manual(frame)
+        else:
+            shot = self._auto.feed(frame)
+        if shot is not None:
             self._done.set()
-            q = getattr(best, "quality", None)
-            self.captured.emit({"image": best.image, "passes": best_passes,
-                                "reasons": list(getattr(q, "reasons", []) or []),
-                                "qimage": bgr_to_qimage(best.image, box=getattr(best, "face_box", None),
-                                                        ok=best_passes)})
-
-
-def _score(quality) -> float:
-    if quality is None:
-        return 0.0
-    m = getattr(quality, "measurements", {}) or {}
-    for key in ("score", "sharpness", "face_size"):
-        if isinstance(m.get(key), (int, float)):
-            return float(m[key])
-    return 0.0
+            q = shot.quality
+            self.captured.emit({"image": shot.image, "passes": bool(getattr(q, "passes", False)),
+                                "reasons": list(getattr(q, "reasons", []) or []), "mode": shot.mode,
+                                "qimage": bgr_to_qimage(shot.image, box=getattr(q, "box", None),
+                                                        ok=bool(getattr(q, "passes", False)))})

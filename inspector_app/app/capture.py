@@ -6,7 +6,8 @@ through ``devices.autocapture``. Fingerprints go through the SBI client and the 
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from pathlib import Path
+from typing import Callable
 
 from inspector_app.app.backend import jsonable
 
@@ -25,43 +26,71 @@ def face_template(image_bgr):
     return face.encode(rgb)
 
 
-def capture_fingers(port_range, progress: Callable[[int, str], None], timeout_s: float = 10.0) -> dict:
-    """Discover an SBI finger device and run the capture policy; returns fingers + templates."""
-    from inspector_app.biometrics import fingerprint
-    from inspector_app.devices import capture_policy, sbi
-
-    client = sbi.SbiClient(ports=range(port_range[0], port_range[1] + 1), timeout=timeout_s)
-    progress(5, "discovering fingerprint device")
-    devices = client.discover(type="Finger")
-    if not devices:
-        raise RuntimeError("no fingerprint scanner answered on ports "
-                           f"{port_range[0]}-{port_range[1]}: check that the SBI service is running")
-    scanner = _Scanner(client, devices[0])
-    progress(20, "capturing fingerprints")
-    outcome = capture_policy.FingerCapturePolicy().run(scanner, _quality_of)
-    templates: dict[str, Any] = {}
-    for item in outcome.captured:
-        templates[item.position] = fingerprint.extract(_finger_image(item))
-    progress(100, "fingerprints captured")
-    return {"outcome": jsonable(outcome), "templates": templates}
-
-
-def _quality_of(image) -> int:
-    from inspector_app.biometrics import fingerprint
-
-    return fingerprint.quality(image)
-
-
-def _finger_image(item):
-    from inspector_app.biometrics import fingerprint
+def capture_fingers(port_range, progress: Callable[[int, str], None], evidence_dir: Path | None = None,
+                    timeout_s: float = 10.0) -> dict:
+    """Discover an SBI finger device, capture, extract templates; the fallback order and retries
+    are the capture policy's (devices.capture_policy) when it is installed."""
     import cv2
     import numpy as np
 
-    if getattr(item, "image", None) is not None and hasattr(item.image, "shape"):
-        return item.image
-    data = np.frombuffer(item.image_bytes, dtype=np.uint8)
-    img = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
-    return img if img is not None else fingerprint.load_image(item.image_bytes)
+    from inspector_app.biometrics import fingerprint
+    from inspector_app.devices import sbi
+
+    client = sbi.SbiClient(ports=range(int(port_range[0]), int(port_range[1]) + 1), timeout=timeout_s)
+    progress(5, "looking for the fingerprint scanner")
+    devices = client.discover(type="Finger")
+    if not devices:
+        raise RuntimeError("no fingerprint scanner answered on ports "
+                           f"{port_range[0]}-{port_range[1]}: check that the scanner's SBI service is running")
+    device = devices[0]
+    progress(20, f"capturing on {device.model or 'scanner'} (port {device.port})")
+
+    def decode(png: bytes):
+        img = cv2.imdecode(np.frombuffer(png, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
+        if img is None:
+            raise RuntimeError("the scanner sent an image that cannot be decoded")
+        return img
+
+    fingers, exceptions, templates, images = [], [], {}, {}
+    try:
+        from inspector_app.devices import capture_policy
+    except ImportError:
+        capture_policy = None
+    if capture_policy is not None:
+        outcome = capture_policy.FingerCapturePolicy().run(_Scanner(client, device),
+                                                           lambda img: fingerprint.quality(img))
+        out = jsonable(outcome)
+        fingers = out.get("captured", [])
+        exceptions = out.get("exceptions", [])
+        for item in getattr(outcome, "captured", []):
+            img = getattr(item, "image", None)
+            img = decode(img) if isinstance(img, (bytes, bytearray)) else img
+            pos = getattr(item, "position", None) or getattr(item, "bio_sub_type", None)
+            images[pos] = img
+    else:
+        for n, position in enumerate(("Right IndexFinger", "Left IndexFinger")):
+            try:
+                result = client.capture(device, [position], requested_score=40)
+            except sbi.SbiError as exc:
+                exceptions.append({"position": position, "reason": str(exc)})
+                continue
+            for item in result.items:
+                img = decode(item.image)
+                images[item.bio_sub_type] = img
+                fingers.append({"position": item.bio_sub_type, "quality": fingerprint.quality(img),
+                                "device_quality": item.device_quality, "attempts": 1})
+            progress(40 + 25 * n, f"{position} captured")
+    evidence = None
+    for position, img in images.items():
+        templates[position] = fingerprint.extract(img)
+        if evidence_dir is not None:
+            Path(evidence_dir).mkdir(parents=True, exist_ok=True)
+            path = Path(evidence_dir) / (position.replace(" ", "_") + ".png")
+            cv2.imwrite(str(path), img)
+            evidence = evidence or str(path)
+    progress(100, "fingerprints captured")
+    return {"outcome": {"captured": fingers, "exceptions": exceptions}, "templates": templates,
+            "evidence_path": evidence}
 
 
 class _Scanner:

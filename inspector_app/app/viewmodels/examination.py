@@ -34,6 +34,7 @@ class ExaminationViewModel(QObject):
     busyChanged = Signal(str, bool)      # step, busy
     progress = Signal(str, int, str)     # step, percent, text
     error = Signal(str)
+    warningsChanged = Signal(list)      # screening warnings (lists missing or stale)
     cleared = Signal()
 
     def __init__(self, backend: Backend, runner: Runner, inspector: str = "", parent=None):
@@ -66,6 +67,7 @@ class ExaminationViewModel(QObject):
                                "referral_reasons": [], "special_landing_details": "", "note": ""}
         self.saved_record: dict | None = None
         self.lists: dict = {}
+        self.warnings: list[str] = []
         self._tasks = []
 
     def _run(self, step: str, fn, *args, lane="general", on_result=None, **kw):
@@ -161,6 +163,8 @@ class ExaminationViewModel(QObject):
     # ------------------------------------------------------------------ checks
     def _screened(self, result: dict, kinds: tuple) -> None:
         self.lists = result.get("lists") or {}
+        self.warnings = sorted(set(self.warnings) | set(result.get("warnings") or []))
+        self.warningsChanged.emit(list(self.warnings))
         hits = result.get("hits") or []
         for kind in kinds:
             mine = [h for h in hits if h.get("kind") == kind]
@@ -171,7 +175,7 @@ class ExaminationViewModel(QObject):
                 self._set_check({
                     "key": f"{kind}:{n}", "kind": kind, "outcome": "hit", "score": hit.get("score"),
                     "reasons": list(hit.get("reasons") or []), "list": hit.get("list"),
-                    "record": hit.get("record") or hit.get("subject_id"), "hit": hit,
+                    "record": hit.get("subject_id") or _record_label(hit.get("record")), "hit": hit,
                     "evidence": self._evidence_for(kind, hit),
                 })
 
@@ -452,6 +456,7 @@ class ExaminationViewModel(QObject):
         self.faceChanged.emit(dict(self.face))
         self.fingersChanged.emit(dict(self.fingers))
         self.exemptionChanged.emit("")
+        self.warningsChanged.emit([])
         self._emit_decision()
 
     def landing_date(self) -> dt.date:
@@ -459,3 +464,14 @@ class ExaminationViewModel(QObject):
 
     def evidence_dir(self) -> Path:
         return self.backend.home / "evidence" / (self.examination_id or "pending")
+
+
+def _record_label(record) -> str | None:
+    """A short label for a list record (SLTD records are dicts)."""
+    if not record:
+        return None
+    if isinstance(record, dict):
+        parts = [record.get("issuing_state"), record.get("document_type"), record.get("document_number")]
+        label = "/".join(str(p) for p in parts if p)
+        return label or str(record)
+    return str(record)

@@ -42,3 +42,8 @@ class StatusViewModel(QObject):
 
         self.runner.start("status", lambda ctx: self.backend.status_snapshot(), lane="store",
                           on_result=done, on_error=failed)
+        self.runner.start("lists", lambda ctx: self.backend.list_info(), lane="screening",
+                          on_result=lambda lists: self.update(list_age_hours=lists.get("age_hours"),
+                                                              list_stale=lists.get("stale"),
+                                                              list_version=lists.get("version")),
+                          on_error=lambda _m: None)

@@ -63,19 +63,28 @@ class MrzPanel(Retranslating):
         super().keyPressEvent(event)
 
     def show_feedback(self, items: list) -> None:
-        if not items:
-            self.feedback.setText("")
-            return
+        """Per line: length so far, and each check digit typed so far (✔ right, ✖ wrong)."""
         parts = []
-        for n, item in enumerate(items, 1):
-            if isinstance(item, dict):
-                ok = item.get("ok", item.get("valid"))
-                msg = item.get("message") or ", ".join(
-                    f"{k}: {'✔' if v else '✖'}" for k, v in (item.get("checks") or {}).items())
-            else:
-                ok, msg = None, str(item)
-            glyph = "✔" if ok else ("✖" if ok is False else "…")
-            parts.append(f"{glyph} {self.tr('line')} {item.get('line', n) if isinstance(item, dict) else n}: {msg}")
+        for item in items or []:
+            if not isinstance(item, dict):
+                parts.append(str(item))
+                continue
+            marks = []
+            bad_cols = item.get("invalid_columns") or []
+            for c in item.get("checks") or []:
+                status = c.get("status")
+                if status == "ok":
+                    marks.append(f"✔ {c.get('check')}")
+                elif status in ("bad", "wrong", "invalid", "mismatch", "error"):
+                    marks.append(f"✖ {c.get('check')} ({self.tr('expected')} {c.get('expected')})")
+            text = f"{self.tr('line')} {item.get('line')}: {item.get('length')}/{item.get('expected_length') or '?'}"
+            if item.get("format"):
+                text += f" {item['format']}"
+            if bad_cols:
+                text += " ✖ " + self.tr("invalid characters at columns %s") % ", ".join(map(str, bad_cols))
+            if marks:
+                text += " · " + " ".join(marks)
+            parts.append(text)
         self.feedback.setText("\n".join(parts))
 
 
@@ -131,6 +140,10 @@ class ChecksPanel(Retranslating):
         super().__init__(parent)
         self.banner = QLabel()
         self.banner.setObjectName("checksBanner")
+        self.banner.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("screeningWarnings")
+        self.warnings.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("checksList")
         self.list.setWordWrap(True)
@@ -145,6 +158,7 @@ class ChecksPanel(Retranslating):
         self.evidence_caption.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.banner)
+        lay.addWidget(self.warnings)
         lay.addWidget(self.list, 1)
         ev = QHBoxLayout()
         ev.addWidget(self.live)
@@ -153,6 +167,7 @@ class ChecksPanel(Retranslating):
         lay.addWidget(self.evidence_caption)
         self.checks: list[dict] = []
         vm.checksChanged.connect(self.show)
+        vm.warningsChanged.connect(self.show_warnings)
         self.list.currentRowChanged.connect(self._select)
         self.retranslate()
 
@@ -197,6 +212,13 @@ class ChecksPanel(Retranslating):
         first_hit = next((i for i, c in enumerate(self.checks) if c["outcome"] == "hit"), None)
         if row < 0 and first_hit is not None:
             self.list.setCurrentRow(first_hit)
+
+    def show_warnings(self, warnings: list) -> None:
+        if warnings:
+            set_badge(self.warnings, "warning", "\n".join(warnings))
+        else:
+            self.warnings.clear()
+            self.warnings.setProperty("badge", "")
 
     def _select(self, row: int) -> None:
         if not (0 <= row < len(self.checks)):
