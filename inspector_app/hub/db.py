@@ -250,7 +250,7 @@ class HubDb:
         if flags:
             tx.execute("INSERT INTO queue (record_id, booth_id, inspector, flags, created_at, status)"
                        " VALUES (?, ?, ?, ?, ?, 'open') ON CONFLICT (record_id) DO NOTHING",
-                       (r["record_id"], booth_id, r["payload"].get("inspector"), json.dumps(flags),
+                       (r["record_id"], booth_id, self._inspector_of(tx, r["payload"]), json.dumps(flags),
                         r.get("created_at")))
         review = rec.review_of(r["kind"], r["payload"])
         if review:
@@ -258,6 +258,17 @@ class HubDb:
                 self._add_review(tx, r["record_id"], booth_id, **review)
             except ValueError as exc:  # stored anyway: the record is evidence; the queue stays open
                 log.warning("review record %s not applied: %s", r["record_id"], exc)
+
+    @staticmethod
+    def _inspector_of(tx: _Tx, payload: dict) -> str | None:
+        """Who examined: in the payload, or in its examination record (pushed earlier, in order)."""
+        if payload.get("inspector"):
+            return payload["inspector"]
+        exam_id = payload.get("examination_id")
+        if not exam_id:
+            return None
+        row = tx.execute("SELECT payload FROM records WHERE record_id = ?", (exam_id,)).fetchone()
+        return json.loads(row[0]).get("inspector") if row else None
 
     def get_record(self, record_id: str) -> dict | None:
         with self.tx() as tx:
