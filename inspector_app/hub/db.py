@@ -105,6 +105,8 @@ class HubDb:
         self.url = url
         self.dialect, self.target = parse_url(url)
         self._local = threading.local()
+        self._conns: list = []  # every thread's connection, so close() can release them all
+        self._conns_lock = threading.Lock()
         self._write_lock = threading.Lock()  # SQLite: one writer at a time inside this process
         if self.dialect == "sqlite":
             Path(self.target).parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +134,8 @@ class HubDb:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self._connect()
+            with self._conns_lock:
+                self._conns.append(conn)
         return conn
 
     @contextmanager
@@ -150,10 +154,15 @@ class HubDb:
             cur.execute("COMMIT")
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close every thread's connection (call when no request is running any more)."""
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        self._local = threading.local()
 
     # -- booths ------------------------------------------------------------------------------
     def register_booth(self, booth_id: str) -> str:
