@@ -148,3 +148,27 @@ def test_outbox_export_and_hub_import_cli(booth, hub, run_cli, tmp_path):
     r = run_cli("hub", "import", usb, "--db", hub.db.url, "--json")
     assert json.loads(r.stdout)["duplicates"] == 12 and hub.db.stats()["records"] == 12
     assert set(ids) <= set(hub.db.record_ids())
+
+
+def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    home, store = booth
+    examine(store)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "inspector_app", "sync", "--home", str(home)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while store.outbox_count() and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            time.sleep(0.05)
+        assert store.outbox_count() == 0 and hub.db.stats()["records"] == 3
+    finally:
+        proc.send_signal(signal.SIGINT)
+        rc = proc.wait(30)
+    assert rc == 0
