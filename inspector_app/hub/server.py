@@ -119,4 +119,9 @@ def create_app(db_url: str | HubDb) -> FastAPI:
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
 
+    @app.get("/reviews", tags=["supervisor queue"])
+    def reviews(after: int = Query(0, ge=0), booth_id: str = Depends(booth)) -> dict:
+        """Reviews made elsewhere of this booth's records (cursor: ``seq``)."""
+        return {"reviews": db.reviews_for_booth(booth_id, after)}
+
     return app
