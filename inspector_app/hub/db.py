@@ -362,11 +362,13 @@ class HubDb:
 
     # -- supervisor queue --------------------------------------------------------------------
     def queue(self, status: str = "open") -> list[dict]:
+        """Queue items with the flagged record's kind and payload, so a supervisor sees what to judge."""
         with self.tx() as tx:
-            rows = tx.execute("SELECT record_id, booth_id, inspector, flags, created_at, status FROM queue"
-                              " WHERE status = ? ORDER BY created_at, record_id", (status,)).fetchall()
+            rows = tx.execute("SELECT q.record_id, q.booth_id, q.inspector, q.flags, q.created_at, q.status,"
+                              " r.kind, r.payload FROM queue q JOIN records r ON r.record_id = q.record_id"
+                              " WHERE q.status = ? ORDER BY q.created_at, q.record_id", (status,)).fetchall()
         return [{"record_id": r, "booth_id": b, "inspector": i, "flags": json.loads(f), "created_at": c,
-                 "status": s} for r, b, i, f, c, s in rows]
+                 "status": s, "kind": k, "payload": json.loads(p)} for r, b, i, f, c, s, k, p in rows]
 
     def add_review(self, review_id: str, target_record_id: str, booth_id: str, reviewer: str,
                    verdict: str, reason: str) -> dict:

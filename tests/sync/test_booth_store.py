@@ -57,6 +57,7 @@ def test_records_users_queue_and_reviews_round_trip(booth, hub, run_cli):
     assert store.check_login("sato", "wrong") is None
     items = hub.db.queue()
     assert [(i["record_id"], i["inspector"], i["flags"]) for i in items] == [(check, "tanaka", ["biographic:hit"])]
+    assert items[0]["kind"] == "check_result" and items[0]["payload"]["reasons"][0] == "surname exact"
     assert hub.db.get_record(exam)["kind"] == "examination"
     # the supervisor clears the hit at a booth; the review travels up and closes the hub's item
     store.add_review(check, "sato", "cleared", "different person: birth place differs")
