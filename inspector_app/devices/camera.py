@@ -36,12 +36,13 @@ class Frame:
 class Camera:
     def __init__(self, spec, detect_every: int = 2, detect_max_side: int = 480, assess_quality: bool = True,
                  stall_timeout_s: float = 1.5, status: StatusBoard | None = None, name: str = "camera",
-                 source_factory=None, **sim_defaults):
+                 source_factory=None, limits=None, **sim_defaults):
         if detect_every < 1:
             raise ValueError("detect_every must be ≥ 1")
         self.spec = spec
         self.detect_every, self.detect_max_side = detect_every, detect_max_side
         self.assess_quality = assess_quality
+        self.limits = limits  # face_quality.QualityLimits, None = defaults
         self.stall_timeout_s = stall_timeout_s
         self.status = status or StatusBoard()
         self.name = name
@@ -204,10 +205,10 @@ class Camera:
         rgb = np.ascontiguousarray(image_bgr[:, :, ::-1])
         boxes = face_quality.detect_faces(rgb, max_side=self.detect_max_side)
         if not boxes:
-            return None, (face_quality.assess(rgb, locations=[]) if self.assess_quality else None)
+            return None, (face_quality.assess(rgb, locations=[], limits=self.limits) if self.assess_quality else None)
         if not self.assess_quality:
             return max(boxes, key=lambda b: b[1] - b[3]), None
-        quality = face_quality.assess(rgb, locations=boxes)
+        quality = face_quality.assess(rgb, locations=boxes, limits=self.limits)
         return (quality.box or max(boxes, key=lambda b: b[1] - b[3])), quality
 
 
