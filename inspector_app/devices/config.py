@@ -66,6 +66,8 @@ def get(settings, key: str):
 
 def port_range(settings) -> range:
     value = get(settings, "devices.sbi.port_range")
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ValueError(f"devices.sbi.port_range must be [low, high], not {value!r}")
     try:
         low, high = int(value[0]), int(value[1])
     except (TypeError, ValueError, IndexError) as exc:

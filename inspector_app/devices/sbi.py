@@ -388,3 +388,27 @@ def _device_from_discovery(port: int, item: dict) -> DeviceInfo:
         model=str(digital.get("model", "")), device_type=str(digital.get("type", "")),
         device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=list(item.get("specVersion") or []),
         purpose=str(item.get("purpose", "")), error_code=_code(err.get("errorCode")), error_info=str(err.get("errorInfo", "")))
+
+
+SBI_STATE = {"Ready": "ready", "Busy": "busy", "Not Ready": "error", "Not Registered": "error"}
+
+
+def refresh_status(client: SbiClient, board, name: str = "fingerprint") -> DeviceInfo | None:
+    """Discover again and publish the first fingerprint device's state (the UI's 'reconnect')."""
+    try:
+        found = client.discover("Finger")
+    except SbiError as exc:  # discover() swallows per-port errors; this is belt and braces
+        board.update(name, "fingerprint", state="error", last_error=str(exc))
+        return None
+    if not found:
+        board.update(name, "fingerprint", state="absent",
+                     last_error=f"no SBI fingerprint device on {client.host}:{client.ports[0]}-{client.ports[-1]}")
+        return None
+    d = found[0]
+    state = SBI_STATE.get(d.status, "error")
+    changes = {"state": state, "model": f"{d.make} {d.model}".strip(), "serial": d.serial_no,
+               "detail": {"port": d.port, "device_id": d.device_id, "status": d.status}}
+    if state == "error":
+        changes["last_error"] = f"device reports '{d.status}' (SBI error {d.error_code}: {d.error_info})"
+    board.update(name, "fingerprint", **changes)
+    return d
