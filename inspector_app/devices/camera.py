@@ -110,10 +110,11 @@ class Camera:
         source, self._source = self._source, None
         self._generation += 1  # the old reader sees it is stale and exits after its current read
         if source is not None:
-            try:
-                source.release()
-            except Exception:  # noqa: BLE001 - a broken driver must not block shutdown
-                pass
+            # Released on a helper thread: a driver stuck in read() may hold its lock, and
+            # neither stop() nor a reconnect may wait on it for more than a second.
+            t = threading.Thread(target=_quiet_release, args=(source,), name=f"{self.name}-release", daemon=True)
+            t.start()
+            t.join(1.0)
 
     def _read_loop(self, source, generation: int) -> None:
         while not self._stop.is_set() and generation == self._generation:
@@ -210,6 +211,13 @@ class Camera:
             return max(boxes, key=lambda b: b[1] - b[3]), None
         quality = face_quality.assess(rgb, locations=boxes, limits=self.limits)
         return (quality.box or max(boxes, key=lambda b: b[1] - b[3])), quality
+
+
+def _quiet_release(source) -> None:
+    try:
+        source.release()
+    except Exception:  # noqa: BLE001 - a broken driver must not break shutdown
+        pass
 
 
 def open_camera(spec, **options) -> Camera:

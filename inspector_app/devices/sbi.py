@@ -288,7 +288,7 @@ class SbiClient:
                      "bioSubType": list(bio_sub_types), "exception": list(exceptions or []),
                      "requestedScore": requested_score, "deviceId": device_id, "deviceSubId": device_sub_id,
                      "previousHash": previous_hash}],
-            "customOpts": None,
+            "customOpts": {},
         }
         start = time.monotonic()
         # The device is expected to answer before `timeout`; we allow 1 s for transport on top.
