@@ -144,16 +144,21 @@ class SbiClient:
         self.max_workers = max_workers
 
     # -- transport -------------------------------------------------------------------------
-    def _request(self, port: int, method: str, path: str, body: dict | None, deadline_s: float):
-        """One request on a fresh connection; returns parsed JSON. Never waits past the deadline."""
+    def _request(self, port: int, method: str, path: str, body: dict | None, deadline_s: float,
+                 connect_timeout: float | None = None):
+        """One request on a fresh connection; returns parsed JSON. Never waits past the deadline.
+
+        Discovery connects with the short ``connect_timeout`` (nothing listening is the common
+        case); other calls allow at least 1 s, since a busy service may accept slowly."""
         start = time.monotonic()
         deadline = start + deadline_s
-        conn = http.client.HTTPConnection(self.host, port, timeout=min(self.connect_timeout, deadline_s))
+        connect_timeout = connect_timeout if connect_timeout is not None else max(self.connect_timeout, 1.0)
+        conn = http.client.HTTPConnection(self.host, port, timeout=min(connect_timeout, deadline_s))
         try:
             try:
                 conn.connect()
             except socket.timeout as exc:
-                raise SbiTimeout(f"no answer from 127.0.0.1:{port} within {self.connect_timeout:.2f}s (connect)") from exc
+                raise SbiTimeout(f"no answer from {self.host}:{port} within {connect_timeout:.2f}s (connect)") from exc
             except OSError as exc:
                 raise SbiConnectionError(f"no device service on {self.host}:{port} ({exc.strerror or exc})") from exc
             # Each socket operation waits at most the time left; the loop below re-checks the
@@ -191,7 +196,7 @@ class SbiClient:
 
     # -- discovery and info ------------------------------------------------------------------
     def probe(self, port: int, type: str = "Finger") -> list[DeviceInfo]:
-        data = self._request(port, "MOSIPDISC", "/device", {"type": type}, min(self.timeout, 2.0))
+        data = self._request(port, "MOSIPDISC", "/device", {"type": type}, min(self.timeout, 2.0), self.connect_timeout)
         if not isinstance(data, list):
             raise SbiIntegrityError(f"discovery on port {port}: expected a JSON array")
         return [_device_from_discovery(port, item) for item in data if isinstance(item, dict) and item.get("deviceId") is not None]
