@@ -61,3 +61,13 @@ def test_capture_with_no_device_is_a_clear_error(run_cli, booth_home):
     port = free_port_in_sbi_range()
     out = run_cli("devices", "sbi-capture", "--ports", f"{port}-{port}", "--home", booth_home)
     assert out.returncode == 2 and "no SBI fingerprint device found" in out.stderr
+
+
+def test_simulator_on_a_port_in_use_is_a_clear_error(run_cli, fvc_db1):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", free_port_in_sbi_range()))
+        s.listen(1)
+        out = run_cli("devices", "sbi-simulator", "--port", s.getsockname()[1], "--images", fvc_db1)
+    assert out.returncode == 2 and "cannot listen on 127.0.0.1" in out.stderr
