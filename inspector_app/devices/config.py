@@ -97,3 +97,15 @@ def face_limits(settings):
                          max_roll_deg=float(get(settings, "devices.capture.face_max_roll_deg")),
                          max_yaw_ratio=float(get(settings, "devices.capture.face_max_yaw_ratio")),
                          min_sharpness=float(get(settings, "devices.capture.face_min_sharpness")))
+
+
+def camera(settings, **overrides):
+    """A Camera (not started) for ``devices.camera.source`` with the booth's detection settings."""
+    from inspector_app.devices.camera import open_camera
+
+    kw = dict(detect_every=int(get(settings, "devices.camera.detect_every")),
+              detect_max_side=int(get(settings, "devices.camera.detect_max_side")),
+              stall_timeout_s=float(get(settings, "devices.camera.stall_timeout_s")),
+              limits=face_limits(settings))
+    kw.update(overrides)
+    return open_camera(get(settings, "devices.camera.source"), **kw)

@@ -60,3 +60,13 @@ def test_face_limits_from_settings(booth_home):
     s.set("devices.capture.face_min_inter_eye_px", 90)
     assert config.face_limits(s).min_inter_eye_px == 90.0
     assert config.face_limits(None).max_roll_deg == 8.0
+
+
+def test_camera_from_settings(booth_home, shared_data):
+    s = Settings(booth_home)
+    s.set("devices.camera.source", f"sim:{shared_data / 'faces' / 'face_recognition' / 'tests' / 'test_images'}")
+    s.set("devices.camera.detect_every", 3)
+    s.set("devices.capture.face_min_inter_eye_px", 90)
+    cam = config.camera(s)
+    assert cam.detect_every == 3 and cam.limits.min_inter_eye_px == 90.0
+    assert cam.spec.startswith("sim:")
