@@ -219,7 +219,11 @@ class SbiClient:
             raise SbiIntegrityError(f"device info on port {port}: expected a JSON array")
         devices = []
         for item in data:
+            if not isinstance(item, dict):
+                raise SbiIntegrityError(f"device info on port {port}: array item is not an object")
             err = item.get("error") or {}
+            if not isinstance(err, dict):
+                err = {"errorCode": -1, "errorInfo": "malformed error"}
             token = item.get("deviceInfo")
             decoded, signature = self._decode_jws(token, f"deviceInfo on port {port}")
             p = decoded.payload
@@ -227,10 +231,10 @@ class SbiClient:
             devices.append(DeviceInfo(
                 port=port, device_id=str(p.get("deviceId", "")), status=str(p.get("deviceStatus", "")),
                 certification=str(p.get("certification", "")), service_version=str(p.get("serviceVersion", "")),
-                device_sub_ids=list(p.get("deviceSubId") or []), callback_id=str(p.get("callbackId", "")),
+                device_sub_ids=_as_list(p.get("deviceSubId")), callback_id=str(p.get("callbackId", "")),
                 serial_no=str(digital.get("serialNo", p.get("deviceCode", ""))), make=str(digital.get("make", "")),
                 model=str(digital.get("model", "")), device_type=str(digital.get("type", "")),
-                device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=list(p.get("specVersion") or []),
+                device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=_as_list(p.get("specVersion")),
                 purpose=str(p.get("purpose", "")), error_code=_code(err.get("errorCode")),
                 error_info=str(err.get("errorInfo", "")), signature=signature))
         return devices
@@ -308,8 +312,12 @@ class SbiClient:
         if not isinstance(response, dict) or not isinstance(response.get("biometrics"), list) or not response["biometrics"]:
             raise SbiIntegrityError(f"capture on port {port}: response has no 'biometrics' array")
         biometrics = response["biometrics"]
-        for item in biometrics:
-            err = (item or {}).get("error") or {}
+        for n, item in enumerate(biometrics):
+            if not isinstance(item, dict):
+                raise SbiIntegrityError(f"capture on port {port}: biometrics item {n + 1} is not an object")
+            err = item.get("error") or {}
+            if not isinstance(err, dict):
+                raise SbiIntegrityError(f"capture on port {port}: biometrics item {n + 1} has a malformed 'error'")
             code = _code(err.get("errorCode"))
             if code != 0:
                 raise _device_error(code, str(err.get("errorInfo", "")), port)
@@ -369,6 +377,10 @@ def _code(value) -> int:
         return 0 if value in (None, "") else -1
 
 
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list) else ([] if value in (None, "") else [value])
+
+
 def _maybe_float(value):
     try:
         return float(value)
@@ -384,14 +396,18 @@ def _device_from_discovery(port: int, item: dict) -> DeviceInfo:
             digital = json.loads(jws.b64url_decode(raw.split(".")[1] if raw.count(".") == 2 else raw))
         except (ValueError, jws.JwsError):
             digital = {}
+    if not isinstance(digital, dict):
+        digital = {}
     err = item.get("error") or {}
+    if not isinstance(err, dict):
+        err = {"errorCode": -1, "errorInfo": "malformed error"}
     return DeviceInfo(
         port=port, device_id=str(item.get("deviceId")), status=str(item.get("deviceStatus", "")),
         certification=str(item.get("certification", "")), service_version=str(item.get("serviceVersion", "")),
-        device_sub_ids=list(item.get("deviceSubId") or []), callback_id=str(item.get("callbackId", "")),
+        device_sub_ids=_as_list(item.get("deviceSubId")), callback_id=str(item.get("callbackId", "")),
         serial_no=str(digital.get("serialNo", item.get("deviceCode", ""))), make=str(digital.get("make", "")),
         model=str(digital.get("model", "")), device_type=str(digital.get("type", "")),
-        device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=list(item.get("specVersion") or []),
+        device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=_as_list(item.get("specVersion")),
         purpose=str(item.get("purpose", "")), error_code=_code(err.get("errorCode")), error_info=str(err.get("errorInfo", "")))
 
 
