@@ -267,9 +267,9 @@ class Store:
 
     def _check_results(self, examination_id: str) -> list[dict]:
         results = []
-        for row in self.db.query(
+        for row in list(self.db.query(
             "SELECT * FROM check_results WHERE examination_id = ? ORDER BY rowid", (examination_id,)
-        ):
+        )):
             reviews = list(self.db.query(
                 "SELECT id, reviewer, verdict, reason, reviewed_at FROM reviews "
                 "WHERE check_result_id = ? ORDER BY rowid", (row["id"],),
