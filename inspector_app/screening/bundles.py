@@ -93,7 +93,7 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
     extra: dict = {}
     if sltd_csv:
         list_key = keymod.sltd_list_key(private)
-        k, p = sltd.records_from_rows(sltd.iter_csv(Path(sltd_csv)), list_key, allow_remove=delta)
+        k, p = sltd.records_from_csv(Path(sltd_csv), list_key, allow_remove=delta)
         if delta:
             data = sltd._interleave(k, p)
         else:

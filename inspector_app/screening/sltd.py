@@ -297,6 +297,64 @@ class SltdStore:
         return len(self._delta)
 
 
+CSV_COLUMNS = ["issuing_state", "document_type", "document_number", "status", "reported_on"]
+
+
+def records_from_csv(path: Path, list_key: bytes, allow_remove: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Fast bulk load of an SLTD CSV: plain ``split(',')`` per line (a line with quotes goes
+    through the csv module), per-value caches for state/type/status/date, and one keyed BLAKE2b
+    per record from a pre-keyed hasher. Same result as ``records_from_rows(iter_csv(path))``."""
+    import csv
+    from array import array
+
+    keys, payloads = bytearray(), array("I")
+    base = hashlib.blake2b(digest_size=8, key=list_key)
+    prefix_cache: dict[tuple[str, str], str] = {}
+    payload_cache: dict[tuple[str, str], int] = {}
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        header = next(csv.reader([fh.readline()]), [])
+        missing = set(CSV_COLUMNS) - set(header)
+        if missing:
+            raise SltdError(f"SLTD CSV {path} lacks column(s) {', '.join(sorted(missing))}")
+        idx = [header.index(c) for c in CSV_COLUMNS]
+        width = len(header)
+        in_order = idx == [0, 1, 2, 3, 4]
+        for line_no, line in enumerate(fh, start=2):
+            if '"' in line:
+                fields = next(csv.reader([line]))
+            else:
+                fields = line.rstrip("\r\n").split(",")
+            if len(fields) != width:
+                if not line.strip():
+                    continue
+                raise SltdError(f"SLTD CSV line {line_no}: expected {width} fields, found {len(fields)}")
+            if in_order:
+                st, ty, num, status, rep = fields[:5] if width > 5 else fields
+            else:
+                st, ty, num, status, rep = [fields[i] for i in idx]
+            try:
+                prefix = prefix_cache.get((st, ty))
+                if prefix is None:
+                    prefix = prefix_cache.setdefault((st, ty), f"{normalise_state(st)}|{normalise_type(ty)}|")
+                n = num.upper() if num.isalnum() and num.isascii() else normalise_number(num)
+                payload = payload_cache.get((status, rep))
+                if payload is None:
+                    if status.strip().lower() == "removed":
+                        if not allow_remove:
+                            raise SltdError("status 'removed' is only allowed in a delta bundle")
+                        code = REMOVED
+                    else:
+                        code = parse_status(status)
+                    payload = payload_cache.setdefault((status, rep), (parse_day(rep) << 8) | code)
+            except SltdError as exc:
+                raise SltdError(f"SLTD CSV line {line_no}: {exc}") from None
+            h = base.copy()
+            h.update((prefix + n).encode("ascii"))
+            keys += h.digest()
+            payloads.append(payload)
+    return np.frombuffer(bytes(keys), dtype=KEY_DTYPE), np.frombuffer(payloads, dtype=PAYLOAD_DTYPE)
+
+
 def iter_csv(path: Path) -> Iterator[dict]:
     import csv
 
