@@ -122,5 +122,5 @@ def test_fast_csv_loader_equals_row_loader(tmp_path):
     assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])
     with open(path, "a") as fh:
         fh.write("UTO,P,ONLY-THREE\n")
-    with pytest.raises(sltd.SltdError, match="line 3005: expected 5 fields"):
+    with pytest.raises(sltd.SltdError, match="line 3004: expected 5 fields"):
         sltd.records_from_csv(path, KEY)
