@@ -334,11 +334,14 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
     # Biographic watchlist
     if "watchlist" in names:
         rows = _parse_jsonl(_read_section(path, header, "watchlist"), "watchlist")
+        if any(not isinstance(r, dict) or not r.get("subject_id") for r in rows):
+            raise BundleError("watchlist section has a line without subject_id")
         if delta:
-            rows = watchlist.merged_entries(watchlist.read_entries(prev / "watchlist") if prev else [], rows)
+            counts["watchlist"] = watchlist.apply_delta(prev / "watchlist", stage / "watchlist", rows)
         elif any(r.get("remove") for r in rows):
             raise BundleError("a full bundle cannot remove watchlist entries")
-        counts["watchlist"] = watchlist.build(stage / "watchlist", rows)
+        else:
+            counts["watchlist"] = watchlist.build(stage / "watchlist", rows)
     elif prev is not None and (prev / "watchlist").is_dir():
         (stage / "watchlist").mkdir()
         _carry(prev / "watchlist", stage / "watchlist", [watchlist.DB_NAME, "name_keys.npy", "name_ids.npy", "birth_years.npy"])
