@@ -24,7 +24,7 @@ from inspector_app.screening import names
 
 COLUMNS = ["subject_id", "list", "surname", "given_names", "birth_date", "sex", "nationality", "reason", "ban_until"]
 REMOVE = "REMOVE"
-WEAK_CAP = 500
+WEAK_CAP = 200
 DB_NAME = "watchlist.db"
 
 
@@ -261,6 +261,12 @@ class Watchlist:
             if e["ban_until"] and date.fromisoformat(e["ban_until"]) < today:
                 continue  # the landing ban has ended: no longer a hit
             entry = names.Person.of(e["surname"], e["given_names"], e["birth_date"], e["sex"], e["nationality"])
+            # The name score is at most 1: skip the costly name alignment when the birth date,
+            # sex and nationality factors alone already keep the entry under the threshold.
+            bound = (names.date_factor(query.birth, entry.birth)[0] * names.sex_factor(query.sex, entry.sex)[0]
+                     * names.nationality_factor(query.nationality, entry.nationality)[0])
+            if bound < threshold:
+                continue
             m = names.match(query, entry)
             if m.score >= threshold:
                 reasons = m.reasons + ([f"landing ban until {e['ban_until']}"] if e["ban_until"] else [])

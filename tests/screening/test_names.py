@@ -164,3 +164,18 @@ def test_incremental_delta_equals_full_rebuild(tmp_path):
     assert [h.subject_id for h in inc.search(names.Person.of("NOWAK", "ANNA"))] == ["NEW1"]
     gone = names.Person.of(entries[0]["surname"], entries[0]["given_names"], entries[0]["birth_date"])
     assert entries[0]["subject_id"] not in [h.subject_id for h in inc.search(gone)]
+
+
+@given(st.fixed_dictionaries({c: st.text(max_size=15) for c in watchlist.COLUMNS}))
+@settings(max_examples=300, deadline=None)
+def test_watchlist_row_cleaner_never_crashes(row):
+    """Any CSV row either becomes a clean entry or is refused with its line number."""
+    try:
+        e = watchlist.clean_row(row, 9, allow_remove=True)
+    except watchlist.WatchlistError as exc:
+        assert "line 9" in str(exc)
+    else:
+        assert e["subject_id"] == row["subject_id"].strip()
+        if not e.get("remove"):
+            assert names.name_tokens(e["surname"], e["given_names"])
+            assert e["birth_date"] == "" or names.PartialDate.parse(e["birth_date"]) is not None
