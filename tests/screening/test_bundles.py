@@ -198,3 +198,11 @@ def test_installed_version_for_sync(booth, make_bundle):
     assert bundles.installed_version(booth) == 0
     bundles.apply(booth, make_bundle(3, sltd=SLTD))
     assert bundles.installed_version(booth) == 3
+
+
+def test_long_lived_screener_sees_new_bundle(v1, make_bundle):
+    s = Screener(v1)
+    assert s.screen({"document_number": "L898902C3", "issuing_state": "UTO"}).hits
+    bundles.apply(v1, make_bundle(2, base_version=1, sltd=[{**SLTD[0], "status": "removed"}]))
+    r = s.screen({"document_number": "L898902C3", "issuing_state": "UTO"})
+    assert r.hits == [] and r.lists["version"] == 2
