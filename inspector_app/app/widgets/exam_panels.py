@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from inspector_app.app.i18n import current_language
 from inspector_app.app.widgets.common import (
     decision_title, exemption_title, kind_title, mono_font, outcome_icon, outcome_word, set_badge,
 )
@@ -475,7 +476,7 @@ class DecisionPanel(Retranslating):
     def show(self, state: dict) -> None:
         self.state = dict(state)
         sel = state.get("selection", {})
-        ja = self.vm.backend.settings.get("app.language") == "ja" or getattr(self.vm, "language", "en") == "ja"
+        ja = current_language() == "ja"  # status names in Japanese come from the domain catalogue
         self._filling = True
         try:
             self.type.clear()
