@@ -1,0 +1,131 @@
+"""The checks of one examination against the booth's lists; results carry scores and reasons.
+
+Settings (``home/settings.json``):
+  ``screening.max_list_age_hours`` (48): lists older than this make every result ``stale`` and
+  add a warning; ``screening.name_threshold`` (0.80): lowest biographic score reported as a hit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from inspector_app.screening import liststate, names, sltd, watchlist
+
+
+class ScreeningError(ValueError):
+    """Traveller data the screener cannot use, with the reason."""
+
+
+@dataclass
+class Hit:
+    kind: str                  # sltd | biographic | face | fingerprint
+    list: str
+    score: float
+    reasons: list[str]
+    subject_id: str | None = None
+    record: dict | None = None
+
+    def to_dict(self) -> dict:
+        d = {"kind": self.kind, "list": self.list}
+        if self.subject_id is not None:
+            d["subject_id"] = self.subject_id
+        if self.record is not None:
+            d["record"] = self.record
+        d["score"] = round(float(self.score), 4)
+        d["reasons"] = list(self.reasons)
+        return d
+
+
+@dataclass
+class ScreeningResult:
+    hits: list[Hit]
+    lists: dict
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"hits": [h.to_dict() for h in self.hits], "lists": dict(self.lists), "warnings": list(self.warnings)}
+
+
+class Screener:
+    """Loads the booth's current list version once; ``screen`` may then be called per traveller."""
+
+    def __init__(self, home: Path, today: date | None = None):
+        from inspector_app.settings import Settings
+
+        self.home = Path(home)
+        settings = Settings.load(self.home)
+        self.max_age = float(settings.get("screening.max_list_age_hours", liststate.DEFAULT_MAX_AGE_HOURS))
+        self.threshold = float(settings.get("screening.name_threshold", names.DEFAULT_THRESHOLD))
+        self.today = today
+        self.state = liststate.current(self.home)
+        self.sltd = self.watchlist = self.biometric = None
+        if self.state:
+            d = self.state.directory
+            meta = self.state.manifest.get("sltd")
+            if meta and (d / "sltd").is_dir():
+                self.sltd = sltd.SltdStore(d / "sltd", bytes.fromhex(meta["list_key"]))
+            if (d / "watchlist").is_dir():
+                self.watchlist = watchlist.Watchlist(d / "watchlist")
+            if (d / "biometrics").is_dir():
+                from inspector_app.screening import biometric
+
+                self.biometric = biometric.BiometricWatchlist(d / "biometrics")
+
+    def lists_status(self) -> tuple[dict, list[str]]:
+        if self.state is None:
+            return ({"version": None, "age_hours": None, "stale": True},
+                    ["no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)"])
+        age = self.state.age_hours()
+        stale = age > self.max_age
+        warn = [f"screening lists are {age:.1f} h old (limit {self.max_age:g} h): update them"] if stale else []
+        return {"version": self.state.version, "age_hours": age, "stale": stale}, warn
+
+    def screen(self, traveller: dict, face=None, fingers: dict | None = None) -> ScreeningResult:
+        lists, warnings = self.lists_status()
+        hits: list[Hit] = []
+        hits += self._sltd(traveller, warnings)
+        hits += self._biographic(traveller, warnings)
+        if (face is not None or fingers) and self.biometric is None:
+            warnings.append("no biometric watchlist installed: face/fingerprints not screened")
+        elif self.biometric is not None:
+            hits += self.biometric.screen(face=face, fingers=fingers or {}, today=self.today or date.today())
+        hits.sort(key=lambda h: -h.score)
+        return ScreeningResult(hits, lists, warnings)
+
+    def _sltd(self, t: dict, warnings: list[str]) -> list[Hit]:
+        number = t.get("document_number")
+        if not number:
+            return []
+        state, dtype = t.get("issuing_state"), t.get("document_type") or "P"
+        if not state:
+            raise ScreeningError("an SLTD check needs the issuing state with the document number")
+        if self.sltd is None:
+            warnings.append("no SLTD list installed: document not checked")
+            return []
+        try:
+            key = sltd.normalise_key(state, dtype, number)
+            found = self.sltd.lookup(state, dtype, number)
+        except sltd.SltdError as exc:
+            raise ScreeningError(str(exc)) from None
+        if found is None:
+            return []
+        s, ty, n = key.split("|")
+        record = {"issuing_state": s, "document_type": ty, "document_number": n, **found.to_dict()}
+        reasons = [f"document {s}/{ty}/{n} is listed as {found.status}"
+                   + (f", reported {found.reported_on.isoformat()}" if found.reported_on else ""),
+                   "exact match on issuing state + document type + normalised number (keyed 64-bit hash)"]
+        return [Hit("sltd", "SLTD", 1.0, reasons, record=record)]
+
+    def _biographic(self, t: dict, warnings: list[str]) -> list[Hit]:
+        if not (t.get("surname") or t.get("given_names")):
+            return []
+        if self.watchlist is None or not self.watchlist.available:
+            warnings.append("no biographic watchlist installed: names not screened")
+            return []
+        try:
+            person = names.Person.of(t.get("surname"), t.get("given_names"), t.get("birth_date"), t.get("sex"), t.get("nationality"))
+        except ValueError as exc:
+            raise ScreeningError(str(exc)) from None
+        found = self.watchlist.search(person, self.threshold, self.today or date.today())
+        return [Hit("biographic", h.list, h.score, h.reasons, subject_id=h.subject_id) for h in found]
