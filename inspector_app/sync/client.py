@@ -34,13 +34,14 @@ class SyncError(RuntimeError):
 
 class SyncClient:
     def __init__(self, home: Path, store: Outbox, hub_url: str, credential: str, *, batch_size: int = 500,
-                 timeout: float = 15.0, apply_bundle: Callable[[Path, Path, int], dict] | None = None):
+                 timeout: float = 15.0, apply_bundle: Callable[[Path, Path, int], dict] | None = None,
+                 ca_file: str | None = None):
         if not hub_url:
             raise SyncError("no hub URL configured for this booth (sync configure --hub URL)")
         self.home, self.store = Path(home), store
         self.batch_size = batch_size
         self.apply_bundle = apply_bundle or pull.apply_bundle
-        self.http = httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout,
+        self.http = httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout, verify=ca_file or True,
                                  headers={"Authorization": f"Bearer {credential}"})
         self.state = SyncState.load(self.home)
 

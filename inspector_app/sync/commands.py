@@ -29,7 +29,8 @@ def _client(home, cfg, store):
     from inspector_app.sync.client import SyncClient, SyncError
 
     try:
-        return SyncClient(home, store, cfg.hub_url, cfg.credential, batch_size=cfg.batch_size, timeout=cfg.timeout_s)
+        return SyncClient(home, store, cfg.hub_url, cfg.credential, batch_size=cfg.batch_size, timeout=cfg.timeout_s,
+                          ca_file=cfg.ca_file)
     except SyncError as exc:
         raise CliError(str(exc)) from exc
 
