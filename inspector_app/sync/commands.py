@@ -126,7 +126,7 @@ def _export(args) -> int:
     except (OSError, ValueError) as exc:
         raise CliError(f"export failed: {exc}") from exc
     emit(out, args.json, f"exported {out['records']} record(s) to {len(out['files'])} file(s) in {args.out}"
-         + ("" if out["signed"] else " (UNSIGNED: booth has no credential)"))
+         + (" (encrypted for the hub)" if out["signed"] else " (NOT ENCRYPTED: booth has no credential)"))
     return 0
 
 
