@@ -60,13 +60,13 @@ def test_unconfigured_booth_gets_a_clear_message(tmp_path):
         SyncConfig.load(tmp_path)
 
 
-def test_sync_cli_configure_and_clear_errors(run_cli, tmp_path):
+def test_sync_cli_configure_and_clear_errors(cli, tmp_path):
     home = tmp_path / "home"
-    r = run_cli("sync", "--once", "--home", home, "--json")
+    r = cli("sync", "--once", "--home", home, "--json")
     assert r.returncode == 2 and "sync configure" in r.stderr
-    r = run_cli("sync", "configure", "--home", home, "--hub", "http://127.0.0.1:9", "--booth-id", "b1",
+    r = cli("sync", "configure", "--home", home, "--hub", "http://127.0.0.1:9", "--booth-id", "b1",
                 "--credential-stdin", "--json", input="b1.abc\n")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == {"booth_id": "b1", "hub_url": "http://127.0.0.1:9"}
-    r = run_cli("sync", "configure", "--home", home, "--booth-id", "b2", "--credential-stdin", input="b1.abc\n")
+    r = cli("sync", "configure", "--home", home, "--booth-id", "b2", "--credential-stdin", input="b1.abc\n")
     assert r.returncode == 2 and "issued to booth 'b1'" in r.stderr

@@ -95,16 +95,16 @@ def test_unknown_booth_and_unsigned_files_are_refused(hubdb, outbox, tmp_path):
     assert import_dir(hubdb, usb, allow_unsigned=True)["stored"] == 3
 
 
-def test_hub_import_cli(run_cli, outbox, tmp_path):
+def test_hub_import_cli(cli, outbox, tmp_path):
     db_url = f"sqlite:///{tmp_path}/hub.db"
     db = HubDb(db_url)
     cred = db.register_booth("booth-7")
     outbox.add_many(10)
     export_outbox(tmp_path / "home", outbox, tmp_path / "usb", "booth-7", cred)
-    r = run_cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
+    r = cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["stored"] == 10
-    r = run_cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
+    r = cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["duplicates"] == 10
-    r = run_cli("hub", "import", str(tmp_path / "nowhere"), "--db", db_url)
+    r = cli("hub", "import", str(tmp_path / "nowhere"), "--db", db_url)
     assert r.returncode == 2 and "not a directory" in r.stderr
