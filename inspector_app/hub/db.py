@@ -144,14 +144,37 @@ class HubDb:
         conn = self._conn()
         lock = self._write_lock if self.dialect == "sqlite" else _NullLock()
         with lock:
-            cur = conn.cursor()
-            cur.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+            try:
+                cur = conn.cursor()
+                cur.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+            except Exception:
+                self._forget(conn)  # e.g. PostgreSQL restarted: reconnect on the next request
+                raise
             try:
                 yield _Tx(cur, self.dialect)
             except BaseException:
-                cur.execute("ROLLBACK")
+                try:
+                    cur.execute("ROLLBACK")
+                except Exception:  # noqa: BLE001 - connection is gone; the original error matters
+                    self._forget(conn)
                 raise
-            cur.execute("COMMIT")
+            try:
+                cur.execute("COMMIT")
+            except Exception:
+                self._forget(conn)
+                raise
+
+    def _forget(self, conn) -> None:
+        """Drop a broken connection so this thread opens a fresh one next time."""
+        if getattr(self._local, "conn", None) is conn:
+            self._local.conn = None
+        with self._conns_lock:
+            if conn in self._conns:
+                self._conns.remove(conn)
+        try:
+            conn.close()
+        except Exception:  # noqa: BLE001
+            pass
 
     def close(self) -> None:
         """Close every thread's connection (call when no request is running any more)."""

@@ -136,3 +136,17 @@ def test_review_can_arrive_through_the_outbox(client, hub):
     assert client.post("/records", json={"records": [flagged, review]}).status_code == 200
     assert client.get("/queue", params={"status": "reviewed"}).json()["items"][0]["flags"] == ["hits:1"]
     assert client.get("/queue").json()["items"] == []
+
+
+def test_hub_reconnects_after_its_database_connections_die(hub_db_url):
+    """PostgreSQL restarted under the hub: the request that hits the dead connection fails
+    (the booth retries), the next one works on a fresh connection."""
+    from inspector_app.hub.db import HubDb
+
+    db = HubDb(hub_db_url)
+    db.register_booth("b")
+    db._conn().close()  # what a server restart does to an open connection
+    with pytest.raises(Exception):
+        db.stats()
+    assert db.stats()["booths"] == 1
+    db.close()
