@@ -73,7 +73,10 @@ def create_app(db_url: str | HubDb) -> FastAPI:
               responses={409: {"model": PushResult, "description": "some ids conflict; the rest were stored"}})
     def push_records(batch: RecordBatch, booth_id: str = Depends(booth)):
         try:
-            result = db.put_records(booth_id, [r.model_dump() for r in batch.records])
+            # plain dicts without model_dump(): it deep-copies every payload and cost a third of ingest
+            records = [{"record_id": r.record_id, "seq": r.seq, "kind": r.kind, "payload": r.payload,
+                        "created_at": r.created_at} for r in batch.records]
+            result = db.put_records(booth_id, records)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
         return JSONResponse(result, status_code=409 if result["conflicts"] else 200)
