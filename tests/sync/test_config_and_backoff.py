@@ -6,12 +6,13 @@ import random
 import stat
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from inspector_app.sync.backoff import Backoff
 from inspector_app.sync.config import SyncConfig, SyncConfigError, configure
 
 
+@settings(deadline=None)
 @given(st.floats(0.001, 10), st.floats(1, 4), st.integers(0, 100), st.integers(0, 2**32))
 def test_backoff_stays_between_half_nominal_and_cap(base, factor, attempts, seed):
     b = Backoff(base=base, factor=factor, cap=base * 100, rng=random.Random(seed))
