@@ -108,6 +108,25 @@ class Backend:
 
         return [StatusChoice(s.code, s.name_en, s.name_ja) for s in statuses.grantable_statuses()]
 
+    def all_statuses(self) -> list[StatusChoice]:
+        """Every status (a returning resident keeps whichever one they hold)."""
+        from inspector_app.domain import statuses
+
+        return [StatusChoice(s.code, s.name_en, s.name_ja) for s in statuses.CATALOGUE]
+
+    def special_landing_rule(self, decision_type: str) -> dict | None:
+        """For crew, transit, port-of-call, ... landings: the details to record and the longest period."""
+        from inspector_app.domain import decisions
+
+        try:
+            rule = decisions.SPECIAL_LANDINGS.get(decisions.DecisionType(decision_type))
+        except ValueError:
+            return None
+        if rule is None:
+            return None
+        return {"required": list(rule.required), "maximum": str(rule.maximum), "article": rule.article,
+                "label": rule.label}
+
     def allowed_periods(self, status_code: str) -> list[str]:
         from inspector_app.domain import statuses
 

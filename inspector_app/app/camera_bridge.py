@@ -100,6 +100,13 @@ class CameraBridge(QObject):
     def _on_frame(self, frame) -> None:
         if self._done.is_set():
             return
+        try:
+            self._handle(frame)
+        except Exception as exc:  # noqa: BLE001 - a bad frame must reach the inspector, not kill the thread
+            self._done.set()
+            self.failed.emit(f"camera frame could not be processed: {exc}")
+
+    def _handle(self, frame) -> None:
         if self._auto is None:
             from inspector_app.devices.autocapture import AutoCapture
 

@@ -16,7 +16,7 @@ SEAL_MM = QSizeF(80.0, 55.0)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Seal", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealContent) -> None:

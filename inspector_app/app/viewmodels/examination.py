@@ -17,8 +17,13 @@ from inspector_app.app.workers import Runner
 
 LANDING = "landing_permission"
 SEALED_TYPES = ("landing_permission", "special_landing_permission")
-STATUS_TYPES = ("landing_permission", "special_landing_permission")
+STATUS_TYPES = ("landing_permission", "special_landing_permission", "returning_resident")
+PERIOD_TYPES = ("landing_permission", "special_landing_permission")
+# extra fields each decision records (the domain validates them; these only name the boxes)
+DETAIL_KEYS = {"special_landing_permission": ["decision_reference"], "returning_resident": ["reentry_permit_kind"]}
 HIT_KINDS = ("sltd", "biographic", "face", "fingerprint")
+# how screening's warnings name each list when it is not installed ("no SLTD list installed: ...")
+UNSCREENED_WORDS = {"sltd": "sltd", "biographic": "biographic", "face": "biometric", "fingerprint": "biometric"}
 
 
 class ExaminationViewModel(QObject):
@@ -166,9 +171,15 @@ class ExaminationViewModel(QObject):
         self.warnings = sorted(set(self.warnings) | set(result.get("warnings") or []))
         self.warningsChanged.emit(list(self.warnings))
         hits = result.get("hits") or []
+        warnings = result.get("warnings") or []
         for kind in kinds:
             mine = [h for h in hits if h.get("kind") == kind]
-            if not mine:
+            unscreened = [w for w in warnings if UNSCREENED_WORDS[kind] in w.lower() and "not" in w.lower()]
+            if not mine and unscreened:
+                # the list is missing on this booth: say "not checked", never "no match"
+                self._set_check({"key": kind, "kind": kind, "outcome": "error", "score": None,
+                                 "reasons": [self.tr("NOT CHECKED: ") + "; ".join(unscreened)]})
+            elif not mine:
                 self._set_check({"key": kind, "kind": kind, "outcome": "clear", "score": None,
                                  "reasons": [self.tr("no match (list version %s)") % self.lists.get("version", "?")]})
             for n, hit in enumerate(mine):
@@ -352,26 +363,39 @@ class ExaminationViewModel(QObject):
 
     # ------------------------------------------------------------------ decision
     def set_decision(self, **fields) -> None:
+        changed_type = "type" in fields and fields["type"] != self.decision.get("type")
         self.decision.update(fields)
-        if "status_code" in fields:
+        if changed_type:
+            if fields["type"] not in STATUS_TYPES:
+                self.decision["status_code"] = ""
+            self.decision["period"] = ""
+        if "status_code" in fields or changed_type:
             periods = self._periods()
             if self.decision.get("period") not in periods:
                 self.decision["period"] = periods[0] if periods else ""
-        if "type" in fields and fields["type"] not in STATUS_TYPES:
-            self.decision.update(status_code="", period="")
         self._emit_decision()
 
     def _periods(self) -> list[str]:
+        """The periods the domain allows for the chosen decision and status (the list the UI offers)."""
+        kind = self.decision.get("type")
+        rule = self.backend.special_landing_rule(kind)
+        if rule is not None:
+            return [rule["maximum"]]
         code = self.decision.get("status_code")
-        if not code or self.decision.get("type") not in STATUS_TYPES:
+        if not code or kind not in PERIOD_TYPES:
             return []
         return self.backend.allowed_periods(code)
 
     def decision_state(self) -> dict:
         d = dict(self.decision)
         needs_status = d["type"] in STATUS_TYPES
-        statuses = self.backend.grantable_statuses() if needs_status else []
+        if d["type"] == "returning_resident":
+            statuses = self.backend.all_statuses()
+        else:
+            statuses = self.backend.grantable_statuses() if needs_status else []
         periods = self._periods()
+        rule = self.backend.special_landing_rule(d["type"])
+        detail_keys = rule["required"] if rule else DETAIL_KEYS.get(d["type"], [])
         last_day = None
         if d.get("period"):
             try:
@@ -385,6 +409,8 @@ class ExaminationViewModel(QObject):
             problems.append(self.tr("Open hit: a supervisor must clear it before landing permission."))
         return {
             "selection": d, "types": self.backend.decision_types(), "needs_status": needs_status,
+            "needs_period": bool(periods) or d["type"] in PERIOD_TYPES, "detail_keys": detail_keys,
+            "special_rule": rule, "saved": self.saved_record is not None,
             "statuses": statuses, "periods": periods, "landing_date": self.backend.today(),
             "last_day": last_day, "unlimited": bool(d.get("period")) and last_day is None,
             "problems": problems, "open_hits": len(self.open_hits),

@@ -25,8 +25,9 @@ OUTCOMES = {
 }
 
 
-def tr(text: str, ctx: str = "Inspector") -> str:
-    return QCoreApplication.translate(ctx, text)
+def tr(text: str) -> str:
+    """Module-level translation; pyside6-lupdate files these plain tr() calls under the empty context."""
+    return QCoreApplication.translate("", text)
 
 
 def outcome_word(outcome: str) -> str:

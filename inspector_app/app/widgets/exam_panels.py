@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from inspector_app.app.i18n import current_language
 from inspector_app.app.widgets.common import (
     decision_title, exemption_title, kind_title, mono_font, outcome_icon, outcome_word, set_badge,
 )
@@ -437,13 +438,23 @@ class DecisionPanel(Retranslating):
         self.period.currentIndexChanged.connect(lambda i: self._pick(period=self.period.itemData(i) or ""))
         self.reasons.textChanged.connect(lambda: self._pick(referral_reasons=[
             r.strip() for r in self.reasons.toPlainText().splitlines() if r.strip()]))
-        self.details.textChanged.connect(lambda: self._pick(special_landing_details=self.details.toPlainText().strip()))
+        self.details.textChanged.connect(lambda: self._pick(special_landing_details=self._details_dict()))
         self.save_button.clicked.connect(vm.save)
         self.next_button.clicked.connect(vm.next_traveller)
         vm.decisionChanged.connect(self.show)
         vm.saved.connect(self.show_saved)
         vm.cleared.connect(self._cleared)
         self.retranslate()
+
+    def _details_dict(self) -> dict:
+        """The details box holds "key: value" lines (the keys the domain asks for are pre-filled)."""
+        out = {}
+        for line in self.details.toPlainText().splitlines():
+            if ":" in line:
+                k, v = line.split(":", 1)
+                if k.strip():
+                    out[k.strip()] = v.strip()
+        return out
 
     def _pick(self, **fields) -> None:
         if not self._filling:
@@ -465,7 +476,7 @@ class DecisionPanel(Retranslating):
     def show(self, state: dict) -> None:
         self.state = dict(state)
         sel = state.get("selection", {})
-        ja = self.vm.backend.settings.get("app.language") == "ja" or getattr(self.vm, "language", "en") == "ja"
+        ja = current_language() == "ja"  # status names in Japanese come from the domain catalogue
         self._filling = True
         try:
             self.type.clear()
@@ -484,14 +495,21 @@ class DecisionPanel(Retranslating):
         finally:
             self._filling = False
         needs = state.get("needs_status", False)
-        for w in (self.status, self.period, self.l_status, self.l_period, self.l_last, self.last_day):
+        for w in (self.status, self.l_status):
             w.setVisible(needs)
+        for w in (self.period, self.l_period, self.l_last, self.last_day):
+            w.setVisible(bool(state.get("needs_period")))
         is_ref = sel.get("type") == "referral"
         self.l_reasons.setVisible(is_ref)
         self.reasons.setVisible(is_ref)
-        special = sel.get("type") not in ("landing_permission", "referral", "returning_resident", "japanese_national")
-        self.l_details.setVisible(special)
-        self.details.setVisible(special)
+        keys = state.get("detail_keys") or []
+        self.l_details.setVisible(bool(keys))
+        self.details.setVisible(bool(keys))
+        if keys and set(self._details_dict()) != set(keys) and not self.details.hasFocus():
+            current = self._details_dict()
+            self._filling = True
+            self.details.setPlainText("\n".join(f"{k}: {current.get(k, '')}" for k in keys))
+            self._filling = False
         if state.get("last_day"):
             self.last_day.setText(f"{state['last_day']:%Y-%m-%d}")
         elif state.get("unlimited"):
@@ -499,7 +517,9 @@ class DecisionPanel(Retranslating):
         else:
             self.last_day.setText("—")
         problems = state.get("problems") or []
-        if problems:
+        if state.get("saved"):
+            set_badge(self.problems, "pass", self.tr("Saved — press Next traveller (Ctrl+N)"))
+        elif problems:
             set_badge(self.problems, "warning", "\n".join(problems))
         else:
             set_badge(self.problems, "pass", self.tr("Ready to save"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.app.i18n import Languages
+from inspector_app.app.widgets.common import tr
 from inspector_app.app.viewmodels.examination import ExaminationViewModel
 from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
 from inspector_app.app.viewmodels.status import StatusViewModel
@@ -20,7 +21,7 @@ from inspector_app.app.widgets.supervisor import SupervisorScreen
 from inspector_app.app.workers import Runner
 
 
-def shortcut_table(tr) -> list[tuple[str, str]]:
+def shortcut_table(_unused=None) -> list[tuple[str, str]]:
     """Every keyboard shortcut of the application, as listed in Help → Shortcuts."""
     return [
         ("F1", tr("Show this list of shortcuts")),
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
 def attach_demo(window: MainWindow, services) -> None:
     """Demo menu: each entry presents one demo traveller (document on the reader, face in front
     of the simulated camera, fingers on the simulated scanner)."""
-    menu = window.menuBar().addMenu(window.tr("&Demo"))
+    menu = window.menuBar().addMenu(tr("&Demo"))
     for n, (key, t) in enumerate(services.travellers.items(), 1):
         act = QAction(f"{n}. {t['what']}", window)
         act.setShortcut(QKeySequence(f"Ctrl+Alt+{n}"))

@@ -55,4 +55,4 @@ class InspectorStatusBar(QStatusBar):
         else:
             set_badge(self.lists, "pass", self.tr("Lists %.1f h old") % float(age))
         user = s.get("user")
-        self.user.setText(f"👤 {user}" if user else "")
+        self.user.setText(self.tr("User: %s") % user if user else self.tr("Not signed in"))
