@@ -1,21 +1,44 @@
-"""`inspector-app` subcommands of the app package (GUI entry points)."""
+"""`inspector-app` subcommands of the app package (GUI entry points and the demo setup)."""
 from __future__ import annotations
 
-from inspector_app.cli_support import add_command
+from inspector_app.cli_support import CliError, add_command, emit, home_of
 
 
 def _gui(args) -> int:
     from inspector_app.app.launch import run_gui
 
-    return run_gui(home=args.home)
+    return run_gui(home=args.home, language=args.language)
 
 
 def _demo(args) -> int:
     from inspector_app.app.launch import run_gui
 
-    return run_gui(home=args.home)
+    home = args.home
+    if home is None:
+        from inspector_app.home import resolve_home
+
+        home = resolve_home(None) / "demo"
+    return run_gui(home=home, demo=True, language=args.language)
+
+
+def _demo_build(args) -> int:
+    from inspector_app.app.demo import DemoError, build_demo_home
+
+    try:
+        info = build_demo_home(home_of(args), force=args.force)
+    except DemoError as exc:
+        raise CliError(str(exc)) from exc
+    emit(info, args.json, text=f"demo home ready at {info['home']} (users: {', '.join(info['users'])})")
+    return 0
 
 
 def register(subparsers) -> None:
-    add_command(subparsers, "gui", _gui, "open the workstation window", json_flag=False)
-    add_command(subparsers, "demo", _demo, "open the workstation on the embedded demo setup", json_flag=False)
+    p = add_command(subparsers, "gui", _gui, "open the workstation window", json_flag=False)
+    p.add_argument("--language", choices=["en", "ja"], default=None, help="start in this language")
+    p = add_command(subparsers, "demo", _demo,
+                    "open the workstation on the embedded demo setup (demo users, planted hits, "
+                    "SBI simulator, simulated camera, local hub)", json_flag=False)
+    p.add_argument("--language", choices=["en", "ja"], default=None, help="start in this language")
+    p = add_command(subparsers, "demo-build", _demo_build,
+                    "create (or refresh) the demo booth home without opening the window")
+    p.add_argument("--force", action="store_true", help="rebuild even if the demo home exists")

@@ -1,20 +1,59 @@
-"""Start the Qt application (placeholder main window until the full screens land)."""
+"""Start the Qt application: one window per booth process."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 
-def run_gui(home: Path | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+def make_app(argv: list[str] | None = None):
+    """The QApplication with the house look: large type, the stylesheet, a CJK-capable font."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
 
+    from inspector_app.app.assets import stylesheet
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Border Inspector")
+    app.setOrganizationName("border-inspector")
+    font = QFont(app.font())
+    font.setFamilies(["DejaVu Sans", "IPAGothic", "Noto Sans CJK JP"])
+    font.setPointSize(12)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def build_window(home: Path, backend=None, language: str | None = None):
+    from inspector_app.app.backend import Backend
+    from inspector_app.app.widgets.main_window import MainWindow
+
+    backend = backend or Backend(home)
+    window = MainWindow(backend)
+    lang = language or backend.settings.get("app.language", "en")
+    if lang != "en":
+        window.languages.set_language(lang)
+    return window
+
+
+def run_gui(home: Path | None = None, argv: list[str] | None = None, demo: bool = False,
+            language: str | None = None) -> int:
     from inspector_app.home import resolve_home
 
     booth_home = resolve_home(home)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("Border Inspector")
-    window.setCentralWidget(QLabel(f"Booth data: {booth_home}"))
-    window.resize(1280, 800)
-    window.show()
-    return app.exec()
+    app = make_app(argv)
+    services = None
+    if demo:
+        from inspector_app.app.demo import start_demo
+
+        services = start_demo(booth_home)
+    try:
+        window = build_window(booth_home, language=language)
+        if services is not None:
+            from inspector_app.app.widgets.main_window import attach_demo
+
+            attach_demo(window, services)
+        window.show()
+        return app.exec()
+    finally:
+        if services is not None:
+            services.stop()

@@ -1,6 +1,133 @@
-"""`inspector-app` subcommands of the hub package (handlers import heavy modules lazily)."""
+"""`inspector-app hub ...`: run the hub and do its operations (booths, users, bundles, imports)."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from inspector_app.cli_support import CliError, add_command, emit
+
+DEFAULT_DB = "sqlite:///hub.db"
+
+
+def _db(args):
+    from inspector_app.hub.db import HubDb, HubDbError
+
+    try:
+        return HubDb(args.db)
+    except HubDbError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _serve(args) -> int:
+    from inspector_app.hub.runner import serve
+
+    _db(args).close()  # fail fast with a clear message on a bad URL, before uvicorn starts
+    serve(args.db, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _register_booth(args) -> int:
+    from inspector_app.hub.credentials import CredentialError
+
+    try:
+        token = _db(args).register_booth(args.booth_id)
+    except CredentialError as exc:
+        raise CliError(str(exc)) from exc
+    emit({"booth_id": args.booth_id, "credential": token}, args.json,
+         f"booth {args.booth_id} registered; give it this credential (shown once):\n{token}")
+    return 0
+
+
+def _add_user(args) -> int:
+    from inspector_app.hub.passwords import hash_password
+
+    if not args.password_stdin:
+        raise CliError("pass the password on standard input with --password-stdin")
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise CliError("empty password on standard input")
+    try:
+        _db(args).add_user(args.user, hash_password(password), args.role, args.display_name or "")
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    emit({"user": args.user, "roles": sorted(set(args.role))}, args.json,
+         f"user {args.user} saved with roles {', '.join(sorted(set(args.role)))}")
+    return 0
+
+
+def _publish_bundle(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"no bundle file at {path}")
+    try:
+        info = _db(args).put_bundle(args.version, path.read_bytes())
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    emit(info, args.json, f"bundle version {info['version']} published ({info['size']} bytes)")
+    return 0
+
+
+def _import(args) -> int:
+    from inspector_app.hub.importer import import_dir
+    from inspector_app.hub.outbox_file import OutboxFileError
+
+    try:
+        report = import_dir(_db(args), Path(args.dir), allow_unsigned=args.allow_unsigned)
+    except OutboxFileError as exc:
+        raise CliError(str(exc)) from exc
+    emit(report, args.json, f"imported {len(report['files'])} file(s): {report['stored']} stored, "
+         f"{report['duplicates']} already present, {report['conflicts']} conflicts, "
+         f"{len(report['refused'])} refused")
+    return 1 if report["refused"] or report["conflicts"] else 0
+
+
+def _stats(args) -> int:
+    db = _db(args)
+    out = db.stats()
+    out["conflict_log"] = db.conflicts()
+    emit(out, args.json)
+    return 0
 
 
 def register(subparsers) -> None:
-    """Add this package's subcommands; see inspector_app.cli_support.add_command."""
+    hub = subparsers.add_parser("hub", help="the upstream hub service and its operations",
+                                description="The upstream hub service and its operations.")
+    actions = hub.add_subparsers(dest="hub_action", metavar="ACTION", required=True)
+
+    def db_arg(p):
+        p.add_argument("--db", default=DEFAULT_DB,
+                       help="sqlite:///relative.db, sqlite:////abs/path.db or postgresql://user@host:port/db")
+
+    p = add_command(actions, "serve", _serve, "run the hub HTTP API (OpenAPI at /openapi.json)", json_flag=False)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470)
+    p.add_argument("--log-level", default="info")
+    db_arg(p)
+
+    p = add_command(actions, "register-booth", _register_booth,
+                    "issue a booth credential (stored hashed; printed once)")
+    p.add_argument("--booth-id", required=True)
+    db_arg(p)
+
+    p = add_command(actions, "add-user", _add_user, "add or replace a user for offline login at booths")
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--role", action="append", required=True,
+                   choices=["inspector", "supervisor", "administrator"], help="repeat for several roles")
+    p.add_argument("--display-name")
+    db_arg(p)
+
+    p = add_command(actions, "publish-bundle", _publish_bundle,
+                    "store a signed bundle file for booths to pull (the hub does not open it)")
+    p.add_argument("file")
+    p.add_argument("--version", type=int, required=True, help="the bundle's version number")
+    db_arg(p)
+
+    p = add_command(actions, "import", _import, "import offline outbox files exported by booths")
+    p.add_argument("dir")
+    p.add_argument("--allow-unsigned", action="store_true",
+                   help="accept exports from booths that had no credential (checksum still verified)")
+    db_arg(p)
+
+    p = add_command(actions, "stats", _stats, "counts of booths, records, conflicts, queue")
+    db_arg(p)

@@ -1,0 +1,121 @@
+"""Drive the real window through an examination, as an inspector would, from a script.
+
+Used by the end-to-end tests, the screenshot script and the UI-stall benchmark, so all three
+exercise the same path: widgets are filled and clicked, and the driver waits (pumping the Qt
+event loop) for the view models to report that workers finished.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+
+class DriverTimeout(AssertionError):
+    pass
+
+
+class Driver:
+    def __init__(self, window, services=None, timeout_s: float = 60.0):
+        self.w, self.services, self.timeout_s = window, services, timeout_s
+        self.errors: list[str] = []
+        window.exam_vm.error.connect(self.errors.append)
+        window.supervisor_vm.error.connect(self.errors.append)
+        window.session.loginFailed.connect(self.errors.append)
+
+    # ---- waiting ----
+    def pump(self, ms: int = 50) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait(self, predicate, what: str, timeout_s: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout_s or self.timeout_s)
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            if predicate():
+                return
+            self.pump(20)
+        raise DriverTimeout(f"timed out waiting for {what}; errors so far: {self.errors}")
+
+    def idle(self) -> None:
+        self.wait(lambda: not self.w.runner.busy(), "background work to finish")
+
+    # ---- session ----
+    def login(self, user: str, password: str) -> None:
+        ls = self.w.login_screen
+        ls.user.setText(user)
+        ls.password.setText(password)
+        ls.button.click()
+        self.wait(lambda: self.w.session.user is not None, f"{user} to be signed in")
+
+    def logout(self) -> None:
+        self.w.session.logout()
+        self.idle()
+
+    # ---- examination ----
+    def present(self, key: str) -> dict:
+        """A demo traveller steps up: images on the simulators, passport on the reader."""
+        t = self.services.select(key, self.w.backend.settings)
+        self.read_mrz(t["mrz"])
+        return t
+
+    def read_mrz(self, mrz: str) -> None:
+        vm, e = self.w.exam_vm, self.w.exam_screen
+        e.mrz.edit.setPlainText(mrz)
+        e.mrz.read_button.click()
+        self.wait(lambda: vm.examination_id is not None or bool(self.errors), "the examination to start")
+        self.wait(lambda: any(c["kind"] == "sltd" for c in vm.checks) and
+                  all(c.get("id") for c in vm.checks if c["outcome"] != "exempt"), "document checks")
+        self.idle()
+
+    def capture_face(self) -> None:
+        vm = self.w.exam_vm
+        self.w.exam_screen.capture.start_button.click()
+        self.wait(lambda: vm.face.get("state") in ("captured", "error"), "a face capture")
+        self.wait(lambda: vm.face_template is not None or vm.face.get("state") == "error"
+                  or bool(self.errors), "the face template")
+        self.wait(lambda: any(c["kind"] == "face" for c in vm.checks) or bool(self.errors), "face screening")
+        self.idle()
+
+    def capture_fingers(self) -> None:
+        vm = self.w.exam_vm
+        self.w.exam_screen.capture.fingers_button.click()
+        self.wait(lambda: vm.fingers.get("state") == "captured" or bool(self.errors), "fingerprints")
+        if vm.finger_templates:
+            self.wait(lambda: any(c["kind"] == "fingerprint" for c in vm.checks) or bool(self.errors),
+                      "fingerprint screening")
+        self.idle()
+
+    def exempt(self, reason: str) -> None:
+        combo = self.w.exam_screen.capture.exemption
+        combo.setCurrentIndex(combo.findData(reason))
+        combo.activated.emit(combo.currentIndex())
+        self.idle()
+
+    def decide(self, type: str, status: str | None = None, period: str | None = None,
+               reasons: list[str] | None = None, details: str | None = None) -> dict:
+        d = self.w.exam_screen.decision
+        d.type.setCurrentIndex(d.type.findData(type))
+        if status is not None:
+            d.status.setCurrentIndex(d.status.findData(status))
+        if period is not None:
+            d.period.setCurrentIndex(d.period.findData(period))
+        if reasons:
+            d.reasons.setPlainText("\n".join(reasons))
+        if details:
+            d.details.setPlainText(details)
+        return d.state
+
+    def save(self) -> dict:
+        vm = self.w.exam_vm
+        self.w.exam_screen.decision.save_button.click()
+        self.wait(lambda: vm.saved_record is not None and (
+            vm.saved_record.get("seal_path") or vm.saved_record["decision"]["type"]
+            not in ("landing_permission", "special_landing_permission")) or bool(self.errors), "the save")
+        self.idle()
+        return dict(vm.saved_record or {})
+
+    def next(self) -> None:
+        self.w.exam_screen.decision.next_button.click()
+        self.idle()

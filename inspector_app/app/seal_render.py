@@ -1,0 +1,94 @@
+"""Paint the landing permission seal with Qt: to a PDF (QPdfWriter) or a printer (QPrinter).
+
+Painting needs no widgets, so ``write_pdf`` can run on a worker thread; the seal is sized like
+the sticker (80 x 55 mm) and placed on an A6 page so a desk printer can take it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen
+
+from inspector_app.app.seal import SealContent, qr_matrix
+
+SEAL_MM = QSizeF(80.0, 55.0)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealContent) -> None:
+    dpmm = device.logicalDpiX() / 25.4
+    w, h = SEAL_MM.width() * dpmm, SEAL_MM.height() * dpmm
+    frame = QRectF(4 * dpmm, 4 * dpmm, w, h)
+    painter.setPen(QPen(QColor("black"), 0.4 * dpmm))
+    painter.drawRoundedRect(frame, 2 * dpmm, 2 * dpmm)
+
+    title = QFont("IPAGothic", 1)
+    title.setPixelSize(int(4.2 * dpmm))
+    title.setBold(True)
+    painter.setFont(title)
+    painter.drawText(QRectF(frame.left(), frame.top() + dpmm, frame.width(), 6 * dpmm),
+                     Qt.AlignmentFlag.AlignHCenter, tr("LANDING PERMISSION") + " 上陸許可")
+
+    body = QFont("IPAGothic", 1)
+    body.setPixelSize(int(2.9 * dpmm))
+    painter.setFont(body)
+    rows = [
+        (tr("Port"), content.port),
+        (tr("Date of landing"), content.landing_date.isoformat()),
+        (tr("Status"), f"{content.status_name}"),
+        (tr("Period of stay"), content.period),
+        (tr("Until"), content.last_day.isoformat() if content.last_day else tr("unlimited")),
+        (tr("Inspector"), content.inspector),
+        (tr("Record"), content.record_id[:18]),
+    ]
+    y = frame.top() + 9 * dpmm
+    label_w = 22 * dpmm
+    for label, value in rows:
+        painter.drawText(QRectF(frame.left() + 3 * dpmm, y, label_w, 4 * dpmm),
+                         Qt.AlignmentFlag.AlignLeft, label)
+        painter.drawText(QRectF(frame.left() + 3 * dpmm + label_w, y, 30 * dpmm, 4 * dpmm),
+                         Qt.AlignmentFlag.AlignLeft, value)
+        y += 4.6 * dpmm
+
+    matrix = qr_matrix(content.reference)
+    side = 26 * dpmm
+    cell = side / len(matrix)
+    left = frame.right() - side - 1.5 * dpmm
+    top = frame.top() + 10 * dpmm
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                painter.drawRect(QRectF(left + c * cell, top + r * cell, cell + 0.05, cell + 0.05))
+
+
+def write_pdf(path: Path, content: SealContent) -> Path:
+    """Write the seal to ``path`` (PDF) and return it; the file is complete when this returns."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A6))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setResolution(300)
+    writer.setTitle(f"Landing permission {content.record_id}")
+    writer.setCreator("Border Inspector")
+    painter = QPainter(writer)
+    try:
+        paint_seal(painter, writer, content)
+    finally:
+        painter.end()
+    return path
+
+
+def print_seal(printer, content: SealContent) -> None:
+    """Print on a QPrinter the inspector chose in the print dialog."""
+    painter = QPainter(printer)
+    try:
+        paint_seal(painter, printer, content)
+    finally:
+        painter.end()

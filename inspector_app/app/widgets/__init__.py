@@ -1,0 +1,1 @@
+"""Widgets: layout and wiring only. State lives in the view models, rules in the domain."""

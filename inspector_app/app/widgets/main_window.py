@@ -1,0 +1,283 @@
+"""Main window: stacked screens (sign-in, examination, supervisor), menus, shortcuts, status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from inspector_app.app.i18n import Languages
+from inspector_app.app.widgets.common import tr
+from inspector_app.app.viewmodels.examination import ExaminationViewModel
+from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
+from inspector_app.app.viewmodels.status import StatusViewModel
+from inspector_app.app.viewmodels.supervisor import SupervisorViewModel
+from inspector_app.app.widgets.exam import ExamScreen
+from inspector_app.app.widgets.login import LockDialog, LoginScreen
+from inspector_app.app.widgets.status_bar import InspectorStatusBar
+from inspector_app.app.widgets.supervisor import SupervisorScreen
+from inspector_app.app.workers import Runner
+
+
+def shortcut_table(_unused=None) -> list[tuple[str, str]]:
+    """Every keyboard shortcut of the application, as listed in Help → Shortcuts."""
+    return [
+        ("F1", tr("Show this list of shortcuts")),
+        ("Ctrl+J", tr("Switch language English / 日本語")),
+        ("F2", tr("Examination screen")),
+        ("F3", tr("Supervisor screen")),
+        ("Ctrl+M", tr("Go to the MRZ field")),
+        ("Ctrl+Return", tr("Read the document (MRZ)")),
+        ("F5", tr("Start the camera")),
+        ("F6", tr("Capture the face now")),
+        ("F7", tr("Retake the face")),
+        ("F8", tr("Capture fingerprints")),
+        ("Ctrl+E", tr("Biometric exemption")),
+        ("Ctrl+K", tr("Go to the checks list (evidence)")),
+        ("Ctrl+D", tr("Go to the decision")),
+        ("Ctrl+S", tr("Save the decision (then the seal is written)")),
+        ("Ctrl+P", tr("Print the landing permission seal")),
+        ("Ctrl+N", tr("Next traveller (clears the screen)")),
+        ("Alt+1 / Alt+2", tr("Supervisor: confirm / clear the hit")),
+        ("Ctrl+R", tr("Supervisor: record the review")),
+        ("Ctrl+Shift+L", tr("Lock the session")),
+        ("Ctrl+Q", tr("Sign out")),
+    ]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = shortcut_table(self.tr)
+        table = QTableWidget(len(rows), 2)
+        table.setObjectName("shortcutTable")
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        table.verticalHeader().setVisible(False)
+        for r, (keys, what) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(keys))
+            table.setItem(r, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(table)
+        self.resize(620, 640)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, backend, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self.runner = Runner(self)
+        self.languages = Languages(self)
+        self.session = SessionViewModel(backend, self.runner, self)
+        self.status_vm = StatusViewModel(backend, self.runner, self)
+        self.exam_vm = ExaminationViewModel(backend, self.runner, parent=self)
+        self.supervisor_vm = SupervisorViewModel(backend, self.runner, parent=self)
+        self.stack = QStackedWidget()
+        self.login_screen = LoginScreen(self.session)
+        self.exam_screen = ExamScreen(self.exam_vm)
+        self.supervisor_screen = SupervisorScreen(self.supervisor_vm)
+        self.no_role = QLabel()
+        self.no_role.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.no_role):
+            self.stack.addWidget(w)
+        self.setCentralWidget(self.stack)
+        self.status = InspectorStatusBar(self.status_vm)
+        self.setStatusBar(self.status)
+        self.lock_dialog: LockDialog | None = None
+        self._actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.session.loggedIn.connect(self._logged_in)
+        self.session.loggedOut.connect(self._logged_out)
+        self.session.lockedChanged.connect(self._locked)
+        self.exam_vm.error.connect(self._error)
+        self.exam_vm.faceChanged.connect(self._device_state)
+        self.exam_vm.fingersChanged.connect(self._device_state)
+        self.exam_vm.saved.connect(lambda _r: self.status_vm.refresh())
+        self.languages.changed.connect(lambda _l: self.exam_vm._emit_decision())
+        self.activity = ActivityFilter(self.session)
+        self.retranslate()
+        self.resize(1440, 900)
+        self.status_vm.start()
+        self._show_login()
+
+    # ---- menus & shortcuts ----
+    def _act(self, key: str, shortcut, slot) -> QAction:
+        a = QAction(self)
+        a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        a.triggered.connect(slot)
+        self._actions[key] = a
+        self.addAction(a)
+        return a
+
+    def _build_menus(self) -> None:
+        e, s = self.exam_screen, self.exam_vm
+        self._act("shortcuts", "F1", self.show_shortcuts)
+        self._act("language", "Ctrl+J", self.languages.toggle)
+        self._act("exam", "F2", self.show_exam)
+        self._act("supervisor", "F3", self.show_supervisor)
+        self._act("mrz", "Ctrl+M", lambda: self._in_exam(e.mrz.edit.setFocus))
+        self._act("read", "Ctrl+Return", lambda: self._in_exam(lambda: s.submit_mrz(e.mrz.edit.toPlainText())))
+        self._act("camera", "F5", lambda: self._in_exam(s.start_camera))
+        self._act("capture", "F6", lambda: self._in_exam(s.capture_now))
+        self._act("retake", "F7", lambda: self._in_exam(s.retake))
+        self._act("fingers", "F8", lambda: self._in_exam(s.capture_fingers))
+        self._act("exemption", "Ctrl+E", lambda: self._in_exam(e.capture.exemption.setFocus))
+        self._act("checks", "Ctrl+K", lambda: self._in_exam(e.checks.list.setFocus))
+        self._act("decision", "Ctrl+D", lambda: self._in_exam(e.decision.type.setFocus))
+        self._act("save", "Ctrl+S", lambda: self._in_exam(s.save))
+        self._act("print", "Ctrl+P", lambda: self._in_exam(self.print_seal))
+        self._act("next", "Ctrl+N", lambda: self._in_exam(s.next_traveller))
+        self._act("lock", "Ctrl+Shift+L", self.session.lock)
+        self._act("logout", "Ctrl+Q", self.session.logout)
+        e.decision.print_button.clicked.connect(self.print_seal)
+        mb = self.menuBar()
+        self.m_session = mb.addMenu("")
+        for k in ("lock", "logout"):
+            self.m_session.addAction(self._actions[k])
+        self.m_view = mb.addMenu("")
+        for k in ("exam", "supervisor", "language"):
+            self.m_view.addAction(self._actions[k])
+        self.m_exam = mb.addMenu("")
+        for k in ("mrz", "read", "camera", "capture", "retake", "fingers", "exemption", "checks", "decision",
+                  "save", "print", "next"):
+            self.m_exam.addAction(self._actions[k])
+        self.m_help = mb.addMenu("")
+        self.m_help.addAction(self._actions["shortcuts"])
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Border Inspector — %s, booth %s") % (self.backend.port, self.backend.booth_id))
+        self.m_session.setTitle(self.tr("&Session"))
+        self.m_view.setTitle(self.tr("&View"))
+        self.m_exam.setTitle(self.tr("&Examination"))
+        self.m_help.setTitle(self.tr("&Help"))
+        texts = dict((k, v) for k, v in zip(
+            ["shortcuts", "language", "exam", "supervisor", "mrz", "read", "camera", "capture", "retake", "fingers",
+             "exemption", "checks", "decision", "save", "print", "next", "_rev1", "_rev2", "lock", "logout"],
+            [w for _k, w in shortcut_table(self.tr)]))
+        for k, a in self._actions.items():
+            a.setText(texts.get(k, k))
+        self.no_role.setText(self.tr("Administrator tools are on the command line: inspector-app --help"))
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _in_exam(self, fn) -> None:
+        if self.stack.currentWidget() is self.exam_screen and not self.session.locked:
+            fn()
+
+    # ---- screens ----
+    def _show_login(self) -> None:
+        self.stack.setCurrentWidget(self.login_screen)
+        for k in ("exam", "supervisor", "lock", "logout"):
+            self._actions[k].setEnabled(False)
+
+    def _logged_in(self, user: dict) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self.activity)
+        uid = user["user"]
+        self.exam_vm.inspector = uid
+        self.supervisor_vm.reviewer = uid
+        self.status_vm.update(user=f"{uid} ({', '.join(user['roles'])})")
+        self._actions["exam"].setEnabled(self.session.has_role("inspector"))
+        self._actions["supervisor"].setEnabled(self.session.has_role("supervisor"))
+        self._actions["lock"].setEnabled(True)
+        self._actions["logout"].setEnabled(True)
+        if self.session.has_role("inspector"):
+            self.show_exam()
+        elif self.session.has_role("supervisor"):
+            self.show_supervisor()
+        else:
+            self.stack.setCurrentWidget(self.no_role)
+
+    def _logged_out(self) -> None:
+        self.exam_vm.next_traveller()
+        self.supervisor_vm.stop()
+        if self.lock_dialog is not None:
+            self.lock_dialog.hide()
+        self.status_vm.update(user="")
+        self._show_login()
+
+    def show_exam(self) -> None:
+        if self.session.has_role("inspector"):
+            self.supervisor_vm.stop()
+            self.stack.setCurrentWidget(self.exam_screen)
+            self.exam_vm._emit_decision()
+            self.exam_screen.mrz.edit.setFocus()
+
+    def show_supervisor(self) -> None:
+        if self.session.has_role("supervisor"):
+            self.stack.setCurrentWidget(self.supervisor_screen)
+            self.supervisor_vm.start()
+            self.supervisor_screen.queue.setFocus()
+
+    def _locked(self, locked: bool) -> None:
+        if locked:
+            if self.lock_dialog is None:
+                self.lock_dialog = LockDialog(self.session, self)
+            self.lock_dialog.password.clear()
+            self.lock_dialog.show()
+            self.lock_dialog.password.setFocus()
+        elif self.lock_dialog is not None:
+            self.lock_dialog.hide()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def _error(self, message: str) -> None:
+        self.statusBar().showMessage("✖ " + message, 15000)
+
+    def _device_state(self, state: dict) -> None:
+        if "fingers" in state:
+            st = state.get("state")
+            self.status_vm.update(fingerprint={"capturing": "busy", "captured": "ready"}.get(st, "unknown"))
+        else:
+            st = state.get("state")
+            self.status_vm.update(camera={"live": "live", "captured": "ready", "error": "error"}.get(st, "unknown"))
+
+    def print_seal(self) -> None:
+        rec = self.exam_vm.saved_record
+        if not rec or not rec.get("seal"):
+            self._error(self.tr("Save a landing permission first."))
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from inspector_app.app.seal_render import print_seal
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_seal(printer, rec["seal"])
+
+    def closeEvent(self, event):  # noqa: N802
+        self.exam_vm.stop_camera()
+        self.runner.cancel_all()
+        self.runner.wait_idle(5000)
+        super().closeEvent(event)
+
+
+def attach_demo(window: MainWindow, services) -> None:
+    """Demo menu: each entry presents one demo traveller (document on the reader, face in front
+    of the simulated camera, fingers on the simulated scanner)."""
+    menu = window.menuBar().addMenu(tr("&Demo"))
+    for n, (key, t) in enumerate(services.travellers.items(), 1):
+        act = QAction(f"{n}. {t['what']}", window)
+        act.setShortcut(QKeySequence(f"Ctrl+Alt+{n}"))
+
+        def present(_checked=False, key=key):
+            trav = services.select(key, window.backend.settings)
+            if window.stack.currentWidget() is window.exam_screen:
+                window.exam_vm.next_traveller()
+                window.exam_screen.mrz.edit.setPlainText(trav["mrz"])
+                window.exam_vm.submit_mrz(trav["mrz"])
+
+        act.triggered.connect(present)
+        menu.addAction(act)
+    window.demo_services = services

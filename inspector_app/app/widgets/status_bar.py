@@ -1,0 +1,58 @@
+"""The status bar on every screen: devices, online/offline, last sync + queued, list age."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from inspector_app.app.widgets.common import set_badge
+
+
+class InspectorStatusBar(QStatusBar):
+    def __init__(self, status_vm, parent=None):
+        super().__init__(parent)
+        self.vm = status_vm
+        self.devices = QLabel()
+        self.devices.setObjectName("statusDevices")
+        self.online = QLabel()
+        self.online.setObjectName("statusOnline")
+        self.sync = QLabel()
+        self.sync.setObjectName("statusSync")
+        self.lists = QLabel()
+        self.lists.setObjectName("statusLists")
+        self.user = QLabel()
+        self.user.setObjectName("statusUser")
+        for w in (self.user, self.devices, self.online, self.sync, self.lists):
+            self.addPermanentWidget(w)
+        self.state: dict = dict(status_vm.state)
+        status_vm.changed.connect(self.show_state)
+        self.show_state(self.state)
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_state(self.state)
+        super().changeEvent(event)
+
+    def show_state(self, s: dict) -> None:
+        self.state = dict(s)
+        words = {"ready": self.tr("ready"), "busy": self.tr("busy"), "error": self.tr("error"),
+                 "absent": self.tr("absent"), "unknown": self.tr("unknown"), "live": self.tr("live")}
+        cam, fp = s.get("camera", "unknown"), s.get("fingerprint", "unknown")
+        worst = "fail" if "error" in (cam, fp) else ("pass" if {cam, fp} <= {"ready", "live", "busy"} else "warning")
+        set_badge(self.devices, worst, self.tr("Camera: %s · Fingerprint: %s") % (words.get(cam, cam), words.get(fp, fp)))
+        if s.get("online"):
+            set_badge(self.online, "pass", self.tr("Online"))
+        else:
+            set_badge(self.online, "warning", self.tr("Offline"))
+        last = s.get("last_sync") or self.tr("never")
+        queued = s.get("queued")
+        set_badge(self.sync, "warning" if queued else "pass",
+                  self.tr("Last sync: %s · queued: %s") % (last, "?" if queued is None else queued))
+        age = s.get("list_age_hours")
+        if age is None:
+            set_badge(self.lists, "warning", self.tr("Lists: not loaded"))
+        elif s.get("list_stale"):
+            set_badge(self.lists, "fail", self.tr("Lists %.1f h old — OUT OF DATE") % float(age))
+        else:
+            set_badge(self.lists, "pass", self.tr("Lists %.1f h old") % float(age))
+        user = s.get("user")
+        self.user.setText(self.tr("User: %s") % user if user else self.tr("Not signed in"))

@@ -1,0 +1,122 @@
+"""The hub's HTTP API (FastAPI). Every endpoint but /health needs a booth credential.
+
+Endpoints are documented in docs/HUB_API.md; the live description is at ``/openapi.json``.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from inspector_app.hub.db import MAX_BATCH, HubDb
+
+log = logging.getLogger("inspector_app.hub")
+API_VERSION = "1"
+
+
+class RecordIn(BaseModel):
+    record_id: str = Field(min_length=1, max_length=128, description="idempotency key (a UUID)")
+    seq: int | None = Field(None, description="the booth's outbox order")
+    kind: str = Field(min_length=1, max_length=64)
+    payload: dict[str, Any]
+    created_at: str | None = None
+
+
+class RecordBatch(BaseModel):
+    records: list[RecordIn] = Field(max_length=MAX_BATCH)
+
+
+class PushResult(BaseModel):
+    stored: list[str] = Field(description="record ids stored by this request")
+    duplicates: list[str] = Field(description="ids already stored with the same content (safe resend)")
+    conflicts: list[str] = Field(description="ids already stored with DIFFERENT content: refused, logged")
+
+
+class ReviewIn(BaseModel):
+    review_id: str | None = Field(None, description="idempotency key; generated when absent")
+    reviewer: str
+    verdict: str = Field(description="confirmed | cleared")
+    reason: str
+
+
+bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued by `hub register-booth`")
+
+
+def create_app(db_url: str | HubDb) -> FastAPI:
+    db = db_url if isinstance(db_url, HubDb) else HubDb(db_url)
+    app = FastAPI(title="Border Inspector hub", version=API_VERSION,
+                  description="Upstream service for booths: records up, signed bundles and users down, "
+                              "and the cross-booth supervisor queue.")
+    app.state.db = db
+
+    def booth(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+        booth_id = db.authenticate(creds.credentials) if creds else None
+        if booth_id is None:
+            raise HTTPException(401, "a valid booth credential is required (Authorization: Bearer <booth_id>.<secret>)",
+                                headers={"WWW-Authenticate": "Bearer"})
+        return booth_id
+
+    @app.get("/health", tags=["status"])
+    def health() -> dict:
+        return {"ok": True, "api": API_VERSION}
+
+    @app.get("/whoami", tags=["status"])
+    def whoami(booth_id: str = Depends(booth)) -> dict:
+        return {"booth_id": booth_id}
+
+    @app.post("/records", tags=["records"], response_model=PushResult,
+              responses={409: {"model": PushResult, "description": "some ids conflict; the rest were stored"}})
+    def push_records(batch: RecordBatch, booth_id: str = Depends(booth)):
+        try:
+            result = db.put_records(booth_id, [r.model_dump() for r in batch.records])
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        return JSONResponse(result, status_code=409 if result["conflicts"] else 200)
+
+    @app.get("/records/{record_id}", tags=["records"])
+    def get_record(record_id: str, booth_id: str = Depends(booth)) -> dict:
+        found = db.get_record(record_id)
+        if found is None:
+            raise HTTPException(404, f"no record {record_id}")
+        return found
+
+    @app.get("/bundles", tags=["bundles"])
+    def list_bundles(after: int = Query(0, ge=0), booth_id: str = Depends(booth)) -> dict:
+        return {"bundles": db.list_bundles(after)}
+
+    @app.get("/bundles/{version}", tags=["bundles"], response_class=Response,
+             responses={200: {"content": {"application/octet-stream": {}}}})
+    def get_bundle(version: int, booth_id: str = Depends(booth)) -> Response:
+        found = db.get_bundle(version)
+        if found is None:
+            raise HTTPException(404, f"no bundle version {version}")
+        data, digest = found
+        return Response(data, media_type="application/octet-stream",
+                        headers={"X-Bundle-Sha256": digest, "X-Bundle-Version": str(version)})
+
+    @app.get("/users", tags=["users"])
+    def users(booth_id: str = Depends(booth)) -> dict:
+        return {"users": db.users()}
+
+    @app.get("/queue", tags=["supervisor queue"])
+    def queue(status: str = Query("open", pattern="^(open|reviewed)$"), booth_id: str = Depends(booth)) -> dict:
+        return {"items": db.queue(status)}
+
+    @app.post("/queue/{record_id}/reviews", tags=["supervisor queue"], status_code=201)
+    def review(record_id: str, body: ReviewIn, booth_id: str = Depends(booth)) -> dict:
+        try:
+            return db.add_review(body.review_id or str(uuid.uuid4()), record_id, booth_id,
+                                 body.reviewer, body.verdict, body.reason)
+        except LookupError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        except PermissionError as exc:
+            raise HTTPException(403, str(exc)) from exc
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+
+    return app

@@ -1,0 +1,38 @@
+"""Errors of the store package: each says what went wrong and what the operator can do."""
+from __future__ import annotations
+
+
+class StoreError(RuntimeError):
+    """The booth database cannot be used (missing, locked, damaged, wrong key)."""
+
+
+class WrongKey(StoreError):
+    """The key does not decrypt the booth database (or the file is not one)."""
+
+
+class KeyUnavailable(StoreError):
+    """No key could be obtained from the key provider."""
+
+
+class KeyFileInsecure(KeyUnavailable):
+    """The key file is readable or writable by other users, so it is refused."""
+
+
+class InvalidRecord(ValueError):
+    """A record handed to the store is malformed (missing field, bad value)."""
+
+
+class UnknownRecord(ValueError):
+    """An id that the store does not know (examination, check result)."""
+
+
+class ReviewRefused(ValueError):
+    """A supervisor review that the rules forbid (own examination, empty reason, ...)."""
+
+
+class DecisionRejected(ValueError):
+    """A decision that fails validation; ``errors`` holds one message per problem."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = list(errors)
+        super().__init__("decision rejected: " + "; ".join(self.errors))

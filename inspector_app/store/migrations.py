@@ -1,0 +1,149 @@
+"""Versioned schema: each migration runs once, in order, inside its own transaction.
+
+``schema_version`` records what has been applied. Never edit a migration that has shipped; add
+the next one. Statements are run one by one (``executescript`` would commit half-way).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .canonical import utc_now
+
+APPEND_ONLY_TABLES = ("decisions", "reviews", "audit", "check_results")
+
+
+def _append_only(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: rows cannot be changed'); END",
+        f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: rows cannot be deleted'); END",
+    ]
+
+
+V1 = [
+    """CREATE TABLE examinations (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        booth TEXT,
+        port TEXT,
+        inspector TEXT NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    "CREATE INDEX examinations_started ON examinations(started_at)",
+    """CREATE TABLE check_results (
+        id TEXT PRIMARY KEY,
+        examination_id TEXT NOT NULL REFERENCES examinations(id),
+        created_at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        score REAL,
+        data TEXT NOT NULL
+    )""",
+    "CREATE INDEX check_results_exam ON check_results(examination_id)",
+    """CREATE TABLE decisions (
+        id TEXT PRIMARY KEY,
+        examination_id TEXT NOT NULL REFERENCES examinations(id),
+        decided_at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        inspector TEXT NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    "CREATE INDEX decisions_exam ON decisions(examination_id)",
+    """CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,
+        check_result_id TEXT NOT NULL REFERENCES check_results(id),
+        examination_id TEXT NOT NULL REFERENCES examinations(id),
+        reviewed_at TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'cleared')),
+        reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+    )""",
+    "CREATE INDEX reviews_check ON reviews(check_result_id)",
+    """CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        record_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        acked_at TEXT
+    )""",
+    "CREATE INDEX outbox_pending ON outbox(seq) WHERE acked_at IS NULL",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        event TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    """CREATE TABLE users (
+        user TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL DEFAULT '',
+        roles TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    *[stmt for table in APPEND_ONLY_TABLES for stmt in _append_only(table)],
+]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "examinations, check results, decisions, reviews, outbox, audit, users", tuple(V1)),
+)
+
+
+def current_version(conn) -> int:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def apply_migrations(conn, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
+    """Apply every migration newer than the database, each in one IMMEDIATE transaction.
+
+    Two processes opening a new booth at once both try; the second finds the version already
+    recorded once it holds the write lock and skips it.
+    """
+    applied: list[int] = []
+    known = max((m.version for m in migrations), default=0)
+    if current_version(conn) > known:
+        from .errors import StoreError
+
+        raise StoreError(
+            f"the booth database has schema version {current_version(conn)}, newer than this "
+            f"program knows ({known}): update Border Inspector"
+        )
+    for migration in sorted(migrations, key=lambda m: m.version):
+        if migration.version <= current_version(conn):
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if migration.version <= current_version(conn):
+                conn.execute("ROLLBACK")
+                continue
+            for stmt in migration.statements:
+                conn.execute(stmt)
+            conn.execute(
+                "INSERT INTO schema_version(version, description, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.description, utc_now()),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,51 @@
+"""The booth's side of bundle pull, kept behind two small functions so that the signature checks
+stay where they belong: in ``inspector_app.screening.bundles`` (Ed25519, versions, rollback).
+
+Sync only downloads opaque files; screening decides whether to trust them. A refusal is raised
+as :class:`BundleRefused` with screening's own message, so the UI and CLI can show it verbatim.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+
+class BundleRefused(RuntimeError):
+    """The booth refused a bundle (bad signature, gap, rollback, truncation...); lists unchanged."""
+
+    def __init__(self, version: int, reason: str):
+        super().__init__(f"bundle version {version} refused: {reason}")
+        self.version, self.reason = version, reason
+
+
+def _bundles_module():
+    try:
+        return importlib.import_module("inspector_app.screening.bundles")
+    except ImportError:
+        return None
+
+
+def apply_bundle(home: Path, path: Path, version: int) -> dict:
+    """Verify and install one bundle via screening; raise BundleRefused with its reason."""
+    bundles = _bundles_module()
+    if bundles is None or not hasattr(bundles, "apply"):
+        raise BundleRefused(version, "this build has no bundle verifier (inspector_app.screening.bundles.apply)")
+    refusal = getattr(bundles, "BundleError", ValueError)
+    try:
+        result = bundles.apply(home, path)
+    except refusal as exc:
+        raise BundleRefused(version, str(exc)) from exc
+    return result if isinstance(result, dict) else {"version": version}
+
+
+def installed_version(home: Path, fallback: int) -> int:
+    """The list version screening has in force (bundles also arrive by USB), else ``fallback``."""
+    try:
+        from inspector_app.screening import liststate
+    except ImportError:
+        return fallback
+    try:
+        state = liststate.current(Path(home))
+    except (OSError, ValueError, KeyError):
+        return fallback
+    return state.version if state is not None else fallback

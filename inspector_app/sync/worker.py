@@ -1,0 +1,72 @@
+"""Background sync for the booth: push/pull every ``interval`` seconds, back off on failure.
+
+The UI calls ``nudge()`` after saving a decision (push now rather than at the next tick) and
+reads ``status()``, or passes ``on_status`` to be told after every attempt (from this thread).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable
+
+from inspector_app.sync.backoff import Backoff
+from inspector_app.sync.client import SyncClient, SyncError
+from inspector_app.sync.state import SyncStatus
+
+log = logging.getLogger("inspector_app.sync")
+
+
+class SyncWorker:
+    def __init__(self, client: SyncClient, interval: float = 30.0, backoff: Backoff | None = None,
+                 on_status: Callable[[SyncStatus], None] | None = None):
+        self.client = client
+        self.interval = interval
+        self.backoff = backoff or Backoff()
+        self.on_status = on_status
+        self.attempts = self.failures = 0
+        self.last_report: dict | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> "SyncWorker":
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 30) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout)
+
+    def nudge(self) -> None:
+        self._wake.set()
+
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self.client.status()
+
+    def run_once(self) -> float:
+        """One attempt; returns how long to wait before the next one."""
+        with self._lock:
+            self.attempts += 1
+            try:
+                self.last_report = self.client.sync_once()
+                self.backoff.reset()
+                delay = self.interval
+            except SyncError as exc:
+                self.failures += 1
+                delay = self.backoff.next_delay()
+                log.warning("sync failed (%s); next try in %.2fs", exc, delay)
+            status = self.client.status()
+        if self.on_status:
+            self.on_status(status)
+        return delay
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            delay = self.run_once()
+            self._wake.wait(delay)
+            self._wake.clear()

@@ -1,0 +1,150 @@
+"""Key providers: a private key file, the OS keyring through the keyring API, and the choice between them."""
+from __future__ import annotations
+
+import os
+import stat
+import time
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from inspector_app.store import KeyFileInsecure, KeyUnavailable, open_store
+from inspector_app.store.keys import (
+    FileKeyProvider,
+    KeyringKeyProvider,
+    default_key_provider,
+    keyring_usable,
+)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A working keyring backend that keeps secrets in a dict."""
+
+    priority = 5
+
+    def __init__(self):
+        super().__init__()
+        self.secrets = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+class HangingKeyring(MemoryKeyring):
+    """A backend that never answers, like a Secret Service waiting for an unlock prompt."""
+
+    def get_password(self, service, username):
+        time.sleep(30)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_key_file_is_created_private_and_reused(tmp_path):
+    provider = FileKeyProvider(tmp_path / "booth.key")
+    key = provider.get_key(create=True)
+    assert len(key) == 32
+    assert stat.S_IMODE(provider.path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["booth.key"]  # no temporary file left behind
+    assert provider.get_key() == key
+    assert provider.get_key(create=True) == key
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o660])
+def test_key_file_readable_by_others_is_refused(tmp_path, mode):
+    provider = FileKeyProvider(tmp_path / "booth.key")
+    provider.get_key(create=True)
+    os.chmod(provider.path, mode)
+    with pytest.raises(KeyFileInsecure, match="chmod 600"):
+        provider.get_key()
+
+
+def test_missing_or_garbled_key_file(tmp_path):
+    provider = FileKeyProvider(tmp_path / "booth.key")
+    with pytest.raises(KeyUnavailable, match="missing"):
+        provider.get_key()
+    fd = os.open(provider.path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.write(fd, b"not a key\n")
+    os.close(fd)
+    with pytest.raises(KeyUnavailable, match="hex key"):
+        provider.get_key()
+
+
+def test_keyring_provider_creates_and_reads_the_key(memory_keyring, tmp_path):
+    provider = KeyringKeyProvider.for_home(tmp_path)
+    with pytest.raises(KeyUnavailable, match="does not exist"):
+        provider.get_key()
+    key = provider.get_key(create=True)
+    assert provider.get_key() == key
+    assert memory_keyring.secrets[(provider.service, provider.username)] == key.hex()
+    store = open_store(tmp_path / "booth", key_provider=KeyringKeyProvider.for_home(tmp_path / "booth"))
+    store.close()
+    assert not (tmp_path / "booth" / "booth.key").exists()
+
+
+def test_keyring_that_hangs_gives_up(tmp_path):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(HangingKeyring())
+    try:
+        started = time.monotonic()
+        with pytest.raises(KeyUnavailable, match="did not answer"):
+            KeyringKeyProvider.for_home(tmp_path, timeout=0.3).get_key()
+        assert time.monotonic() - started < 10
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_usable_keyring_is_detected(memory_keyring):
+    assert keyring_usable()
+
+
+def test_fail_backend_is_not_usable():
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert not keyring_usable()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_default_provider_choice(tmp_path, monkeypatch, memory_keyring):
+    monkeypatch.delenv("INSPECTOR_KEY_PROVIDER", raising=False)
+    assert isinstance(default_key_provider(tmp_path), KeyringKeyProvider)  # a keyring works here
+    assert isinstance(default_key_provider(tmp_path, "file"), FileKeyProvider)
+    FileKeyProvider(tmp_path / "booth.key").get_key(create=True)
+    assert isinstance(default_key_provider(tmp_path), FileKeyProvider)  # existing key file wins
+    monkeypatch.setenv("INSPECTOR_KEY_PROVIDER", "keyring")
+    assert isinstance(default_key_provider(tmp_path), KeyringKeyProvider)
+    with pytest.raises(KeyUnavailable, match="unknown key provider"):
+        default_key_provider(tmp_path, "usb-stick")
+
+
+def test_default_provider_without_keyring_uses_a_file(tmp_path, monkeypatch):
+    from keyring.backends import fail
+
+    monkeypatch.delenv("INSPECTOR_KEY_PROVIDER", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        provider = default_key_provider(tmp_path)
+        assert isinstance(provider, FileKeyProvider)
+        store = open_store(tmp_path)
+        store.close()
+        assert stat.S_IMODE((tmp_path / "booth.key").stat().st_mode) == 0o600
+    finally:
+        keyring.set_keyring(previous)

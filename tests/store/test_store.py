@@ -1,0 +1,390 @@
+"""The booth store: schema, decisions and their invariants, reviews, outbox, users, encryption."""
+from __future__ import annotations
+
+import stat
+import threading
+
+import pytest
+import sqlcipher3
+
+from inspector_app.store import (
+    DecisionRejected,
+    InvalidRecord,
+    ReviewRefused,
+    StoreError,
+    UnknownRecord,
+    WrongKey,
+    open_store,
+)
+from inspector_app.store.keys import FileKeyProvider
+from inspector_app.store.migrations import Migration, apply_migrations, current_version
+
+LANDING = {"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"}
+HIT = {"kind": "biographic", "outcome": "hit", "score": 0.91, "reasons": ["surname and birth date match"],
+       "list": "wanted", "record": "W-1"}
+
+
+def counts(store):
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("decisions", "audit", "outbox", "reviews")}
+
+
+# -- opening, schema, encryption ------------------------------------------------------------------
+def test_new_store_has_schema_and_private_files(store, store_home):
+    assert store.schema_version == 1
+    assert store.integrity_check() == ["ok"]
+    for name in ("booth.db", "booth.key"):
+        mode = stat.S_IMODE((store_home / name).stat().st_mode)
+        assert mode & 0o077 == 0, f"{name} has mode {mode:o}"
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopen_does_not_reapply_migrations(store_home, key_provider):
+    open_store(store_home, key_provider=key_provider).close()
+    s = open_store(store_home, key_provider=key_provider)
+    try:
+        assert s.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+    finally:
+        s.close()
+
+
+def test_failing_migration_leaves_no_trace(store):
+    bad = (Migration(2, "half done", ("CREATE TABLE later_table (a)", "THIS IS NOT SQL")),)
+    with pytest.raises(sqlcipher3.Error):
+        apply_migrations(store.conn, bad)
+    assert current_version(store.conn) == 1
+    assert store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'later_table'").fetchone()[0] == 0
+
+
+def test_migrations_apply_in_order(store):
+    more = (Migration(3, "third", ("CREATE TABLE t3 (a)",)), Migration(2, "second", ("CREATE TABLE t2 (a)",)))
+    assert apply_migrations(store.conn, more) == [2, 3]
+    assert apply_migrations(store.conn, more) == []
+    assert current_version(store.conn) == 3
+
+
+def test_database_from_a_newer_program_is_refused(store_home, key_provider, raw_db):
+    open_store(store_home, key_provider=key_provider).close()
+    raw_db(drop_triggers=False).execute(
+        "INSERT INTO schema_version(version, description, applied_at) VALUES (99, 'future', 'x')")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(store_home, key_provider=key_provider)
+
+
+def test_wrong_key_is_a_clear_error(store_home, key_provider, tmp_path):
+    open_store(store_home, key_provider=key_provider).close()
+    other = FileKeyProvider(tmp_path / "other.key")
+    other.get_key(create=True)
+    with pytest.raises(WrongKey, match="cannot decrypt"):
+        open_store(store_home, key_provider=other)
+
+
+def test_existing_database_without_its_key_is_not_given_a_new_one(store_home, key_provider):
+    open_store(store_home, key_provider=key_provider).close()
+    key_provider.path.unlink()
+    with pytest.raises(StoreError, match="missing"):
+        open_store(store_home, key_provider=key_provider)
+    assert not key_provider.path.exists()
+
+
+def test_open_without_create_refuses_missing_database(tmp_path):
+    with pytest.raises(StoreError, match="no booth database"):
+        open_store(tmp_path / "nowhere", create=False)
+
+
+def test_names_never_reach_the_files_in_clear(store, store_home, exam_factory):
+    exam = exam_factory(traveller={"surname": "WATANABEXYZ", "name_ja": "渡辺太郎"})
+    store.add_check_result(exam, {**HIT, "reasons": ["WATANABEXYZ on list"]})
+    store.record_decision(exam, {"type": "referral", "referral_reasons": ["WATANABEXYZ hit"]}, "insp-a")
+    assert (store_home / "booth.db-wal").stat().st_size > 0  # data is still in the WAL
+    for suffix in ("", "-wal", "-shm"):
+        data = (store_home / f"booth.db{suffix}").read_bytes()
+        assert b"WATANABEXYZ" not in data
+        assert "渡辺太郎".encode() not in data
+    # and it is really there, decrypted
+    assert store.examination(exam)["traveller"]["surname"] == "WATANABEXYZ"
+
+
+# -- examinations and check results ------------------------------------------------------------------
+def test_examination_needs_an_inspector(store):
+    with pytest.raises(InvalidRecord, match="inspector"):
+        store.create_examination({"booth": "B1"})
+
+
+def test_check_result_validation(store, exam_factory):
+    exam = exam_factory()
+    with pytest.raises(UnknownRecord):
+        store.add_check_result("no-such-exam", HIT)
+    with pytest.raises(InvalidRecord, match="outcome"):
+        store.add_check_result(exam, {**HIT, "outcome": "match"})
+    with pytest.raises(InvalidRecord, match="kind"):
+        store.add_check_result(exam, {"outcome": "hit"})
+    with pytest.raises(InvalidRecord, match="reasons"):
+        store.add_check_result(exam, {**HIT, "reasons": "just one"})
+
+
+def test_examination_returns_everything(store, exam_factory):
+    import datetime
+
+    exam = exam_factory(mrz={"birth_date": datetime.date(1990, 1, 2), "format": "TD3"})
+    check = store.add_check_result(exam, HIT)
+    store.add_review(check, "sup-b", "cleared", "different birth place")
+    store.record_decision(exam, LANDING, "insp-a")
+    full = store.examination(exam)
+    assert full["mrz"] == {"birth_date": "1990-01-02", "format": "TD3"}
+    assert full["inspector"] == "insp-a"
+    assert [c["check_result_id"] for c in full["check_results"]] == [check]
+    assert full["check_results"][0]["reviews"][0]["reviewer"] == "sup-b"
+    assert full["decisions"][0]["decision"]["period"] == "90d"
+    assert full["open_hits"] == 0
+
+
+# -- decisions ------------------------------------------------------------------------------------
+def test_landing_permission_refused_while_a_hit_is_open(store, exam_factory):
+    exam = exam_factory()
+    check = store.add_check_result(exam, HIT)
+    before = counts(store)
+    with pytest.raises(DecisionRejected) as info:
+        store.record_decision(exam, LANDING, "insp-a")
+    assert "open" in info.value.errors[0]
+    assert counts(store) == before  # nothing written
+    # a referral is fine with an open hit
+    store.record_decision(exam, {"type": "referral", "referral_reasons": ["watchlist hit"]}, "insp-a")
+    store.add_review(check, "sup-b", "confirmed", "same person")
+    with pytest.raises(DecisionRejected):
+        store.record_decision(exam, LANDING, "insp-a")  # confirmed is still a hit
+    store.add_review(check, "sup-c", "cleared", "on second look: different birth date")
+    assert store.open_hits(exam) == []
+    assert store.record_decision(exam, LANDING, "insp-a")
+
+
+def test_only_hits_block_landing(store, exam_factory):
+    exam = exam_factory()
+    store.add_check_result(exam, {"kind": "face_quality", "outcome": "low_quality", "score": 0.2})
+    store.add_check_result(exam, {"kind": "sltd", "outcome": "clear"})
+    assert store.open_hits(exam) == []
+    assert store.record_decision(exam, LANDING, "insp-a")
+
+
+def test_validator_errors_reject_and_write_nothing(store, exam_factory):
+    exam = exam_factory()
+    store.add_check_result(exam, HIT)
+    seen = []
+
+    def validator(decision, open_hits):
+        seen.append((decision["type"], open_hits))
+        return ["period 7y is not allowed for Temporary Visitor"]
+
+    before = counts(store)
+    with pytest.raises(DecisionRejected) as info:
+        store.record_decision(exam, {"type": "referral"}, "insp-a", validator=validator)
+    assert info.value.errors == ["period 7y is not allowed for Temporary Visitor"]
+    assert seen == [("referral", 1)]
+    assert counts(store) == before
+
+
+def test_invariant_holds_even_when_validator_approves(store, exam_factory):
+    exam = exam_factory()
+    store.add_check_result(exam, HIT)
+    with pytest.raises(DecisionRejected):
+        store.record_decision(exam, LANDING, "insp-a", validator=lambda d, n: [])
+
+
+def test_decision_commit_runs_with_synchronous_full(store, exam_factory):
+    exam = exam_factory()
+    during = []
+    store.record_decision(exam, LANDING, "insp-a",
+                          validator=lambda d, n: during.append(store.conn.execute("PRAGMA synchronous").fetchone()[0]) or [])
+    assert during == [2]  # FULL inside the decision's transaction
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again afterwards
+
+
+def test_decision_audit_and_outbox_are_one_transaction(store, exam_factory, raw_db):
+    exam = exam_factory()
+    raw_db(drop_triggers=False).execute(
+        "CREATE TRIGGER outbox_broken BEFORE INSERT ON outbox WHEN NEW.kind = 'decision' "
+        "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
+    before = counts(store)
+    with pytest.raises(sqlcipher3.IntegrityError, match="disk trouble"):
+        store.record_decision(exam, LANDING, "insp-a")
+    assert counts(store) == before
+    assert store.verify_audit()["ok"]
+
+
+def test_decision_record_links_audit_and_outbox(store, exam_factory):
+    from inspector_app.store.store import row_digest
+
+    exam = exam_factory()
+    decision_id = store.record_decision(exam, LANDING, "insp-a")
+    record = store.decision(decision_id)
+    entry = store.audit_entries()[-1]
+    assert entry.event == "decision.recorded"
+    import json
+
+    row = store.conn.execute("SELECT * FROM decisions WHERE id = ?", (decision_id,))
+    names = [d[0] for d in row.description]
+    assert json.loads(entry.payload)["record_sha256"] == row_digest(dict(zip(names, row.fetchone())))
+    assert record["decision"] == LANDING
+    out = [o for o in store.outbox_pending() if o["record_id"] == decision_id][0]
+    assert out["kind"] == "decision" and out["payload"]["audit_hash"] == entry.hash
+
+
+def test_decision_needs_type_and_inspector(store, exam_factory):
+    exam = exam_factory()
+    with pytest.raises(InvalidRecord):
+        store.record_decision(exam, {"period": "90d"}, "insp-a")
+    with pytest.raises(InvalidRecord):
+        store.record_decision(exam, LANDING, "  ")
+    with pytest.raises(UnknownRecord):
+        store.record_decision("nope", LANDING, "insp-a")
+
+
+@pytest.mark.parametrize("table", ["decisions", "reviews", "audit", "check_results"])
+def test_append_only_tables_refuse_update_and_delete(store, exam_factory, table):
+    exam = exam_factory()
+    check = store.add_check_result(exam, HIT)
+    store.add_review(check, "sup-b", "cleared", "not the same person")
+    store.record_decision(exam, LANDING, "insp-a")
+    column = {"decisions": "type", "reviews": "reason", "audit": "event", "check_results": "kind"}[table]
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+        store.conn.execute(f"UPDATE {table} SET {column} = 'changed'")
+    store.conn.rollback()
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+        store.conn.execute(f"DELETE FROM {table}")
+    store.conn.rollback()
+    assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] >= 1
+
+
+def test_concurrent_threads_keep_one_chain(store, exam_factory):
+    exams = [exam_factory() for _ in range(4)]
+    errors = []
+
+    def work(exam):
+        try:
+            for _ in range(10):
+                store.record_decision(exam, {"type": "referral", "referral_reasons": ["x"]}, "insp-a")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(e,)) for e in exams]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    report = store.verify_audit()
+    assert report["ok"] and report["entries"] == 4 + 40
+
+
+# -- reviews --------------------------------------------------------------------------------------
+def test_reviewer_cannot_be_the_inspector(store, exam_factory):
+    exam = exam_factory(inspector="insp-a")
+    check = store.add_check_result(exam, HIT)
+    with pytest.raises(ReviewRefused, match="own"):
+        store.add_review(check, "insp-a", "cleared", "looks fine")
+    with pytest.raises(ReviewRefused, match="own"):
+        store.add_review(check, " INSP-A ", "cleared", "looks fine")
+    assert len(store.open_hits(exam)) == 1
+
+
+@pytest.mark.parametrize("reason", ["", "   ", None])
+def test_review_needs_a_reason(store, exam_factory, reason):
+    check = store.add_check_result(exam_factory(), HIT)
+    with pytest.raises(ReviewRefused, match="reason"):
+        store.add_review(check, "sup-b", "cleared", reason)
+
+
+def test_review_rejects_bad_input(store, exam_factory):
+    exam = exam_factory()
+    check = store.add_check_result(exam, HIT)
+    clear = store.add_check_result(exam, {"kind": "sltd", "outcome": "clear"})
+    with pytest.raises(ReviewRefused, match="verdict"):
+        store.add_review(check, "sup-b", "approved", "fine")
+    with pytest.raises(ReviewRefused, match="reviewer"):
+        store.add_review(check, "", "cleared", "fine")
+    with pytest.raises(UnknownRecord):
+        store.add_review("nope", "sup-b", "cleared", "fine")
+    with pytest.raises(ReviewRefused, match="not flagged"):
+        store.add_review(clear, "sup-b", "cleared", "fine")
+
+
+def test_review_queue_lists_unreviewed_flags(store, exam_factory):
+    quiet = exam_factory()
+    store.add_check_result(quiet, {"kind": "sltd", "outcome": "clear"})
+    flagged = exam_factory()
+    hit = store.add_check_result(flagged, HIT)
+    exc = store.add_check_result(flagged, {"kind": "fingerprint", "outcome": "exception",
+                                           "reasons": ["Left IndexFinger: bandaged"]})
+    queue = store.review_queue()
+    assert [q["examination_id"] for q in queue] == [flagged]
+    assert {p["check_result_id"] for p in queue[0]["pending"]} == {hit, exc}
+    assert queue[0]["open_hits"] == 1
+    store.add_review(hit, "sup-b", "cleared", "different person")
+    assert [p["check_result_id"] for p in store.review_queue()[0]["pending"]] == [exc]
+    store.add_review(exc, "sup-b", "confirmed", "exception accepted: bandage seen")
+    assert store.review_queue() == []
+
+
+# -- outbox ---------------------------------------------------------------------------------------
+def test_outbox_order_ack_and_idempotence(store, exam_factory):
+    exam = exam_factory()
+    check = store.add_check_result(exam, HIT)
+    store.add_review(check, "sup-b", "cleared", "different person")
+    decision = store.record_decision(exam, LANDING, "insp-a")
+    pending = store.outbox_pending()
+    assert [p["kind"] for p in pending] == ["examination", "check_result", "review", "decision"]
+    assert [p["seq"] for p in pending] == sorted(p["seq"] for p in pending)
+    assert pending[-1]["record_id"] == decision
+    assert set(pending[0]) == {"seq", "record_id", "kind", "payload", "created_at"}
+    assert store.outbox_count() == 4
+    assert [p["record_id"] for p in store.outbox_pending(limit=2)] == [exam, check]
+    assert store.outbox_ack([exam, check]) == 2
+    assert store.outbox_ack([exam, check, "unknown-id"]) == 0  # again: harmless
+    assert store.outbox_count() == 2
+    assert [p["kind"] for p in store.outbox_pending()] == ["review", "decision"]
+    assert store.outbox_ack([]) == 0
+
+
+# -- users ----------------------------------------------------------------------------------------
+def test_users_login_offline(store):
+    from inspector_app.store.passwords import hash_password
+
+    store.set_users([
+        {"user": "sato", "display_name": "Sato K.", "roles": ["inspector"], "password": "correct horse"},
+        {"user": "ito", "roles": ["supervisor", "inspector"], "password_hash": hash_password("battery staple")},
+    ])
+    assert store.check_login("sato", "correct horse") == {"user": "sato", "display_name": "Sato K.", "roles": ["inspector"]}
+    assert store.check_login("ito", "battery staple")["roles"] == ["inspector", "supervisor"]
+    assert store.check_login("sato", "wrong") is None
+    assert store.check_login("nobody", "correct horse") is None
+    stored = store.conn.execute("SELECT password_hash FROM users WHERE user = 'sato'").fetchone()[0]
+    assert "correct horse" not in stored and stored.startswith("scrypt$")
+    store.set_users([{"user": "ito", "roles": ["supervisor"], "password": "new one"}])
+    assert store.check_login("sato", "correct horse") is None
+    assert [u["user"] for u in store.list_users()] == ["ito"]
+
+
+def test_pbkdf2_hashes_are_accepted(store):
+    import base64
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    digest = hashlib.pbkdf2_hmac("sha256", b"pw-1", salt, 1000)
+    encoded = f"pbkdf2_sha256$1000${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+    store.set_users([{"user": "kato", "roles": ["administrator"], "password_hash": encoded}])
+    assert store.check_login("kato", "pw-1")["roles"] == ["administrator"]
+    assert store.check_login("kato", "pw-2") is None
+
+
+@pytest.mark.parametrize("user", [
+    {"user": "a", "roles": ["king"], "password": "x"},
+    {"user": "a", "roles": [], "password": "x"},
+    {"user": "a", "roles": ["inspector"]},
+    {"user": "a", "roles": ["inspector"], "password_hash": "md5$abc"},
+    {"roles": ["inspector"], "password": "x"},
+])
+def test_bad_users_are_refused_and_nothing_changes(store, user):
+    store.set_users([{"user": "keep", "roles": ["inspector"], "password": "pw"}])
+    with pytest.raises(InvalidRecord):
+        store.set_users([{"user": "other", "roles": ["inspector"], "password": "pw"}, user])
+    assert [u["user"] for u in store.list_users()] == ["keep"]

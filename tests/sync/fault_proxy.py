@@ -1,0 +1,118 @@
+"""A fault-injecting HTTP/1.1 proxy for loopback tests: sits between booth and hub and, per
+request, forwards it, refuses the connection, answers 500, delays the answer, cuts the upload
+halfway, drops the hub's answer after the hub processed it, or delivers the request twice.
+
+Faults are chosen by a ``plan`` (a callable from request number to fault name), so tests are
+deterministic: no timers decide what happens, only the request count.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+FAULTS = ("pass", "refuse", "http500", "slow", "cut_upload", "drop_response", "duplicate")
+
+
+def _read_message(sock: socket.socket, buf: bytearray) -> bytes | None:
+    """One HTTP/1.1 message (head + Content-Length body) from ``sock``; None on EOF."""
+    while b"\r\n\r\n" not in buf:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        buf += chunk
+    head_end = buf.index(b"\r\n\r\n") + 4
+    length = 0
+    for line in bytes(buf[:head_end]).split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+        if name.strip().lower() == b"transfer-encoding":
+            raise RuntimeError("fault proxy does not handle chunked bodies")
+    while len(buf) < head_end + length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        buf += chunk
+    msg = bytes(buf[:head_end + length])
+    del buf[:head_end + length]
+    return msg
+
+
+class FaultProxy:
+    def __init__(self, upstream_port: int, plan=lambda n: "pass", slow_s: float = 1.0):
+        self.upstream_port = upstream_port
+        self.plan = plan
+        self.slow_s = slow_s
+        self.requests = 0
+        self.faults: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True, name="fault-proxy").start()
+
+    def close(self) -> None:
+        self._closed = True
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _next_fault(self) -> str:
+        with self._lock:
+            self.requests += 1
+            fault = self.plan(self.requests)
+            self.faults[fault] = self.faults.get(fault, 0) + 1
+            return fault
+
+    def _upstream(self) -> socket.socket:
+        return socket.create_connection(("127.0.0.1", self.upstream_port), timeout=30)
+
+    def _roundtrip(self, request: bytes) -> bytes | None:
+        with self._upstream() as up:
+            up.sendall(request)
+            return _read_message(up, bytearray())
+
+    def _serve(self, client: socket.socket) -> None:
+        buf = bytearray()
+        try:
+            while True:
+                request = _read_message(client, buf)
+                if request is None:
+                    return
+                fault = self._next_fault()
+                if fault == "refuse":
+                    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                    return  # RST: like a hub that is down
+                if fault == "http500":
+                    client.sendall(b"HTTP/1.1 500 Internal Server Error\r\ncontent-type: text/plain\r\n"
+                                   b"content-length: 5\r\n\r\nboom!")
+                    continue
+                if fault == "cut_upload":
+                    with self._upstream() as up:
+                        up.sendall(request[: len(request) // 2])
+                    return  # both sides see the connection die mid-body
+                if fault == "duplicate":
+                    self._roundtrip(request)
+                response = self._roundtrip(request)
+                if response is None:
+                    return
+                if fault == "drop_response":
+                    return  # the hub stored it; the booth never hears so
+                if fault == "slow":
+                    time.sleep(self.slow_s)
+                client.sendall(response)
+        except OSError:
+            return
+        finally:
+            client.close()

@@ -1,0 +1,111 @@
+"""Bundle and user pull over loopback. Verification belongs to screening.bundles; here a small
+Ed25519 verifier with the same refusals stands in, and the point is what sync does with a
+refusal: surface it clearly, leave the installed version alone, and keep going."""
+from __future__ import annotations
+
+import json
+import struct
+
+import pytest
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from inspector_app.hub.passwords import hash_password
+from inspector_app.sync import pull
+from inspector_app.sync.client import SyncClient, SyncError
+
+KEY = Ed25519PrivateKey.generate()
+
+
+def make_bundle(version: int, base: int, body: bytes = b"lists") -> bytes:
+    head = struct.pack(">QQI", version, base, len(body)) + body
+    return head + KEY.sign(head)
+
+
+class ToyVerifier:
+    """Refuses like screening.bundles does: signature, truncation, rollback/replay, gap."""
+
+    def __init__(self):
+        self.installed = 0
+
+    def __call__(self, home, path, listed_version):
+        data = path.read_bytes()
+        if len(data) < 20 + 64:
+            raise pull.BundleRefused(listed_version, "truncated bundle")
+        version, base, n = struct.unpack(">QQI", data[:20])
+        if len(data) != 20 + n + 64:
+            raise pull.BundleRefused(listed_version, "truncated bundle")
+        try:
+            KEY.public_key().verify(data[-64:], data[:-64])
+        except InvalidSignature:
+            raise pull.BundleRefused(listed_version, "bad signature") from None
+        if version <= self.installed:
+            raise pull.BundleRefused(listed_version, f"version {version} is not newer than {self.installed} (replay)")
+        if base != self.installed:
+            raise pull.BundleRefused(listed_version, f"delta from {base} but {self.installed} is installed (gap)")
+        self.installed = version
+        return {"version": version}
+
+
+@pytest.fixture
+def booth(hub, credential, outbox, tmp_path):
+    verifier = ToyVerifier()
+    client = SyncClient(tmp_path / "home", outbox, hub.url, credential, apply_bundle=verifier)
+    yield client, verifier
+    client.close()
+
+
+def test_bundles_applied_in_order_and_users_delivered(booth, hub, outbox):
+    client, verifier = booth
+    for v in (1, 2, 3):
+        hub.db.put_bundle(v, make_bundle(v, v - 1))
+    hub.db.add_user("sato", hash_password("pw"), ["supervisor"], "SATO Jiro")
+    report = client.pull_once()
+    assert report["applied"] == [1, 2, 3] and report["refused"] is None and report["users"] == 1
+    assert verifier.installed == 3 and client.status().bundle_version == 3
+    assert outbox.users[0]["user"] == "sato" and outbox.users[0]["password_hash"].startswith("scrypt$")
+    assert client.pull_once()["applied"] == []  # asks only for versions after 3
+
+
+@pytest.mark.parametrize("damage,reason", [
+    (lambda b: b[:-1] + bytes([b[-1] ^ 1]), "bad signature"),        # tampered
+    (lambda b: b[:40], "truncated"),                                  # truncated
+    (lambda b: make_bundle(1, 0, b"old lists"), "replay"),            # replayed older version
+    (lambda b: make_bundle(3, 2), "gap"),                             # gapped delta
+])
+def test_refused_bundle_is_reported_and_sync_keeps_going(booth, hub, outbox, damage, reason):
+    client, verifier = booth
+    hub.db.put_bundle(1, make_bundle(1, 0))
+    hub.db.put_bundle(2, damage(make_bundle(2, 1)))
+    hub.db.put_bundle(3, make_bundle(3, 2))
+    outbox.add_many(5)
+    report = client.sync_once()  # does not raise: the refusal is a result, not a crash
+    assert report["push"]["stored"] == 5 and outbox.outbox_count() == 0
+    assert report["pull"]["applied"] == [1]
+    assert report["pull"]["refused"]["version"] == 2 and reason in report["pull"]["refused"]["reason"]
+    st = client.status()
+    assert st.bundle_version == 1 and verifier.installed == 1  # lists stay as they were
+    assert st.online and st.last_bundle_refusal["version"] == 2
+    again = client.pull_once()  # next round: still refused, still no skipping ahead to 3
+    assert again["applied"] == [] and again["refused"]["version"] == 2
+
+
+def test_without_a_verifier_bundles_are_refused_not_trusted(hub, credential, outbox, tmp_path, monkeypatch):
+    monkeypatch.setattr(pull, "_bundles_module", lambda: None)
+    client = SyncClient(tmp_path / "home", outbox, hub.url, credential)
+    hub.db.put_bundle(1, make_bundle(1, 0))
+    report = client.pull_once()
+    assert report["applied"] == [] and "no bundle verifier" in report["refused"]["reason"]
+
+
+def test_unreachable_hub_marks_offline(outbox, tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    client = SyncClient(tmp_path / "home", outbox, f"http://127.0.0.1:{port}", "b.x", timeout=2)
+    with pytest.raises(SyncError, match="unreachable"):
+        client.pull_once()
+    state = json.loads((tmp_path / "home" / "sync" / "state.json").read_text())
+    assert state["online"] is False and "unreachable" in state["last_error"]

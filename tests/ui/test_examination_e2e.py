@@ -1,0 +1,188 @@
+"""End to end on the real packages: MRZ -> checks -> capture (camera simulator, SBI simulator
+over HTTP) -> decision -> durable save -> seal PDF; hits, supervisor review, referral, exemption."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.timeout(240)
+
+
+def _checks(window, kind=None):
+    return [c for c in window.exam_vm.checks if kind is None or c["kind"] == kind]
+
+
+def test_clean_traveller_lands_and_the_seal_pdf_is_written(booth):
+    from cryptography.hazmat.primitives import serialization
+
+    from inspector_app.app import seal
+    from inspector_app.domain import periods
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    t = d.present("clean")
+    assert window.exam_screen.traveller.values["surname"].text() == "WATSON"
+    outcomes = {c["kind"]: c["outcome"] for c in _checks(window)}
+    assert outcomes.items() >= {"document_validity": "clear", "expiry": "clear", "sltd": "clear",
+                                "biographic": "clear"}.items()
+    d.capture_face()
+    assert window.exam_vm.face["state"] == "captured"
+    assert window.exam_vm.face_template is not None
+    d.capture_fingers()
+    assert len(window.exam_vm.fingers["fingers"]) >= 2
+    assert not [c for c in _checks(window) if c["outcome"] == "hit"]
+
+    state = d.decide("landing_permission", "temporary_visitor", "90d")
+    landing = window.backend.today()
+    expected_last = periods.last_day(landing, periods.Period.parse("90d"))
+    assert window.exam_screen.decision.last_day.text() == expected_last.isoformat()
+    assert state["can_save"], state["problems"]
+    record = d.save()
+    assert d.errors == []
+
+    pdf = Path(record["seal_path"])
+    assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
+    # the QR reference verifies with the booth's public key and names this record
+    pub = serialization.load_pem_public_key((window.backend.home / "keys" / seal.PUB_FILE).read_bytes())
+    payload = seal.verify(record["seal"].reference, pub)
+    assert payload["r"] == record["record_id"] and payload["s"] == "temporary_visitor"
+    assert payload["l"] == expected_last.isoformat()
+    # durable: the decision is in the store
+    exam = window.backend.examination(window.exam_vm.examination_id)
+    assert [x["decision_id"] for x in exam["decisions"]] == [record["record_id"]]
+    assert t["key"] == "clean"
+
+
+def test_watchlist_hit_blocks_landing_until_a_supervisor_clears_it(booth, second_window):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("watchlist_name")
+    hits = [c for c in _checks(window) if c["outcome"] == "hit"]
+    assert [h["kind"] for h in hits] == ["biographic"], window.exam_vm.checks
+    assert "OPEN HIT" in window.exam_screen.checks.banner.text()
+    state = d.decide("landing_permission", "temporary_visitor", "30d")
+    assert not state["can_save"]
+    assert any("hit" in p.lower() for p in state["problems"])
+    assert not window.exam_screen.decision.save_button.isEnabled()
+
+    sup, sd = second_window()
+    sd.login("supervisor1", "demo-supervisor")
+    assert sup.stack.currentWidget() is sup.supervisor_screen
+    exam_id = window.exam_vm.examination_id
+    sd.wait(lambda: any(q["examination_id"] == exam_id for q in sup.supervisor_vm.queue), "the queue")
+    row = next(i for i, q in enumerate(sup.supervisor_vm.queue) if q["examination_id"] == exam_id)
+    screen = sup.supervisor_screen
+    screen.queue.selectRow(row)
+    sd.wait(lambda: sup.supervisor_vm.detail.get("examination_id") == exam_id, "the detail")
+    assert screen.submit.isEnabled()
+    hit_row = next(i for i, c in enumerate(screen.check_rows) if c["outcome"] == "hit")
+    screen.checks.setCurrentRow(hit_row)
+    screen.clear.setChecked(True)
+    screen.submit.click()  # no reason yet: refused
+    sd.wait(lambda: "reason" in screen.message.text().lower(), "the missing-reason message")
+    screen.reason.setPlainText("Different person: date of birth and passport photo checked by phone with NCB")
+    screen.submit.click()
+    sd.wait(lambda: "Review recorded" in screen.message.text(), "the review")
+    sd.wait(lambda: screen.history.count() == 1, "the review history")
+    assert "supervisor1" in screen.history.item(0).text()
+
+    # the inspector's screen learns of the review by itself and landing becomes possible
+    d.wait(lambda: window.exam_screen.decision.state.get("can_save"), "landing to be allowed", timeout_s=30)
+    record = d.save()
+    assert Path(record["seal_path"]).exists()
+
+
+def test_supervisor_cannot_review_their_own_examination(booth, second_window):
+    window, d = booth
+    d.login("supervisor2", "demo-supervisor")  # supervisor and inspector
+    d.present("watchlist_name")
+    exam_id = window.exam_vm.examination_id
+    window.show_supervisor()
+    sv = window.supervisor_vm
+    d.wait(lambda: any(q["examination_id"] == exam_id for q in sv.queue), "the queue")
+    sv.open(exam_id)
+    d.wait(lambda: sv.detail.get("examination_id") == exam_id, "the detail")
+    screen = window.supervisor_screen
+    assert "own examination" in screen.header.text()
+    assert not screen.submit.isEnabled()
+
+
+def test_referral_for_a_lost_passport(booth):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("lost_passport")
+    sltd = [c for c in _checks(window, "sltd") if c["outcome"] == "hit"]
+    assert sltd and "lost" in " ".join(sltd[0]["reasons"])
+    state = d.decide("referral")
+    assert not state["can_save"]  # a referral needs a reason
+    assert window.exam_screen.decision.reasons.isVisible()
+    state = d.decide("referral", reasons=["Passport reported lost (SLTD)", "Identity to be established"])
+    assert state["can_save"], state["problems"]
+    record = d.save()
+    assert record["seal_path"] is None  # no landing permission seal for a referral
+    exam = window.backend.examination(window.exam_vm.examination_id)
+    assert exam["decisions"][0]["type"] == "referral"
+    assert exam["decisions"][0]["decision"]["referral_reasons"][0].startswith("Passport reported lost")
+
+
+def test_exempt_traveller_lands_without_biometrics(booth):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("child")
+    # the domain says under 16: the exemption is proposed and capture is not offered
+    assert window.exam_vm.exemption == "under_16"
+    assert not window.exam_screen.capture.start_button.isEnabled()
+    assert not window.exam_screen.capture.fingers_button.isEnabled()
+    assert [c["outcome"] for c in _checks(window, "biometric_exemption")] == ["exempt"]
+    d.decide("landing_permission", "temporary_visitor", "15d")
+    record = d.save()
+    assert Path(record["seal_path"]).exists()
+    exam = window.backend.examination(window.exam_vm.examination_id)
+    kinds = {c["kind"]: c for c in exam["check_results"]}
+    assert kinds["biometric_exemption"]["reasons"] == ["under_16"]
+
+
+def test_period_list_follows_the_chosen_status(booth):
+    from inspector_app.domain import statuses
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("taiwan")
+    assert "region" in window.exam_screen.traveller.values["nationality"].text()
+    panel = window.exam_screen.decision
+    offered = [panel.status.itemData(i) for i in range(1, panel.status.count())]
+    assert offered == [s.code for s in statuses.grantable_statuses()]
+    assert "permanent_resident" not in offered
+    for code in ("temporary_visitor", "business_manager", "student"):
+        d.decide("landing_permission", code)
+        shown = [panel.period.itemData(i) for i in range(panel.period.count())]
+        assert shown == [str(p) for p in statuses.find(code).allowed_periods()], code
+    d.decide("landing_permission", "temporary_visitor", "30d")
+    assert panel.last_day.text() != "—"
+
+
+def test_next_traveller_leaves_nothing_on_screen(booth):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    t = d.present("biometric")
+    d.capture_face()
+    d.capture_fingers()
+    d.decide("referral", reasons=["Face and fingerprints to be compared by the special inquiry officer"])
+    d.save()
+    d.next()
+    vm, e = window.exam_vm, window.exam_screen
+    assert vm.examination_id is None and vm.mrz is None and vm.checks == [] and vm.saved_record is None
+    assert e.mrz.edit.toPlainText() == ""
+    assert e.checks.list.count() == 0
+    assert e.capture.fingers.rowCount() == 0
+    assert e.capture.preview.pixmap().isNull()
+    assert all(v.text() == "—" for v in e.traveller.values.values())
+    # nothing anywhere on the screen mentions the previous traveller
+    needles = ["DOE", "GA3302217", t["mrz_line2"][:10]]
+    texts = [w.text() for w in e.findChildren(QLabel)] + [w.text() for w in e.findChildren(QLineEdit)] + [
+        w.toPlainText() for w in e.findChildren(QPlainTextEdit)]
+    assert not [s for s in texts for n in needles if n in s]
+    assert not e.decision.saved_label.text()
