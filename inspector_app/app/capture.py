@@ -12,18 +12,35 @@ from typing import Callable
 from inspector_app.app.backend import jsonable
 
 
+# Face detection runs on the camera's thread and dlib holds the GIL while it works: a smaller
+# detection image and detecting on every third frame keep each hold short (see ui_stall).
+DETECT_MAX_SIDE = 360
+DETECT_EVERY = 3
+
+
 def open_camera(spec):
     from inspector_app.devices import camera
 
-    return camera.open_camera(spec)
+    return camera.open_camera(spec, detect_max_side=DETECT_MAX_SIDE, detect_every=DETECT_EVERY)
 
 
 def face_template(image_bgr):
-    """Encode the captured face (BGR frame) for 1:N screening."""
+    """Encode the captured face (BGR frame) for 1:N screening, in the compute process."""
+    from inspector_app.app import compute
+
+    return compute.call("inspector_app.app.capture", "encode_face_bgr", image_bgr)
+
+
+def encode_face_bgr(image_bgr):
     from inspector_app.biometrics import face
 
-    rgb = image_bgr[:, :, ::-1].copy()
-    return face.encode(rgb)
+    return face.encode(image_bgr[:, :, ::-1].copy())
+
+
+def finger_template_and_quality(image):
+    from inspector_app.biometrics import fingerprint
+
+    return fingerprint.extract(image), fingerprint.quality(image)
 
 
 def capture_fingers(port_range, progress: Callable[[int, str], None], evidence_dir: Path | None = None,
@@ -77,12 +94,19 @@ def capture_fingers(port_range, progress: Callable[[int, str], None], evidence_d
             for item in result.items:
                 img = decode(item.image)
                 images[item.bio_sub_type] = img
-                fingers.append({"position": item.bio_sub_type, "quality": fingerprint.quality(img),
-                                "device_quality": item.device_quality, "attempts": 1})
+                fingers.append({"position": item.bio_sub_type, "device_quality": item.device_quality,
+                                "attempts": 1})
             progress(40 + 25 * n, f"{position} captured")
+    from inspector_app.app import compute
+
     evidence = None
+    quality = {}
     for position, img in images.items():
-        templates[position] = fingerprint.extract(img)
+        templates[position], quality[position] = compute.call(
+            "inspector_app.app.capture", "finger_template_and_quality", img)
+        for f in fingers:
+            if f.get("position") == position and f.get("quality") is None:
+                f["quality"] = quality[position]
         if evidence_dir is not None:
             Path(evidence_dir).mkdir(parents=True, exist_ok=True)
             path = Path(evidence_dir) / (position.replace(" ", "_") + ".png")

@@ -92,3 +92,20 @@ def print_seal(printer, content: SealContent) -> None:
         paint_seal(painter, printer, content)
     finally:
         painter.end()
+
+
+def write_pdf_offscreen(path: str, content: SealContent) -> str:
+    """For the compute process: the same PDF, with a headless QGuiApplication of its own.
+
+    Font embedding in QPdfWriter holds the GIL for tens of milliseconds; in the booth's process
+    that froze the UI thread, so the seal is written in the compute process instead.
+    """
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        global _APP
+        _APP = QGuiApplication(["seal-writer", "-platform", "offscreen"])
+    return str(write_pdf(Path(path), content))

@@ -444,10 +444,10 @@ class ExaminationViewModel(QObject):
         home = self.backend.home
 
         def write(ctx):
-            from inspector_app.app import seal, seal_render
+            from inspector_app.app import compute, seal
 
             seal.sign(content, seal.booth_key(home))
-            return str(seal_render.write_pdf(path, content))
+            return compute.call("inspector_app.app.seal_render", "write_pdf_offscreen", str(path), content)
 
         def written(p):
             self.saved_record.update(seal_path=p, seal=content)
