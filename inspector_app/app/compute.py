@@ -120,7 +120,10 @@ def serve() -> int:
         try:
             module, name, args = _recv(stdin)
         except EOFError:
-            return 0
+            sys.stderr.flush()
+            # skip interpreter finalisation: tearing down a QGuiApplication made for the seal
+            # writer can abort in shiboken's destructor, and there is nothing left to flush
+            os._exit(0)
         try:
             if not module.startswith(ALLOWED_PREFIX):
                 raise ValueError(f"refused {module}")

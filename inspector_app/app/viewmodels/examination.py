@@ -460,7 +460,8 @@ class ExaminationViewModel(QObject):
         from inspector_app.app.seal import SealContent
 
         code = fields.get("status_code") or ""
-        name = next((s.name_en for s in state["statuses"] if s.code == code), code)
+        # the seal names the status in English and Japanese (names from the domain catalogue)
+        name = next((f"{s.name_en} {s.name_ja}" for s in state["statuses"] if s.code == code), code)
         return SealContent(
             record_id=record_id, examination_id=self.examination_id or "", port=self.backend.port,
             booth=self.backend.booth_id, landing_date=fields["landing_date"], status_code=code,
