@@ -11,6 +11,7 @@ until ``stop()``. A stuck reader thread is abandoned (daemon) and replaced, neve
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from inspector_app.devices.camera_sources import CameraError, make_source
 from inspector_app.devices.status import StatusBoard
 
 __all__ = ["Camera", "CameraError", "Frame", "open_camera"]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,12 +38,13 @@ class Frame:
 class Camera:
     def __init__(self, spec, detect_every: int = 2, detect_max_side: int = 480, assess_quality: bool = True,
                  stall_timeout_s: float = 1.5, status: StatusBoard | None = None, name: str = "camera",
-                 source_factory=None, **sim_defaults):
+                 source_factory=None, limits=None, **sim_defaults):
         if detect_every < 1:
             raise ValueError("detect_every must be ≥ 1")
         self.spec = spec
         self.detect_every, self.detect_max_side = detect_every, detect_max_side
         self.assess_quality = assess_quality
+        self.limits = limits  # face_quality.QualityLimits, None = defaults
         self.stall_timeout_s = stall_timeout_s
         self.status = status or StatusBoard()
         self.name = name
@@ -52,9 +55,10 @@ class Camera:
         self._reader_error: CameraError | None = None
         self._generation = 0
         self._source = None
+        self._reader: threading.Thread | None = None
         self._processor: threading.Thread | None = None
         self.on_frame = self.on_error = None
-        self.stats = {"frames": 0, "detections": 0, "errors": 0, "reconnects": 0}
+        self.stats = {"frames": 0, "detections": 0, "errors": 0, "reconnects": 0, "callback_errors": 0}
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, on_frame, on_error=None, retry: bool = False) -> "Camera":
@@ -101,20 +105,27 @@ class Camera:
         generation = self._generation
         with self._cond:
             self._slot, self._reader_error = None, None
-        threading.Thread(target=self._read_loop, args=(source, generation), name=f"{self.name}-reader-{generation}",
-                         daemon=True).start()
+        self._reader = threading.Thread(target=self._read_loop, args=(source, generation),
+                                        name=f"{self.name}-reader-{generation}", daemon=True)
+        self._reader.start()
         self.status.update(self.name, "camera", state="ready", detail={"source": source.describe()})
 
     def _release_source(self) -> None:
-        source, self._source = self._source, None
-        self._generation += 1  # the old reader sees it is stale and exits after its current read
-        if source is not None:
-            try:
-                source.release()
-            except Exception:  # noqa: BLE001 - a broken driver must not block shutdown
-                pass
+        """Retire the current source. Its reader thread releases it after its current read
+        returns (releasing under a concurrent read crashes some backends); we wait ≤ 1 s."""
+        self._source = None
+        self._generation += 1
+        reader, self._reader = self._reader, None
+        if reader is not None and reader is not threading.current_thread():
+            reader.join(1.0)
 
     def _read_loop(self, source, generation: int) -> None:
+        try:
+            self._read_frames(source, generation)
+        finally:
+            _quiet_release(source)
+
+    def _read_frames(self, source, generation: int) -> None:
         while not self._stop.is_set() and generation == self._generation:
             try:
                 image = source.read()
@@ -131,7 +142,8 @@ class Camera:
                         self._cond.notify_all()
                 return
             if image is None:
-                continue  # nothing this time; the processor's stall timer decides
+                self._stop.wait(0.01)  # nothing this time (EOF, no data); the stall timer decides
+                continue
             with self._cond:
                 if generation != self._generation:
                     return
@@ -195,7 +207,11 @@ class Camera:
             frame = Frame(image, box, quality, read_at, index, detected)
             index += 1
             if self.on_frame is not None:
-                self.on_frame(frame)
+                try:
+                    self.on_frame(frame)
+                except Exception:  # noqa: BLE001 - a subscriber bug must not kill the camera
+                    self.stats["callback_errors"] += 1
+                    log.exception("camera %s: on_frame subscriber raised", self.name)
 
     def _detect(self, image_bgr: np.ndarray):
         from inspector_app.biometrics import face_quality
@@ -204,11 +220,18 @@ class Camera:
         rgb = np.ascontiguousarray(image_bgr[:, :, ::-1])
         boxes = face_quality.detect_faces(rgb, max_side=self.detect_max_side)
         if not boxes:
-            return None, (face_quality.assess(rgb, locations=[]) if self.assess_quality else None)
+            return None, (face_quality.assess(rgb, locations=[], limits=self.limits) if self.assess_quality else None)
         if not self.assess_quality:
             return max(boxes, key=lambda b: b[1] - b[3]), None
-        quality = face_quality.assess(rgb, locations=boxes)
+        quality = face_quality.assess(rgb, locations=boxes, limits=self.limits)
         return (quality.box or max(boxes, key=lambda b: b[1] - b[3])), quality
+
+
+def _quiet_release(source) -> None:
+    try:
+        source.release()
+    except Exception:  # noqa: BLE001 - a broken driver must not break shutdown
+        pass
 
 
 def open_camera(spec, **options) -> Camera:

@@ -112,6 +112,25 @@ class WedgeBurstDetector:
         return out
 
 
+class LineFramer:
+    """Bytes in arbitrary chunks → text lines ended by CR, LF or CR LF.
+
+    Empty lines are dropped, so a CR LF split across two reads is one line end, not two.
+    """
+
+    MAX_PENDING = 4096  # garbage without line ends must not grow forever
+
+    def __init__(self):
+        self.pending = b""
+
+    def feed(self, chunk: bytes) -> list[str]:
+        parts = re.split(rb"\r\n|\r|\n", self.pending + chunk)
+        self.pending = parts.pop()  # an incomplete tail waits for its terminator
+        if len(self.pending) > self.MAX_PENDING:
+            self.pending = b""
+        return [p.decode("ascii", errors="replace") for p in parts if p.strip()]
+
+
 class SerialMrzReader:
     """Reads CR/LF-framed lines from a serial document reader on a background thread.
 
@@ -173,18 +192,12 @@ class SerialMrzReader:
                 conn.close()
 
     def _read_lines(self, conn) -> None:
-        buffer = b""
+        framer = LineFramer()
         while not self._stop.is_set():
             chunk = conn.read(256)
-            if not chunk:
-                continue
-            buffer += chunk
-            parts = re.split(rb"\r\n|\r|\n", buffer)
-            buffer = parts.pop()  # an incomplete tail waits for its terminator
-            for raw in parts:
-                self._line(raw.decode("ascii", errors="replace"))
-            if len(buffer) > 4096:  # garbage without line ends: do not grow forever
-                buffer = b""
+            if chunk:
+                for line in framer.feed(chunk):
+                    self._line(line)
 
     def _line(self, line: str) -> None:
         text = self.assembler.feed(line)

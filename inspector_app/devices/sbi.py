@@ -144,16 +144,21 @@ class SbiClient:
         self.max_workers = max_workers
 
     # -- transport -------------------------------------------------------------------------
-    def _request(self, port: int, method: str, path: str, body: dict | None, deadline_s: float):
-        """One request on a fresh connection; returns parsed JSON. Never waits past the deadline."""
+    def _request(self, port: int, method: str, path: str, body: dict | None, deadline_s: float,
+                 connect_timeout: float | None = None):
+        """One request on a fresh connection; returns parsed JSON. Never waits past the deadline.
+
+        Discovery connects with the short ``connect_timeout`` (nothing listening is the common
+        case); other calls allow at least 1 s, since a busy service may accept slowly."""
         start = time.monotonic()
         deadline = start + deadline_s
-        conn = http.client.HTTPConnection(self.host, port, timeout=min(self.connect_timeout, deadline_s))
+        connect_timeout = connect_timeout if connect_timeout is not None else max(self.connect_timeout, 1.0)
+        conn = http.client.HTTPConnection(self.host, port, timeout=min(connect_timeout, deadline_s))
         try:
             try:
                 conn.connect()
             except socket.timeout as exc:
-                raise SbiTimeout(f"no answer from 127.0.0.1:{port} within {self.connect_timeout:.2f}s (connect)") from exc
+                raise SbiTimeout(f"no answer from {self.host}:{port} within {connect_timeout:.2f}s (connect)") from exc
             except OSError as exc:
                 raise SbiConnectionError(f"no device service on {self.host}:{port} ({exc.strerror or exc})") from exc
             # Each socket operation waits at most the time left; the loop below re-checks the
@@ -191,7 +196,7 @@ class SbiClient:
 
     # -- discovery and info ------------------------------------------------------------------
     def probe(self, port: int, type: str = "Finger") -> list[DeviceInfo]:
-        data = self._request(port, "MOSIPDISC", "/device", {"type": type}, min(self.timeout, 2.0))
+        data = self._request(port, "MOSIPDISC", "/device", {"type": type}, min(self.timeout, 2.0), self.connect_timeout)
         if not isinstance(data, list):
             raise SbiIntegrityError(f"discovery on port {port}: expected a JSON array")
         return [_device_from_discovery(port, item) for item in data if isinstance(item, dict) and item.get("deviceId") is not None]
@@ -214,7 +219,11 @@ class SbiClient:
             raise SbiIntegrityError(f"device info on port {port}: expected a JSON array")
         devices = []
         for item in data:
+            if not isinstance(item, dict):
+                raise SbiIntegrityError(f"device info on port {port}: array item is not an object")
             err = item.get("error") or {}
+            if not isinstance(err, dict):
+                err = {"errorCode": -1, "errorInfo": "malformed error"}
             token = item.get("deviceInfo")
             decoded, signature = self._decode_jws(token, f"deviceInfo on port {port}")
             p = decoded.payload
@@ -222,10 +231,10 @@ class SbiClient:
             devices.append(DeviceInfo(
                 port=port, device_id=str(p.get("deviceId", "")), status=str(p.get("deviceStatus", "")),
                 certification=str(p.get("certification", "")), service_version=str(p.get("serviceVersion", "")),
-                device_sub_ids=list(p.get("deviceSubId") or []), callback_id=str(p.get("callbackId", "")),
+                device_sub_ids=_as_list(p.get("deviceSubId")), callback_id=str(p.get("callbackId", "")),
                 serial_no=str(digital.get("serialNo", p.get("deviceCode", ""))), make=str(digital.get("make", "")),
                 model=str(digital.get("model", "")), device_type=str(digital.get("type", "")),
-                device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=list(p.get("specVersion") or []),
+                device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=_as_list(p.get("specVersion")),
                 purpose=str(p.get("purpose", "")), error_code=_code(err.get("errorCode")),
                 error_info=str(err.get("errorInfo", "")), signature=signature))
         return devices
@@ -288,7 +297,7 @@ class SbiClient:
                      "bioSubType": list(bio_sub_types), "exception": list(exceptions or []),
                      "requestedScore": requested_score, "deviceId": device_id, "deviceSubId": device_sub_id,
                      "previousHash": previous_hash}],
-            "customOpts": None,
+            "customOpts": {},
         }
         start = time.monotonic()
         # The device is expected to answer before `timeout`; we allow 1 s for transport on top.
@@ -303,8 +312,12 @@ class SbiClient:
         if not isinstance(response, dict) or not isinstance(response.get("biometrics"), list) or not response["biometrics"]:
             raise SbiIntegrityError(f"capture on port {port}: response has no 'biometrics' array")
         biometrics = response["biometrics"]
-        for item in biometrics:
-            err = (item or {}).get("error") or {}
+        for n, item in enumerate(biometrics):
+            if not isinstance(item, dict):
+                raise SbiIntegrityError(f"capture on port {port}: biometrics item {n + 1} is not an object")
+            err = item.get("error") or {}
+            if not isinstance(err, dict):
+                raise SbiIntegrityError(f"capture on port {port}: biometrics item {n + 1} has a malformed 'error'")
             code = _code(err.get("errorCode"))
             if code != 0:
                 raise _device_error(code, str(err.get("errorInfo", "")), port)
@@ -364,6 +377,10 @@ def _code(value) -> int:
         return 0 if value in (None, "") else -1
 
 
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list) else ([] if value in (None, "") else [value])
+
+
 def _maybe_float(value):
     try:
         return float(value)
@@ -379,12 +396,40 @@ def _device_from_discovery(port: int, item: dict) -> DeviceInfo:
             digital = json.loads(jws.b64url_decode(raw.split(".")[1] if raw.count(".") == 2 else raw))
         except (ValueError, jws.JwsError):
             digital = {}
+    if not isinstance(digital, dict):
+        digital = {}
     err = item.get("error") or {}
+    if not isinstance(err, dict):
+        err = {"errorCode": -1, "errorInfo": "malformed error"}
     return DeviceInfo(
         port=port, device_id=str(item.get("deviceId")), status=str(item.get("deviceStatus", "")),
         certification=str(item.get("certification", "")), service_version=str(item.get("serviceVersion", "")),
-        device_sub_ids=list(item.get("deviceSubId") or []), callback_id=str(item.get("callbackId", "")),
+        device_sub_ids=_as_list(item.get("deviceSubId")), callback_id=str(item.get("callbackId", "")),
         serial_no=str(digital.get("serialNo", item.get("deviceCode", ""))), make=str(digital.get("make", "")),
         model=str(digital.get("model", "")), device_type=str(digital.get("type", "")),
-        device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=list(item.get("specVersion") or []),
+        device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=_as_list(item.get("specVersion")),
         purpose=str(item.get("purpose", "")), error_code=_code(err.get("errorCode")), error_info=str(err.get("errorInfo", "")))
+
+
+SBI_STATE = {"Ready": "ready", "Busy": "busy", "Not Ready": "error", "Not Registered": "error"}
+
+
+def refresh_status(client: SbiClient, board, name: str = "fingerprint") -> DeviceInfo | None:
+    """Discover again and publish the first fingerprint device's state (the UI's 'reconnect')."""
+    try:
+        found = client.discover("Finger")
+    except SbiError as exc:  # discover() swallows per-port errors; this is belt and braces
+        board.update(name, "fingerprint", state="error", last_error=str(exc))
+        return None
+    if not found:
+        board.update(name, "fingerprint", state="absent",
+                     last_error=f"no SBI fingerprint device on {client.host}:{client.ports[0]}-{client.ports[-1]}")
+        return None
+    d = found[0]
+    state = SBI_STATE.get(d.status, "error")
+    changes = {"state": state, "model": f"{d.make} {d.model}".strip(), "serial": d.serial_no,
+               "detail": {"port": d.port, "device_id": d.device_id, "status": d.status}}
+    if state == "error":
+        changes["last_error"] = f"device reports '{d.status}' (SBI error {d.error_code}: {d.error_info})"
+    board.update(name, "fingerprint", **changes)
+    return d

@@ -100,6 +100,11 @@ class FingerImages:
             return self._png[path]
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 64  # listen backlog (default 5): a burst of callers must not see SYN drops
+    daemon_threads = True
+
+
 class SbiSimulator:
     """The running service: ``port``, ``config`` (mutable between requests), ``stop()``."""
 
@@ -114,7 +119,7 @@ class SbiSimulator:
         self.stats = {"requests": 0, "captures": 0, "injected": 0, "busy": 0}
         self.attempts: dict[str, int] = {}
         self.stopping = threading.Event()
-        self.server = ThreadingHTTPServer((host, port), _make_handler(self))
+        self.server = _Server((host, port), _make_handler(self))
         self.server.daemon_threads = True
         self.host, self.port = self.server.server_address[:2]
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name=f"sbi-sim-{self.port}", daemon=True)

@@ -47,6 +47,23 @@ def _mrz_feedback(args) -> int:
     return 0
 
 
+def _mrz_build(args) -> int:
+    from inspector_app.domain.mrz_build import BUILDERS, MrzBuildError
+
+    fields = dict(issuing_state=args.issuing_state, surname=args.surname, given_names=args.given_names,
+                  document_number=args.number, nationality=args.nationality or args.issuing_state,
+                  birth_date=_date_arg(args.birth_date), sex=args.sex, expiry_date=_date_arg(args.expiry_date),
+                  optional_data=args.optional_data)
+    if args.document_code:
+        fields["document_code"] = args.document_code
+    try:
+        text = BUILDERS[args.format](**fields)
+    except MrzBuildError as exc:
+        raise CliError(str(exc)) from None
+    emit({"format": args.format, "mrz": text, "lines": text.split("\n")}, args.json, text)
+    return 0
+
+
 def register(subparsers) -> None:
     """Add `mrz` and `rules` command groups."""
     mrz = subparsers.add_parser("mrz", help="machine-readable zones (ICAO 9303)",
@@ -56,6 +73,19 @@ def register(subparsers) -> None:
                     "parse and validate an MRZ (TD1, TD2, TD3, MRV-A, MRV-B); exit 2 if it is not one")
     p.add_argument("--today", help="examination date YYYY-MM-DD (default: today)")
     p.add_argument("lines", nargs="*", metavar="LINE", help="MRZ lines (default: read standard input)")
+    p = add_command(mrz_sub, "build", _mrz_build,
+                    "write a valid MRZ from fields (demo data, simulators, tests)")
+    p.add_argument("--format", choices=["TD1", "TD2", "TD3", "MRVA", "MRVB"], default="TD3")
+    p.add_argument("--document-code", help="P, ID, V ... (default per format)")
+    p.add_argument("--issuing-state", required=True)
+    p.add_argument("--nationality", help="default: the issuing state")
+    p.add_argument("--surname", required=True)
+    p.add_argument("--given-names", default="")
+    p.add_argument("--number", required=True, help="document number (TD1/TD2: may exceed 9 characters)")
+    p.add_argument("--birth-date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--sex", default="X", choices=["M", "F", "X"])
+    p.add_argument("--expiry-date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--optional-data", default="")
     p = add_command(mrz_sub, "feedback", _mrz_feedback,
                     "check-digit feedback for a partly typed MRZ (what the typed-entry screen shows)")
     p.add_argument("lines", nargs="*", metavar="LINE", help="typed lines (default: standard input)")

@@ -325,6 +325,8 @@ def parse_lines(lines: list[str], today: date | None = None) -> MrzResult:
     for label, code in (("issuing state", issuing), ("nationality", nat)):
         if not nationality.is_known(code):
             warnings.append(f"{label} code {code!r} is not an ISO 3166-1 or ICAO code")
+        elif code in nationality.SPECIMEN_CODES:
+            warnings.append(f"{label} code {code!r} is the ICAO specimen state: a specimen, not a real document")
     expired = (expiry < today) if expiry else None
     if expired:
         warnings.append(f"document expired on {expiry.isoformat()}")

@@ -51,6 +51,9 @@ ICAO_ONLY = {
     "UTO": ("country", "Utopia (ICAO specimen state)"),
 }
 
+#: Fictional states of ICAO specimens: understood (so specimens parse) but flagged.
+SPECIMEN_CODES = frozenset({"UTO"})
+
 
 @lru_cache(maxsize=1)
 def _iso_names() -> dict[str, str]:

@@ -87,6 +87,8 @@ class Period:
             return False
         if self.days == 0 and maximum.days == 0:
             return self.total_months <= maximum.total_months
+        if self.days > 366 * (maximum.years + 1) or self.total_months > maximum.total_months:
+            return False  # clearly longer; also keeps absurd periods away from date overflow
         start = date(2024, 1, 1)  # a 4-year cycle covers every month length and leap day
         return all(last_day(start + timedelta(days=i), self) <= last_day(start + timedelta(days=i), maximum)
                    for i in range(1461))
@@ -108,11 +110,14 @@ def last_day(landing: date, period: "Period | str") -> date | None:
     p = Period.parse(period)
     if not p.is_fixed:
         return None
-    end = landing - timedelta(days=1)
-    if p.total_months:
-        same_day, exists = _add_months(landing, p.total_months)
-        end = same_day - timedelta(days=1) if exists else same_day
-    return end + timedelta(days=p.days)
+    try:
+        end = landing - timedelta(days=1)
+        if p.total_months:
+            same_day, exists = _add_months(landing, p.total_months)
+            end = same_day - timedelta(days=1) if exists else same_day
+        return end + timedelta(days=p.days)
+    except (OverflowError, ValueError):
+        raise PeriodError(f"{p} from {landing.isoformat()} ends beyond the calendar") from None
 
 
 def days_stayed(landing: date, on: date) -> int:

@@ -32,9 +32,12 @@ def _check_period(args) -> int:
 
 def _last_day(args) -> int:
     from inspector_app.domain.commands import _date_arg
-    from inspector_app.domain.periods import last_day
+    from inspector_app.domain.periods import PeriodError, last_day
 
-    end = last_day(_date_arg(args.landing_date), _period(args.period))
+    try:
+        end = last_day(_date_arg(args.landing_date), _period(args.period))
+    except PeriodError as exc:
+        raise CliError(str(exc)) from None
     value = end.isoformat() if end else None
     emit({"last_day": value}, args.json, value or "no last day (unlimited, or the period of the activities)")
     return 0

@@ -105,6 +105,8 @@ class HubDb:
         self.url = url
         self.dialect, self.target = parse_url(url)
         self._local = threading.local()
+        self._conns: list = []  # every thread's connection, so close() can release them all
+        self._conns_lock = threading.Lock()
         self._write_lock = threading.Lock()  # SQLite: one writer at a time inside this process
         if self.dialect == "sqlite":
             Path(self.target).parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +134,8 @@ class HubDb:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self._connect()
+            with self._conns_lock:
+                self._conns.append(conn)
         return conn
 
     @contextmanager
@@ -150,10 +154,15 @@ class HubDb:
             cur.execute("COMMIT")
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close every thread's connection (call when no request is running any more)."""
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        self._local = threading.local()
 
     # -- booths ------------------------------------------------------------------------------
     def register_booth(self, booth_id: str) -> str:
@@ -194,11 +203,12 @@ class HubDb:
         rows, hashes = [], {}
         for r in records:
             rid = r["record_id"]
-            h = rec.content_hash(r["kind"], r["payload"])
+            pj = rec.canonical_json(r["payload"])
+            h = rec.content_hash(r["kind"], r["payload"], pj)
             if rid in hashes and hashes[rid] != h:
                 raise ValueError(f"record {rid} appears twice in one batch with different content")
             hashes[rid] = h
-            rows.append((rid, booth_id, r.get("seq"), r["kind"], rec.canonical_json(r["payload"]), h,
+            rows.append((rid, booth_id, r.get("seq"), r["kind"], pj, h,
                          r.get("created_at"), now, via))
         ids = list(hashes)
         result = {"stored": [], "duplicates": [], "conflicts": []}
@@ -210,7 +220,8 @@ class HubDb:
                 "INSERT INTO records (record_id, booth_id, seq, kind, payload, content_sha256, created_at,"
                 " received_at, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING",
                 [row for row in rows if row[0] not in before])
-            after = self._hashes(tx, ids)
+            after = dict(before)  # ids seen before cannot change; re-read only the new ones
+            after.update(self._hashes(tx, [i for i in ids if i not in before]))
             seen = set()
             for r, row in zip(records, rows):
                 rid = row[0]
@@ -248,7 +259,7 @@ class HubDb:
         if flags:
             tx.execute("INSERT INTO queue (record_id, booth_id, inspector, flags, created_at, status)"
                        " VALUES (?, ?, ?, ?, ?, 'open') ON CONFLICT (record_id) DO NOTHING",
-                       (r["record_id"], booth_id, r["payload"].get("inspector"), json.dumps(flags),
+                       (r["record_id"], booth_id, self._inspector_of(tx, r["payload"]), json.dumps(flags),
                         r.get("created_at")))
         review = rec.review_of(r["kind"], r["payload"])
         if review:
@@ -256,6 +267,17 @@ class HubDb:
                 self._add_review(tx, r["record_id"], booth_id, **review)
             except ValueError as exc:  # stored anyway: the record is evidence; the queue stays open
                 log.warning("review record %s not applied: %s", r["record_id"], exc)
+
+    @staticmethod
+    def _inspector_of(tx: _Tx, payload: dict) -> str | None:
+        """Who examined: in the payload, or in its examination record (pushed earlier, in order)."""
+        if payload.get("inspector"):
+            return payload["inspector"]
+        exam_id = payload.get("examination_id")
+        if not exam_id:
+            return None
+        row = tx.execute("SELECT payload FROM records WHERE record_id = ?", (exam_id,)).fetchone()
+        return json.loads(row[0]).get("inspector") if row else None
 
     def get_record(self, record_id: str) -> dict | None:
         with self.tx() as tx:

@@ -20,15 +20,24 @@ def canonical_json(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def content_hash(kind: str, payload: Any) -> str:
-    return hashlib.sha256(canonical_json({"kind": kind, "payload": payload}).encode("utf-8")).hexdigest()
+def content_hash(kind: str, payload: Any, payload_json: str | None = None) -> str:
+    """SHA-256 over kind, a NUL, and the canonical payload JSON (pass it if already built)."""
+    pj = canonical_json(payload) if payload_json is None else payload_json
+    return hashlib.sha256(kind.encode("utf-8") + b"\x00" + pj.encode("utf-8")).hexdigest()
+
+
+# The Store's check results that need a supervisor (inspector_app.store.store.REVIEW_OUTCOMES).
+REVIEW_OUTCOMES = ("hit", "override", "exception", "low_quality")
 
 
 def flags_of(kind: str, payload: Any) -> list[str]:
-    """Why a record needs a supervisor: explicit ``flags`` plus any non-empty hit/override lists."""
+    """Why a record needs a supervisor: a ``check_result`` whose outcome is a hit, override,
+    biometric exception or low-quality capture; or explicit ``flags`` / non-empty hit lists."""
     if kind == REVIEW_KIND or not isinstance(payload, dict):
         return []
     flags: list[str] = []
+    if kind == "check_result" and payload.get("outcome") in REVIEW_OUTCOMES:
+        flags.append(f"{payload.get('kind', 'check')}:{payload['outcome']}")
     explicit = payload.get("flags")
     if isinstance(explicit, list):
         flags.extend(str(f) for f in explicit if f)
@@ -40,7 +49,10 @@ def flags_of(kind: str, payload: Any) -> list[str]:
 
 
 def review_of(kind: str, payload: Any) -> dict | None:
-    """A ``review`` record posted through the outbox: ``{target_record_id, reviewer, verdict, reason}``."""
+    """A ``review`` record from the outbox. The Store writes ``check_result_id`` (the record id of
+    the reviewed check result); ``target_record_id`` names any other queued record."""
     if kind != REVIEW_KIND or not isinstance(payload, dict):
         return None
-    return {k: payload.get(k) for k in ("target_record_id", "reviewer", "verdict", "reason")}
+    out = {k: payload.get(k) for k in ("reviewer", "verdict", "reason")}
+    out["target_record_id"] = payload.get("target_record_id") or payload.get("check_result_id")
+    return out

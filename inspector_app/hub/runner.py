@@ -42,6 +42,7 @@ class RunningHub:
     def stop(self, timeout: float = 10) -> None:
         self.server.should_exit = True
         self.thread.join(timeout)
+        self.db.close()
 
 
 def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, timeout: float = 20) -> RunningHub:

@@ -72,6 +72,12 @@ class BundleHeader:
         raise KeyError(name)
 
 
+def installed_version(home: Path) -> int:
+    """The list version installed on this booth (0 when none): what sync asks deltas from."""
+    state = liststate.current(Path(home))
+    return state.version if state else 0
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -79,13 +85,14 @@ def utc_now() -> str:
 # ---------------------------------------------------------------------------------- creating
 def create(signing_key: Path, version: int, out: Path, base_version: int | None = None,
            watchlist_csv: Path | None = None, sltd_csv: Path | None = None,
-           biometrics_dir: Path | None = None, created_at: str | None = None) -> dict:
+           biometrics_dir: Path | None = None, created_at: str | None = None,
+           biometric_rows: list[dict] | None = None) -> dict:
     """Build and sign a bundle file; returns its header as a dict."""
     if version < 1:
         raise BundleError("--version must be a positive integer")
     if base_version is not None and base_version != version - 1:
         raise BundleError(f"a delta goes from version N to N+1: --base-version must be {version - 1}")
-    if not (watchlist_csv or sltd_csv or biometrics_dir):
+    if not (watchlist_csv or sltd_csv or biometrics_dir or biometric_rows):
         raise BundleError("a bundle needs at least one of --watchlist, --sltd, --biometrics")
     private = keymod.load_signing(signing_key)
     delta = base_version is not None
@@ -93,7 +100,7 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
     extra: dict = {}
     if sltd_csv:
         list_key = keymod.sltd_list_key(private)
-        k, p = sltd.records_from_rows(sltd.iter_csv(Path(sltd_csv)), list_key, allow_remove=delta)
+        k, p = sltd.records_from_csv(Path(sltd_csv), list_key, allow_remove=delta)
         if delta:
             data = sltd._interleave(k, p)
         else:
@@ -112,6 +119,8 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
         from inspector_app.screening import biometric
 
         sections.append(("biometrics", _jsonl(biometric.read_subjects_dir(Path(biometrics_dir), allow_remove=delta))))
+    elif biometric_rows is not None:  # templates already computed (e.g. by the hub)
+        sections.append(("biometrics", _jsonl(biometric_rows)))
     header = {
         "format": FORMAT, "kind": "delta" if delta else "full", "version": int(version),
         "base_version": base_version, "created_at": created_at or utc_now(),
@@ -325,11 +334,14 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
     # Biographic watchlist
     if "watchlist" in names:
         rows = _parse_jsonl(_read_section(path, header, "watchlist"), "watchlist")
+        if any(not isinstance(r, dict) or not r.get("subject_id") for r in rows):
+            raise BundleError("watchlist section has a line without subject_id")
         if delta:
-            rows = watchlist.merged_entries(watchlist.read_entries(prev / "watchlist") if prev else [], rows)
+            counts["watchlist"] = watchlist.apply_delta(prev / "watchlist", stage / "watchlist", rows)
         elif any(r.get("remove") for r in rows):
             raise BundleError("a full bundle cannot remove watchlist entries")
-        counts["watchlist"] = watchlist.build(stage / "watchlist", rows)
+        else:
+            counts["watchlist"] = watchlist.build(stage / "watchlist", rows)
     elif prev is not None and (prev / "watchlist").is_dir():
         (stage / "watchlist").mkdir()
         _carry(prev / "watchlist", stage / "watchlist", [watchlist.DB_NAME, "name_keys.npy", "name_ids.npy", "birth_years.npy"])
@@ -341,7 +353,10 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
         rows = _parse_jsonl(_read_section(path, header, "biometrics"), "biometrics")
         if delta:
             rows = biometric.merged(biometric.read_subjects(prev / "biometrics") if prev else [], rows)
-        counts["biometrics"] = biometric.build(stage / "biometrics", rows)
+        try:
+            counts["biometrics"] = biometric.build(stage / "biometrics", rows)
+        except biometric.BiometricListError as exc:
+            raise BundleError(f"biometrics section: {exc}") from None
     elif prev is not None and (prev / "biometrics").is_dir():
         shutil.copytree(prev / "biometrics", stage / "biometrics", copy_function=_link_or_copy)
 

@@ -58,6 +58,10 @@ class Screener:
         self.max_age = float(settings.get("screening.max_list_age_hours", liststate.DEFAULT_MAX_AGE_HOURS))
         self.threshold = float(settings.get("screening.name_threshold", names.DEFAULT_THRESHOLD))
         self.today = today
+        self._load()
+
+    def _load(self) -> None:
+        self._current_name = self._current_pointer()
         self.state = liststate.current(self.home)
         self.sltd = self.watchlist = self.biometric = None
         if self.state:
@@ -72,7 +76,21 @@ class Screener:
 
                 self.biometric = biometric.BiometricWatchlist(d / "biometrics")
 
+    def _current_pointer(self) -> str | None:
+        try:
+            return (liststate.root(self.home) / liststate.CURRENT).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+
+    def refresh(self) -> bool:
+        """Reload if a bundle was applied since (the app keeps one Screener for hours)."""
+        if self._current_pointer() != self._current_name:
+            self._load()
+            return True
+        return False
+
     def lists_status(self) -> tuple[dict, list[str]]:
+        self.refresh()
         if self.state is None:
             return ({"version": None, "age_hours": None, "stale": True},
                     ["no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)"])
@@ -82,7 +100,7 @@ class Screener:
         return {"version": self.state.version, "age_hours": age, "stale": stale}, warn
 
     def screen(self, traveller: dict, face=None, fingers: dict | None = None) -> ScreeningResult:
-        lists, warnings = self.lists_status()
+        lists, warnings = self.lists_status()  # also picks up a newly applied bundle
         hits: list[Hit] = []
         hits += self._sltd(traveller, warnings)
         hits += self._biographic(traveller, warnings)

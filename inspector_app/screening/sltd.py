@@ -297,6 +297,111 @@ class SltdStore:
         return len(self._delta)
 
 
+CSV_COLUMNS = ["issuing_state", "document_type", "document_number", "status", "reported_on"]
+
+
+PARALLEL_MIN_BYTES = 32 << 20
+
+
+def records_from_csv(path: Path, list_key: bytes, allow_remove: bool = False, workers: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Fast bulk load of an SLTD CSV: plain ``split(',')`` per line (a line with quotes goes
+    through the csv module), per-value caches for state/type/status/date, and one keyed BLAKE2b
+    per record from a pre-keyed hasher. Files over 32 MB are split at line boundaries across
+    ``workers`` processes (default: CPU count). Same result as ``records_from_rows(iter_csv())``."""
+    import csv
+
+    path = Path(path)
+    with open(path, "rb") as fh:
+        head_line = fh.readline()
+        body_start = fh.tell()
+        size = fh.seek(0, os.SEEK_END)
+    header = next(csv.reader([head_line.decode("utf-8-sig")]), [])
+    missing = set(CSV_COLUMNS) - set(h.strip() for h in header)
+    if missing:
+        raise SltdError(f"SLTD CSV {path} lacks column(s) {', '.join(sorted(missing))}")
+    idx = [[h.strip() for h in header].index(c) for c in CSV_COLUMNS]
+    workers = workers or (os.cpu_count() or 1)
+    if workers < 2 or size - body_start < PARALLEL_MIN_BYTES:
+        ranges = [(body_start, size)]
+    else:
+        ranges, start = [], body_start
+        with open(path, "rb") as fh:
+            for i in range(1, workers):
+                fh.seek(body_start + (size - body_start) * i // workers)
+                fh.readline()
+                cut = fh.tell()
+                if cut > start:
+                    ranges.append((start, cut))
+                    start = cut
+        ranges.append((start, size))
+    jobs = [(str(path), a, b, list_key, allow_remove, idx, len(header)) for a, b in ranges]
+    if len(jobs) == 1:
+        parts = [_load_range(*jobs[0])]
+    else:
+        import multiprocessing as mp
+
+        with mp.get_context("fork" if os.name == "posix" else "spawn").Pool(len(jobs)) as pool:
+            parts = pool.starmap(_load_range, jobs)
+    for (a, _), part in zip(ranges, parts):
+        if isinstance(part, tuple) and len(part) == 3:  # (error, relative line, None)
+            with open(path, "rb") as fh:
+                before = fh.read(a).count(b"\n")
+            raise SltdError(f"SLTD CSV line {before + part[1]}: {part[0]}")
+    keys = np.concatenate([np.frombuffer(k, dtype=KEY_DTYPE) for k, _ in parts])
+    payloads = np.concatenate([np.frombuffer(p, dtype=PAYLOAD_DTYPE) for _, p in parts])
+    return keys, payloads
+
+
+def _load_range(path: str, start: int, end: int, list_key: bytes, allow_remove: bool, idx: list[int], width: int):
+    """Parse lines in [start, end) of the file; returns (key bytes, payload bytes) or
+    (message, 1-based line within the range, None) on bad input."""
+    import csv
+    from array import array
+
+    keys, payloads = bytearray(), array("I")
+    base = hashlib.blake2b(digest_size=8, key=list_key)
+    prefix_cache: dict[tuple[str, str], str] = {}
+    payload_cache: dict[tuple[str, str], int] = {}
+    in_order = idx == [0, 1, 2, 3, 4]
+    with open(path, "rb") as fb:
+        fb.seek(start)
+        data = fb.read(end - start).decode("utf-8")
+    for rel, line in enumerate(data.splitlines(), start=1):
+        if '"' in line:
+            fields = next(csv.reader([line]))
+        else:
+            fields = line.split(",")
+        if len(fields) != width:
+            if not line.strip():
+                continue
+            return (f"expected {width} fields, found {len(fields)}", rel, None)
+        if in_order:
+            st, ty, num, status, rep = fields[:5] if width > 5 else fields
+        else:
+            st, ty, num, status, rep = [fields[i] for i in idx]
+        try:
+            prefix = prefix_cache.get((st, ty))
+            if prefix is None:
+                prefix = prefix_cache.setdefault((st, ty), f"{normalise_state(st)}|{normalise_type(ty)}|")
+            n = num.upper() if num.isalnum() and num.isascii() else normalise_number(num)
+            payload = payload_cache.get((status, rep))
+            if payload is None:
+                if status.strip().lower() == "removed":
+                    if not allow_remove:
+                        raise SltdError("status 'removed' is only allowed in a delta bundle")
+                    code = REMOVED
+                else:
+                    code = parse_status(status)
+                payload = payload_cache.setdefault((status, rep), (parse_day(rep) << 8) | code)
+        except SltdError as exc:
+            return (str(exc), rel, None)
+        h = base.copy()
+        h.update((prefix + n).encode("ascii"))
+        keys += h.digest()
+        payloads.append(payload)
+    return bytes(keys), payloads.tobytes()
+
+
 def iter_csv(path: Path) -> Iterator[dict]:
     import csv
 

@@ -24,7 +24,7 @@ from inspector_app.screening import names
 
 COLUMNS = ["subject_id", "list", "surname", "given_names", "birth_date", "sex", "nationality", "reason", "ban_until"]
 REMOVE = "REMOVE"
-WEAK_CAP = 500
+WEAK_CAP = 200
 DB_NAME = "watchlist.db"
 
 
@@ -99,7 +99,7 @@ def build(directory: Path, entries: Iterable[dict]) -> int:
     rows = []
     for i, e in enumerate(entries, start=1):
         rows.append((i, *(e.get(c, "") for c in COLUMNS)))
-        ks = names.strong_keys(e["surname"], e["given_names"]) | names.weak_keys(e["surname"], e["given_names"])
+        ks = _entry_keys(e)
         key_strs.extend(ks)
         key_ids.extend([i] * len(ks))
         years.append(int(e["birth_date"][:4]) if e.get("birth_date") else 0)
@@ -118,6 +118,60 @@ def build(directory: Path, entries: Iterable[dict]) -> int:
     np.save(directory / "name_ids.npy", ids[order])
     np.save(directory / "birth_years.npy", np.asarray(years, dtype="<i2"))
     return len(years) - 1
+
+
+def _entry_keys(e: dict) -> set[str]:
+    return names.strong_keys(e["surname"], e["given_names"]) | names.weak_keys(e["surname"], e["given_names"])
+
+
+def apply_delta(prev: Path, out: Path, changes: list[dict]) -> int:
+    """Next version from the previous one without re-keying every entry: copy the database,
+    apply upserts/removals, drop the changed ids from the index arrays and add keys for the new
+    rows only. Cost grows with the delta (plus one file copy), not with the list."""
+    import shutil
+
+    out.mkdir(parents=True, exist_ok=True)
+    if not (prev / DB_NAME).exists():
+        return build(out, merged_entries([], changes))
+    shutil.copyfile(prev / DB_NAME, out / DB_NAME)
+    db = sqlite3.connect(out / DB_NAME)
+    try:
+        last = {}
+        for c in changes:
+            last[c["subject_id"]] = c
+        ids = dict(db.execute(f"SELECT subject_id, id FROM entries WHERE subject_id IN ({', '.join('?' * len(last))})",
+                              list(last)).fetchall()) if last else {}
+        dropped = np.asarray(sorted(ids.values()), dtype="<u4")
+        if len(dropped):
+            db.executemany("DELETE FROM entries WHERE id = ?", [(int(i),) for i in dropped])
+        next_id = (db.execute("SELECT MAX(id) FROM entries").fetchone()[0] or 0) + 1
+        years = np.load(prev / "birth_years.npy").astype("<i2")
+        years = np.concatenate([years, np.zeros(max(0, next_id + len(last) - len(years)), dtype="<i2")])
+        key_strs, key_ids = [], []
+        for sid, e in last.items():
+            if e.get("remove"):
+                continue
+            db.execute(f"INSERT INTO entries VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
+                       (next_id, *(e.get(c, "") for c in COLUMNS)))
+            ks = _entry_keys(e)
+            key_strs.extend(ks)
+            key_ids.extend([next_id] * len(ks))
+            years[next_id] = int(e["birth_date"][:4]) if e.get("birth_date") else 0
+            next_id += 1
+        count = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        db.commit()
+    finally:
+        db.close()
+    old_keys = np.load(prev / "name_keys.npy")
+    old_ids = np.load(prev / "name_ids.npy")
+    keep = ~np.isin(old_ids, dropped) if len(dropped) else np.ones(len(old_ids), dtype=bool)
+    keys = np.concatenate([old_keys[keep], hash_keys(key_strs)])
+    idx = np.concatenate([old_ids[keep], np.asarray(key_ids, dtype="<u4")])
+    order = np.argsort(keys, kind="stable")
+    np.save(out / "name_keys.npy", keys[order])
+    np.save(out / "name_ids.npy", idx[order])
+    np.save(out / "birth_years.npy", years[:next_id])
+    return count
 
 
 def read_entries(directory: Path) -> Iterator[dict]:
@@ -167,7 +221,9 @@ class Watchlist:
         self._db = sqlite3.connect(f"file:{self.directory / DB_NAME}?mode=ro", uri=True, check_same_thread=False)
 
     def __len__(self) -> int:
-        return len(self._years) - 1 if self.available else 0
+        if not self.available:
+            return 0
+        return self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
 
     def candidates(self, query: names.Person) -> np.ndarray:
         strong = sorted(names.strong_keys(query.surname, query.given_names, query=True))
@@ -205,6 +261,12 @@ class Watchlist:
             if e["ban_until"] and date.fromisoformat(e["ban_until"]) < today:
                 continue  # the landing ban has ended: no longer a hit
             entry = names.Person.of(e["surname"], e["given_names"], e["birth_date"], e["sex"], e["nationality"])
+            # The name score is at most 1: skip the costly name alignment when the birth date,
+            # sex and nationality factors alone already keep the entry under the threshold.
+            bound = (names.date_factor(query.birth, entry.birth)[0] * names.sex_factor(query.sex, entry.sex)[0]
+                     * names.nationality_factor(query.nationality, entry.nationality)[0])
+            if bound < threshold:
+                continue
             m = names.match(query, entry)
             if m.score >= threshold:
                 reasons = m.reasons + ([f"landing ban until {e['ban_until']}"] if e["ban_until"] else [])

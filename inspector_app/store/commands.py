@@ -26,10 +26,17 @@ def _audit_verify(args) -> int:
     finally:
         store.close()
     broken = report["first_broken"]
+    problems = report["records"]["problems"]
     if broken:
         text = f"audit chain BROKEN at position {broken['position']} ({broken['kind']}): {broken['detail']}"
     else:
         text = f"audit chain whole: {report['entries']} entries, head {report['head_hash'][:16]}…"
+    if problems:
+        first = problems[0]
+        text += (f"\nrecords BROKEN: {len(problems)} row(s) disagree with the audit log, first: "
+                 f"{first['table']} {first['id']} {first['problem']}")
+    else:
+        text += f"\nrecords agree with the audit log: {report['records']['checked']} checked"
     emit(report, args.json, text)
     return 0 if report["ok"] else 1
 

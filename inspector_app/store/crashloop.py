@@ -87,7 +87,7 @@ def plaintext_hits(home: Path, needles=(SURNAME, NAME_JA)) -> list[str]:
 
 def check_store(home: Path, reported: dict[str, str]) -> dict:
     """Open the store after a crash and check it; ``reported`` maps decision id -> examination id."""
-    from .store import decision_digest, open_store
+    from .store import open_store, row_digest
 
     store = open_store(home, key_provider=_provider(home), create=False)
     try:
@@ -106,12 +106,11 @@ def check_store(home: Path, reported: dict[str, str]) -> dict:
             if row is None:
                 missing.append(decision_id)
                 continue
-            record = store.decision(decision_id)
             ok = (
                 row["examination_id"] == exam_id
-                and audited.get(decision_id) == decision_digest(record)
+                and audited.get(decision_id) == row_digest(row)
                 and decision_id in outboxed
-                and outboxed[decision_id]["decision"] == record["decision"]
+                and outboxed[decision_id]["decision"] == json.loads(row["data"])
             )
             if not ok:
                 incomplete.append(decision_id)

@@ -99,17 +99,22 @@ class FileKeyProvider:
             raise KeyFileInsecure(f"key file {self.path} belongs to another user (uid {st.st_uid})")
 
     def _create(self) -> bytes:
+        """Write a temporary file, then hard-link it into place: a crash never leaves half a key."""
         key = secrets.token_bytes(KEY_BYTES)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process created it first: use theirs
-            return self.get_key(create=False)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             os.write(fd, key.hex().encode("ascii") + b"\n")
             os.fsync(fd)
         finally:
             os.close(fd)
+        try:
+            os.link(tmp, self.path)
+        except FileExistsError:  # another process created it first: use theirs
+            return self.get_key(create=False)
+        finally:
+            tmp.unlink(missing_ok=True)
         _fsync_dir(self.path.parent)
         return key
 

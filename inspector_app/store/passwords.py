@@ -13,6 +13,7 @@ import secrets
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SALT_BYTES = 16
 DKLEN = 32
+MAXMEM = 2**30 + 2**24
 
 
 def _b64(data: bytes) -> str:
@@ -27,7 +28,7 @@ def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int
     if not isinstance(password, str) or not password:
         raise ValueError("a password must be a non-empty string")
     salt = secrets.token_bytes(SALT_BYTES)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=DKLEN)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=MAXMEM, dklen=DKLEN)
     return f"scrypt${n}${r}${p}${_b64(salt)}${_b64(digest)}"
 
 
@@ -41,12 +42,13 @@ def _parse(encoded: str):
     try:
         if parts[0] == "scrypt" and len(parts) == 6:
             n, r, p = (int(x) for x in parts[1:4])
-            if n < 2 or n & (n - 1) or r < 1 or p < 1:
+            # bounded, so a bad hash from upstream cannot make a login take minutes or gigabytes
+            if n < 2 or n & (n - 1) or n > 2**20 or not 1 <= r <= 32 or not 1 <= p <= 16 or 128 * n * r > 2**30:
                 raise ValueError
             return ("scrypt", (n, r, p), _unb64(parts[4]), _unb64(parts[5]))
         if parts[0] == "pbkdf2_sha256" and len(parts) == 4:
             iterations = int(parts[1])
-            if iterations < 1:
+            if not 1 <= iterations <= 10_000_000:
                 raise ValueError
             return ("pbkdf2_sha256", (iterations,), _unb64(parts[2]), _unb64(parts[3]))
     except ValueError:
@@ -57,7 +59,7 @@ def _parse(encoded: str):
 def _derive(scheme: str, params: tuple, password: str, salt: bytes, dklen: int) -> bytes:
     if scheme == "scrypt":
         n, r, p = params
-        return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=dklen)
+        return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=MAXMEM, dklen=dklen)
     return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, params[0], dklen=dklen)
 
 

@@ -151,16 +151,26 @@ class Store:
         return [AuditRow(*row) for row in rows]
 
     def verify_audit(self) -> dict:
-        """``{"ok", "entries", "first_broken", "head_hash"}``; see audit.find_first_break."""
-        rows = self.audit_entries()
+        """``{"ok", "entries", "first_broken", "head_hash", "records"}``.
+
+        ``first_broken``: the chain itself (audit.find_first_break). ``records``: decisions,
+        reviews and check results against the digests in their audit entries (check_records).
+        """
         with self._lock:
-            issued = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
+            self.conn.execute("BEGIN")  # one snapshot for the chain and the rows it vouches for
+            try:
+                rows = self.audit_entries()
+                issued = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
+                records = check_records(self.conn, rows)
+            finally:
+                self.conn.execute("COMMIT")
         broken = find_first_break(rows, issued[0] if issued else None)
         return {
-            "ok": broken is None,
+            "ok": broken is None and not records["problems"],
             "entries": len(rows),
             "first_broken": broken,
             "head_hash": rows[-1].hash if rows else GENESIS,
+            "records": records,
         }
 
     # -- outbox ------------------------------------------------------------------------------
@@ -234,8 +244,9 @@ class Store:
         if outcome not in OUTCOMES:
             raise InvalidRecord(f"check result outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
         score = data.get("score")
-        if score is not None and not isinstance(score, (int, float)):
+        if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))):
             raise InvalidRecord("check result 'score' must be a number or null")
+        score = None if score is None else float(score)  # as the REAL column gives it back
         reasons = data.get("reasons", [])
         if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
             raise InvalidRecord("check result 'reasons' must be a list of strings")
@@ -243,22 +254,22 @@ class Store:
         with self._write():
             exam = self._examination_row(examination_id)
             now = self.clock()
-            self.db["check_results"].insert({
-                "id": result_id, "examination_id": exam["id"], "created_at": now,
-                "kind": kind, "outcome": outcome, "score": score, "data": to_json(data),
-            })
+            row = {"id": result_id, "examination_id": exam["id"], "created_at": now,
+                   "kind": kind, "outcome": outcome, "score": score, "data": to_json(data)}
+            self.db["check_results"].insert(row)
             self._outbox_put(result_id, "check_result",
                              {"check_result_id": result_id, "examination_id": exam["id"], "created_at": now, **data})
             self._append_audit("check.recorded", exam["inspector"], {
                 "check_result_id": result_id, "examination_id": exam["id"], "kind": kind, "outcome": outcome,
+                "record_sha256": row_digest(row),
             })
         return result_id
 
     def _check_results(self, examination_id: str) -> list[dict]:
         results = []
-        for row in self.db.query(
+        for row in list(self.db.query(
             "SELECT * FROM check_results WHERE examination_id = ? ORDER BY rowid", (examination_id,)
-        ):
+        )):
             reviews = list(self.db.query(
                 "SELECT id, reviewer, verdict, reason, reviewed_at FROM reviews "
                 "WHERE check_result_id = ? ORDER BY rowid", (row["id"],),
@@ -310,13 +321,12 @@ class Store:
             now = self.clock()
             record = {"decision_id": decision_id, "examination_id": exam["id"], "type": dtype,
                       "inspector": inspector, "decided_at": now, "decision": data}
-            self.db["decisions"].insert({
-                "id": decision_id, "examination_id": exam["id"], "decided_at": now, "type": dtype,
-                "inspector": inspector, "data": to_json(data),
-            })
+            row = {"id": decision_id, "examination_id": exam["id"], "decided_at": now, "type": dtype,
+                   "inspector": inspector, "data": to_json(data)}
+            self.db["decisions"].insert(row)
             anchor = self._append_audit("decision.recorded", inspector, {
                 "decision_id": decision_id, "examination_id": exam["id"], "type": dtype,
-                "record_sha256": decision_digest(record),
+                "record_sha256": row_digest(row),
             })
             self._outbox_put(decision_id, "decision", {**record, "audit_seq": anchor["seq"], "audit_hash": anchor["hash"]})
         return decision_id
@@ -361,7 +371,7 @@ class Store:
             self.db["reviews"].insert(row)
             self._append_audit("review.recorded", reviewer, {
                 "review_id": review_id, "check_result_id": check["id"], "examination_id": exam["id"],
-                "verdict": verdict,
+                "verdict": verdict, "record_sha256": row_digest(row),
             })
             payload = {"review_id": review_id, **{k: v for k, v in row.items() if k != "id"}}
             self._outbox_put(review_id, "review", payload)
@@ -463,9 +473,51 @@ class Store:
                 "counts": counts, "outbox_pending": self.outbox_count()}
 
 
-def decision_digest(record: dict) -> str:
-    """SHA-256 of a decision record's canonical JSON (kept in its audit entry)."""
-    return hashlib.sha256(to_json(record).encode("utf-8")).hexdigest()
+def row_digest(row: dict) -> str:
+    """SHA-256 of a stored row's canonical JSON; kept in the row's audit entry."""
+    return hashlib.sha256(to_json(row).encode("utf-8")).hexdigest()
+
+
+# Audit events that vouch for one row each: event -> (table, id key in the payload).
+AUDITED_RECORDS = {
+    "check.recorded": ("check_results", "check_result_id"),
+    "review.recorded": ("reviews", "review_id"),
+    "decision.recorded": ("decisions", "decision_id"),
+}
+
+
+def check_records(conn, entries: list[AuditRow]) -> dict:
+    """Compare append-only rows with the digests their audit entries hold.
+
+    Finds rows edited behind the triggers' back (digest differs), rows deleted (audited, absent)
+    and rows slipped in (present, never audited).
+    """
+    audited: dict[str, dict[str, str]] = {table: {} for table, _ in AUDITED_RECORDS.values()}
+    for entry in entries:
+        target = AUDITED_RECORDS.get(entry.event)
+        if target is None:
+            continue
+        try:
+            payload = json.loads(entry.payload)
+            audited[target[0]][payload[target[1]]] = payload["record_sha256"]
+        except (ValueError, KeyError, TypeError):
+            continue  # an entry mangled this way is already reported by the chain check
+    problems, checked = [], 0
+    for table, expected in audited.items():
+        cur = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [d[0] for d in cur.description]
+        present = set()
+        for values in cur.fetchall():
+            row = dict(zip(names, values))
+            present.add(row["id"])
+            checked += 1
+            if row["id"] not in expected:
+                problems.append({"table": table, "id": row["id"], "problem": "not in the audit log (inserted)"})
+            elif expected[row["id"]] != row_digest(row):
+                problems.append({"table": table, "id": row["id"], "problem": "differs from its audit entry (edited)"})
+        for missing in sorted(set(expected) - present):
+            problems.append({"table": table, "id": missing, "problem": "audited but missing (deleted)"})
+    return {"checked": checked, "problems": problems}
 
 
 def _decision_record(row: dict) -> dict:

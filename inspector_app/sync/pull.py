@@ -39,14 +39,13 @@ def apply_bundle(home: Path, path: Path, version: int) -> dict:
 
 
 def installed_version(home: Path, fallback: int) -> int:
-    """The list version screening says is installed (bundles also arrive by USB), else ``fallback``."""
-    bundles = _bundles_module()
-    for name in ("installed_version", "current_version"):
-        fn = getattr(bundles, name, None) if bundles else None
-        if callable(fn):
-            try:
-                v = fn(home)
-                return int(v or 0)
-            except Exception:  # noqa: BLE001 - fall back to what sync itself recorded
-                break
-    return fallback
+    """The list version screening has in force (bundles also arrive by USB), else ``fallback``."""
+    try:
+        from inspector_app.screening import liststate
+    except ImportError:
+        return fallback
+    try:
+        state = liststate.current(Path(home))
+    except (OSError, ValueError, KeyError):
+        return fallback
+    return state.version if state is not None else fallback

@@ -115,3 +115,40 @@ def test_retry_mode_reports_instead_of_raising_and_stops(tmp_path):
     finally:
         cam.stop()
     assert not cam._processor.is_alive()
+
+
+def test_a_failing_subscriber_does_not_stop_the_camera(face_folder):
+    calls = []
+
+    def bad(frame):
+        calls.append(frame.index)
+        raise RuntimeError("UI bug")
+
+    cam = open_camera(f"sim:{face_folder}?fps=30", detect_every=1000).start(bad)
+    try:
+        end = time.monotonic() + 10
+        while len(calls) < 5 and time.monotonic() < end:
+            time.sleep(0.02)
+    finally:
+        cam.stop()
+    assert len(calls) >= 5 and cam.stats["callback_errors"] >= 5
+
+
+def test_video_file_through_opencv_and_through_the_simulator(face_folder, tmp_path):
+    import cv2
+
+    from inspector_app.devices.camera_sources import fit
+
+    path = tmp_path / "clip.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10, (640, 480))
+    for p in sorted(face_folder.glob("*.jpg"))[:4]:
+        writer.write(fit(cv2.imread(str(p)), (640, 480)))
+    writer.release()
+    for spec in (str(path), f"sim:{path}?fps=30"):
+        c = Collector()
+        cam = open_camera(spec, detect_every=1000).start(c.frame, c.error)
+        try:
+            assert c.wait(lambda c: len(c.frames) >= 6), spec  # the simulator loops; OpenCV reopens at EOF
+        finally:
+            cam.stop()
+        assert c.frames[0].image.shape == (480, 640, 3)

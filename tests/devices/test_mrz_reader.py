@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
 import tty
 
@@ -167,3 +166,19 @@ def test_typed_entry_feedback_shapes_and_uses_the_domain_checker():
     assert fb[1]["shape_ok"] and fb[1]["check_digits"] == {"ok": False}
     assert calls and calls[0].startswith("P<UTOERIKSSON")
     assert M.typed_entry_feedback("P<UTO$", live_feedback=lambda t: [])[0]["invalid_characters"] == ["$"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=30),
+       st.sampled_from([b"\r\n", b"\r", b"\n"]))
+def test_line_framing_does_not_depend_on_how_reads_split_the_bytes(cuts, newline):
+    payload = b"NOISE" + newline + newline.join(ln.encode() for ln in TD3.split("\n")) + newline + b"TAIL"
+    framer, lines, pos = M.LineFramer(), [], 0
+    for size in cuts:
+        lines += framer.feed(payload[pos:pos + size])
+        pos += size
+    lines += framer.feed(payload[pos:])
+    assert lines == ["NOISE"] + TD3.split("\n")
+    assert framer.pending == b"TAIL"
+    assembler = M.MrzLineAssembler()
+    assert [t for t in map(assembler.feed, lines) if t] == [TD3]

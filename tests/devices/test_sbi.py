@@ -182,3 +182,47 @@ def test_stream_delivers_jpeg_frames(simulator):
     frames = sbi.SbiClient().stream(simulator.port, timeout_ms=1500, max_frames=3)
     assert len(frames) == 3
     assert all(f[:2] == b"\xff\xd8" for f in frames)
+
+
+def test_a_hung_service_in_the_range_does_not_stall_discovery(simulator):
+    """A port that accepts connections but never answers costs at most the probe deadline."""
+    import socket as _socket
+
+    hung = _socket.socket()
+    hung.bind(("127.0.0.1", free_port_in_sbi_range()))
+    hung.listen(8)
+    try:
+        ports = sorted({hung.getsockname()[1], simulator.port})
+        client = sbi.SbiClient(ports=ports)
+        start = time.monotonic()
+        found = client.discover()
+        assert [d.port for d in found] == [simulator.port]
+        assert time.monotonic() - start < 2.0 + 2.0  # probe deadline 2 s, plus slack
+    finally:
+        hung.close()
+
+
+def test_concurrent_captures_are_served_or_busy_and_none_is_lost(fvc_db1):
+    """8 threads x 3 captures against one device: each call succeeds verified or says busy."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sim = serve(0, fvc_db1, delay_ms=30)
+    try:
+        client = sbi.SbiClient(ports=[sim.port])
+
+        def one(_):
+            try:
+                r = client.capture(sim.port, INDEXES, timeout_ms=3000)
+                assert [i.hash for i in r.items] == independent_chain("", [i.image for i in r.items])
+                return "ok"
+            except sbi.SbiBusy:
+                return "busy"
+
+        with ThreadPoolExecutor(8) as pool:
+            outcomes = list(pool.map(one, range(24)))
+        assert set(outcomes) <= {"ok", "busy"} and "ok" in outcomes
+        # every capture the device performed reached a caller, verified
+        assert sim.stats["captures"] == outcomes.count("ok")
+        assert sim.stats["busy"] == outcomes.count("busy")
+    finally:
+        sim.stop()

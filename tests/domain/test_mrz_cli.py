@@ -61,3 +61,20 @@ def test_feedback_command(run_cli):
     lines = json.loads(out.stdout)
     assert lines[1]["checks"][0] == {"check": "document_number", "line": 2, "column": 10,
                                      "status": "wrong", "typed": "5", "expected": "6"}
+
+
+def test_build_then_parse(run_cli):
+    out = run_cli("mrz", "build", "--json", "--format", "TD1", "--issuing-state", "TWN", "--surname", "Lin",
+                  "--given-names", "Yu Ting", "--number", "AB12345678901", "--birth-date", "1999-02-03",
+                  "--sex", "F", "--expiry-date", "2031-02-03")
+    assert out.returncode == 0, out.stderr
+    built = json.loads(out.stdout)
+    parsed = json.loads(run_cli("mrz", "parse", "--json", *built["lines"]).stdout)
+    assert parsed["valid"] and parsed["document_number"] == "AB12345678901"
+    assert parsed["nationality_kind"] == "region" and parsed["given_names"] == "YU TING"
+
+
+def test_build_refuses_unwritable_fields(run_cli):
+    out = run_cli("mrz", "build", "--issuing-state", "JPN", "--surname", "Müller", "--number", "X1",
+                  "--birth-date", "1999-02-03", "--expiry-date", "2031-02-03")
+    assert out.returncode == 2 and "cannot hold" in out.stderr

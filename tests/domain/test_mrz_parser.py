@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, strategies as st
 
 from inspector_app.domain import nationality
 from inspector_app.domain.mrz import NotAnMrz, birth_date_from, expiry_date_from, parse_mrz
@@ -152,3 +153,14 @@ def test_builder_refuses_what_cannot_be_written():
     with pytest.raises(MrzBuildError):
         build_td2(issuing_state="JPN", surname="Ö", given_names="", document_number="A1",
                   nationality="JPN", birth_date="700101", sex="M", expiry_date="300101")
+
+
+def test_specimen_state_is_flagged():
+    r = parse_mrz(TD3, today=DAY)
+    assert r.valid and any("specimen" in w for w in r.warnings)
+
+
+@given(st.text(max_size=8))
+def test_nationality_lookups_never_crash(code):
+    assert nationality.kind_of(code) in nationality.KINDS
+    assert nationality.display_name(code)

@@ -79,3 +79,29 @@ def test_month_period_ends_before_the_same_day_or_at_month_end(landing, months):
         assert nxt.day == landing.day  # the same date exists: the stay ends the day before it
     else:
         assert nxt.day == 1 and end.day < landing.day  # it does not: the month's last day
+
+
+@given(st.integers(0, 99), st.integers(0, 11), st.integers(0, 999))
+def test_str_parse_round_trip(y, m, d):
+    if y == m == d == 0:
+        return
+    p = Period.of(y, m, d)
+    assert Period.parse(str(p)) == p
+
+
+@given(st.text(max_size=30))
+def test_parse_arbitrary_text_only_raises_period_error(text):
+    try:
+        p = Period.parse(text)
+    except PeriodError:
+        return
+    assert str(p)
+
+
+def test_absurd_periods_fail_cleanly():
+    with pytest.raises(PeriodError):
+        last_day(date(2024, 1, 1), "9999999y")
+    assert not Period.parse("99999999d").fits_within(Period.parse("5y"))
+    from inspector_app.domain.statuses import check_period
+
+    assert check_period("Student", "99999999d")[0] is False

@@ -32,6 +32,8 @@ def test_last_day(run_cli):
     assert json.loads(out.stdout) == {"last_day": "2024-04-13"}
     out = run_cli("rules", "last-day", "--landing-date", "2024-01-15", "--period", "unlimited", "--json")
     assert json.loads(out.stdout) == {"last_day": None}
+    out = run_cli("rules", "last-day", "--landing-date", "2024-01-01", "--period", "999999y", "--json")
+    assert out.returncode == 2 and "beyond the calendar" in out.stderr
     out = run_cli("rules", "last-day", "--landing-date", "2024-02-30", "--period", "1m", "--json")
     assert out.returncode == 2 and "YYYY-MM-DD" in out.stderr
 

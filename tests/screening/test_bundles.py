@@ -178,3 +178,31 @@ def test_create_rejects_bad_input(tmp_path, signer):
         bundles.create(Path(signer["signing_key"]), 5, tmp_path / "x", base_version=3, sltd_csv=tmp_path / "none")
     with pytest.raises(bundles.BundleError, match="at least one"):
         bundles.create(Path(signer["signing_key"]), 1, tmp_path / "x")
+
+
+def test_sltd_delta_log_is_merged_into_main_when_large(v1, make_bundle, monkeypatch):
+    from inspector_app.screening import sltd
+
+    monkeypatch.setattr(sltd, "MERGE_AT", 2)
+    new = {"issuing_state": "FRA", "document_type": "P", "document_number": "99XY12345", "status": "revoked", "reported_on": "2025-03-04"}
+    out = bundles.apply(v1, make_bundle(2, base_version=1, sltd=[{**SLTD[1], "status": "removed"}, new]))
+    assert out["counts"]["sltd"] == 2 and out["counts"]["sltd_delta"] == 0
+    d = liststate.current(v1).directory / "sltd"
+    assert not (d / "delta.bin").exists() and sltd.check_main(d / "main.bin") == 2
+    assert screen_doc(v1, "99XY12345", "FRA")[0]["record"]["status"] == "revoked"
+    assert screen_doc(v1, "TK1234567", "JPN") == []
+    assert screen_doc(v1)[0]["record"]["status"] == "stolen"
+
+
+def test_installed_version_for_sync(booth, make_bundle):
+    assert bundles.installed_version(booth) == 0
+    bundles.apply(booth, make_bundle(3, sltd=SLTD))
+    assert bundles.installed_version(booth) == 3
+
+
+def test_long_lived_screener_sees_new_bundle(v1, make_bundle):
+    s = Screener(v1)
+    assert s.screen({"document_number": "L898902C3", "issuing_state": "UTO"}).hits
+    bundles.apply(v1, make_bundle(2, base_version=1, sltd=[{**SLTD[0], "status": "removed"}]))
+    r = s.screen({"document_number": "L898902C3", "issuing_state": "UTO"})
+    assert r.hits == [] and r.lists["version"] == 2

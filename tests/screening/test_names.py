@@ -139,3 +139,43 @@ def test_date_parser_accepts_only_ascii_dates_or_says_why(text):
         assert "birth date" in str(exc)
     else:
         assert d is None or str(d).replace("-", "").isascii()
+
+
+def test_incremental_delta_equals_full_rebuild(tmp_path):
+    idents = vs.identities(120)
+    entries = [i.entry() for i in idents]
+    watchlist.build(tmp_path / "v1", entries)
+    changes = [{"subject_id": entries[0]["subject_id"], "remove": True},
+               {**entries[1], "surname": "KOWALSKI", "given_names": "JAN"},          # replaced
+               {**entries[2], "subject_id": "NEW1", "surname": "NOWAK", "given_names": "ANNA"}]
+    watchlist.apply_delta(tmp_path / "v1", tmp_path / "inc", changes)
+    watchlist.build(tmp_path / "full", watchlist.merged_entries(entries, changes))
+    inc, full = watchlist.Watchlist(tmp_path / "inc"), watchlist.Watchlist(tmp_path / "full")
+    assert len(inc) == len(full) == 120
+    queries = vs.labelled_queries(idents, 150, 150) + [
+        vs.LabelledQuery({"surname": "KOWALSKI", "given_names": "JAN"}, None, ""),
+        vs.LabelledQuery({"surname": "NOWAK", "given_names": "ANNA"}, None, ""),
+        vs.LabelledQuery(entries[0] | {}, None, "")]
+    for lq in queries:
+        q = names.Person.of(lq.query.get("surname"), lq.query.get("given_names"), lq.query.get("birth_date"))
+        a = sorted((h.subject_id, h.score) for h in inc.search(q, today=date(2026, 1, 1)))
+        b = sorted((h.subject_id, h.score) for h in full.search(q, today=date(2026, 1, 1)))
+        assert a == b, lq.query
+    assert [h.subject_id for h in inc.search(names.Person.of("NOWAK", "ANNA"))] == ["NEW1"]
+    gone = names.Person.of(entries[0]["surname"], entries[0]["given_names"], entries[0]["birth_date"])
+    assert entries[0]["subject_id"] not in [h.subject_id for h in inc.search(gone)]
+
+
+@given(st.fixed_dictionaries({c: st.text(max_size=15) for c in watchlist.COLUMNS}))
+@settings(max_examples=300, deadline=None)
+def test_watchlist_row_cleaner_never_crashes(row):
+    """Any CSV row either becomes a clean entry or is refused with its line number."""
+    try:
+        e = watchlist.clean_row(row, 9, allow_remove=True)
+    except watchlist.WatchlistError as exc:
+        assert "line 9" in str(exc)
+    else:
+        assert e["subject_id"] == row["subject_id"].strip()
+        if not e.get("remove"):
+            assert names.name_tokens(e["surname"], e["given_names"])
+            assert e["birth_date"] == "" or names.PartialDate.parse(e["birth_date"]) is not None

@@ -104,3 +104,43 @@ def test_bad_rows_name_the_line():
         sltd.records_from_rows([{**bad[0], "status": "removed"}], KEY)
     with pytest.raises(sltd.SltdError, match="YYYY-MM-DD"):
         sltd.records_from_rows([{**bad[0], "status": "lost", "reported_on": "2024/01/01"}], KEY)
+
+
+def test_fast_csv_loader_equals_row_loader(tmp_path):
+    import csv
+
+    data = list(rows(3000)) + [{"issuing_state": "UTO", "document_type": "PM", "document_number": "L898 902<C3",
+                                "status": "Stolen", "reported_on": ""}]
+    path = tmp_path / "s.csv"
+    with open(path, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=sltd.CSV_COLUMNS)
+        w.writeheader()
+        w.writerows(data)
+        fh.write('"JPN",P,"TK-123 4567",lost,2020-02-02\n')
+    fast = sltd.records_from_csv(path, KEY)
+    slow = sltd.records_from_rows(sltd.iter_csv(path), KEY)
+    assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])
+    with open(path, "a") as fh:
+        fh.write("UTO,P,ONLY-THREE\n")
+    with pytest.raises(sltd.SltdError, match="line 3004: expected 5 fields"):
+        sltd.records_from_csv(path, KEY)
+
+
+def test_parallel_loader_matches_and_reports_absolute_lines(tmp_path, monkeypatch):
+    import csv
+
+    monkeypatch.setattr(sltd, "PARALLEL_MIN_BYTES", 1)
+    path = tmp_path / "s.csv"
+    data = list(rows(5000))
+    with open(path, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=sltd.CSV_COLUMNS)
+        w.writeheader()
+        w.writerows(data)
+    par = sltd.records_from_csv(path, KEY, workers=3)
+    one = sltd.records_from_csv(path, KEY, workers=1)
+    assert np.array_equal(par[0], one[0]) and np.array_equal(par[1], one[1]) and len(par[0]) == 5000
+    lines = path.read_text().splitlines()
+    lines[4500] = "UTO,P,X1,misplaced,2020-01-01"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(sltd.SltdError, match="line 4501: .*misplaced"):
+        sltd.records_from_csv(path, KEY, workers=3)

@@ -21,7 +21,8 @@ def fill(store, n=8):
 
 
 def test_whole_chain_verifies(store, exam_factory):
-    assert store.verify_audit() == {"ok": True, "entries": 0, "first_broken": None, "head_hash": GENESIS}
+    assert store.verify_audit() == {"ok": True, "entries": 0, "first_broken": None, "head_hash": GENESIS,
+                                    "records": {"checked": 0, "problems": []}}
     fill(store)
     report = store.verify_audit()
     assert report["ok"] and report["entries"] == 8 and report["first_broken"] is None
@@ -143,6 +144,37 @@ def test_every_write_leaves_an_audit_entry(store, exam_factory):
     events = [r.event for r in store.audit_entries()]
     assert events == ["examination.created", "check.recorded", "review.recorded", "decision.recorded"]
     assert store.verify_audit()["ok"]
+
+
+def _decided(store, exam_factory):
+    exam = exam_factory()
+    check = store.add_check_result(exam, {"kind": "biographic", "outcome": "hit", "score": 1, "reasons": ["x"]})
+    review = store.add_review(check, "sup-b", "cleared", "different person")
+    decision = store.record_decision(exam, {"type": "landing_permission", "period": "90d"}, "insp-a")
+    report = store.verify_audit()
+    assert report["ok"] and report["records"] == {"checked": 3, "problems": []}
+    return check, review, decision
+
+
+def test_decision_edited_behind_the_triggers_is_found(store, exam_factory, raw_db):
+    _, _, decision = _decided(store, exam_factory)
+    raw_db().execute("UPDATE decisions SET data = ? WHERE id = ?",
+                     (to_json({"type": "landing_permission", "period": "1y"}), decision))
+    report = store.verify_audit()
+    assert not report["ok"] and report["first_broken"] is None  # the chain itself is intact
+    assert report["records"]["problems"] == [
+        {"table": "decisions", "id": decision, "problem": "differs from its audit entry (edited)"}]
+
+
+def test_review_deleted_and_decision_slipped_in_are_found(store, exam_factory, raw_db):
+    check, review, decision = _decided(store, exam_factory)
+    raw = raw_db()
+    raw.execute("DELETE FROM reviews WHERE id = ?", (review,))
+    raw.execute("INSERT INTO decisions SELECT 'forged-id', examination_id, decided_at, type, inspector, data "
+                "FROM decisions WHERE id = ?", (decision,))
+    problems = {(p["table"], p["id"]): p["problem"] for p in store.verify_audit()["records"]["problems"]}
+    assert problems == {("reviews", review): "audited but missing (deleted)",
+                        ("decisions", "forged-id"): "not in the audit log (inserted)"}
 
 
 # -- property tests on the pure chain checker ------------------------------------------------------

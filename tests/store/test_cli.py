@@ -87,3 +87,15 @@ def test_store_init_then_info(run_cli, tmp_path):
     assert (home / "booth.key").exists()
     again = run_cli("store", "info", "--json", "--home", home, env=ENV)
     assert again.returncode == 0 and json.loads(again.stdout)["counts"]["audit"] == 0
+
+
+def test_audit_verify_reports_rows_changed_behind_the_log(run_cli, tmp_path):
+    home = tmp_path / "booth"
+    store = open_store(home, key_provider=FileKeyProvider(home / "booth.key"))
+    exam = store.create_examination({"inspector": "insp-a"})
+    store.record_decision(exam, {"type": "referral", "referral_reasons": ["no visa"]}, "insp-a")
+    store.close()
+    tamper(home, "UPDATE decisions SET type = 'landing_permission'")
+    out = run_cli("audit", "verify", "--home", home, env=ENV)
+    assert out.returncode == 1
+    assert "audit chain whole" in out.stdout and "records BROKEN" in out.stdout and "edited" in out.stdout

@@ -58,6 +58,7 @@ def test_key_file_is_created_private_and_reused(tmp_path):
     key = provider.get_key(create=True)
     assert len(key) == 32
     assert stat.S_IMODE(provider.path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["booth.key"]  # no temporary file left behind
     assert provider.get_key() == key
     assert provider.get_key(create=True) == key
 

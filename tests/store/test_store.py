@@ -212,7 +212,7 @@ def test_decision_audit_and_outbox_are_one_transaction(store, exam_factory, raw_
 
 
 def test_decision_record_links_audit_and_outbox(store, exam_factory):
-    from inspector_app.store.store import decision_digest
+    from inspector_app.store.store import row_digest
 
     exam = exam_factory()
     decision_id = store.record_decision(exam, LANDING, "insp-a")
@@ -221,7 +221,10 @@ def test_decision_record_links_audit_and_outbox(store, exam_factory):
     assert entry.event == "decision.recorded"
     import json
 
-    assert json.loads(entry.payload)["record_sha256"] == decision_digest(record)
+    row = store.conn.execute("SELECT * FROM decisions WHERE id = ?", (decision_id,))
+    names = [d[0] for d in row.description]
+    assert json.loads(entry.payload)["record_sha256"] == row_digest(dict(zip(names, row.fetchone())))
+    assert record["decision"] == LANDING
     out = [o for o in store.outbox_pending() if o["record_id"] == decision_id][0]
     assert out["kind"] == "decision" and out["payload"]["audit_hash"] == entry.hash
 

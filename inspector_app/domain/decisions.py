@@ -1,0 +1,206 @@
+"""The decisions that end a landing examination, and what each needs before it can be recorded.
+
+`validate` returns the inspector-readable reasons a decision cannot be recorded (empty = valid).
+The store calls it before writing; the UI calls it to grey out the "Decide" button with a reason.
+
+Rules (DOMAIN.md, ICRRA):
+- Landing permission (Art. 9): a status grantable at landing and a period the appendix table
+  allows for it (statuses.check_period), and a landing date.
+- Referral to a special inquiry officer (Arts. 9-10): at least one reason.
+- An open watchlist/document hit blocks every decision that lets the traveller land until a
+  supervisor has cleared it; only a referral (or a Japanese national's return) may proceed.
+- Special landings (Arts. 14-18-2) carry their own details and a maximum period; special landing
+  permission (Art. 12) is the Minister's decision after a referral and needs its reference.
+- Returning residents keep their status (re-entry permit or special re-entry permit).
+- Japanese nationals: return confirmation only, no status and no period.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from inspector_app.domain import statuses
+from inspector_app.domain.periods import Period, PeriodError, last_day
+
+
+class DecisionType(str, Enum):
+    landing_permission = "landing_permission"
+    referral = "referral"
+    special_landing_permission = "special_landing_permission"
+    crew_landing = "crew_landing"
+    port_of_call_landing = "port_of_call_landing"
+    transit_landing = "transit_landing"
+    cruise_ship_landing = "cruise_ship_landing"
+    emergency_landing = "emergency_landing"
+    distress_landing = "distress_landing"
+    temporary_refuge_landing = "temporary_refuge_landing"
+    returning_resident = "returning_resident"
+    japanese_national = "japanese_national"
+
+
+@dataclass(frozen=True)
+class SpecialLandingRule:
+    article: str
+    maximum: Period
+    required: tuple[str, ...]
+    label: str
+
+
+#: Special landing permissions (ICRRA Arts. 14-18-2; not in the seeds): maximum period and the
+#: details the landing permit records.
+SPECIAL_LANDINGS: dict[DecisionType, SpecialLandingRule] = {
+    DecisionType.port_of_call_landing: SpecialLandingRule("Art. 14", Period.parse("3d"), ("vessel_or_aircraft",),
+                                                          "landing permission at port of call (72 hours)"),
+    DecisionType.cruise_ship_landing: SpecialLandingRule("Art. 14-2", Period.parse("30d"), ("vessel",),
+                                                         "landing permission for cruise ship tourists"),
+    DecisionType.transit_landing: SpecialLandingRule("Art. 15", Period.parse("15d"),
+                                                     ("vessel_or_aircraft", "departure_port"),
+                                                     "landing permission for transit"),
+    DecisionType.crew_landing: SpecialLandingRule("Art. 16", Period.parse("15d"), ("vessel_or_aircraft",),
+                                                  "landing permission for crew"),
+    DecisionType.emergency_landing: SpecialLandingRule("Art. 17", Period.parse("30d"), ("grounds",),
+                                                       "emergency landing permission"),
+    DecisionType.distress_landing: SpecialLandingRule("Art. 18", Period.parse("30d"), ("vessel_or_aircraft",),
+                                                      "landing permission due to distress"),
+    DecisionType.temporary_refuge_landing: SpecialLandingRule("Art. 18-2", Period.parse("6m"), ("grounds",),
+                                                              "landing permission for temporary refuge"),
+}
+
+#: Decisions that do not let the traveller land on the inspector's word: open hits do not block them.
+NOT_BLOCKED_BY_HITS = frozenset({DecisionType.referral, DecisionType.japanese_national})
+REENTRY_KINDS = ("reentry_permit", "special_reentry_permit")
+
+
+@dataclass
+class Decision:
+    type: DecisionType | str
+    status_code: str | None = None
+    period: Period | str | None = None
+    landing_date: date | None = None
+    referral_reasons: list[str] = field(default_factory=list)
+    special_landing_details: dict | None = None
+    note: str = ""
+
+    @property
+    def last_day(self) -> date | None:
+        """Last day of stay where a landing date and a readable fixed period are given."""
+        if self.landing_date is None or self.period is None:
+            return None
+        try:
+            return last_day(self.landing_date, Period.parse(self.period))
+        except PeriodError:
+            return None
+
+    def to_dict(self) -> dict:
+        t = self.type.value if isinstance(self.type, DecisionType) else str(self.type)
+        end = self.last_day
+        return {
+            "type": t,
+            "status_code": self.status_code,
+            "period": str(self.period) if self.period is not None else None,
+            "landing_date": self.landing_date.isoformat() if self.landing_date else None,
+            "last_day": end.isoformat() if end else None,
+            "referral_reasons": list(self.referral_reasons),
+            "special_landing_details": dict(self.special_landing_details) if self.special_landing_details else None,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Decision":
+        landing = d.get("landing_date")
+        return cls(
+            type=d["type"],
+            status_code=d.get("status_code"),
+            period=d.get("period"),
+            landing_date=date.fromisoformat(landing) if isinstance(landing, str) else landing,
+            referral_reasons=list(d.get("referral_reasons") or []),
+            special_landing_details=d.get("special_landing_details"),
+            note=d.get("note") or "",
+        )
+
+
+def _type(decision: Decision) -> DecisionType | None:
+    try:
+        return DecisionType(decision.type)
+    except ValueError:
+        return None
+
+
+def _period(decision: Decision, problems: list[str]) -> Period | None:
+    if decision.period is None or decision.period == "":
+        problems.append("choose a period of stay")
+        return None
+    try:
+        return Period.parse(decision.period)
+    except PeriodError as exc:
+        problems.append(str(exc))
+        return None
+
+
+def _status(decision: Decision, problems: list[str]) -> statuses.Status | None:
+    if not decision.status_code:
+        problems.append("choose a status of residence")
+        return None
+    try:
+        return statuses.find(decision.status_code)
+    except KeyError as exc:
+        problems.append(exc.args[0])
+        return None
+
+
+def _details(decision: Decision, required: tuple[str, ...], what: str, problems: list[str]) -> dict:
+    details = decision.special_landing_details or {}
+    missing = [k for k in required if not str(details.get(k, "")).strip()]
+    if missing:
+        problems.append(f"{what} needs: {', '.join(missing)}")
+    return details
+
+
+def validate(decision: Decision, open_hits: int = 0) -> list[str]:
+    """Reasons this decision cannot be recorded; an empty list means it can."""
+    problems: list[str] = []
+    kind = _type(decision)
+    if kind is None:
+        return [f"unknown decision type {decision.type!r}; one of: {', '.join(t.value for t in DecisionType)}"]
+    if open_hits and kind not in NOT_BLOCKED_BY_HITS:
+        problems.append(f"{open_hits} open hit(s) must be cleared by a supervisor before the traveller may land; "
+                        "refer to a special inquiry officer or wait for the review")
+    needs_date = kind not in (DecisionType.referral, DecisionType.japanese_national)
+    if needs_date and decision.landing_date is None:
+        problems.append("the landing date is missing")
+
+    if kind is DecisionType.landing_permission:
+        st, p = _status(decision, problems), _period(decision, problems)
+        if st is not None and p is not None:
+            allowed, reason = statuses.check_period(st, p)
+            if not allowed:
+                problems.append(reason)
+        elif st is not None and not st.grantable_at_landing:
+            problems.append(f"{st.name_en} cannot be granted at landing")
+    elif kind is DecisionType.referral:
+        if not [r for r in decision.referral_reasons if str(r).strip()]:
+            problems.append("a referral to a special inquiry officer needs at least one reason")
+    elif kind is DecisionType.special_landing_permission:
+        st, p = _status(decision, problems), _period(decision, problems)
+        _details(decision, ("decision_reference",), "special landing permission (Art. 12)", problems)
+        if st is not None and p is not None and not statuses.period_is_authorised(st, p):
+            problems.append(f"{p.describe()} is not a period of stay of {st.name_en}")
+    elif kind in SPECIAL_LANDINGS:
+        rule = SPECIAL_LANDINGS[kind]
+        _details(decision, rule.required, f"{rule.label} ({rule.article})", problems)
+        if decision.status_code:
+            problems.append(f"{rule.label} grants no status of residence")
+        p = _period(decision, problems)
+        if p is not None and not p.fits_within(rule.maximum):
+            problems.append(f"{rule.label} allows at most {rule.maximum.describe()} ({rule.article}), "
+                            f"not {p.describe()}")
+    elif kind is DecisionType.returning_resident:
+        _status(decision, problems)
+        details = _details(decision, ("reentry_permit_kind",), "a returning resident", problems)
+        if details.get("reentry_permit_kind") and details["reentry_permit_kind"] not in REENTRY_KINDS:
+            problems.append(f"re-entry permit kind must be one of {', '.join(REENTRY_KINDS)}")
+    elif kind is DecisionType.japanese_national:
+        if decision.status_code or decision.period:
+            problems.append("Japanese nationals receive no status of residence or period of stay")
+    return problems

@@ -1,0 +1,68 @@
+"""1:N identification on real FVC templates: fusion, removal, persistence."""
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.biometrics import fingerprint
+from inspector_app.biometrics.finger_index import FingerIndex
+
+R, L = "Right IndexFinger", "Left IndexFinger"
+
+
+@pytest.fixture(scope="module")
+def templates(shared_data):
+    """FVC2002 DB1_B fingers 101-110, impressions 1 and 2."""
+    base = shared_data / "fingerprints/fvc2002/DB1_B"
+    return {(f, i): fingerprint.extract(fingerprint.load_image(base / f"{f}_{i}.tif", 500))
+            for f in range(101, 111) for i in (1, 2)}
+
+
+@pytest.fixture(scope="module")
+def index(templates):
+    """Five subjects, each with two different real fingers (impression 1 enrolled)."""
+    idx = FingerIndex()
+    for s in range(5):
+        idx.add(f"S{s}", R, templates[101 + 2 * s, 1])
+        idx.add(f"S{s}", L, templates[102 + 2 * s, 1])
+    return idx
+
+
+def test_identifies_each_subject_from_other_impressions(index, templates):
+    for s in range(5):
+        probe = {R: templates[101 + 2 * s, 2], L: templates[102 + 2 * s, 2]}
+        ranked = index.identify(probe, k=3)
+        assert ranked[0][0] == f"S{s}", ranked
+        assert ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0)
+        assert [r[1] for r in ranked] == sorted((r[1] for r in ranked), reverse=True)
+
+
+def test_fusion_adds_fingers(index, templates):
+    both = dict(index.identify({R: templates[101, 2], L: templates[102, 2]}, k=1))["S0"]
+    right = dict(index.identify({R: templates[101, 2]}, k=1))["S0"]
+    assert both > right
+
+
+def test_unknown_position_and_empty_index(templates):
+    idx = FingerIndex()
+    assert idx.identify({R: templates[101, 2]}) == []
+    idx.add("X", R, templates[101, 1])
+    assert idx.identify({"Left Thumb": templates[101, 2]}) == []
+
+
+def test_remove_withdraws_subject(templates):
+    idx = FingerIndex()
+    idx.add("A", R, templates[101, 1])
+    idx.add("B", R, templates[103, 1])
+    assert idx.identify({R: templates[101, 2]}, k=1)[0][0] == "A"
+    assert idx.remove("A") == 1
+    assert all(sid != "A" for sid, _ in idx.identify({R: templates[101, 2]}, k=5))
+    assert len(idx) == 1
+
+
+def test_save_and_load_give_same_answers(index, templates, tmp_path):
+    path = tmp_path / "fingers.npz"
+    index.save(path)
+    again = FingerIndex.load(path)
+    probe = {R: templates[105, 2], L: templates[106, 2]}
+    assert again.identify(probe, k=3) == index.identify(probe, k=3)
+    assert len(again) == len(index) == 5

@@ -1,0 +1,174 @@
+"""The booth side end to end with the real encrypted Store and screening's signed bundles:
+`sync configure`, `sync --once`, `sync status`, `outbox export` + `hub import`, over loopback."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from inspector_app.hub.passwords import hash_password
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def booth(tmp_path, monkeypatch, hub, credential, run_cli):
+    """A configured booth home with a file-keyed store (the CLI subprocesses use the same key)."""
+    monkeypatch.setenv("INSPECTOR_KEY_PROVIDER", "file")
+    home = tmp_path / "booth"
+    r = run_cli("sync", "configure", "--home", home, "--hub", hub.url, "--booth-id", "booth-7",
+                "--credential-stdin", "--json", input=credential + "\n")
+    assert r.returncode == 0, r.stderr
+    from inspector_app.store import open_store
+
+    store = open_store(home)
+    yield home, store
+    store.close()
+
+
+def examine(store, inspector="tanaka", outcome="hit"):
+    exam = store.create_examination({"inspector": inspector, "booth": "booth-7", "port": "NRT",
+                                     "traveller": {"surname": "IVANOV", "given_names": "SERGEY"}})
+    check = store.add_check_result(exam, {"kind": "biographic", "outcome": outcome, "score": 0.93,
+                                          "reasons": ["surname exact", "birth date exact"], "list": "wanted"})
+    store.record_decision(exam, {"type": "referral", "referral_reasons": ["watchlist hit"]}, inspector)
+    return exam, check
+
+
+def sync_once(run_cli, home):
+    r = run_cli("sync", "--once", "--home", home, "--json")
+    return r.returncode, json.loads(r.stdout) if r.stdout else None, r.stderr
+
+
+def test_records_users_queue_and_reviews_round_trip(booth, hub, run_cli):
+    home, store = booth
+    hub.db.add_user("sato", hash_password("sup-pw"), ["supervisor"], "SATO Jiro")
+    hub.db.add_user("tanaka", hash_password("insp-pw"), ["inspector"], "TANAKA Hanako")
+    exam, check = examine(store)
+    queued = store.outbox_count()
+    assert queued == 3  # examination, check result, decision
+    rc, out, err = sync_once(run_cli, home)
+    assert rc == 0, err
+    assert out["push"]["stored"] == 3 and out["status"]["queued"] == 0 and out["status"]["online"]
+    assert out["pull"]["users"] == 2
+    assert store.outbox_count() == 0
+    assert store.check_login("sato", "sup-pw")["roles"] == ["supervisor"]  # offline login from hub hashes
+    assert store.check_login("sato", "wrong") is None
+    items = hub.db.queue()
+    assert [(i["record_id"], i["inspector"], i["flags"]) for i in items] == [(check, "tanaka", ["biographic:hit"])]
+    assert hub.db.get_record(exam)["kind"] == "examination"
+    # the supervisor clears the hit at a booth; the review travels up and closes the hub's item
+    store.add_review(check, "sato", "cleared", "different person: birth place differs")
+    rc, out, err = sync_once(run_cli, home)
+    assert rc == 0 and out["push"]["stored"] == 1, err
+    assert hub.db.queue() == [] and hub.db.reviews(check)[0]["reviewer"] == "sato"
+    # and again: nothing to send, nothing duplicated
+    rc, out, _ = sync_once(run_cli, home)
+    assert rc == 0 and out["push"]["stored"] == 0 and hub.db.stats()["records"] == 4
+
+
+def test_status_and_offline_failure(booth, hub, run_cli):
+    home, store = booth
+    examine(store)
+    r = run_cli("sync", "status", "--home", home, "--json")
+    assert r.returncode == 0, r.stderr
+    st = json.loads(r.stdout)
+    assert st["queued"] == 3 and st["last_success"] is None and not st["online"]
+    hub.stop()
+    rc, out, err = sync_once(run_cli, home)
+    assert rc == 1 and "unreachable" in out["error"] and out["status"]["queued"] == 3
+    st = json.loads(run_cli("sync", "status", "--home", home, "--json").stdout)
+    assert not st["online"] and "unreachable" in st["last_error"]
+
+
+def _bundle_fixture(tmp_path, home):
+    from inspector_app.screening import bundles, keys
+
+    k = keys.generate(tmp_path / "keys")
+    keys.trust_add(home, Path(k["public_key"]))
+    wl = tmp_path / "wl.csv"
+    wl.write_text("subject_id,list,surname,given_names,birth_date,sex,nationality,reason,ban_until\n"
+                  "WL-1,wanted,IVANOV,SERGEY,1971-09-18,M,RUS,red notice,\n")
+    wl2 = tmp_path / "wl2.csv"
+    wl2.write_text(wl.read_text() + "WL-2,wanted,PETROV,IVAN,1970,M,RUS,red notice,\n")
+    b1, b2, b3 = (tmp_path / f"b{i}.bin" for i in (1, 2, 3))
+    bundles.create(Path(k["signing_key"]), 1, b1, watchlist_csv=wl)
+    bundles.create(Path(k["signing_key"]), 2, b2, watchlist_csv=wl2)
+    bundles.create(Path(k["signing_key"]), 3, b3, watchlist_csv=wl2)
+    return b1, b2, b3
+
+
+def test_signed_bundles_pulled_and_tampered_one_refused(booth, hub, run_cli, tmp_path):
+    from inspector_app.screening import liststate
+
+    home, store = booth
+    b1, b2, b3 = _bundle_fixture(tmp_path, home)
+    data2 = bytearray(b2.read_bytes())
+    data2[-10] ^= 0xFF  # flip a byte inside a signed section
+    for v, data in ((1, b1.read_bytes()), (2, bytes(data2)), (3, b3.read_bytes())):
+        hub.db.put_bundle(v, data)
+    examine(store)
+    rc, out, err = sync_once(run_cli, home)
+    assert rc == 0, err
+    assert out["pull"]["applied"] == [1]
+    refused = out["pull"]["refused"]
+    assert refused["version"] == 2 and "corrupted" in refused["reason"]
+    assert out["push"]["stored"] == 3 and store.outbox_count() == 0  # push carried on
+    assert liststate.current(home).version == 1  # lists stay at the last good version
+    st = json.loads(run_cli("sync", "status", "--home", home, "--json").stdout)
+    assert st["last_bundle_refusal"]["version"] == 2
+    r = run_cli("sync", "--once", "--home", home)
+    assert r.returncode == 0 and "REFUSED bundle 2" in r.stdout
+
+
+def test_publish_bundle_cli(hub, run_cli, tmp_path):
+    f = tmp_path / "x.bin"
+    f.write_bytes(b"opaque signed bytes")
+    r = run_cli("hub", "publish-bundle", f, "--version", "4", "--db", hub.db.url, "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["version"] == 4 and hub.db.get_bundle(4)[0] == b"opaque signed bytes"
+    f.write_bytes(b"something else")
+    r = run_cli("hub", "publish-bundle", f, "--version", "4", "--db", hub.db.url)
+    assert r.returncode == 2 and "different content" in r.stderr
+
+
+def test_outbox_export_and_hub_import_cli(booth, hub, run_cli, tmp_path):
+    home, store = booth
+    ids = [examine(store)[0] for _ in range(4)]
+    usb = tmp_path / "usb"
+    r = run_cli("outbox", "export", "--out", usb, "--home", home, "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["records"] == 12 and out["signed"] and out["queued"] == 0
+    assert store.outbox_count() == 0
+    r = run_cli("hub", "import", usb, "--db", hub.db.url, "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["stored"] == 12
+    r = run_cli("hub", "import", usb, "--db", hub.db.url, "--json")
+    assert json.loads(r.stdout)["duplicates"] == 12 and hub.db.stats()["records"] == 12
+    assert set(ids) <= set(hub.db.record_ids())
+
+
+def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    home, store = booth
+    examine(store)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "inspector_app", "sync", "--home", str(home)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while store.outbox_count() and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            time.sleep(0.05)
+        assert store.outbox_count() == 0 and hub.db.stats()["records"] == 3
+    finally:
+        proc.send_signal(signal.SIGINT)
+        rc = proc.wait(30)
+    assert rc == 0
