@@ -327,11 +327,12 @@ class ExaminationViewModel(QObject):
         self.fingers = {"state": "capturing", "fingers": [], "exceptions": []}
         self.fingersChanged.emit(dict(self.fingers))
         evidence_dir = self.backend.home / "evidence" / (self.examination_id or "pending")
+        settings = self.backend.settings
 
         def work(ctx):
             from inspector_app.app.capture import capture_fingers
 
-            return capture_fingers(ports, ctx.progress, evidence_dir=evidence_dir)
+            return capture_fingers(ports, ctx.progress, evidence_dir=evidence_dir, settings=settings)
 
         self._run("fingers", work, lane="devices", on_result=self._fingers_captured)
 
