@@ -96,14 +96,15 @@ def run(out: Path, raw: Path) -> list[Path]:
         shots.append(grab(d, raw, "01-login", out))
         d.login("inspector1", "demo-inspector")
 
-        d.present("watchlist_name")
+        d.present("biometric")
         d.capture_face()
+        d.capture_fingers()
         d.decide("landing_permission", "temporary_visitor", "30d")
         checks = window.exam_screen.checks.list
         hit = next(i for i, c in enumerate(window.exam_vm.checks) if c["outcome"] == "hit")
         checks.setCurrentRow(hit)
         shots.append(grab(d, raw, "02-examination-hit", out))
-        d.decide("referral", reasons=["Name and date of birth match a wanted person (INTERPOL notice)"])
+        d.decide("referral", reasons=["Face and fingerprint match a deportee barred from landing"])
         d.save()
         d.next()
 

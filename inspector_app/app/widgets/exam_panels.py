@@ -228,7 +228,11 @@ class ChecksPanel(Retranslating):
         ev = c.get("evidence") or {}
         for label, path in ((self.live, ev.get("live")), (self.watch, ev.get("watch"))):
             pix = QPixmap(str(path)) if path else QPixmap()
-            if pix.isNull():
+            if pix.isNull() and label is self.watch and c["outcome"] == "hit":
+                # booths hold templates, not watchlist photos: show what the list says instead
+                label.setWordWrap(True)
+                label.setText(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)"))
+            elif pix.isNull():
                 label.setText(self.tr("no image"))
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -358,6 +362,7 @@ class CapturePanel(Retranslating):
                      ("✖ " + self.tr("exception: ") + str(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
             for c, text in enumerate(cells):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
+        self.fingers.resizeColumnsToContents()
         st = self.finger_state.get("state")
         if st == "capturing":
             set_badge(self.finger_status, "warning", self.tr("Place the finger on the scanner…"))
