@@ -71,3 +71,13 @@ def test_sync_cli_configure_and_clear_errors(cli, tmp_path):
     assert json.loads(r.stdout) == {"booth_id": "b1", "hub_url": "http://127.0.0.1:9"}
     r = cli("sync", "configure", "--home", home, "--booth-id", "b2", "--credential-stdin", input="b1.abc\n")
     assert r.returncode == 2 and "issued to booth 'b1'" in r.stderr
+
+
+def test_status_snapshot_for_the_ui(tmp_path):
+    from inspector_app.sync.state import SyncState, snapshot
+
+    assert snapshot(tmp_path) == {"online": False, "last_sync": None, "last_attempt": None, "sync_error": None,
+                                  "bundle_refusal": None, "conflicts": 0}
+    st = SyncState(online=True, last_success="2026-11-22T05:00:00Z", last_attempt="2026-11-22T05:00:00Z")
+    st.save(tmp_path)
+    assert snapshot(tmp_path)["online"] and snapshot(tmp_path)["last_sync"] == "2026-11-22T05:00:00Z"
