@@ -67,7 +67,8 @@ def _publish_bundle(args) -> int:
         raise CliError(f"no bundle file at {path}")
     db = _db(args)
     try:
-        info = db.put_bundle(args.version, path.read_bytes())
+        with open(path, "rb") as fh:
+            info = db.put_bundle_file(args.version, fh)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     finally:
