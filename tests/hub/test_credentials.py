@@ -56,3 +56,11 @@ def test_verify_password_rejects_malformed_hashes_without_crashing(encoded):
 
 def test_absurd_scrypt_parameters_are_refused():
     assert not verify_password("x", "scrypt$1073741824$8$1$AAAA$AAAA")
+
+
+def test_hub_hashes_verify_in_the_booth_store_and_back():
+    from inspector_app.store import passwords as store_pw
+
+    h = hash_password("ホーム-pw")
+    assert store_pw.verify_password("ホーム-pw", h) and not store_pw.verify_password("x", h)
+    assert verify_password("pw2", store_pw.hash_password("pw2"))
