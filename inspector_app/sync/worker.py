@@ -55,11 +55,17 @@ class SyncWorker:
             try:
                 self.last_report = self.client.sync_once()
                 self.backoff.reset()
-                delay = self.interval
+                # +-10 % so that booths started together do not stay in step
+                delay = self.interval * self.backoff.rng.uniform(0.9, 1.1)
             except SyncError as exc:
                 self.failures += 1
                 delay = self.backoff.next_delay()
                 log.warning("sync failed (%s); next try in %.2fs", exc, delay)
+            except Exception as exc:  # noqa: BLE001 - a surprise must not kill the background thread
+                self.failures += 1
+                delay = self.backoff.next_delay()
+                self.client._fail(RuntimeError(f"unexpected {type(exc).__name__}: {exc}"))
+                log.exception("sync failed unexpectedly; next try in %.2fs", delay)
             status = self.client.status()
         if self.on_status:
             self.on_status(status)

@@ -145,3 +145,23 @@ def test_wrong_credential_is_reported_not_retried_silently(hub, outbox, tmp_path
     worker.run_once()
     st = worker.status()
     assert not st.online and st.queued == 3 and "credential" in st.last_error
+
+
+def test_unexpected_error_does_not_kill_the_worker(hub, credential, outbox, tmp_path):
+    worker = worker_for(tmp_path / "home", outbox, hub.url, credential)
+    real = outbox.outbox_pending
+    calls = {"n": 0}
+
+    def flaky(limit=500):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise KeyError("store hiccup")
+        return real(limit)
+
+    outbox.outbox_pending = flaky
+    ids = outbox.add_many(5)
+    worker.run_once()
+    st = worker.status()
+    assert worker.failures == 1 and not st.online and "KeyError" in st.last_error
+    drain(worker)
+    assert_exactly_once(hub, ids)
