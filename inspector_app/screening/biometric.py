@@ -79,7 +79,7 @@ def _subject_folder(path: Path) -> dict:
     except ValueError as exc:
         raise BiometricListError(f"{path}: not JSON ({exc})") from None
     reverse = {v: k for k, v in CSV_FINGERS.items()}
-    row = {"subject_id": meta.get("subject_id", path.parent.name), "reason": meta.get("reason", ""),
+    row = {"subject_id": meta.get("subject_id", path.parent.name), "reason": meta.get("reason", ""), "list": meta.get("list", ""),
            "ban_until": meta.get("ban_until", ""), "face": meta.get("face") or "", "dpi": meta.get("dpi") or ""}
     extra = {}
     for pos, img in (meta.get("fingers") or {}).items():
@@ -114,7 +114,8 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
             ban = date.fromisoformat(ban).isoformat()
         except ValueError:
             raise BiometricListError(f"{where}: ban_until {ban!r} is not YYYY-MM-DD") from None
-    out = {"subject_id": sid, "reason": (r.get("reason") or "").strip(), "ban_until": ban, "face": None, "fingers": {}}
+    out = {"subject_id": sid, "list": (r.get("list") or "").strip() or "biometric", "reason": (r.get("reason") or "").strip(),
+           "ban_until": ban, "face": None, "fingers": {}}
     if (r.get("face") or "").strip():
         face = _need("face")
         img = base / r["face"].strip()
@@ -203,6 +204,7 @@ class _Subject:
     subject_id: str
     reason: str
     ban_until: date | None
+    list: str = "biometric"
 
 
 class BiometricWatchlist:
@@ -212,7 +214,8 @@ class BiometricWatchlist:
         self.directory = Path(directory)
         rows = read_subjects(self.directory)
         self.subjects = {r["subject_id"]: _Subject(r["subject_id"], r.get("reason", ""),
-                                                   date.fromisoformat(r["ban_until"]) if r.get("ban_until") else None)
+                                                   date.fromisoformat(r["ban_until"]) if r.get("ban_until") else None,
+                                                   r.get("list") or "biometric")
                          for r in rows}
         self._rows = rows
         self.face_index = face_index if face_index is not None else self._load("face_index", "FaceIndex", FACE_INDEX)
@@ -251,14 +254,14 @@ class BiometricWatchlist:
             for sid, dist, how in self._search_face(face):
                 s = self._active(sid, today)
                 if s is not None:
-                    hits.append(Hit("face", "biometric", round(max(0.0, 1.0 - dist), 4),
+                    hits.append(Hit("face", s.list, round(max(0.0, 1.0 - dist), 4),
                                     [f"face distance {dist:.3f} <= threshold {self._face_threshold():.2f} ({how})"] + self._reasons(s),
                                     subject_id=sid))
         if fingers and self.subjects:
             for sid, score, how in self._search_fingers(fingers):
                 s = self._active(sid, today)
                 if s is not None:
-                    hits.append(Hit("fingerprint", "biometric", round(float(score), 4),
+                    hits.append(Hit("fingerprint", s.list, round(float(score), 4),
                                     [f"fingerprint score {score:.3f} >= threshold {self._finger_threshold():.2f} "
                                      f"({', '.join(sorted(fingers))}; {how})"] + self._reasons(s),
                                     subject_id=sid))
