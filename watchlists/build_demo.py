@@ -7,7 +7,8 @@ What it makes (everything under HOME, nothing in the repository):
 - the demo users of every role (users.csv) in the booth store, as the hub would distribute them;
 - a hub signing key, trusted by the booth, and a **signed** list bundle (version 1) holding the
   SLTD records (sltd.csv), the biographic watchlist (watchlist.csv) and the biometric watchlist
-  (biometric.csv: faces and fingerprints taken from ../shared/data), applied to the booth;
+  (biometric.csv: faces and fingerprints taken from ../shared/data; templates are made when the
+  bundle is created, so the booth never holds the watchlist images), applied to the booth;
 - per-traveller camera folders and fingerprint folders for the simulators (travellers.csv says
   which images each demo traveller shows; enrolled impression 1 is never served, so a hit is a
   real match between two impressions, not a copy).
@@ -89,22 +90,26 @@ def _camera_and_fingers(home: Path, data: Path) -> None:
 
 
 def _biometrics_dir(home: Path, data: Path) -> Path:
-    """The biometric watchlist as the bundle builder reads it: one folder per subject."""
+    """The biometric watchlist as the bundle builder reads it: subjects.csv beside its images."""
     out = home / "demo" / "biometrics"
     if out.exists():
         shutil.rmtree(out)
-    for row in read_csv("biometric.csv"):
-        d = out / row["subject_id"]
-        d.mkdir(parents=True)
-        face, finger = data / row["face_image"], data / row["finger_image"]
-        shutil.copyfile(face, d / ("face" + face.suffix))
-        position = row["finger_position"].replace(" ", "_")
-        shutil.copyfile(finger, d / (position + finger.suffix))
-        (d / "subject.json").write_text(json.dumps({
-            "subject_id": row["subject_id"], "list": row["list"], "name": row["name"],
-            "reason": row["reason"], "fingers": {row["finger_position"]: position + finger.suffix},
-            "face": "face" + face.suffix,
-        }, indent=1), encoding="utf-8")
+    out.mkdir(parents=True)
+    rows = read_csv("biometric.csv")
+    image_columns = ("face", "right_index", "left_index")
+    for row in rows:
+        for col in image_columns:
+            if row.get(col):
+                src = data / row[col]
+                if not src.exists():
+                    raise DemoError(f"demo biometric image missing: {src}")
+                name = f"{row['subject_id']}-{col}{src.suffix}"
+                shutil.copyfile(src, out / name)
+                row[col] = name
+    with open(out / "subjects.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
+        writer.writeheader()
+        writer.writerows(rows)
     return out
 
 

@@ -9,32 +9,48 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from inspector_app.app.backend import jsonable
+
+
+# Face detection runs on the camera's thread and dlib holds the GIL while it works: a smaller
+# detection image and detecting on every third frame keep each hold short (see ui_stall).
+DETECT_MAX_SIDE = 360
+DETECT_EVERY = 3
 
 
 def open_camera(spec):
     from inspector_app.devices import camera
 
-    return camera.open_camera(spec)
+    return camera.open_camera(spec, detect_max_side=DETECT_MAX_SIDE, detect_every=DETECT_EVERY)
 
 
 def face_template(image_bgr):
-    """Encode the captured face (BGR frame) for 1:N screening."""
+    """Encode the captured face (BGR frame) for 1:N screening, in the compute process."""
+    from inspector_app.app import compute
+
+    return compute.call("inspector_app.app.capture", "encode_face_bgr", image_bgr)
+
+
+def encode_face_bgr(image_bgr):
     from inspector_app.biometrics import face
 
-    rgb = image_bgr[:, :, ::-1].copy()
-    return face.encode(rgb)
+    return face.encode(image_bgr[:, :, ::-1].copy())
+
+
+def finger_template(image):
+    from inspector_app.biometrics import fingerprint
+
+    return fingerprint.extract(image)
 
 
 def capture_fingers(port_range, progress: Callable[[int, str], None], evidence_dir: Path | None = None,
-                    timeout_s: float = 10.0) -> dict:
-    """Discover an SBI finger device, capture, extract templates; the fallback order and retries
-    are the capture policy's (devices.capture_policy) when it is installed."""
+                    settings=None, timeout_s: float = 10.0) -> dict:
+    """Discover the SBI finger device and run the capture policy (targets, retries, fallback order
+    and exceptions are devices.capture_policy's); then make templates in the compute process."""
     import cv2
-    import numpy as np
 
+    from inspector_app.app import compute
     from inspector_app.biometrics import fingerprint
-    from inspector_app.devices import sbi
+    from inspector_app.devices import capture_policy, sbi
 
     client = sbi.SbiClient(ports=range(int(port_range[0]), int(port_range[1]) + 1), timeout=timeout_s)
     progress(5, "looking for the fingerprint scanner")
@@ -44,60 +60,22 @@ def capture_fingers(port_range, progress: Callable[[int, str], None], evidence_d
                            f"{port_range[0]}-{port_range[1]}: check that the scanner's SBI service is running")
     device = devices[0]
     progress(20, f"capturing on {device.model or 'scanner'} (port {device.port})")
-
-    def decode(png: bytes):
-        img = cv2.imdecode(np.frombuffer(png, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
-        if img is None:
-            raise RuntimeError("the scanner sent an image that cannot be decoded")
-        return img
-
-    fingers, exceptions, templates, images = [], [], {}, {}
-    try:
-        from inspector_app.devices import capture_policy
-    except ImportError:
-        capture_policy = None
-    if capture_policy is not None:
-        outcome = capture_policy.FingerCapturePolicy().run(_Scanner(client, device),
-                                                           lambda img: fingerprint.quality(img))
-        out = jsonable(outcome)
-        fingers = out.get("captured", [])
-        exceptions = out.get("exceptions", [])
-        for item in getattr(outcome, "captured", []):
-            img = getattr(item, "image", None)
-            img = decode(img) if isinstance(img, (bytes, bytearray)) else img
-            pos = getattr(item, "position", None) or getattr(item, "bio_sub_type", None)
-            images[pos] = img
-    else:
-        for n, position in enumerate(("Right IndexFinger", "Left IndexFinger")):
-            try:
-                result = client.capture(device, [position], requested_score=40)
-            except sbi.SbiError as exc:
-                exceptions.append({"position": position, "reason": str(exc)})
-                continue
-            for item in result.items:
-                img = decode(item.image)
-                images[item.bio_sub_type] = img
-                fingers.append({"position": item.bio_sub_type, "quality": fingerprint.quality(img),
-                                "device_quality": item.device_quality, "attempts": 1})
-            progress(40 + 25 * n, f"{position} captured")
-    evidence = None
-    for position, img in images.items():
-        templates[position] = fingerprint.extract(img)
+    policy = capture_policy.FingerCapturePolicy.from_settings(settings)
+    outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
+    fingers = [{"position": c.finger, "stands_for": c.stands_for, "quality": c.our_quality,
+                "device_quality": c.device_quality, "attempts": c.attempts} for c in outcome.captured]
+    exceptions = [{"position": e.finger, "reason": e.reason + (f" ({e.detail})" if e.detail else "")}
+                  for e in outcome.exceptions]
+    progress(70, "making fingerprint templates")
+    templates, evidence = {}, None
+    for c in outcome.captured:
+        image = capture_policy.decode_gray(c.image)
+        templates[c.finger] = compute.call("inspector_app.app.capture", "finger_template", image)
         if evidence_dir is not None:
             Path(evidence_dir).mkdir(parents=True, exist_ok=True)
-            path = Path(evidence_dir) / (position.replace(" ", "_") + ".png")
-            cv2.imwrite(str(path), img)
+            path = Path(evidence_dir) / (c.finger.replace(" ", "_") + ".png")
+            cv2.imwrite(str(path), image)
             evidence = evidence or str(path)
     progress(100, "fingerprints captured")
     return {"outcome": {"captured": fingers, "exceptions": exceptions}, "templates": templates,
             "evidence_path": evidence}
-
-
-class _Scanner:
-    """Binds one discovered SBI device to the client for the capture policy."""
-
-    def __init__(self, client, device):
-        self.client, self.device = client, device
-
-    def capture(self, *args, **kwargs):
-        return self.client.capture(self.device, *args, **kwargs)

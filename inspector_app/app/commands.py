@@ -32,7 +32,16 @@ def _demo_build(args) -> int:
     return 0
 
 
+def _compute_worker(args) -> int:
+    from inspector_app.app.compute import serve
+
+    return serve()
+
+
 def register(subparsers) -> None:
+    import argparse
+
+    subparsers.add_parser("compute-worker", help=argparse.SUPPRESS).set_defaults(handler=_compute_worker, home=None)
     p = add_command(subparsers, "gui", _gui, "open the workstation window", json_flag=False)
     p.add_argument("--language", choices=["en", "ja"], default=None, help="start in this language")
     p = add_command(subparsers, "demo", _demo,

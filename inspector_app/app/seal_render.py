@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPageSize, QPagedPaintDevice, QPainter,
 
 from inspector_app.app.seal import SealContent, qr_matrix
 
-SEAL_MM = QSizeF(80.0, 55.0)
+SEAL_MM = QSizeF(90.0, 62.0)
 
 
 def tr(text: str) -> str:
@@ -34,7 +34,7 @@ def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealConten
                      Qt.AlignmentFlag.AlignHCenter, tr("LANDING PERMISSION") + " 上陸許可")
 
     body = QFont("IPAGothic", 1)
-    body.setPixelSize(int(2.9 * dpmm))
+    body.setPixelSize(int(2.7 * dpmm))
     painter.setFont(body)
     rows = [
         (tr("Port"), content.port),
@@ -43,28 +43,31 @@ def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealConten
         (tr("Period of stay"), content.period),
         (tr("Until"), content.last_day.isoformat() if content.last_day else tr("unlimited")),
         (tr("Inspector"), content.inspector),
-        (tr("Record"), content.record_id[:18]),
+        (tr("Record"), content.record_id),
     ]
+    side = 24 * dpmm  # the QR code, bottom right
+    qr_left = frame.right() - side - 2 * dpmm
+    qr_top = frame.bottom() - side - 2 * dpmm
     y = frame.top() + 9 * dpmm
     label_w = 22 * dpmm
+    x_value = frame.left() + 3 * dpmm + label_w
     for label, value in rows:
-        painter.drawText(QRectF(frame.left() + 3 * dpmm, y, label_w, 4 * dpmm),
-                         Qt.AlignmentFlag.AlignLeft, label)
-        painter.drawText(QRectF(frame.left() + 3 * dpmm + label_w, y, 30 * dpmm, 4 * dpmm),
-                         Qt.AlignmentFlag.AlignLeft, value)
-        y += 4.6 * dpmm
+        # rows beside the QR code are narrower; long values (port names) wrap onto two lines
+        right = qr_left - dpmm if y + 4 * dpmm > qr_top else frame.right() - 2 * dpmm
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWrapAnywhere
+        box = painter.boundingRect(QRectF(x_value, y, right - x_value, 9 * dpmm), flags, value)
+        painter.drawText(QRectF(frame.left() + 3 * dpmm, y, label_w, 4 * dpmm), Qt.AlignmentFlag.AlignLeft, label)
+        painter.drawText(QRectF(x_value, y, right - x_value, box.height()), flags, value)
+        y += max(4.6 * dpmm, box.height() + 0.6 * dpmm)
 
     matrix = qr_matrix(content.reference)
-    side = 26 * dpmm
     cell = side / len(matrix)
-    left = frame.right() - side - 1.5 * dpmm
-    top = frame.top() + 10 * dpmm
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("black"))
     for r, row in enumerate(matrix):
         for c, dark in enumerate(row):
             if dark:
-                painter.drawRect(QRectF(left + c * cell, top + r * cell, cell + 0.05, cell + 0.05))
+                painter.drawRect(QRectF(qr_left + c * cell, qr_top + r * cell, cell + 0.05, cell + 0.05))
 
 
 def write_pdf(path: Path, content: SealContent) -> Path:
@@ -92,3 +95,20 @@ def print_seal(printer, content: SealContent) -> None:
         paint_seal(painter, printer, content)
     finally:
         painter.end()
+
+
+def write_pdf_offscreen(path: str, content: SealContent) -> str:
+    """For the compute process: the same PDF, with a headless QGuiApplication of its own.
+
+    Font embedding in QPdfWriter holds the GIL for tens of milliseconds; in the booth's process
+    that froze the UI thread, so the seal is written in the compute process instead.
+    """
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        global _APP
+        _APP = QGuiApplication(["seal-writer", "-platform", "offscreen"])
+    return str(write_pdf(Path(path), content))

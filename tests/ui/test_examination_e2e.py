@@ -116,7 +116,7 @@ def test_referral_for_a_lost_passport(booth):
     assert sltd and "lost" in " ".join(sltd[0]["reasons"])
     state = d.decide("referral")
     assert not state["can_save"]  # a referral needs a reason
-    assert window.exam_screen.decision.reasons.isVisible()
+    assert window.exam_screen.decision.reasons.isEnabled()
     state = d.decide("referral", reasons=["Passport reported lost (SLTD)", "Identity to be established"])
     assert state["can_save"], state["problems"]
     record = d.save()
@@ -186,3 +186,21 @@ def test_next_traveller_leaves_nothing_on_screen(booth):
         w.toPlainText() for w in e.findChildren(QPlainTextEdit)]
     assert not [s for s in texts for n in needles if n in s]
     assert not e.decision.saved_label.text()
+
+
+def test_face_and_fingerprint_hits_show_the_live_capture_as_evidence(booth):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("biometric")
+    d.capture_face()
+    d.capture_fingers()
+    hits = {c["kind"]: c for c in _checks(window) if c["outcome"] == "hit"}
+    assert set(hits) >= {"face", "fingerprint"}, window.exam_vm.checks
+    assert hits["face"]["record"] == "WL-BIO-0001" and hits["fingerprint"]["record"] == "WL-BIO-0001"
+    panel = window.exam_screen.checks
+    row = next(i for i, c in enumerate(panel.checks) if c["kind"] == "face" and c["outcome"] == "hit")
+    panel.list.setCurrentRow(row)
+    assert not panel.live.pixmap().isNull()  # the live capture, beside the watchlist record
+    assert "WL-BIO-0001" in panel.evidence_caption.text()
+    state = d.decide("landing_permission", "temporary_visitor", "90d")
+    assert not state["can_save"]

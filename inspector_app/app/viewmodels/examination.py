@@ -327,11 +327,12 @@ class ExaminationViewModel(QObject):
         self.fingers = {"state": "capturing", "fingers": [], "exceptions": []}
         self.fingersChanged.emit(dict(self.fingers))
         evidence_dir = self.backend.home / "evidence" / (self.examination_id or "pending")
+        settings = self.backend.settings
 
         def work(ctx):
             from inspector_app.app.capture import capture_fingers
 
-            return capture_fingers(ports, ctx.progress, evidence_dir=evidence_dir)
+            return capture_fingers(ports, ctx.progress, evidence_dir=evidence_dir, settings=settings)
 
         self._run("fingers", work, lane="devices", on_result=self._fingers_captured)
 
@@ -444,10 +445,10 @@ class ExaminationViewModel(QObject):
         home = self.backend.home
 
         def write(ctx):
-            from inspector_app.app import seal, seal_render
+            from inspector_app.app import compute, seal
 
             seal.sign(content, seal.booth_key(home))
-            return str(seal_render.write_pdf(path, content))
+            return compute.call("inspector_app.app.seal_render", "write_pdf_offscreen", str(path), content)
 
         def written(p):
             self.saved_record.update(seal_path=p, seal=content)
@@ -460,7 +461,8 @@ class ExaminationViewModel(QObject):
         from inspector_app.app.seal import SealContent
 
         code = fields.get("status_code") or ""
-        name = next((s.name_en for s in state["statuses"] if s.code == code), code)
+        # the seal names the status in English and Japanese (names from the domain catalogue)
+        name = next((f"{s.name_en} {s.name_ja}" for s in state["statuses"] if s.code == code), code)
         return SealContent(
             record_id=record_id, examination_id=self.examination_id or "", port=self.backend.port,
             booth=self.backend.booth_id, landing_date=fields["landing_date"], status_code=code,

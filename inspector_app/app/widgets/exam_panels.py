@@ -228,7 +228,11 @@ class ChecksPanel(Retranslating):
         ev = c.get("evidence") or {}
         for label, path in ((self.live, ev.get("live")), (self.watch, ev.get("watch"))):
             pix = QPixmap(str(path)) if path else QPixmap()
-            if pix.isNull():
+            if pix.isNull() and label is self.watch and c["outcome"] == "hit":
+                # booths hold templates, not watchlist photos: show what the list says instead
+                label.setWordWrap(True)
+                label.setText(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)"))
+            elif pix.isNull():
                 label.setText(self.tr("no image"))
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -358,6 +362,7 @@ class CapturePanel(Retranslating):
                      ("✖ " + self.tr("exception: ") + str(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
             for c, text in enumerate(cells):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
+        self.fingers.resizeColumnsToContents()
         st = self.finger_state.get("state")
         if st == "capturing":
             set_badge(self.finger_status, "warning", self.tr("Place the finger on the scanner…"))
@@ -433,6 +438,9 @@ class DecisionPanel(Retranslating):
         lay.addWidget(self.saved_label)
         self.state: dict = {}
         self._filling = False
+        self._shown_types: tuple = ()
+        self._shown_statuses: tuple = ()
+        self._shown_periods: tuple = ()
         self.type.currentIndexChanged.connect(lambda i: self._pick(type=self.type.itemData(i)))
         self.status.currentIndexChanged.connect(lambda i: self._pick(status_code=self.status.itemData(i) or ""))
         self.period.currentIndexChanged.connect(lambda i: self._pick(period=self.period.itemData(i) or ""))
@@ -471,6 +479,7 @@ class DecisionPanel(Retranslating):
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.print_button.setText(self.tr("Print seal (Ctrl+P)"))
         self.next_button.setText(self.tr("Next traveller (Ctrl+N)"))
+        self._shown_types = self._shown_statuses = self._shown_periods = ()
         self.show(self.state or self.vm.decision_state())
 
     def show(self, state: dict) -> None:
@@ -479,32 +488,45 @@ class DecisionPanel(Retranslating):
         ja = current_language() == "ja"  # status names in Japanese come from the domain catalogue
         self._filling = True
         try:
-            self.type.clear()
-            for t in state.get("types", []):
-                self.type.addItem(decision_title(t), t)
+            # rebuild a list only when its choices changed: refilling 30 statuses on every
+            # keystroke cost the UI thread tens of milliseconds
+            types = tuple(state.get("types", []))
+            if types != self._shown_types:
+                self.type.clear()
+                for t in types:
+                    self.type.addItem(decision_title(t), t)
+                self._shown_types = types
             self.type.setCurrentIndex(max(0, self.type.findData(sel.get("type"))))
-            self.status.clear()
-            self.status.addItem(self.tr("— choose —"), "")
-            for s in state.get("statuses", []):
-                self.status.addItem(f"{s.name_ja if ja else s.name_en}", s.code)
+            statuses = tuple((s.code, s.name_ja if ja else s.name_en) for s in state.get("statuses", []))
+            if statuses != self._shown_statuses:
+                self.status.clear()
+                self.status.addItem(self.tr("— choose —"), "")
+                for code, name in statuses:
+                    self.status.addItem(name, code)
+                self._shown_statuses = statuses
             self.status.setCurrentIndex(max(0, self.status.findData(sel.get("status_code") or "")))
-            self.period.clear()
-            for p in state.get("periods", []):
-                self.period.addItem(p, p)
+            periods = tuple(state.get("periods", []))
+            if periods != self._shown_periods:
+                self.period.clear()
+                for p in periods:
+                    self.period.addItem(p, p)
+                self._shown_periods = periods
             self.period.setCurrentIndex(max(0, self.period.findData(sel.get("period") or "")))
         finally:
             self._filling = False
+        # fields that do not apply are disabled, not hidden: the layout never jumps under the
+        # inspector's eyes, and showing/hiding re-laid out the whole window (tens of ms)
         needs = state.get("needs_status", False)
         for w in (self.status, self.l_status):
-            w.setVisible(needs)
+            w.setEnabled(needs)
         for w in (self.period, self.l_period, self.l_last, self.last_day):
-            w.setVisible(bool(state.get("needs_period")))
+            w.setEnabled(bool(state.get("needs_period")))
         is_ref = sel.get("type") == "referral"
-        self.l_reasons.setVisible(is_ref)
-        self.reasons.setVisible(is_ref)
+        self.l_reasons.setEnabled(is_ref)
+        self.reasons.setEnabled(is_ref)
         keys = state.get("detail_keys") or []
-        self.l_details.setVisible(bool(keys))
-        self.details.setVisible(bool(keys))
+        self.l_details.setEnabled(bool(keys))
+        self.details.setEnabled(bool(keys))
         if keys and set(self._details_dict()) != set(keys) and not self.details.hasFocus():
             current = self._details_dict()
             self._filling = True

@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.status_vm.start()
         self._show_login()
+        # start the matching process and load the face models while the inspector signs in
+        from inspector_app.app import compute
+
+        self.runner.start("warm-up", lambda ctx: compute.warm_up(), on_error=self._error)
 
     # ---- menus & shortcuts ----
     def _act(self, key: str, shortcut, slot) -> QAction:
@@ -260,7 +264,7 @@ class MainWindow(QMainWindow):
         self.exam_vm.stop_camera()
         self.runner.cancel_all()
         self.runner.wait_idle(5000)
-        super().closeEvent(event)
+        super().closeEvent(event)  # the compute process stops at exit (compute.py, atexit)
 
 
 def attach_demo(window: MainWindow, services) -> None:

@@ -1,0 +1,134 @@
+"""CPU-heavy matching work in a separate worker process, so it cannot hold the UI's GIL.
+
+Measured here: ``face.encode`` and ``fingerprint.extract`` hold Python's GIL for ~300 ms each
+(dlib and the minutiae code do not release it), which froze the UI thread for as long even
+though they ran on worker threads. Running them in a child process removes that stall; a
+worker thread waits for the answer (waiting on a pipe releases the GIL).
+
+The child is ``inspector-app compute-worker`` (also inside the PyInstaller bundle), started on
+first use and kept; calls are serialised (one examination at a time at a booth). Protocol:
+length-prefixed pickles over stdin/stdout of ``(module, function, args)`` -> ``(ok, value)``.
+Only functions of this package are called, with our own data; nothing crosses a trust boundary.
+"""
+from __future__ import annotations
+
+import atexit
+import importlib
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ALLOWED_PREFIX = "inspector_app."
+_worker = None
+_lock = threading.Lock()
+
+
+class ComputeError(RuntimeError):
+    pass
+
+
+def _command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "compute-worker"]
+    return [sys.executable, "-m", "inspector_app", "compute-worker"]
+
+
+def _send(stream, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">Q", len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def _recv(stream):
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError("compute worker closed its pipe")
+    (n,) = struct.unpack(">Q", head)
+    return pickle.loads(stream.read(n))
+
+
+class _Worker:
+    def __init__(self):
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+        env.pop("QT_QPA_PLATFORM", None)
+        self.proc = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+
+    def call(self, module: str, name: str, args: tuple):
+        _send(self.proc.stdin, (module, name, args))
+        ok, value = _recv(self.proc.stdout)
+        if not ok:
+            raise ComputeError(value)
+        return value
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except Exception:  # noqa: BLE001
+            self.proc.kill()
+
+
+def call(module: str, name: str, *args):
+    """Run ``module.name(*args)`` in the worker process and return its result."""
+    global _worker
+    if not module.startswith(ALLOWED_PREFIX):
+        raise ValueError(f"compute worker only runs {ALLOWED_PREFIX}* functions, not {module}")
+    with _lock:
+        if _worker is None or _worker.proc.poll() is not None:
+            if _worker is None:
+                atexit.register(shutdown)
+            _worker = _Worker()
+        try:
+            return _worker.call(module, name, args)
+        except (EOFError, BrokenPipeError, OSError) as exc:
+            _worker = None
+            raise ComputeError(f"the matching process stopped ({exc}); it restarts on the next call") from exc
+
+
+def warm_up() -> None:
+    """Start the worker and load the face models before the first traveller."""
+    call("inspector_app.app.compute", "_warm")
+
+
+def shutdown() -> None:
+    global _worker
+    with _lock:
+        if _worker is not None:
+            _worker.close()
+            _worker = None
+
+
+def _warm() -> bool:
+    from inspector_app.biometrics import face, fingerprint  # noqa: F401 - loads dlib and its models
+
+    face._fr()
+    return True
+
+
+def serve() -> int:
+    """The child's loop (``inspector-app compute-worker``)."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # prints in called code must not corrupt the pipe
+    while True:
+        try:
+            module, name, args = _recv(stdin)
+        except EOFError:
+            sys.stderr.flush()
+            # skip interpreter finalisation: tearing down a QGuiApplication made for the seal
+            # writer can abort in shiboken's destructor, and there is nothing left to flush
+            os._exit(0)
+        try:
+            if not module.startswith(ALLOWED_PREFIX):
+                raise ValueError(f"refused {module}")
+            value = getattr(importlib.import_module(module), name)(*args)
+            reply = (True, value)
+        except Exception as exc:  # noqa: BLE001 - the message goes back to the caller
+            reply = (False, f"{exc.__class__.__name__}: {exc}")
+        _send(stdout, reply)
