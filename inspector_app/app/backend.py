@@ -233,12 +233,11 @@ class Backend:
         return self._screener
 
     def screen(self, traveller: dict, face=None, fingers=None) -> dict:
-        result = self.screener().screen(traveller, face=face, fingers=fingers)
-        return {
-            "hits": [jsonable(h) for h in result.hits],
-            "lists": jsonable(result.lists),
-            "warnings": list(getattr(result, "warnings", []) or []),
-        }
+        """Screen in the compute process: 1:N fingerprint matching is Python/numpy work that
+        held the GIL long enough to stall the UI thread (see benchmarks/ui_stall.py)."""
+        from inspector_app.app import compute
+
+        return compute.call("inspector_app.app.backend", "screen_in_worker", str(self.home), traveller, face, fingers)
 
     # ---- status bar (store lane) ---------------------------------------------------------
     def status_snapshot(self) -> dict:
@@ -272,3 +271,24 @@ def traveller_from_mrz(mrz: dict) -> dict:
     out["document_type"] = (mrz.get("document_code") or "P")[:1]
     return out
 
+
+
+_SCREENERS: dict = {}
+
+
+def screen_in_worker(home: str, traveller: dict, face=None, fingers=None) -> dict:
+    """Runs in the compute process; keeps one Screener per booth home and list directory."""
+    from inspector_app.screening import liststate, screen
+
+    state = liststate.current(Path(home))
+    key = (home, str(state.directory) if state else None)
+    scr = _SCREENERS.get(key)
+    if scr is None:
+        _SCREENERS.clear()
+        scr = _SCREENERS[key] = screen.Screener(Path(home))
+    result = scr.screen(traveller, face=face, fingers=fingers)
+    return {
+        "hits": [jsonable(h) for h in result.hits],
+        "lists": jsonable(result.lists),
+        "warnings": list(getattr(result, "warnings", []) or []),
+    }

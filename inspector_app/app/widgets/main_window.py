@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
             self.lock_dialog.hide()
         self.status_vm.update(user="")
         self._show_login()
+        from inspector_app.app.launch import collect_while_idle
+
+        collect_while_idle()
 
     def show_exam(self) -> None:
         if self.session.has_role("inspector"):
@@ -224,6 +227,9 @@ class MainWindow(QMainWindow):
 
     def _locked(self, locked: bool) -> None:
         if locked:
+            from inspector_app.app.launch import collect_while_idle
+
+            collect_while_idle()  # nobody is waiting on the screen now
             if self.lock_dialog is None:
                 self.lock_dialog = LockDialog(self.session, self)
             self.lock_dialog.password.clear()
