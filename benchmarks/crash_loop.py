@@ -24,6 +24,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from inspector_app.store import crashloop  # noqa: E402
 
 
+def code_commit() -> str | None:
+    """The commit measured, when run from a git checkout."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).resolve().parent,
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=100)
@@ -48,6 +60,7 @@ def main() -> int:
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "cpu_count": os.cpu_count(), "sqlcipher_sqlite": sqlcipher3.sqlite_version},
+        "code_commit": code_commit(),
         "command": "python benchmarks/crash_loop.py " + " ".join(sys.argv[1:]),
         **summary,
     }

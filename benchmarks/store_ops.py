@@ -41,6 +41,18 @@ def timed(fn, *args, **kw):
     return value, time.perf_counter() - t
 
 
+def code_commit() -> str | None:
+    """The commit measured, when run from a git checkout."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).resolve().parent,
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decisions", type=int, default=300)
@@ -70,6 +82,7 @@ def main() -> int:
         "benchmark": "store_ops",
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
+        "code_commit": code_commit(),
         "command": "python benchmarks/store_ops.py " + " ".join(sys.argv[1:]),
         "decisions": args.decisions,
         "open_new_store_ms": round(t_create * 1000, 2),

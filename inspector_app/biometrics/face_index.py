@@ -6,7 +6,7 @@ Why this design (measured in benchmarks/face_search.py and the README):
   the exact nearest neighbours of non-mated queries, including impostors within the threshold.
   A watchlist must not lose a result within the match threshold.
 - A full float32 scan reads 512 MB per query at 1M templates. We scan 8-bit codes instead
-  (faiss ``IndexScalarQuantizer``: 128 MB, SIMD) and re-rank the best ``R`` candidates with the
+  (faiss ``IndexScalarQuantizer`` with ``QT_8bit_direct``: 128 MB, SIMD) and re-rank the best ``R`` candidates with the
   float32 vectors. Every stored vector's reconstruction error is known, so with ``eps`` = the
   largest one, ``|d(q, x) - d(q, code(x))| <= eps`` (triangle inequality). If the R-th approximate
   distance exceeds the k-th exact distance (or ``max_distance``) by more than ``eps``, no unseen
@@ -89,17 +89,24 @@ class FaceIndex:
 
     # ------------------------------------------------------------------ building blocks
     def _new_code_index(self):
+        # QT_8bit_direct stores each value as one byte with no per-dimension decode: measured
+        # about 2x faster per scan than QT_8bit here. We map values to 0..255 ourselves.
         faiss = _faiss()
-        index = faiss.IndexScalarQuantizer(DIMENSIONS, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_L2)
-        lo, hi = self._range
-        trained = np.concatenate([np.full(DIMENSIONS, lo, np.float32), np.full(DIMENSIONS, hi - lo, np.float32)])
-        faiss.copy_array_to_vector(trained, index.sq.trained)
-        index.is_trained = True
-        return index
+        return faiss.IndexScalarQuantizer(DIMENSIONS, faiss.ScalarQuantizer.QT_8bit_direct, faiss.METRIC_L2)
 
-    def _quantisation_error(self, rows: np.ndarray) -> float:
-        decoded = self._codes.sa_decode(self._codes.sa_encode(rows))
-        return float(np.sqrt(((decoded.astype(np.float64) - rows) ** 2).sum(axis=1)).max())
+    @property
+    def _step(self) -> float:
+        lo, hi = self._range
+        return (hi - lo) / 255.0
+
+    def _to_code_space(self, rows: np.ndarray, rounded: bool = True) -> np.ndarray:
+        """Affine map of vectors onto 0..255 (rounded and clamped for storage, raw for queries)."""
+        y = (rows - self._range[0]) / self._step
+        return np.clip(np.rint(y), 0, 255).astype(np.float32) if rounded else y.astype(np.float32)
+
+    def _quantisation_error(self, codes: np.ndarray, rows: np.ndarray) -> float:
+        decoded = self._range[0] + codes.astype(np.float64) * self._step
+        return float(np.sqrt(((decoded - rows) ** 2).sum(axis=1)).max())
 
     @staticmethod
     def _rows(vectors) -> np.ndarray:
@@ -129,8 +136,9 @@ class FaceIndex:
             raise FaceError("subject ids must be non-empty strings")
         if rows.shape[0] == 0:
             return
-        self._eps = max(self._eps, self._quantisation_error(rows))
-        self._codes.add(rows)
+        codes = self._to_code_space(rows)
+        self._eps = max(self._eps, self._quantisation_error(codes, rows))
+        self._codes.add(codes)
         self._vectors.append(rows)
         if isinstance(self._subjects, np.ndarray):
             self._subjects = self._subjects.tolist()
@@ -182,18 +190,19 @@ class FaceIndex:
         if n == 0:
             return []
         vectors = self._vectors.view()
+        q_code = self._to_code_space(q, rounded=False)
         r = min(n, max(FIRST_CANDIDATES, 8 * k))
         rounds = 0
         while True:
             rounds += 1
-            approx_sq, cand = self._codes.search(q, r)
+            approx_sq, cand = self._codes.search(q_code, r)
             cand = cand[0][cand[0] >= 0]
             exact = np.sqrt(np.maximum(((vectors[np.sort(cand)] - q) ** 2).sum(axis=1, dtype=np.float64), 0.0))
             ranked = self._best_per_subject(np.sort(cand), exact)
             bound = ranked[k - 1][1] if len(ranked) >= k else math.inf
             if max_distance is not None:
                 bound = min(bound, max_distance)
-            approx_last = math.sqrt(max(float(approx_sq[0][cand.size - 1]), 0.0)) if cand.size else math.inf
+            approx_last = math.sqrt(max(float(approx_sq[0][cand.size - 1]), 0.0)) * self._step if cand.size else math.inf
             # 1e-4 absorbs float32 rounding in faiss' distance; eps is the quantisation bound
             if cand.size >= n or approx_last - self._eps - 1e-4 > bound:
                 break

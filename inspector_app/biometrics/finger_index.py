@@ -58,7 +58,9 @@ class _PositionIndex:
 
     def add(self, subject_id: str, template: FingerTemplate, proj: np.ndarray) -> None:
         tid = len(self.templates)
-        vec = descriptors(fingerprint.cylinders(template), proj)
+        vec = template._arrays.get("mcc_vec")
+        if vec is None:
+            vec = template._arrays["mcc_vec"] = descriptors(fingerprint.cylinders(template), proj)
         self.templates.append(template)
         self.subjects.append(subject_id)
         self.vectors.append(vec)

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS queue (
   record_id TEXT PRIMARY KEY, booth_id TEXT NOT NULL, inspector TEXT, flags TEXT NOT NULL,
   created_at TEXT, status TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reviews (
-  review_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, reviewer TEXT NOT NULL, verdict TEXT NOT NULL,
+  seq {serial}, review_id TEXT NOT NULL UNIQUE, record_id TEXT NOT NULL, reviewer TEXT NOT NULL, verdict TEXT NOT NULL,
   reason TEXT NOT NULL, booth_id TEXT NOT NULL, created_at TEXT NOT NULL);
 """
 DDL_TYPES = {
@@ -362,11 +362,13 @@ class HubDb:
 
     # -- supervisor queue --------------------------------------------------------------------
     def queue(self, status: str = "open") -> list[dict]:
+        """Queue items with the flagged record's kind and payload, so a supervisor sees what to judge."""
         with self.tx() as tx:
-            rows = tx.execute("SELECT record_id, booth_id, inspector, flags, created_at, status FROM queue"
-                              " WHERE status = ? ORDER BY created_at, record_id", (status,)).fetchall()
+            rows = tx.execute("SELECT q.record_id, q.booth_id, q.inspector, q.flags, q.created_at, q.status,"
+                              " r.kind, r.payload FROM queue q JOIN records r ON r.record_id = q.record_id"
+                              " WHERE q.status = ? ORDER BY q.created_at, q.record_id", (status,)).fetchall()
         return [{"record_id": r, "booth_id": b, "inspector": i, "flags": json.loads(f), "created_at": c,
-                 "status": s} for r, b, i, f, c, s in rows]
+                 "status": s, "kind": k, "payload": json.loads(p)} for r, b, i, f, c, s, k, p in rows]
 
     def add_review(self, review_id: str, target_record_id: str, booth_id: str, reviewer: str,
                    verdict: str, reason: str) -> dict:
@@ -388,11 +390,27 @@ class HubDb:
             raise PermissionError(f"{reviewer!r} is not a supervisor on this hub")
         if reviewer == item[0]:
             raise PermissionError("a supervisor cannot review an examination they conducted")
+        same = tx.execute("SELECT review_id FROM reviews WHERE record_id = ? AND reviewer = ? AND verdict = ?"
+                          " AND reason = ?", (target_record_id, reviewer, verdict, reason)).fetchone()
+        if same:  # the echo of a review the booth received from the hub: already known
+            return {"review_id": same[0], "record_id": target_record_id, "verdict": verdict}
         tx.execute("INSERT INTO reviews (review_id, record_id, reviewer, verdict, reason, booth_id, created_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING",
                    (review_id, target_record_id, reviewer, verdict, reason, booth_id, utc_now()))
         tx.execute("UPDATE queue SET status = 'reviewed' WHERE record_id = ?", (target_record_id,))
         return {"review_id": review_id, "record_id": target_record_id, "verdict": verdict}
+
+    def reviews_for_booth(self, booth_id: str, after: int = 0, limit: int = 500) -> list[dict]:
+        """Reviews made elsewhere (another booth, or the hub API) of records this booth sent, in
+        order: the booth applies them so an examination's hit can be cleared where it was raised."""
+        with self.tx() as tx:
+            rows = tx.execute(
+                "SELECT v.seq, v.review_id, v.record_id, v.reviewer, v.verdict, v.reason, v.created_at"
+                " FROM reviews v JOIN records r ON r.record_id = v.record_id"
+                " WHERE r.booth_id = ? AND v.booth_id <> ? AND v.seq > ? ORDER BY v.seq LIMIT ?",
+                (booth_id, booth_id, after, limit)).fetchall()
+        keys = ("seq", "review_id", "record_id", "reviewer", "verdict", "reason", "created_at")
+        return [dict(zip(keys, r)) for r in rows]
 
     def reviews(self, record_id: str) -> list[dict]:
         with self.tx() as tx:

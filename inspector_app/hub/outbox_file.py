@@ -1,13 +1,19 @@
 """The offline outbox file carried on removable media from an air-gapped booth to the hub.
 
-One JSON file per export: ``outbox-<booth>-<first_seq>-<last_seq>.json`` with the records, a
-SHA-256 of their canonical form (catches truncation and corruption) and, when the booth has a
-credential, an HMAC keyed by the credential hash the hub stores (catches forgery). Import on the
-hub goes through the same idempotent ``put_records`` as HTTP push, so importing a file twice, or
-importing records that were also pushed, stores each record exactly once.
+One JSON file per export: ``outbox-<booth>-<first_seq>-<last_seq>.json``. When the booth has a
+credential (the normal case) the records are **encrypted and authenticated** with AES-256-GCM
+under a key derived (HKDF-SHA256) from the credential hash that the hub stores: a lost USB stick
+reveals no traveller data, and an edited, truncated or forged file fails authentication. A booth
+without a credential writes plain records with a SHA-256 (corruption check only), which the hub
+imports only when told to (``--allow-unsigned``).
+
+Import on the hub goes through the same idempotent ``put_records`` as HTTP push, so importing a
+file twice, or importing records that were also pushed, stores each record exactly once. Import
+files before re-registering a booth: a new credential cannot open files written under the old one.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -17,26 +23,40 @@ from inspector_app.hub import credentials
 from inspector_app.hub.records import canonical_json
 
 FORMAT = "border-inspector-outbox/1"
+CIPHER = "aes-256-gcm+hkdf-sha256"
 
 
 class OutboxFileError(ValueError):
     """An export file that must not be imported; the message names the file and the reason."""
 
 
-def _body(booth_id: str, exported_at: str, records: list[dict]) -> bytes:
+def _key(credential_hash: str) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"border-inspector outbox export v1").derive(bytes.fromhex(credential_hash))
+
+
+def _aad(booth_id: str, exported_at: str, count: int) -> bytes:
     return canonical_json({"format": FORMAT, "booth_id": booth_id, "exported_at": exported_at,
-                           "records": records}).encode("utf-8")
+                           "count": count}).encode("utf-8")
 
 
 def write(out_dir: Path, booth_id: str, exported_at: str, records: list[dict],
           credential_hash: str | None) -> Path:
     """Write atomically and fsync, so a file that exists is complete."""
     credentials.check_booth_id(booth_id)
-    body = _body(booth_id, exported_at, records)
-    doc = {"format": FORMAT, "booth_id": booth_id, "exported_at": exported_at, "count": len(records),
-           "sha256": hashlib.sha256(body).hexdigest(),
-           "mac": credentials.mac(credential_hash, body) if credential_hash else None,
-           "records": records}
+    body = canonical_json(records).encode("utf-8")
+    doc: dict = {"format": FORMAT, "booth_id": booth_id, "exported_at": exported_at, "count": len(records)}
+    if credential_hash:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        nonce = os.urandom(12)
+        sealed = AESGCM(_key(credential_hash)).encrypt(nonce, body, _aad(booth_id, exported_at, len(records)))
+        doc.update(cipher=CIPHER, nonce=base64.b64encode(nonce).decode(), ciphertext=base64.b64encode(sealed).decode())
+    else:
+        doc.update(cipher=None, sha256=hashlib.sha256(body).hexdigest(), records=records)
     out_dir.mkdir(parents=True, exist_ok=True)
     seqs = [r.get("seq") for r in records if r.get("seq") is not None]
     name = f"outbox-{booth_id}-{min(seqs) if seqs else 0}-{max(seqs) if seqs else 0}.json"
@@ -57,7 +77,8 @@ def write(out_dir: Path, booth_id: str, exported_at: str, records: list[dict],
 
 
 def read(path: Path, credential_hash_for) -> dict:
-    """Parse and verify one file. ``credential_hash_for(booth_id)`` -> stored hash or None."""
+    """Parse, authenticate and decrypt one file. ``credential_hash_for(booth_id)`` -> stored hash
+    or None. Returns the header fields plus ``records`` and ``signed`` (authenticated or not)."""
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -65,19 +86,33 @@ def read(path: Path, credential_hash_for) -> dict:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise OutboxFileError(f"{path}: not a {FORMAT} file")
     try:
-        booth_id, exported_at, records = doc["booth_id"], doc["exported_at"], doc["records"]
+        booth_id, exported_at, count = doc["booth_id"], doc["exported_at"], doc["count"]
     except KeyError as exc:
         raise OutboxFileError(f"{path}: missing field {exc}") from exc
-    body = _body(booth_id, exported_at, records)
-    if hashlib.sha256(body).hexdigest() != doc.get("sha256") or len(records) != doc.get("count"):
-        raise OutboxFileError(f"{path}: checksum mismatch (corrupted or edited)")
     key = credential_hash_for(booth_id)
     if key is None:
         raise OutboxFileError(f"{path}: booth {booth_id!r} is not registered on this hub")
-    doc["signed"] = bool(doc.get("mac"))
-    if doc.get("mac") and not credentials.hmac.compare_digest(credentials.mac(key, body), doc["mac"]):
-        raise OutboxFileError(f"{path}: MAC does not match booth {booth_id}'s credential (forged or re-keyed)")
+    if doc.get("cipher") == CIPHER:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        try:
+            body = AESGCM(_key(key)).decrypt(base64.b64decode(doc["nonce"]), base64.b64decode(doc["ciphertext"]),
+                                             _aad(booth_id, exported_at, count))
+        except (InvalidTag, KeyError, ValueError) as exc:
+            raise OutboxFileError(f"{path}: does not authenticate under booth {booth_id}'s credential "
+                                  "(edited, truncated, forged, or written before the booth was re-registered)") from exc
+        records, signed = json.loads(body), True
+    elif doc.get("cipher") is None and "records" in doc:
+        records, signed = doc["records"], False
+        body = canonical_json(records).encode("utf-8")
+        if hashlib.sha256(body).hexdigest() != doc.get("sha256"):
+            raise OutboxFileError(f"{path}: checksum mismatch (corrupted or edited)")
+    else:
+        raise OutboxFileError(f"{path}: unknown cipher {doc.get('cipher')!r}")
+    if not isinstance(records, list) or len(records) != count:
+        raise OutboxFileError(f"{path}: record count does not match the header")
     for r in records:
         if not isinstance(r, dict) or not {"record_id", "kind", "payload"} <= r.keys():
             raise OutboxFileError(f"{path}: a record lacks record_id/kind/payload")
-    return doc
+    return {"booth_id": booth_id, "exported_at": exported_at, "count": count, "records": records, "signed": signed}

@@ -80,9 +80,11 @@ def create_app(db_url: str | HubDb) -> FastAPI:
 
     @app.get("/records/{record_id}", tags=["records"])
     def get_record(record_id: str, booth_id: str = Depends(booth)) -> dict:
+        """A booth reads back only what it sent (404 otherwise: existence is not revealed);
+        supervisors see other booths' flagged records through /queue."""
         found = db.get_record(record_id)
-        if found is None:
-            raise HTTPException(404, f"no record {record_id}")
+        if found is None or found["booth_id"] != booth_id:
+            raise HTTPException(404, f"no record {record_id} from this booth")
         return found
 
     @app.get("/bundles", tags=["bundles"])
@@ -118,5 +120,10 @@ def create_app(db_url: str | HubDb) -> FastAPI:
             raise HTTPException(403, str(exc)) from exc
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
+
+    @app.get("/reviews", tags=["supervisor queue"])
+    def reviews(after: int = Query(0, ge=0), booth_id: str = Depends(booth)) -> dict:
+        """Reviews made elsewhere of this booth's records (cursor: ``seq``)."""
+        return {"reviews": db.reviews_for_booth(booth_id, after)}
 
     return app

@@ -55,7 +55,11 @@ def read_subjects_dir(directory: Path, allow_remove: bool = False) -> list[dict]
     """subjects.csv + images -> rows with templates (face vector, base64 ISO 19794-2 fingers)."""
     path = Path(directory) / "subjects.csv"
     if not path.exists():
-        raise BiometricListError(f"{path} not found (the biometrics directory needs subjects.csv)")
+        folders = sorted(Path(directory).glob("*/subject.json"))
+        if folders:
+            return [_subject_folder(f) for f in folders]
+        raise BiometricListError(f"{path} not found (the biometrics directory needs subjects.csv, "
+                                 "or one folder per subject with a subject.json)")
     rows = []
     with open(path, newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
@@ -65,6 +69,34 @@ def read_subjects_dir(directory: Path, allow_remove: bool = False) -> list[dict]
         for line, r in enumerate(reader, start=2):
             rows.append(_subject_row(Path(directory), r, line, allow_remove))
     return rows
+
+
+def _subject_folder(path: Path) -> dict:
+    """Alternative layout (used by the demo builder): DIR/<subject>/subject.json with
+    ``subject_id, reason, ban_until?, face: "face.jpg", fingers: {"Right IndexFinger": "x.tif"}``."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise BiometricListError(f"{path}: not JSON ({exc})") from None
+    reverse = {v: k for k, v in CSV_FINGERS.items()}
+    row = {"subject_id": meta.get("subject_id", path.parent.name), "reason": meta.get("reason", ""),
+           "ban_until": meta.get("ban_until", ""), "face": meta.get("face") or "", "dpi": meta.get("dpi") or ""}
+    extra = {}
+    for pos, img in (meta.get("fingers") or {}).items():
+        if pos in reverse:
+            row[reverse[pos]] = img
+        else:
+            extra[pos] = img
+    out = _subject_row(path.parent, row, 1, False)
+    if extra:
+        fp, iso = _need("fingerprint"), _need("iso19794")
+        for pos, img in extra.items():
+            try:
+                tpl = fp.extract(fp.load_image(path.parent / img))
+            except Exception as exc:  # noqa: BLE001
+                raise BiometricListError(f"{path}: fingerprint image {img}: {exc}") from None
+            out["fingers"][pos] = base64.b64encode(iso.write(tpl)).decode("ascii")
+    return out
 
 
 def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:

@@ -14,7 +14,7 @@ SIGNING_FILE = "signing_key.pem"
 PUBLIC_FILE = "public_key.pem"
 
 
-class KeyError_(ValueError):
+class KeyFileError(ValueError):
     """A key file that cannot be used, with the reason."""
 
 
@@ -29,7 +29,7 @@ def generate(out_dir: Path) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     signing, public = out_dir / SIGNING_FILE, out_dir / PUBLIC_FILE
     if signing.exists():
-        raise KeyError_(f"{signing} already exists; refusing to overwrite a signing key")
+        raise KeyFileError(f"{signing} already exists; refusing to overwrite a signing key")
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     fd = os.open(signing, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -43,11 +43,11 @@ def load_signing(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
     except FileNotFoundError:
-        raise KeyError_(f"signing key {path} not found") from None
+        raise KeyFileError(f"signing key {path} not found") from None
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        raise KeyError_(f"{path} is not an unencrypted PEM private key: {exc}") from None
+        raise KeyFileError(f"{path} is not an unencrypted PEM private key: {exc}") from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyError_(f"{path} is not an Ed25519 key")
+        raise KeyFileError(f"{path} is not an Ed25519 key")
     return key
 
 
@@ -55,9 +55,9 @@ def load_public(data: bytes, name: str = "public key") -> Ed25519PublicKey:
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        raise KeyError_(f"{name} is not a PEM public key: {exc}") from None
+        raise KeyFileError(f"{name} is not a PEM public key: {exc}") from None
     if not isinstance(key, Ed25519PublicKey):
-        raise KeyError_(f"{name} is not an Ed25519 public key")
+        raise KeyFileError(f"{name} is not an Ed25519 public key")
     return key
 
 
@@ -69,7 +69,7 @@ def trust_add(home: Path, pubkey_file: Path) -> dict:
     try:
         data = Path(pubkey_file).read_bytes()
     except FileNotFoundError:
-        raise KeyError_(f"public key file {pubkey_file} not found") from None
+        raise KeyFileError(f"public key file {pubkey_file} not found") from None
     public = load_public(data, str(pubkey_file))
     kid = key_id(public)
     d = trust_dir(home)

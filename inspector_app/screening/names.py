@@ -253,12 +253,23 @@ def strong_keys(surname: str, given_names: str, query: bool = False) -> set[str]
     """Blocking keys: every unordered pair of name tokens by rule key and by sound, so a swapped
     order or a missing middle name still shares a pair. A one-token name is keyed alone; a query
     also asks for one-token entries under each of its tokens."""
-    toks = [t.text for t in name_tokens(surname, given_names)]
+    parsed = name_tokens(surname, given_names)
+    toks = [t.text for t in parsed]
     if not toks:
         return set()
     rule = [nv.block_keys(t) for t in toks]
     sound = [(phonetic(t),) for t in toks]
     keys = _pairs(rule, "B") | _pairs(sound, "P")
+    # Compounds: SEO YEON / SEOYEON, MAC DONALD / MACDONALD. A part with several tokens is also
+    # paired as one joined token with each token (and the joined form) of the other part.
+    parts = {role: [t.text for t in parsed if t.role == role] for role in ("surname", "given name")}
+    joined = {role: "".join(ts) for role, ts in parts.items() if len(ts) >= 2}
+    for role, j in joined.items():
+        other_role = "given name" if role == "surname" else "surname"
+        others = parts[other_role] + ([joined[other_role]] if other_role in joined else [])
+        for o in others:
+            keys |= _pairs([nv.block_keys(j), nv.block_keys(o)], "B")
+            keys |= _pairs([(phonetic(j),), (phonetic(o),)], "P")
     if len(toks) == 1 or query:
         keys |= {f"1|{k}" for ks in rule for k in ks}
     if query and len(toks) > 1:  # compounds: entry VANDERBERG vs query VAN DER BERG

@@ -114,8 +114,11 @@ def check_store(home: Path, reported: dict[str, str]) -> dict:
             )
             if not ok:
                 incomplete.append(decision_id)
+        cut_short = store.conn.execute(
+            "SELECT count(*) FROM examinations e WHERE NOT EXISTS "
+            "(SELECT 1 FROM decisions d WHERE d.examination_id = e.id)").fetchone()[0]
         return {
-            "integrity": integrity, "audit_ok": audit["ok"], "audit_entries": audit["entries"],
+            "integrity": integrity, "audit_ok": audit["ok"], "iterations_cut_short": cut_short, "audit_entries": audit["entries"],
             "first_broken": audit["first_broken"], "decisions_in_store": len(decisions),
             "missing": missing, "incomplete": incomplete,
         }
@@ -203,6 +206,8 @@ def run(home: Path, kills: int, seed: int = 7, max_delay_s: float = 0.4, on_kill
         "committed_but_unreported": last.get("decisions_in_store", 0) - len(reported),
         "audit_entries": last.get("audit_entries", 0),
         "kills_leaving_a_wal": kills_with_wal,
+        # kills that landed after an examination was stored but before its decision committed
+        "iterations_cut_short": last.get("iterations_cut_short", 0),
         "failures": failures, "ok": not failures,
         "elapsed_s": round(time.monotonic() - started, 2),
     }

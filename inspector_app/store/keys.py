@@ -90,7 +90,7 @@ class FileKeyProvider:
     def _check_private(self, st: os.stat_result) -> None:
         if not stat.S_ISREG(st.st_mode):
             raise KeyUnavailable(f"key file {self.path} is not a regular file")
-        if st.st_mode & 0o077:
+        if os.name == "posix" and st.st_mode & 0o077:  # Windows has ACLs, not mode bits
             raise KeyFileInsecure(
                 f"key file {self.path} has mode {stat.S_IMODE(st.st_mode):04o}: other users could read "
                 f"it. Run `chmod 600 {self.path}` (and consider the key compromised)."

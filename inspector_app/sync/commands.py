@@ -29,7 +29,8 @@ def _client(home, cfg, store):
     from inspector_app.sync.client import SyncClient, SyncError
 
     try:
-        return SyncClient(home, store, cfg.hub_url, cfg.credential, batch_size=cfg.batch_size, timeout=cfg.timeout_s)
+        return SyncClient(home, store, cfg.hub_url, cfg.credential, batch_size=cfg.batch_size, timeout=cfg.timeout_s,
+                          ca_file=cfg.ca_file)
     except SyncError as exc:
         raise CliError(str(exc)) from exc
 
@@ -125,7 +126,7 @@ def _export(args) -> int:
     except (OSError, ValueError) as exc:
         raise CliError(f"export failed: {exc}") from exc
     emit(out, args.json, f"exported {out['records']} record(s) to {len(out['files'])} file(s) in {args.out}"
-         + ("" if out["signed"] else " (UNSIGNED: booth has no credential)"))
+         + (" (encrypted for the hub)" if out["signed"] else " (NOT ENCRYPTED: booth has no credential)"))
     return 0
 
 

@@ -2,7 +2,8 @@
 
 Settings keys (``home/settings.json``): ``sync.hub_url``, ``sync.booth_id``, ``sync.batch_size``
 (500), ``sync.timeout_s`` (15), ``sync.interval_s`` (30), ``sync.backoff_base_s`` (1),
-``sync.backoff_cap_s`` (300). The credential is a secret, so it is not in settings.json but in
+``sync.backoff_cap_s`` (300), ``sync.ca_file`` (a PEM bundle to trust for an https hub with a
+private CA; default: the system's trust store). The credential is a secret, so it is not in settings.json but in
 ``home/sync/credential`` (mode 0600, written atomically).
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ class SyncConfig:
     interval_s: float = 30.0
     backoff_base_s: float = 1.0
     backoff_cap_s: float = 300.0
+    ca_file: str | None = None
 
     @classmethod
     def load(cls, home: Path) -> "SyncConfig":
@@ -48,7 +50,7 @@ class SyncConfig:
         credential = cred_file.read_text(encoding="utf-8").strip()
         extra = {k: type(v)(s.get(f"sync.{k}", v)) for k, v in DEFAULTS.items()}
         return cls(hub_url=s.get("sync.hub_url"), booth_id=s.get("sync.booth_id") or split_token(credential)[0],
-                   credential=credential, **extra)
+                   credential=credential, ca_file=s.get("sync.ca_file"), **extra)
 
 
 def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = None) -> dict:

@@ -1,4 +1,5 @@
-"""``outbox export``: move the outbox to removable media for an air-gapped port.
+"""``outbox export``: move the outbox to removable media for an air-gapped port (files are
+encrypted for the hub when the booth has a credential; format in hub.outbox_file).
 
 Records are acked only after their file is complete and fsynced, and the hub's import is
 idempotent, so a crash mid-export or a file imported twice still stores each record once.

@@ -26,6 +26,7 @@ class SyncState:
     last_bundle_refusal: dict | None = None
     conflicts: int = 0
     pushed_total: int = 0
+    review_cursor: int = 0
 
     @classmethod
     def load(cls, home: Path) -> "SyncState":

@@ -57,6 +57,9 @@ def test_records_are_stored_exactly_once(client, hub):
     assert sorted(hub.db.record_ids()) == sorted(r["record_id"] for r in batch + [rec(6)])
     stored = client.get(f"/records/{batch[0]['record_id']}").json()
     assert stored["booth_id"] == "booth-1" and stored["payload"] == {"n": 1}
+    other = hub.db.register_booth("booth-2")
+    r = httpx.get(f"{hub.url}/records/{batch[0]['record_id']}", headers={"Authorization": f"Bearer {other}"})
+    assert r.status_code == 404  # another booth cannot read it back
 
 
 def test_same_id_with_other_content_is_409_logged_and_not_overwritten(client, hub):

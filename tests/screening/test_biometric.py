@@ -114,3 +114,29 @@ def test_real_faces_through_the_cli(run_cli, tmp_path, shared_data):
     other = json.loads(run_cli("screen", "--home", home, "--json", "--face", imgs / "biden.jpg", timeout=300).stdout)
     assert [h["subject_id"] for h in same["hits"] if h["kind"] == "face"] == ["F1"]
     assert [h for h in other["hits"] if h["kind"] == "face"] == []
+
+
+HAVE_FINGER = importlib.util.find_spec("inspector_app.biometrics.finger_index") is not None
+
+
+@pytest.mark.skipif(not HAVE_FINGER, reason="inspector_app.biometrics.finger_index not in this build yet")
+def test_real_fingerprints_and_subject_folders(booth, signer, tmp_path, shared_data):
+    """FVC2002 DB1_B: finger 101 impression 1 listed (folder layout); impression 2 of the same
+    finger hits, finger 105 does not."""
+    from inspector_app.biometrics import fingerprint
+
+    db = shared_data / "fingerprints" / "fvc2002" / "DB1_B"
+    sub = tmp_path / "bio" / "P1"
+    sub.mkdir(parents=True)
+    (sub / "subject.json").write_text(json.dumps({"subject_id": "P1", "reason": "deported 2023", "ban_until": "2099-01-01",
+                                                  "fingers": {"Right IndexFinger": str(db / "101_1.tif")}}))
+    b = tmp_path / "fp.bundle"
+    bundles.create(Path(signer["signing_key"]), 1, b, biometrics_dir=tmp_path / "bio")
+    bundles.apply(booth, b)
+    s = Screener(booth, today=date(2026, 1, 1))
+    probe = {"Right IndexFinger": fingerprint.extract(fingerprint.load_image(db / "101_2.tif", dpi=500))}
+    other = {"Right IndexFinger": fingerprint.extract(fingerprint.load_image(db / "105_1.tif", dpi=500))}
+    hits = s.screen({}, fingers=probe).to_dict()["hits"]
+    assert [(h["kind"], h["subject_id"]) for h in hits] == [("fingerprint", "P1")]
+    assert any("fingerprint score" in r for r in hits[0]["reasons"])
+    assert s.screen({}, fingers=other).hits == []

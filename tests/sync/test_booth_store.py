@@ -57,6 +57,7 @@ def test_records_users_queue_and_reviews_round_trip(booth, hub, run_cli):
     assert store.check_login("sato", "wrong") is None
     items = hub.db.queue()
     assert [(i["record_id"], i["inspector"], i["flags"]) for i in items] == [(check, "tanaka", ["biographic:hit"])]
+    assert items[0]["kind"] == "check_result" and items[0]["payload"]["reasons"][0] == "surname exact"
     assert hub.db.get_record(exam)["kind"] == "examination"
     # the supervisor clears the hit at a booth; the review travels up and closes the hub's item
     store.add_review(check, "sato", "cleared", "different person: birth place differs")
@@ -172,3 +173,24 @@ def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
         proc.send_signal(signal.SIGINT)
         rc = proc.wait(30)
     assert rc == 0
+
+
+def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, hub, run_cli):
+    import httpx
+
+    home, store = booth
+    hub.db.add_user("sato", hash_password("pw"), ["supervisor"])
+    exam, check = examine(store)
+    assert store.open_hits(exam)
+    rc, _, err = sync_once(run_cli, home)
+    assert rc == 0, err
+    other = hub.db.register_booth("booth-9")  # the supervisor's desk, another booth
+    r = httpx.post(f"{hub.url}/queue/{check}/reviews", headers={"Authorization": f"Bearer {other}"},
+                   json={"reviewer": "sato", "verdict": "cleared", "reason": "different person"})
+    assert r.status_code == 201, r.text
+    rc, out, err = sync_once(run_cli, home)
+    assert rc == 0 and out["pull"]["reviews"] == 1, err
+    assert store.open_hits(exam) == []  # the inspector at booth-7 may now grant landing
+    rc, out, err = sync_once(run_cli, home)  # the store's own review record goes up: recognised
+    assert rc == 0 and out["pull"]["reviews"] == 0
+    assert len(hub.db.reviews(check)) == 1 and hub.db.queue() == []

@@ -39,28 +39,31 @@ def _one_file(hubdb, outbox, tmp_path, n=5):
     return usb, next(usb.glob("outbox-*.json"))
 
 
-def test_edited_file_is_refused(hubdb, outbox, tmp_path):
-    usb, f = _one_file(hubdb, outbox, tmp_path)
-    doc = json.loads(f.read_text())
-    doc["records"][0]["payload"]["n"] = 999
-    f.write_text(json.dumps(doc))
-    report = import_dir(hubdb, usb)
-    assert report["stored"] == 0 and "checksum" in report["refused"][0]["reason"]
-
-
-def test_forged_file_with_recomputed_checksum_is_refused(hubdb, outbox, tmp_path):
-    import hashlib
-
-    from inspector_app.hub import outbox_file
+def test_export_is_encrypted_and_edits_are_refused(hubdb, outbox, tmp_path):
+    import base64
 
     usb, f = _one_file(hubdb, outbox, tmp_path)
-    doc = json.loads(f.read_text())
-    doc["records"][0]["payload"]["n"] = 999
-    body = outbox_file._body(doc["booth_id"], doc["exported_at"], doc["records"])
-    doc["sha256"] = hashlib.sha256(body).hexdigest()
+    raw = f.read_text()
+    assert "TANAKA" not in raw and "traveller" not in raw  # nothing personal in clear on the stick
+    doc = json.loads(raw)
+    sealed = bytearray(base64.b64decode(doc["ciphertext"]))
+    sealed[5] ^= 1
+    doc["ciphertext"] = base64.b64encode(bytes(sealed)).decode()
     f.write_text(json.dumps(doc))
     report = import_dir(hubdb, usb)
-    assert report["stored"] == 0 and "MAC" in report["refused"][0]["reason"]
+    assert report["stored"] == 0 and "does not authenticate" in report["refused"][0]["reason"]
+
+
+def test_header_edit_and_foreign_credential_are_refused(hubdb, outbox, tmp_path):
+    usb, f = _one_file(hubdb, outbox, tmp_path)
+    doc = json.loads(f.read_text())
+    doc["count"] = 4  # the header is authenticated too
+    f.write_text(json.dumps(doc))
+    assert "does not authenticate" in import_dir(hubdb, usb)["refused"][0]["reason"]
+    doc["count"] = 5
+    f.write_text(json.dumps(doc))
+    hubdb.register_booth("booth-7")  # re-registered: the old credential no longer opens it
+    assert "re-registered" in import_dir(hubdb, usb)["refused"][0]["reason"]
 
 
 def test_truncated_file_is_refused(hubdb, outbox, tmp_path):
@@ -68,6 +71,18 @@ def test_truncated_file_is_refused(hubdb, outbox, tmp_path):
     f.write_bytes(f.read_bytes()[:-30])
     report = import_dir(hubdb, usb)
     assert report["stored"] == 0 and "truncated" in report["refused"][0]["reason"]
+
+
+def test_unsigned_file_checksum(hubdb, outbox, tmp_path):
+    hubdb.register_booth("booth-9")
+    outbox.add_many(2)
+    usb = tmp_path / "usb"
+    export_outbox(tmp_path / "home", outbox, usb, "booth-9", None)
+    f = next(usb.glob("outbox-*.json"))
+    doc = json.loads(f.read_text())
+    doc["records"][0]["payload"]["n"] = 999
+    f.write_text(json.dumps(doc))
+    assert "checksum" in import_dir(hubdb, usb, allow_unsigned=True)["refused"][0]["reason"]
 
 
 def test_unknown_booth_and_unsigned_files_are_refused(hubdb, outbox, tmp_path):

@@ -109,3 +109,48 @@ def test_unreachable_hub_marks_offline(outbox, tmp_path):
         client.pull_once()
     state = json.loads((tmp_path / "home" / "sync" / "state.json").read_text())
     assert state["online"] is False and "unreachable" in state["last_error"]
+
+
+@pytest.fixture
+def signed(tmp_path):
+    """Real screening bundles: a trusted key in the booth home, full v1, deltas 2 and 3."""
+    from inspector_app.screening import bundles, keys
+
+    home = tmp_path / "home"
+    k = keys.generate(tmp_path / "keys")
+    keys.trust_add(home, k["public_key"])
+    header = "subject_id,list,surname,given_names,birth_date,sex,nationality,reason,ban_until\n"
+    rows = ["WL-1,wanted,IVANOV,SERGEY,1971-09-18,M,RUS,red notice,\n",
+            "WL-2,wanted,PETROV,IVAN,1970,M,RUS,red notice,\n", "WL-3,wanted,SMITH,JOHN,1980,M,GBR,red notice,\n"]
+    out = {}
+    for v in (1, 2, 3):
+        csv = tmp_path / f"wl{v}.csv"
+        csv.write_text(header + (rows[0] if v == 1 else rows[v - 1]))
+        out[v] = tmp_path / f"b{v}.bin"
+        bundles.create(k["signing_key"], v, out[v], base_version=None if v == 1 else v - 1, watchlist_csv=csv)
+    return home, {v: p.read_bytes() for v, p in out.items()}
+
+
+@pytest.mark.parametrize("attack", ["tampered", "truncated", "replayed", "gapped"])
+def test_real_screening_refusals_surface_and_lists_stay(signed, hub, credential, outbox, attack):
+    from inspector_app.screening import liststate
+
+    home, b = signed
+    second = {"tampered": b[2][:60] + bytes([b[2][60] ^ 1]) + b[2][61:],
+              "truncated": b[2][: len(b[2]) - 20],
+              "replayed": b[1],      # the hub (or an attacker in between) serves v1 again as "v2"
+              "gapped": b[3]}[attack]  # a 2->3 delta where 1->2 is due
+    hub.db.put_bundle(1, b[1])
+    hub.db.put_bundle(2, second)
+    client = SyncClient(home, outbox, hub.url, credential)  # default path: screening.bundles.apply
+    outbox.add_many(3)
+    report = client.sync_once()
+    assert report["push"]["stored"] == 3
+    assert report["pull"]["applied"] == [1]
+    refusal = report["pull"]["refused"]
+    assert refusal["version"] == 2 and refusal["reason"]
+    expected = {"tampered": ("signature", "corrupt", "header"), "truncated": ("truncated",),
+                "replayed": ("not newer", "replay"), "gapped": ("gap",)}[attack]
+    assert any(word in refusal["reason"] for word in expected), refusal["reason"]
+    assert liststate.current(home).version == 1
+    assert client.status().last_bundle_refusal["version"] == 2
