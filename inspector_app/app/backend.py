@@ -254,7 +254,27 @@ class Backend:
         return out
 
     def sync_status(self) -> dict:
-        return {"online": False, "last_sync": None}
+        from inspector_app.sync.client import status_of
+
+        st = status_of(self.home, self.store())
+        return {"online": st.online, "last_sync": st.last_success, "queued": st.queued,
+                "sync_error": st.last_error}
+
+    def start_sync(self):
+        """The background sync worker (push outbox, pull lists/users), if this booth has a hub."""
+        from inspector_app.sync.client import SyncClient
+        from inspector_app.sync.config import SyncConfig, SyncConfigError
+        from inspector_app.sync.worker import SyncWorker
+
+        try:
+            cfg = SyncConfig.load(self.home)
+        except SyncConfigError:
+            return None  # an offline booth: the status bar says "Offline"
+        if not cfg.hub_url:
+            return None
+        client = SyncClient(self.home, self.store(), cfg.hub_url, cfg.credential, batch_size=cfg.batch_size,
+                            timeout=cfg.timeout_s, ca_file=cfg.ca_file)
+        return SyncWorker(client, interval=cfg.interval_s).start()
 
     def list_info(self) -> dict:
         """Version, age and staleness of the booth's screening lists (screening lane)."""

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.exam_vm.error.connect(self._error)
         self.exam_vm.faceChanged.connect(self._device_state)
         self.exam_vm.fingersChanged.connect(self._device_state)
-        self.exam_vm.saved.connect(lambda _r: self.status_vm.refresh())
+        self.exam_vm.saved.connect(self._after_save)
         self.languages.changed.connect(lambda _l: self.exam_vm._emit_decision())
         self.activity = ActivityFilter(self.session)
         self.retranslate()
@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         from inspector_app.app import compute
 
         self.runner.start("warm-up", lambda ctx: compute.warm_up(), on_error=self._error)
+        self.sync_worker = None
+        self.runner.start("sync", lambda ctx: backend.start_sync(), lane="store",
+                          on_result=lambda w: setattr(self, "sync_worker", w), on_error=self._error)
 
     # ---- menus & shortcuts ----
     def _act(self, key: str, shortcut, slot) -> QAction:
@@ -238,6 +241,11 @@ class MainWindow(QMainWindow):
         elif self.lock_dialog is not None:
             self.lock_dialog.hide()
 
+    def _after_save(self, _record: dict) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.nudge()  # send the decision upstream now, not at the next interval
+        self.status_vm.refresh()
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
@@ -270,6 +278,11 @@ class MainWindow(QMainWindow):
         self.exam_vm.stop_camera()
         self.runner.cancel_all()
         self.runner.wait_idle(5000)
+        if self.sync_worker is not None:
+            worker, self.sync_worker = self.sync_worker, None
+            import threading
+
+            threading.Thread(target=worker.stop, args=(10,), daemon=True).start()
         super().closeEvent(event)  # the compute process stops at exit (compute.py, atexit)
 
 
