@@ -130,3 +130,20 @@ def test_status_bar_shows_sync_with_the_local_hub(demo_home, services, qapp):
     finally:
         window.close()
         window.backend.close()
+
+
+def test_a_wedge_reader_burst_reads_the_document_wherever_the_focus_is(booth, qtbot):
+    """Key events as fast as a keyboard-wedge reader types them start the examination."""
+    from PySide6.QtCore import Qt
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    t = window.demo_services.travellers["clean"]
+    target = window.exam_screen.checks.list  # focus is not in the MRZ field
+    target.setFocus()
+    for line in (t["mrz_line1"], t["mrz_line2"]):
+        qtbot.keyClicks(target, line)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+    d.wait(lambda: window.exam_vm.examination_id is not None, "the wedge MRZ to start the examination")
+    assert window.exam_screen.traveller.values["surname"].text() == "WATSON"
+    d.idle()

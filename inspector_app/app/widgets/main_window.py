@@ -99,6 +99,13 @@ class MainWindow(QMainWindow):
         self.exam_vm.saved.connect(self._after_save)
         self.languages.changed.connect(lambda _l: self.exam_vm._emit_decision())
         self.activity = ActivityFilter(self.session)
+        from inspector_app.app.mrz_input import MrzInput
+
+        self.mrz_input = MrzInput(self)
+        self.mrz_input.mrz.connect(self._document_read)
+        port = backend.settings.get("devices.serial.port")
+        if port:
+            self.mrz_input.start_serial(port, int(backend.settings.get("devices.serial.baud", 9600)))
         self.retranslate()
         self.resize(1440, 900)
         self.status_vm.start()
@@ -189,6 +196,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().installEventFilter(self.activity)
+        QApplication.instance().installEventFilter(self.mrz_input)
         uid = user["user"]
         self.exam_vm.inspector = uid
         self.supervisor_vm.reviewer = uid
@@ -241,6 +249,13 @@ class MainWindow(QMainWindow):
         elif self.lock_dialog is not None:
             self.lock_dialog.hide()
 
+    def _document_read(self, text: str) -> None:
+        """A reader delivered an MRZ: it replaces whatever was typed and is read at once."""
+        if self.stack.currentWidget() is not self.exam_screen or self.session.locked:
+            return
+        self.exam_screen.mrz.edit.setPlainText(text)
+        self.exam_vm.submit_mrz(text)
+
     def _after_save(self, _record: dict) -> None:
         if self.sync_worker is not None:
             self.sync_worker.nudge()  # send the decision upstream now, not at the next interval
@@ -277,6 +292,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         self.exam_vm.stop_camera()
         self.runner.cancel_all()
+        self.mrz_input.stop()
         self.runner.wait_idle(5000)
         if self.sync_worker is not None:
             worker, self.sync_worker = self.sync_worker, None
