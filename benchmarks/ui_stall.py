@@ -70,6 +70,7 @@ def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
 
+    load_before = list(os.getloadavg())
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "booth"
@@ -134,7 +135,9 @@ def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
         "meets_target": max(stalls) <= 50,
         "errors": d.errors,
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
-                    "cpu_count": os.cpu_count(), "qt_platform": os.environ.get("QT_QPA_PLATFORM")},
+                    "cpu_count": os.cpu_count(), "qt_platform": os.environ.get("QT_QPA_PLATFORM"),
+                    # other work on the machine shows up as stalls: record how busy it was
+                    "load_average_before": load_before, "load_average_after": list(os.getloadavg())},
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
 

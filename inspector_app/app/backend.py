@@ -233,12 +233,11 @@ class Backend:
         return self._screener
 
     def screen(self, traveller: dict, face=None, fingers=None) -> dict:
-        result = self.screener().screen(traveller, face=face, fingers=fingers)
-        return {
-            "hits": [jsonable(h) for h in result.hits],
-            "lists": jsonable(result.lists),
-            "warnings": list(getattr(result, "warnings", []) or []),
-        }
+        """Screen in the compute process: 1:N fingerprint matching is Python/numpy work that
+        held the GIL long enough to stall the UI thread (see benchmarks/ui_stall.py)."""
+        from inspector_app.app import compute
+
+        return compute.call("inspector_app.app.backend", "screen_in_worker", str(self.home), traveller, face, fingers)
 
     # ---- status bar (store lane) ---------------------------------------------------------
     def status_snapshot(self) -> dict:
@@ -255,7 +254,27 @@ class Backend:
         return out
 
     def sync_status(self) -> dict:
-        return {"online": False, "last_sync": None}
+        from inspector_app.sync.client import status_of
+
+        st = status_of(self.home, self.store())
+        return {"online": st.online, "last_sync": st.last_success, "queued": st.queued,
+                "sync_error": st.last_error}
+
+    def start_sync(self):
+        """The background sync worker (push outbox, pull lists/users), if this booth has a hub."""
+        from inspector_app.sync.client import SyncClient
+        from inspector_app.sync.config import SyncConfig, SyncConfigError
+        from inspector_app.sync.worker import SyncWorker
+
+        try:
+            cfg = SyncConfig.load(self.home)
+        except SyncConfigError:
+            return None  # an offline booth: the status bar says "Offline"
+        if not cfg.hub_url:
+            return None
+        client = SyncClient(self.home, self.store(), cfg.hub_url, cfg.credential, batch_size=cfg.batch_size,
+                            timeout=cfg.timeout_s, ca_file=cfg.ca_file)
+        return SyncWorker(client, interval=cfg.interval_s).start()
 
     def list_info(self) -> dict:
         """Version, age and staleness of the booth's screening lists (screening lane)."""
@@ -272,3 +291,24 @@ def traveller_from_mrz(mrz: dict) -> dict:
     out["document_type"] = (mrz.get("document_code") or "P")[:1]
     return out
 
+
+
+_SCREENERS: dict = {}
+
+
+def screen_in_worker(home: str, traveller: dict, face=None, fingers=None) -> dict:
+    """Runs in the compute process; keeps one Screener per booth home and list directory."""
+    from inspector_app.screening import liststate, screen
+
+    state = liststate.current(Path(home))
+    key = (home, str(state.directory) if state else None)
+    scr = _SCREENERS.get(key)
+    if scr is None:
+        _SCREENERS.clear()
+        scr = _SCREENERS[key] = screen.Screener(Path(home))
+    result = scr.screen(traveller, face=face, fingers=fingers)
+    return {
+        "hits": [jsonable(h) for h in result.hits],
+        "lists": jsonable(result.lists),
+        "warnings": list(getattr(result, "warnings", []) or []),
+    }

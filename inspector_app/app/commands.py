@@ -39,9 +39,8 @@ def _compute_worker(args) -> int:
 
 
 def register(subparsers) -> None:
-    import argparse
-
-    subparsers.add_parser("compute-worker", help=argparse.SUPPRESS).set_defaults(handler=_compute_worker, home=None)
+    # internal (no help= so argparse does not list it): the matching process, see app/compute.py
+    subparsers.add_parser("compute-worker").set_defaults(handler=_compute_worker, home=None)
     p = add_command(subparsers, "gui", _gui, "open the workstation window", json_flag=False)
     p.add_argument("--language", choices=["en", "ja"], default=None, help="start in this language")
     p = add_command(subparsers, "demo", _demo,

@@ -78,7 +78,17 @@ class DemoServices:
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
         self.hub = uvicorn.Server(config)
         threading.Thread(target=self.hub.run, name="demo-hub", daemon=True).start()
-        return f"http://127.0.0.1:{port}"
+        url = f"http://127.0.0.1:{port}"
+        # register this booth at the hub and give the booth its credential, as an operator would
+        from inspector_app.settings import Settings
+        from inspector_app.sync.config import configure
+
+        booth_id = Settings.load(self.home).get("booth.id", "BOOTH-01")
+        configure(self.home, booth_id, app.state.db.register_booth(booth_id), hub_url=url)
+        settings = Settings.load(self.home)
+        settings.set("sync.interval_s", 10.0)
+        settings.save()
+        return url
 
     def select(self, key: str, settings) -> dict:
         """Point the simulated camera and scanner at traveller ``key``; returns the traveller."""

@@ -26,16 +26,21 @@ def make_app(argv: list[str] | None = None):
 PRELOAD = ("inspector_app.domain.mrz", "inspector_app.domain.statuses", "inspector_app.domain.decisions",
            "inspector_app.screening.screen", "inspector_app.store", "inspector_app.devices.camera",
            "inspector_app.devices.autocapture", "inspector_app.devices.sbi", "inspector_app.biometrics.face_quality",
-           "cv2", "numpy", "PySide6.QtPrintSupport")
+           "inspector_app.devices.capture_policy", "inspector_app.app.seal", "inspector_app.app.capture",
+           "inspector_app.app.camera_bridge", "inspector_app.app.compute", "cv2", "numpy",
+           "PySide6.QtPrintSupport")
 
 
 def settle_heap() -> None:
-    """Import what an examination uses, then freeze the start-up heap.
+    """Import what an examination uses, freeze the start-up heap, and keep full collections out
+    of examinations.
 
-    Measured: a full (generation 2) garbage collection over the start-up heap (dlib, OpenCV,
-    Qt wrappers, ...) took ~90 ms and, holding the GIL, froze the UI thread whichever thread
-    triggered it. Frozen objects are skipped by later collections, which then only scan what
-    examinations create.
+    Measured (benchmarks/ui_stall.py, gc callbacks): a full (generation 2) garbage collection
+    took 45-120 ms and, holding the GIL, froze the UI thread whichever thread triggered it.
+    Frozen start-up objects are never scanned again; automatic generation-2 collections are
+    switched off (young generations still run, and reference counting frees almost everything),
+    and the full collection runs when the inspector is away: on lock and on sign-out
+    (``collect_while_idle``).
     """
     import gc
     import importlib
@@ -47,6 +52,14 @@ def settle_heap() -> None:
             pass  # a package not installed here: the screen that needs it says so
     gc.collect()
     gc.freeze()
+    g0, g1, _ = gc.get_threshold()
+    gc.set_threshold(g0, g1, 1_000_000_000)
+
+
+def collect_while_idle() -> None:
+    import gc
+
+    gc.collect()
 
 
 def build_window(home: Path, backend=None, language: str | None = None):

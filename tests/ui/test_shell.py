@@ -103,3 +103,47 @@ def test_a_forged_seal_reference_does_not_verify(tmp_path):
     with pytest.raises(ValueError):
         seal.verify("hello", key.public_key())
     assert (tmp_path / "keys" / seal.KEY_FILE).stat().st_mode & 0o077 == 0
+
+
+def test_status_bar_shows_sync_with_the_local_hub(demo_home, services, qapp):
+    """The demo's hub on loopback: a saved decision goes upstream and the bar says so."""
+    from inspector_app.app.driver import Driver
+    from inspector_app.app.launch import build_window
+    from inspector_app.app.widgets.main_window import attach_demo
+
+    url = services.start_hub()
+    assert url.startswith("http://127.0.0.1:")
+    window = build_window(demo_home)
+    attach_demo(window, services)
+    window.show()
+    try:
+        d = Driver(window, services, timeout_s=60)
+        d.login("inspector1", "demo-inspector")
+        d.present("child")
+        d.decide("landing_permission", "temporary_visitor", "15d")
+        d.save()
+        d.wait(lambda: window.status_vm.state.get("online") and window.status_vm.state.get("queued") == 0,
+               "the records to reach the hub")
+        assert window.status.online.text() == "✔ Online"
+        assert "queued: 0" in window.status.sync.text()
+        assert window.status.lists.text().startswith("✔ Lists")
+    finally:
+        window.close()
+        window.backend.close()
+
+
+def test_a_wedge_reader_burst_reads_the_document_wherever_the_focus_is(booth, qtbot):
+    """Key events as fast as a keyboard-wedge reader types them start the examination."""
+    from PySide6.QtCore import Qt
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    t = window.demo_services.travellers["clean"]
+    target = window.exam_screen.checks.list  # focus is not in the MRZ field
+    target.setFocus()
+    for line in (t["mrz_line1"], t["mrz_line2"]):
+        qtbot.keyClicks(target, line)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+    d.wait(lambda: window.exam_vm.examination_id is not None, "the wedge MRZ to start the examination")
+    assert window.exam_screen.traveller.values["surname"].text() == "WATSON"
+    d.idle()

@@ -96,9 +96,16 @@ class MainWindow(QMainWindow):
         self.exam_vm.error.connect(self._error)
         self.exam_vm.faceChanged.connect(self._device_state)
         self.exam_vm.fingersChanged.connect(self._device_state)
-        self.exam_vm.saved.connect(lambda _r: self.status_vm.refresh())
+        self.exam_vm.saved.connect(self._after_save)
         self.languages.changed.connect(lambda _l: self.exam_vm._emit_decision())
         self.activity = ActivityFilter(self.session)
+        from inspector_app.app.mrz_input import MrzInput
+
+        self.mrz_input = MrzInput(self)
+        self.mrz_input.mrz.connect(self._document_read)
+        port = backend.settings.get("devices.serial.port")
+        if port:
+            self.mrz_input.start_serial(port, int(backend.settings.get("devices.serial.baud", 9600)))
         self.retranslate()
         self.resize(1440, 900)
         self.status_vm.start()
@@ -107,6 +114,9 @@ class MainWindow(QMainWindow):
         from inspector_app.app import compute
 
         self.runner.start("warm-up", lambda ctx: compute.warm_up(), on_error=self._error)
+        self.sync_worker = None
+        self.runner.start("sync", lambda ctx: backend.start_sync(), lane="store",
+                          on_result=lambda w: setattr(self, "sync_worker", w), on_error=self._error)
 
     # ---- menus & shortcuts ----
     def _act(self, key: str, shortcut, slot) -> QAction:
@@ -186,6 +196,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().installEventFilter(self.activity)
+        QApplication.instance().installEventFilter(self.mrz_input)
         uid = user["user"]
         self.exam_vm.inspector = uid
         self.supervisor_vm.reviewer = uid
@@ -208,6 +219,9 @@ class MainWindow(QMainWindow):
             self.lock_dialog.hide()
         self.status_vm.update(user="")
         self._show_login()
+        from inspector_app.app.launch import collect_while_idle
+
+        collect_while_idle()
 
     def show_exam(self) -> None:
         if self.session.has_role("inspector"):
@@ -224,6 +238,9 @@ class MainWindow(QMainWindow):
 
     def _locked(self, locked: bool) -> None:
         if locked:
+            from inspector_app.app.launch import collect_while_idle
+
+            collect_while_idle()  # nobody is waiting on the screen now
             if self.lock_dialog is None:
                 self.lock_dialog = LockDialog(self.session, self)
             self.lock_dialog.password.clear()
@@ -231,6 +248,18 @@ class MainWindow(QMainWindow):
             self.lock_dialog.password.setFocus()
         elif self.lock_dialog is not None:
             self.lock_dialog.hide()
+
+    def _document_read(self, text: str) -> None:
+        """A reader delivered an MRZ: it replaces whatever was typed and is read at once."""
+        if self.stack.currentWidget() is not self.exam_screen or self.session.locked:
+            return
+        self.exam_screen.mrz.edit.setPlainText(text)
+        self.exam_vm.submit_mrz(text)
+
+    def _after_save(self, _record: dict) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.nudge()  # send the decision upstream now, not at the next interval
+        self.status_vm.refresh()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
@@ -263,7 +292,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         self.exam_vm.stop_camera()
         self.runner.cancel_all()
+        self.mrz_input.stop()
         self.runner.wait_idle(5000)
+        if self.sync_worker is not None:
+            worker, self.sync_worker = self.sync_worker, None
+            import threading
+
+            threading.Thread(target=worker.stop, args=(10,), daemon=True).start()
         super().closeEvent(event)  # the compute process stops at exit (compute.py, atexit)
 
 
