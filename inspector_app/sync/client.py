@@ -62,6 +62,18 @@ class SyncClient:
             raise SyncError(f"hub answered {r.status_code} to {method} {url}: {r.text[:200]}")
         return r
 
+    @staticmethod
+    def _json(r: httpx.Response, *keys: str) -> dict:
+        """The answer as JSON with the expected keys; anything else (a proxy's HTML page, a
+        truncated body) is a SyncError, so it is retried like any other failure."""
+        try:
+            data = r.json()
+        except ValueError as exc:
+            raise SyncError(f"hub answer to {r.request.method} {r.request.url.path} is not JSON") from exc
+        if not isinstance(data, dict) or any(k not in data for k in keys):
+            raise SyncError(f"hub answer to {r.request.method} {r.request.url.path} lacks {', '.join(keys)}")
+        return data
+
     def _fail(self, exc: Exception) -> None:
         self.state.online = False
         self.state.last_attempt = utc_now()
@@ -85,7 +97,8 @@ class SyncClient:
                     break
                 body = {"records": [{k: r.get(k) for k in ("record_id", "seq", "kind", "payload", "created_at")}
                                     for r in batch]}
-                result = self._request("POST", "/records", ok=(200, 409), json=body).json()
+                result = self._json(self._request("POST", "/records", ok=(200, 409), json=body),
+                                    "stored", "duplicates", "conflicts")
                 if result["conflicts"]:
                     self._quarantine([r for r in batch if r["record_id"] in set(result["conflicts"])])
                 done = result["stored"] + result["duplicates"] + result["conflicts"]
@@ -122,7 +135,7 @@ class SyncClient:
         report = {"applied": [], "refused": None, "users": None}
         try:
             current = pull.installed_version(self.home, self.state.bundle_version)
-            listed = self._request("GET", "/bundles", params={"after": current}).json()["bundles"]
+            listed = self._json(self._request("GET", "/bundles", params={"after": current}), "bundles")["bundles"]
             for info in sorted(listed, key=lambda b: b["version"]):
                 version = info["version"]
                 path = self._download(version, info.get("sha256"))
@@ -140,7 +153,7 @@ class SyncClient:
                 report["applied"].append(self.state.bundle_version)
             set_users = getattr(self.store, "set_users", None)
             if callable(set_users):
-                users = self._request("GET", "/users").json()["users"]
+                users = self._json(self._request("GET", "/users"), "users")["users"]
                 set_users(users)
                 report["users"] = len(users)
             report["reviews"] = self._pull_reviews()
@@ -159,7 +172,8 @@ class SyncClient:
             return None
         applied = 0
         while True:
-            batch = self._request("GET", "/reviews", params={"after": self.state.review_cursor}).json()["reviews"]
+            batch = self._json(self._request("GET", "/reviews", params={"after": self.state.review_cursor}),
+                               "reviews")["reviews"]
             if not batch:
                 return applied
             for r in batch:

@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 
-FAULTS = ("pass", "refuse", "http500", "slow", "cut_upload", "drop_response", "duplicate")
+FAULTS = ("pass", "refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate")
 
 
 def _read_message(sock: socket.socket, buf: bytearray) -> bytes | None:
@@ -97,6 +97,11 @@ class FaultProxy:
                 if fault == "http500":
                     client.sendall(b"HTTP/1.1 500 Internal Server Error\r\ncontent-type: text/plain\r\n"
                                    b"content-length: 5\r\n\r\nboom!")
+                    continue
+                if fault == "html200":  # a captive portal or misrouted proxy answering for the hub
+                    page = b"<html>please log in</html>"
+                    client.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: "
+                                   + str(len(page)).encode() + b"\r\n\r\n" + page)
                     continue
                 if fault == "cut_upload":
                     with self._upstream() as up:

@@ -35,7 +35,7 @@ def assert_exactly_once(hub, ids):
     assert hub.db.conflicts() == []
 
 
-@pytest.mark.parametrize("fault", ["refuse", "http500", "slow", "cut_upload", "drop_response", "duplicate"])
+@pytest.mark.parametrize("fault", ["refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate"])
 def test_push_survives_fault(fault, hub, credential, outbox, make_proxy, tmp_path):
     ids = outbox.add_many(400)
     # the fault hits requests 1-3 and every third one after that, so it strikes mid-stream too
@@ -77,7 +77,7 @@ def test_hub_down_for_a_while_then_back(hub, credential, outbox, make_proxy, tmp
 
 def test_random_mix_of_faults(hub, credential, outbox, make_proxy, tmp_path):
     rng = random.Random(20261122)
-    faults = ["refuse", "http500", "slow", "cut_upload", "drop_response", "duplicate"]
+    faults = ["refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate"]
     plan = {n: (rng.choice(faults) if rng.random() < 0.5 else "pass") for n in range(1, 10000)}
     ids = outbox.add_many(1000)
     proxy = make_proxy(plan.__getitem__, slow_s=0.5)
