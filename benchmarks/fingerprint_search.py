@@ -107,7 +107,7 @@ def main(argv=None) -> int:
     ap.add_argument("--probes-per-subject", type=int, default=3, help="impressions 2.. used as probes")
     ap.add_argument("--pool", type=int, default=3000, help="distinct perturbed distractor templates")
     ap.add_argument("--shortlist", type=int, default=100)
-    ap.add_argument("--neighbours", type=int, default=64)
+    ap.add_argument("--neighbours", type=int, default=32)
     ap.add_argument("--loop-full", type=int, default=1000, help="run the plain loop in full up to this size")
     ap.add_argument("--loop-sample", type=int, default=2000, help="templates timed when extrapolating")
     ap.add_argument("--seed", type=int, default=7)

@@ -174,7 +174,8 @@ def main(argv=None) -> int:
     out = {
         "benchmark": "sltd", "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count(),
-                    "processor": platform.processor() or platform.machine()},
+                    "processor": platform.processor() or platform.machine(),
+                    "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},
         "targets": {"lookup_p99_us": 1000, "load_records_per_s": 200000, "bytes_per_record": 40},
         "results": results, "extrapolated_100m": extrapolated,
     }

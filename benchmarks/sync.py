@@ -7,6 +7,7 @@ in-memory outbox with the Store's contract, so what is measured is the push prot
 hub's ingest (HTTP, JSON, validation, idempotency check, durable commit), not the booth's disk.
 
     python benchmarks/sync.py --records 100000 --json [--out benchmarks/results/sync.json]
+    python benchmarks/sync.py --records 100000 --postgres --json --out benchmarks/results/sync-postgres.json
 """
 from __future__ import annotations
 
@@ -71,14 +72,60 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class TempPostgres:
+    """A throwaway PostgreSQL cluster from Debian's binaries (as the hub tests use), for --postgres."""
+
+    def __init__(self):
+        import glob
+        import shutil
+
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not found:
+            raise SystemExit("--postgres: no /usr/lib/postgresql/*/bin/initdb (apt-get install postgresql)")
+        self.bin = Path(found[-1]).parent
+        self.root = Path(tempfile.mkdtemp(prefix="sync-bench-pg-"))
+        self.as_postgres = os.geteuid() == 0
+        if self.as_postgres:
+            shutil.chown(self.root, "postgres", "postgres")
+        self.port = free_port()
+
+    def _run(self, *cmd):
+        full = (["runuser", "-u", "postgres", "--"] if self.as_postgres else []) + [str(c) for c in cmd]
+        subprocess.run(full, check=True, capture_output=True, timeout=120)
+
+    def __enter__(self) -> str:
+        self._run(self.bin / "initdb", "-D", self.root / "data", "-U", "postgres", "-A", "trust", "-E", "UTF8")
+        self._run(self.bin / "pg_ctl", "-D", self.root / "data", "-l", self.root / "log", "-w", "-o",
+                  f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.root}", "start")
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def __exit__(self, *exc):
+        import shutil
+
+        try:
+            self._run(self.bin / "pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--db", help="hub database URL (default: a fresh SQLite file in a temp dir)")
+    ap.add_argument("--postgres", action="store_true",
+                    help="start a throwaway PostgreSQL cluster (Debian binaries) and use it as the hub DB")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", type=Path, help="also write the JSON here")
     args = ap.parse_args()
+    if args.postgres:
+        with TempPostgres() as url:
+            args.db = url
+            return run(args)
+    return run(args)
+
+
+def run(args) -> int:
 
     from inspector_app.hub.db import HubDb
     from inspector_app.sync.client import SyncClient
@@ -86,7 +133,9 @@ def main() -> int:
     load_at_start = round(os.getloadavg()[0], 2)  # other work on the machine skews the figure
     tmp = Path(tempfile.mkdtemp(prefix="sync-bench-"))
     db_url = args.db or f"sqlite:///{tmp}/hub.db"
-    token = HubDb(db_url).register_booth("bench-1")
+    admin = HubDb(db_url)
+    token = admin.register_booth("bench-1")
+    admin.close()
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     hub = subprocess.Popen([sys.executable, "-m", "inspector_app", "hub", "serve", "--host", "127.0.0.1",
@@ -111,7 +160,9 @@ def main() -> int:
         report = client.push_once()
         seconds = time.perf_counter() - t0
         client.close()
-        stored = HubDb(db_url).stats()["records"]
+        admin = HubDb(db_url)
+        stored = admin.stats()["records"]
+        admin.close()
     finally:
         hub.terminate()
         hub.wait(30)

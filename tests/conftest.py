@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the developer's OS keyring: booth database keys go to a 0600 file in the test
+# home (session fixtures included). Tests of the keyring path unset this and use an in-memory backend.
+os.environ["INSPECTOR_KEY_PROVIDER"] = "file"
 
 ROOT = Path(__file__).resolve().parents[1]
 

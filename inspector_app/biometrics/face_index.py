@@ -74,7 +74,11 @@ class _Growable:
 
 
 class FaceIndex:
-    """Watchlist of face templates: add/remove (deltas), exact top-k search, save/load."""
+    """Watchlist of face templates: add/remove (deltas), exact top-k search, save/load.
+
+    Not synchronised: concurrent searches are fine, but guard add/remove with a lock (or swap in
+    a new index) when other threads search.
+    """
 
     def __init__(self, value_range: tuple[float, float] = DEFAULT_RANGE):
         lo, hi = value_range

@@ -26,7 +26,7 @@ from inspector_app.biometrics import fingerprint, iso19794
 from inspector_app.biometrics.finger import mcc
 from inspector_app.biometrics.finger.template import FingerTemplate
 
-PROJECTED_DIMS = 32
+PROJECTED_DIMS = 64
 _SEED = 19794
 
 
@@ -106,7 +106,7 @@ class _PositionIndex:
 class FingerIndex:
     """Gallery of subjects' fingers, searchable by one or more probe fingers."""
 
-    def __init__(self, shortlist: int = 100, neighbours: int = 64):
+    def __init__(self, shortlist: int = 100, neighbours: int = 32):
         self.shortlist_size = shortlist
         self.neighbours = neighbours
         self._positions: dict[str, _PositionIndex] = {}

@@ -18,8 +18,8 @@ __all__ = ["FingerImageError", "FingerTemplate", "Minutia", "THRESHOLD", "load_i
            "extract", "match", "cylinders"]
 
 # Score at or above which two prints are called the same finger: the pooled FMR 1/1000 point
-# of the five FVC B sets with all 14,400 cross-finger impostor pairs (FNMR there: 12 %), from
-# (benchmarks/fingerprint_fvc.py): see docs/FINGERPRINT.md for the FMR/FNMR it gives.
+# of the five FVC B sets scored with all 14,400 cross-finger impostor pairs (FNMR there 12 %),
+# measured by benchmarks/fingerprint_fvc.py --impostors all; see docs/FINGERPRINT.md.
 THRESHOLD = 0.022
 
 

@@ -29,10 +29,13 @@ def _serve(args) -> int:
 def _register_booth(args) -> int:
     from inspector_app.hub.credentials import CredentialError
 
+    db = _db(args)
     try:
-        token = _db(args).register_booth(args.booth_id)
+        token = db.register_booth(args.booth_id)
     except CredentialError as exc:
         raise CliError(str(exc)) from exc
+    finally:
+        db.close()
     emit({"booth_id": args.booth_id, "credential": token}, args.json,
          f"booth {args.booth_id} registered; give it this credential (shown once):\n{token}")
     return 0
@@ -46,10 +49,13 @@ def _add_user(args) -> int:
     password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise CliError("empty password on standard input")
+    db = _db(args)
     try:
-        _db(args).add_user(args.user, hash_password(password), args.role, args.display_name or "")
+        db.add_user(args.user, hash_password(password), args.role, args.display_name or "")
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+    finally:
+        db.close()
     emit({"user": args.user, "roles": sorted(set(args.role))}, args.json,
          f"user {args.user} saved with roles {', '.join(sorted(set(args.role)))}")
     return 0
@@ -59,10 +65,14 @@ def _publish_bundle(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"no bundle file at {path}")
+    db = _db(args)
     try:
-        info = _db(args).put_bundle(args.version, path.read_bytes())
+        with open(path, "rb") as fh:
+            info = db.put_bundle_file(args.version, fh)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+    finally:
+        db.close()
     emit(info, args.json, f"bundle version {info['version']} published ({info['size']} bytes)")
     return 0
 
@@ -71,10 +81,13 @@ def _import(args) -> int:
     from inspector_app.hub.importer import import_dir
     from inspector_app.hub.outbox_file import OutboxFileError
 
+    db = _db(args)
     try:
-        report = import_dir(_db(args), Path(args.dir), allow_unsigned=args.allow_unsigned)
+        report = import_dir(db, Path(args.dir), allow_unsigned=args.allow_unsigned)
     except OutboxFileError as exc:
         raise CliError(str(exc)) from exc
+    finally:
+        db.close()
     emit(report, args.json, f"imported {len(report['files'])} file(s): {report['stored']} stored, "
          f"{report['duplicates']} already present, {report['conflicts']} conflicts, "
          f"{len(report['refused'])} refused")
@@ -83,8 +96,11 @@ def _import(args) -> int:
 
 def _stats(args) -> int:
     db = _db(args)
-    out = db.stats()
-    out["conflict_log"] = db.conflicts()
+    try:
+        out = db.stats()
+        out["conflict_log"] = db.conflicts()
+    finally:
+        db.close()
     emit(out, args.json)
     return 0
 

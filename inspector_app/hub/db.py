@@ -47,7 +47,9 @@ CREATE TABLE IF NOT EXISTS users (
   display_name TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS bundles (
   version BIGINT PRIMARY KEY, sha256 TEXT NOT NULL, size BIGINT NOT NULL, created_at TEXT NOT NULL,
-  data {blob} NOT NULL);
+  chunks INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS bundle_chunks (
+  version BIGINT NOT NULL, idx INTEGER NOT NULL, data {blob} NOT NULL, PRIMARY KEY (version, idx));
 CREATE TABLE IF NOT EXISTS queue (
   record_id TEXT PRIMARY KEY, booth_id TEXT NOT NULL, inspector TEXT, flags TEXT NOT NULL,
   created_at TEXT, status TEXT NOT NULL);
@@ -144,14 +146,37 @@ class HubDb:
         conn = self._conn()
         lock = self._write_lock if self.dialect == "sqlite" else _NullLock()
         with lock:
-            cur = conn.cursor()
-            cur.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+            try:
+                cur = conn.cursor()
+                cur.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+            except Exception:
+                self._forget(conn)  # e.g. PostgreSQL restarted: reconnect on the next request
+                raise
             try:
                 yield _Tx(cur, self.dialect)
             except BaseException:
-                cur.execute("ROLLBACK")
+                try:
+                    cur.execute("ROLLBACK")
+                except Exception:  # noqa: BLE001 - connection is gone; the original error matters
+                    self._forget(conn)
                 raise
-            cur.execute("COMMIT")
+            try:
+                cur.execute("COMMIT")
+            except Exception:
+                self._forget(conn)
+                raise
+
+    def _forget(self, conn) -> None:
+        """Drop a broken connection so this thread opens a fresh one next time."""
+        if getattr(self._local, "conn", None) is conn:
+            self._local.conn = None
+        with self._conns_lock:
+            if conn in self._conns:
+                self._conns.remove(conn)
+        try:
+            conn.close()
+        except Exception:  # noqa: BLE001
+            pass
 
     def close(self) -> None:
         """Close every thread's connection (call when no request is running any more)."""
@@ -333,21 +358,43 @@ class HubDb:
         return [{"user": u, "password_hash": h, "roles": json.loads(r), "display_name": d} for u, h, r, d in rows]
 
     # -- bundles -----------------------------------------------------------------------------
+    # Stored in 8 MiB chunks: a full SLTD bundle for 100M documents is over a gigabyte, past the
+    # 1 GB limit of one PostgreSQL bytea or SQLite blob, and is streamed rather than held in memory.
+    CHUNK = 8 * 1024 * 1024
+
     def put_bundle(self, version: int, data: bytes) -> dict:
-        """Store an opaque signed bundle file under its version; the same bytes again is a no-op."""
+        import io
+
+        return self.put_bundle_file(version, io.BytesIO(data))
+
+    def put_bundle_file(self, version: int, fh) -> dict:
+        """Store an opaque signed bundle (a binary file object) under its version; the same bytes
+        again is a no-op, other bytes under a published version are refused."""
         import hashlib
 
         if version < 1:
             raise ValueError("bundle version must be a positive integer")
-        digest = hashlib.sha256(data).hexdigest()
+        digest, size, idx = hashlib.sha256(), 0, 0
         with self.tx() as tx:
-            row = tx.execute("SELECT sha256 FROM bundles WHERE version = ?", (version,)).fetchone()
-            if row and row[0] != digest:
+            existing = tx.execute("SELECT sha256 FROM bundles WHERE version = ?", (version,)).fetchone()
+            if not existing:
+                tx.execute("DELETE FROM bundle_chunks WHERE version = ?", (version,))
+            while True:
+                chunk = fh.read(self.CHUNK)
+                if not chunk:
+                    break
+                digest.update(chunk)
+                size += len(chunk)
+                if not existing:
+                    tx.execute("INSERT INTO bundle_chunks (version, idx, data) VALUES (?, ?, ?)", (version, idx, chunk))
+                idx += 1
+            sha = digest.hexdigest()
+            if existing and existing[0] != sha:
                 raise ValueError(f"bundle version {version} is already published with different content")
-            if not row:
-                tx.execute("INSERT INTO bundles (version, sha256, size, created_at, data) VALUES (?, ?, ?, ?, ?)",
-                           (version, digest, len(data), utc_now(), data))
-        return {"version": version, "sha256": digest, "size": len(data)}
+            if not existing:
+                tx.execute("INSERT INTO bundles (version, sha256, size, created_at, chunks) VALUES (?, ?, ?, ?, ?)",
+                           (version, sha, size, utc_now(), idx))
+        return {"version": version, "sha256": sha, "size": size}
 
     def list_bundles(self, after: int = 0) -> list[dict]:
         with self.tx() as tx:
@@ -355,10 +402,27 @@ class HubDb:
                               " ORDER BY version", (after,)).fetchall()
         return [dict(zip(("version", "sha256", "size", "created_at"), r)) for r in rows]
 
-    def get_bundle(self, version: int) -> tuple[bytes, str] | None:
+    def bundle_info(self, version: int) -> dict | None:
         with self.tx() as tx:
-            row = tx.execute("SELECT data, sha256 FROM bundles WHERE version = ?", (version,)).fetchone()
-        return (bytes(row[0]), row[1]) if row else None
+            row = tx.execute("SELECT version, sha256, size, created_at, chunks FROM bundles WHERE version = ?",
+                             (version,)).fetchone()
+        return dict(zip(("version", "sha256", "size", "created_at", "chunks"), row)) if row else None
+
+    def iter_bundle(self, version: int, chunks: int):
+        """The bundle's bytes chunk by chunk (one short query each: no long-held transaction)."""
+        for idx in range(chunks):
+            with self.tx() as tx:
+                row = tx.execute("SELECT data FROM bundle_chunks WHERE version = ? AND idx = ?",
+                                 (version, idx)).fetchone()
+            if row is None:
+                raise HubDbError(f"bundle {version} is missing chunk {idx}")
+            yield bytes(row[0])
+
+    def get_bundle(self, version: int) -> tuple[bytes, str] | None:
+        info = self.bundle_info(version)
+        if info is None:
+            return None
+        return b"".join(self.iter_bundle(version, info["chunks"])), info["sha256"]
 
     # -- supervisor queue --------------------------------------------------------------------
     def queue(self, status: str = "open") -> list[dict]:

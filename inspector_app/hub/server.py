@@ -9,7 +9,7 @@ import uuid
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
@@ -73,7 +73,10 @@ def create_app(db_url: str | HubDb) -> FastAPI:
               responses={409: {"model": PushResult, "description": "some ids conflict; the rest were stored"}})
     def push_records(batch: RecordBatch, booth_id: str = Depends(booth)):
         try:
-            result = db.put_records(booth_id, [r.model_dump() for r in batch.records])
+            # plain dicts without model_dump(): it deep-copies every payload and cost a third of ingest
+            records = [{"record_id": r.record_id, "seq": r.seq, "kind": r.kind, "payload": r.payload,
+                        "created_at": r.created_at} for r in batch.records]
+            result = db.put_records(booth_id, records)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
         return JSONResponse(result, status_code=409 if result["conflicts"] else 200)
@@ -94,12 +97,12 @@ def create_app(db_url: str | HubDb) -> FastAPI:
     @app.get("/bundles/{version}", tags=["bundles"], response_class=Response,
              responses={200: {"content": {"application/octet-stream": {}}}})
     def get_bundle(version: int, booth_id: str = Depends(booth)) -> Response:
-        found = db.get_bundle(version)
-        if found is None:
+        info = db.bundle_info(version)
+        if info is None:
             raise HTTPException(404, f"no bundle version {version}")
-        data, digest = found
-        return Response(data, media_type="application/octet-stream",
-                        headers={"X-Bundle-Sha256": digest, "X-Bundle-Version": str(version)})
+        return StreamingResponse(db.iter_bundle(version, info["chunks"]), media_type="application/octet-stream",
+                                 headers={"Content-Length": str(info["size"]), "X-Bundle-Sha256": info["sha256"],
+                                          "X-Bundle-Version": str(version)})
 
     @app.get("/users", tags=["users"])
     def users(booth_id: str = Depends(booth)) -> dict:

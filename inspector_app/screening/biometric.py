@@ -79,7 +79,7 @@ def _subject_folder(path: Path) -> dict:
     except ValueError as exc:
         raise BiometricListError(f"{path}: not JSON ({exc})") from None
     reverse = {v: k for k, v in CSV_FINGERS.items()}
-    row = {"subject_id": meta.get("subject_id", path.parent.name), "reason": meta.get("reason", ""),
+    row = {"subject_id": meta.get("subject_id", path.parent.name), "reason": meta.get("reason", ""), "list": meta.get("list", ""),
            "ban_until": meta.get("ban_until", ""), "face": meta.get("face") or "", "dpi": meta.get("dpi") or ""}
     extra = {}
     for pos, img in (meta.get("fingers") or {}).items():
@@ -114,12 +114,13 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
             ban = date.fromisoformat(ban).isoformat()
         except ValueError:
             raise BiometricListError(f"{where}: ban_until {ban!r} is not YYYY-MM-DD") from None
-    out = {"subject_id": sid, "reason": (r.get("reason") or "").strip(), "ban_until": ban, "face": None, "fingers": {}}
+    out = {"subject_id": sid, "list": (r.get("list") or "").strip() or "biometric", "reason": (r.get("reason") or "").strip(),
+           "ban_until": ban, "face": None, "fingers": {}}
     if (r.get("face") or "").strip():
         face = _need("face")
         img = base / r["face"].strip()
         try:
-            out["face"] = [float(x) for x in np.asarray(face.encode(face.load_image(img)).vector, dtype=np.float32)]
+            out["face"] = encode_vector(face.encode(face.load_image(img)).vector)
         except Exception as exc:  # noqa: BLE001 - NoFace / ImageUnreadable: name the file
             raise BiometricListError(f"{where}: face image {img}: {exc}") from None
     dpi = float(r["dpi"]) if (r.get("dpi") or "").strip() else None
@@ -135,6 +136,23 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
     if out["face"] is None and not out["fingers"]:
         raise BiometricListError(f"{where}: subject {sid} has neither a face nor a fingerprint image")
     return out
+
+
+def encode_vector(vector) -> str:
+    """Face encodings travel as base64 of 128 little-endian float32 (684 characters, not ~1.5 KB
+    of JSON numbers: it matters at 800,000 deportees)."""
+    return base64.b64encode(np.asarray(vector, dtype="<f4").reshape(-1).tobytes()).decode("ascii")
+
+
+def decode_vector(value) -> np.ndarray:
+    """Inverse of :func:`encode_vector`; a JSON list of numbers is accepted too."""
+    if isinstance(value, str):
+        v = np.frombuffer(base64.b64decode(value), dtype="<f4")
+    else:
+        v = np.asarray(value, dtype=np.float32)
+    if v.shape != (128,):
+        raise BiometricListError(f"face template has {v.size} values, expected 128")
+    return v.astype(np.float32)
 
 
 # ------------------------------------------------------------------------------------ booth side
@@ -169,7 +187,7 @@ def build(directory: Path, rows: list[dict]) -> int:
         index = fi.FaceIndex()
         for r in rows:
             if r.get("face"):
-                index.add(r["subject_id"], np.asarray(r["face"], dtype=np.float32))
+                index.add(r["subject_id"], decode_vector(r["face"]))
         index.save(directory / FACE_INDEX)
     if gi is not None and any(r.get("fingers") for r in rows):
         iso = _need("iso19794")
@@ -186,6 +204,7 @@ class _Subject:
     subject_id: str
     reason: str
     ban_until: date | None
+    list: str = "biometric"
 
 
 class BiometricWatchlist:
@@ -195,14 +214,14 @@ class BiometricWatchlist:
         self.directory = Path(directory)
         rows = read_subjects(self.directory)
         self.subjects = {r["subject_id"]: _Subject(r["subject_id"], r.get("reason", ""),
-                                                   date.fromisoformat(r["ban_until"]) if r.get("ban_until") else None)
+                                                   date.fromisoformat(r["ban_until"]) if r.get("ban_until") else None,
+                                                   r.get("list") or "biometric")
                          for r in rows}
         self._rows = rows
         self.face_index = face_index if face_index is not None else self._load("face_index", "FaceIndex", FACE_INDEX)
         self.finger_index = finger_index if finger_index is not None else self._load("finger_index", "FingerIndex", FINGER_INDEX)
-        self._face_ids = [r["subject_id"] for r in rows if r.get("face")]
-        self._face_mat = (np.asarray([r["face"] for r in rows if r.get("face")], dtype=np.float32)
-                          if self._face_ids else np.empty((0, 128), np.float32))
+        self._face_ids: list[str] | None = None   # exact-scan fallback, built on first use
+        self._face_mat: np.ndarray | None = None
 
     def _load(self, module: str, cls: str, filename: str):
         mod = _module(module)
@@ -235,14 +254,14 @@ class BiometricWatchlist:
             for sid, dist, how in self._search_face(face):
                 s = self._active(sid, today)
                 if s is not None:
-                    hits.append(Hit("face", "biometric", round(max(0.0, 1.0 - dist), 4),
+                    hits.append(Hit("face", s.list, round(max(0.0, 1.0 - dist), 4),
                                     [f"face distance {dist:.3f} <= threshold {self._face_threshold():.2f} ({how})"] + self._reasons(s),
                                     subject_id=sid))
         if fingers and self.subjects:
             for sid, score, how in self._search_fingers(fingers):
                 s = self._active(sid, today)
                 if s is not None:
-                    hits.append(Hit("fingerprint", "biometric", round(float(score), 4),
+                    hits.append(Hit("fingerprint", s.list, round(float(score), 4),
                                     [f"fingerprint score {score:.3f} >= threshold {self._finger_threshold():.2f} "
                                      f"({', '.join(sorted(fingers))}; {how})"] + self._reasons(s),
                                     subject_id=sid))
@@ -263,7 +282,12 @@ class BiometricWatchlist:
         thr = self._face_threshold()
         if self.face_index is not None:
             return [(sid, float(d), "1:N face index") for sid, d in self.face_index.search(vec, k=5, max_distance=thr)]
-        if not len(self._face_ids):
+        if self._face_ids is None:
+            with_face = [r for r in self._rows if r.get("face")]
+            self._face_ids = [r["subject_id"] for r in with_face]
+            self._face_mat = (np.stack([decode_vector(r["face"]) for r in with_face]) if with_face
+                              else np.empty((0, 128), np.float32))
+        if not self._face_ids:
             return []
         d = np.linalg.norm(self._face_mat - vec, axis=1)
         order = np.argsort(d)[:5]

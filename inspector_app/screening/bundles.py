@@ -323,7 +323,9 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
             counts["sltd"] = n
             counts["sltd_delta"] = 0
         else:
-            if not sltd_meta or sltd_meta["list_key"] != meta["list_key"]:
+            if not sltd_meta:
+                raise BundleError("the booth has no SLTD list for this SLTD delta to update; apply a full SLTD bundle first")
+            if sltd_meta["list_key"] != meta["list_key"]:
                 raise BundleError("SLTD delta was hashed with a different list key than the booth's SLTD list; apply a full bundle")
             counts.update(_apply_sltd_delta(prev / "sltd", stage / "sltd", _read_section(path, header, "sltd"), list_key))
         sltd_meta = {"list_key": meta["list_key"], "hash": meta.get("hash", "blake2b-64-keyed")}

@@ -172,13 +172,29 @@ class SyncClient:
                 self.state.save(self.home)
 
     def _download(self, version: int, sha256: str | None) -> Path:
-        r = self._request("GET", f"/bundles/{version}")
-        if sha256 and hashlib.sha256(r.content).hexdigest() != sha256:
-            raise SyncError(f"bundle {version} arrived damaged (checksum mismatch); will retry")
+        """Stream to a file (bundles can exceed memory), hashing as it arrives."""
         d = sync_dir(self.home) / "incoming"
         d.mkdir(exist_ok=True)
         path = d / f"bundle-{version}.bin"
-        path.write_bytes(r.content)
+        digest = hashlib.sha256()
+        try:
+            with self.http.stream("GET", f"/bundles/{version}") as r:
+                if r.status_code != 200:
+                    r.read()
+                    raise SyncError(f"hub answered {r.status_code} to GET /bundles/{version}: {r.text[:200]}")
+                with open(path, "wb") as fh:
+                    for chunk in r.iter_bytes(1024 * 1024):
+                        digest.update(chunk)
+                        fh.write(chunk)
+        except httpx.TimeoutException as exc:
+            path.unlink(missing_ok=True)
+            raise SyncError(f"hub timed out sending bundle {version}") from exc
+        except httpx.TransportError as exc:
+            path.unlink(missing_ok=True)
+            raise SyncError(f"bundle {version} download cut off ({type(exc).__name__}); will retry") from exc
+        if sha256 and digest.hexdigest() != sha256:
+            path.unlink(missing_ok=True)
+            raise SyncError(f"bundle {version} arrived damaged (checksum mismatch); will retry")
         return path
 
     # -- both --------------------------------------------------------------------------------

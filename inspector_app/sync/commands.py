@@ -41,17 +41,20 @@ def _sync(args) -> int:
     home = home_of(args)
     cfg = _config(home)
     store = _store(home)
-    client = _client(home, cfg, store)
-    if not args.once:
-        return _run_forever(client, cfg)
     try:
-        report = client.sync_once()
-        rc = 0
-    except SyncError as exc:
-        report = {"error": str(exc), "status": client.status().to_dict()}
-        rc = 1
+        client = _client(home, cfg, store)
+        if not args.once:
+            return _run_forever(client, cfg)
+        try:
+            report = client.sync_once()
+            rc = 0
+        except SyncError as exc:
+            report = {"error": str(exc), "status": client.status().to_dict()}
+            rc = 1
+        finally:
+            client.close()
     finally:
-        client.close()
+        store.close()
     st = report["status"]
     refused = report.get("pull", {}).get("refused") if "pull" in report else None
     text = (f"sync failed: {report['error']}" if rc else
@@ -88,7 +91,11 @@ def _status(args) -> int:
     from inspector_app.sync.client import status_of
 
     home = home_of(args)
-    st = status_of(home, _store(home)).to_dict()
+    store = _store(home)
+    try:
+        st = status_of(home, store).to_dict()
+    finally:
+        store.close()
     emit(st, args.json, f"{'online' if st['online'] else 'offline'}; last success {st['last_success'] or 'never'}; "
          f"{st['queued']} record(s) queued" + (f"; last error: {st['last_error']}" if st["last_error"] else ""))
     return 0
@@ -121,10 +128,13 @@ def _export(args) -> int:
         booth_id, credential = Settings.load(home).get("sync.booth_id"), None
         if not booth_id:
             raise CliError("this booth has no booth id: run `inspector-app sync configure` first")
+    store = _store(home)
     try:
-        out = export_outbox(home, _store(home), Path(args.out), booth_id, credential)
+        out = export_outbox(home, store, Path(args.out), booth_id, credential)
     except (OSError, ValueError) as exc:
         raise CliError(f"export failed: {exc}") from exc
+    finally:
+        store.close()
     emit(out, args.json, f"exported {out['records']} record(s) to {len(out['files'])} file(s) in {args.out}"
          + (" (encrypted for the hub)" if out["signed"] else " (NOT ENCRYPTED: booth has no credential)"))
     return 0

@@ -23,6 +23,7 @@ def export_outbox(home: Path, store, out_dir: Path, booth_id: str, credential: s
         if cred_booth != booth_id:
             raise ValueError(f"credential belongs to booth {cred_booth!r}, not {booth_id!r}")
         key = secret_hash(secret)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)  # an empty export is still a valid target to import
     files, total = [], 0
     while True:
         batch = store.outbox_pending(limit=per_file)

@@ -63,3 +63,11 @@ class SyncStatus:
         d = asdict(self)
         d.update(d.pop("extra"))
         return d
+
+
+def snapshot(home: Path) -> dict:
+    """For a status bar: cheap (one small JSON file, no store, no network). ``queued`` comes from
+    the store the UI already has open (``Store.outbox_count()``)."""
+    st = SyncState.load(home)
+    return {"online": st.online, "last_sync": st.last_success, "last_attempt": st.last_attempt,
+            "sync_error": st.last_error, "bundle_refusal": st.last_bundle_refusal, "conflicts": st.conflicts}

@@ -145,9 +145,11 @@ def test_load_rejects_missing_damaged_and_inconsistent(tmp_path):
         FaceIndex.load(d)
 
 
-def test_empty_index_and_bad_input():
+def test_empty_index_and_bad_input(tmp_path):
     index = FaceIndex()
     assert index.search(np.zeros(128), k=3) == []
+    reopened = FaceIndex.load(index.save(tmp_path / "empty"))
+    assert len(reopened) == 0 and reopened.search(np.zeros(128)) == []
     with pytest.raises(FaceError, match="128"):
         index.add("A", np.zeros(64))
     with pytest.raises(FaceError, match="NaN"):

@@ -10,12 +10,14 @@ from inspector_app.hub.passwords import hash_password, verify_password
 booth_ids = st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True)
 
 
+@settings(deadline=None)  # a loaded 2-core CI machine must not make a parser test flaky
 @given(booth_ids)
 def test_token_roundtrip(booth_id):
     secret = credentials.new_secret()
     assert credentials.split_token(credentials.make_token(booth_id, secret)) == (booth_id, secret)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=80))
 def test_split_token_never_crashes_on_garbage(text):
     try:
@@ -46,7 +48,7 @@ def test_password_hash_format_and_verification():
     assert hash_password("pässwörd", n=2**10) != h  # salted
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(st.text(max_size=60))
 def test_verify_password_rejects_malformed_hashes_without_crashing(encoded):
     assert verify_password("x", encoded) is False

@@ -136,3 +136,30 @@ def test_review_can_arrive_through_the_outbox(client, hub):
     assert client.post("/records", json={"records": [flagged, review]}).status_code == 200
     assert client.get("/queue", params={"status": "reviewed"}).json()["items"][0]["flags"] == ["hits:1"]
     assert client.get("/queue").json()["items"] == []
+
+
+def test_hub_reconnects_after_its_database_connections_die(hub_db_url):
+    """PostgreSQL restarted under the hub: the request that hits the dead connection fails
+    (the booth retries), the next one works on a fresh connection."""
+    from inspector_app.hub.db import HubDb
+
+    db = HubDb(hub_db_url)
+    db.register_booth("b")
+    db._conn().close()  # what a server restart does to an open connection
+    with pytest.raises(Exception):
+        db.stats()
+    assert db.stats()["booths"] == 1
+    db.close()
+
+
+def test_large_bundle_is_chunked_and_streamed(client, hub, monkeypatch):
+    import hashlib
+    import os
+
+    monkeypatch.setattr(type(hub.db), "CHUNK", 64 * 1024)  # many chunks without a gigabyte of test data
+    data = os.urandom(300 * 1024 + 7)
+    info = hub.db.put_bundle(5, data)
+    assert hub.db.bundle_info(5)["chunks"] == 5 and info["size"] == len(data)
+    r = client.get("/bundles/5")
+    assert r.content == data and r.headers["content-length"] == str(len(data))
+    assert r.headers["x-bundle-sha256"] == hashlib.sha256(data).hexdigest()

@@ -16,22 +16,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_register_booth_and_add_user(run_cli, tmp_path):
+def test_register_booth_and_add_user(run_cli, cli, tmp_path):
     db = f"sqlite:///{tmp_path}/hub.db"
     out = run_cli("hub", "register-booth", "--db", db, "--booth-id", "narita-t1-07", "--json")
     assert out.returncode == 0, out.stderr
     cred = json.loads(out.stdout)["credential"]
     assert cred.startswith("narita-t1-07.") and len(cred) > 40
     assert cred.split(".", 1)[1] not in (tmp_path / "hub.db").read_bytes().decode("latin-1")  # only the hash
-    out = run_cli("hub", "add-user", "--db", db, "--user", "sato", "--password-stdin", "--role", "supervisor",
+    out = cli("hub", "add-user", "--db", db, "--user", "sato", "--password-stdin", "--role", "supervisor",
                   "--role", "inspector", "--json", input="pw\n")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {"user": "sato", "roles": ["inspector", "supervisor"]}
-    bad = run_cli("hub", "register-booth", "--db", db, "--booth-id", "no.dots")
+    bad = cli("hub", "register-booth", "--db", db, "--booth-id", "no.dots")
     assert bad.returncode == 2 and "invalid booth id" in bad.stderr
-    bad = run_cli("hub", "add-user", "--db", db, "--user", "x", "--password-stdin", "--role", "inspector", input="\n")
+    bad = cli("hub", "add-user", "--db", db, "--user", "x", "--password-stdin", "--role", "inspector", input="\n")
     assert bad.returncode == 2 and "empty password" in bad.stderr
-    bad = run_cli("hub", "stats", "--db", "mysql://nope")
+    bad = cli("hub", "stats", "--db", "mysql://nope")
     assert bad.returncode == 2 and "unsupported database URL" in bad.stderr
 
 

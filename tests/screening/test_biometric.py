@@ -140,3 +140,16 @@ def test_real_fingerprints_and_subject_folders(booth, signer, tmp_path, shared_d
     assert [(h["kind"], h["subject_id"]) for h in hits] == [("fingerprint", "P1")]
     assert any("fingerprint score" in r for r in hits[0]["reasons"])
     assert s.screen({}, fingers=other).hits == []
+
+
+def test_face_vectors_round_trip_and_fallback_scan(tmp_path):
+    v = vec(5)
+    assert np.allclose(biometric.decode_vector(biometric.encode_vector(v)), v)
+    with pytest.raises(biometric.BiometricListError, match="expected 128"):
+        biometric.decode_vector([1.0, 2.0])
+    rows = [{"subject_id": "E1", "reason": "x", "ban_until": "", "face": biometric.encode_vector(v), "fingers": {}}]
+    biometric.build(tmp_path / "b", rows)
+    wl = biometric.BiometricWatchlist(tmp_path / "b")
+    wl.face_index = None  # force the exact-scan path (no 1:N index)
+    hits = wl.screen(face=near(v), today=date(2026, 1, 1))
+    assert [(h.kind, h.subject_id) for h in hits] == [("face", "E1")] and "exact scan" in hits[0].reasons[0]

@@ -206,3 +206,20 @@ def test_long_lived_screener_sees_new_bundle(v1, make_bundle):
     bundles.apply(v1, make_bundle(2, base_version=1, sltd=[{**SLTD[0], "status": "removed"}]))
     r = s.screen({"document_number": "L898902C3", "issuing_state": "UTO"})
     assert r.hits == [] and r.lists["version"] == 2
+
+
+def test_sltd_delta_needs_an_sltd_list_and_the_same_list_key(booth, make_bundle, tmp_path):
+    bundles.apply(booth, make_bundle(1, watchlist=WATCHLIST))
+    before = snapshot(booth)
+    with pytest.raises(bundles.BundleError, match="no SLTD list"):
+        bundles.apply(booth, make_bundle(2, base_version=1, sltd=SLTD))
+    assert snapshot(booth) == before
+    # a second trusted signer derives another list key: its SLTD delta cannot extend our list
+    bundles.apply(booth, make_bundle(2, base_version=1, watchlist=WATCHLIST[:1], sltd=None))
+    other = keys.generate(tmp_path / "other2")
+    keys.trust_add(booth, Path(other["public_key"]))
+    bundles.apply(booth, make_bundle(3, sltd=SLTD))
+    before = snapshot(booth)
+    with pytest.raises(bundles.BundleError, match="different list key"):
+        bundles.apply(booth, make_bundle(4, base_version=3, sltd=SLTD, key=other["signing_key"]))
+    assert snapshot(booth) == before

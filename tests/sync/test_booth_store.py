@@ -13,11 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def booth(tmp_path, monkeypatch, hub, credential, run_cli):
+def booth(tmp_path, monkeypatch, hub, credential, cli):
     """A configured booth home with a file-keyed store (the CLI subprocesses use the same key)."""
     monkeypatch.setenv("INSPECTOR_KEY_PROVIDER", "file")
     home = tmp_path / "booth"
-    r = run_cli("sync", "configure", "--home", home, "--hub", hub.url, "--booth-id", "booth-7",
+    r = cli("sync", "configure", "--home", home, "--hub", hub.url, "--booth-id", "booth-7",
                 "--credential-stdin", "--json", input=credential + "\n")
     assert r.returncode == 0, r.stderr
     from inspector_app.store import open_store
@@ -36,19 +36,19 @@ def examine(store, inspector="tanaka", outcome="hit"):
     return exam, check
 
 
-def sync_once(run_cli, home):
-    r = run_cli("sync", "--once", "--home", home, "--json")
+def sync_once(cli, home):
+    r = cli("sync", "--once", "--home", home, "--json")
     return r.returncode, json.loads(r.stdout) if r.stdout else None, r.stderr
 
 
-def test_records_users_queue_and_reviews_round_trip(booth, hub, run_cli):
+def test_records_users_queue_and_reviews_round_trip(booth, hub, cli, run_cli):
     home, store = booth
     hub.db.add_user("sato", hash_password("sup-pw"), ["supervisor"], "SATO Jiro")
     hub.db.add_user("tanaka", hash_password("insp-pw"), ["inspector"], "TANAKA Hanako")
     exam, check = examine(store)
     queued = store.outbox_count()
     assert queued == 3  # examination, check result, decision
-    rc, out, err = sync_once(run_cli, home)
+    rc, out, err = sync_once(run_cli, home)  # a real `inspector-app` process
     assert rc == 0, err
     assert out["push"]["stored"] == 3 and out["status"]["queued"] == 0 and out["status"]["online"]
     assert out["pull"]["users"] == 2
@@ -61,25 +61,25 @@ def test_records_users_queue_and_reviews_round_trip(booth, hub, run_cli):
     assert hub.db.get_record(exam)["kind"] == "examination"
     # the supervisor clears the hit at a booth; the review travels up and closes the hub's item
     store.add_review(check, "sato", "cleared", "different person: birth place differs")
-    rc, out, err = sync_once(run_cli, home)
+    rc, out, err = sync_once(cli, home)
     assert rc == 0 and out["push"]["stored"] == 1, err
     assert hub.db.queue() == [] and hub.db.reviews(check)[0]["reviewer"] == "sato"
     # and again: nothing to send, nothing duplicated
-    rc, out, _ = sync_once(run_cli, home)
+    rc, out, _ = sync_once(cli, home)
     assert rc == 0 and out["push"]["stored"] == 0 and hub.db.stats()["records"] == 4
 
 
-def test_status_and_offline_failure(booth, hub, run_cli):
+def test_status_and_offline_failure(booth, hub, cli):
     home, store = booth
     examine(store)
-    r = run_cli("sync", "status", "--home", home, "--json")
+    r = cli("sync", "status", "--home", home, "--json")
     assert r.returncode == 0, r.stderr
     st = json.loads(r.stdout)
     assert st["queued"] == 3 and st["last_success"] is None and not st["online"]
     hub.stop()
-    rc, out, err = sync_once(run_cli, home)
+    rc, out, err = sync_once(cli, home)
     assert rc == 1 and "unreachable" in out["error"] and out["status"]["queued"] == 3
-    st = json.loads(run_cli("sync", "status", "--home", home, "--json").stdout)
+    st = json.loads(cli("sync", "status", "--home", home, "--json").stdout)
     assert not st["online"] and "unreachable" in st["last_error"]
 
 
@@ -100,7 +100,7 @@ def _bundle_fixture(tmp_path, home):
     return b1, b2, b3
 
 
-def test_signed_bundles_pulled_and_tampered_one_refused(booth, hub, run_cli, tmp_path):
+def test_signed_bundles_pulled_and_tampered_one_refused(booth, hub, cli, tmp_path):
     from inspector_app.screening import liststate
 
     home, store = booth
@@ -110,43 +110,43 @@ def test_signed_bundles_pulled_and_tampered_one_refused(booth, hub, run_cli, tmp
     for v, data in ((1, b1.read_bytes()), (2, bytes(data2)), (3, b3.read_bytes())):
         hub.db.put_bundle(v, data)
     examine(store)
-    rc, out, err = sync_once(run_cli, home)
+    rc, out, err = sync_once(cli, home)
     assert rc == 0, err
     assert out["pull"]["applied"] == [1]
     refused = out["pull"]["refused"]
     assert refused["version"] == 2 and "corrupted" in refused["reason"]
     assert out["push"]["stored"] == 3 and store.outbox_count() == 0  # push carried on
     assert liststate.current(home).version == 1  # lists stay at the last good version
-    st = json.loads(run_cli("sync", "status", "--home", home, "--json").stdout)
+    st = json.loads(cli("sync", "status", "--home", home, "--json").stdout)
     assert st["last_bundle_refusal"]["version"] == 2
-    r = run_cli("sync", "--once", "--home", home)
+    r = cli("sync", "--once", "--home", home)
     assert r.returncode == 0 and "REFUSED bundle 2" in r.stdout
 
 
-def test_publish_bundle_cli(hub, run_cli, tmp_path):
+def test_publish_bundle_cli(hub, cli, tmp_path):
     f = tmp_path / "x.bin"
     f.write_bytes(b"opaque signed bytes")
-    r = run_cli("hub", "publish-bundle", f, "--version", "4", "--db", hub.db.url, "--json")
+    r = cli("hub", "publish-bundle", f, "--version", "4", "--db", hub.db.url, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["version"] == 4 and hub.db.get_bundle(4)[0] == b"opaque signed bytes"
     f.write_bytes(b"something else")
-    r = run_cli("hub", "publish-bundle", f, "--version", "4", "--db", hub.db.url)
+    r = cli("hub", "publish-bundle", f, "--version", "4", "--db", hub.db.url)
     assert r.returncode == 2 and "different content" in r.stderr
 
 
-def test_outbox_export_and_hub_import_cli(booth, hub, run_cli, tmp_path):
+def test_outbox_export_and_hub_import_cli(booth, hub, cli, tmp_path):
     home, store = booth
     ids = [examine(store)[0] for _ in range(4)]
     usb = tmp_path / "usb"
-    r = run_cli("outbox", "export", "--out", usb, "--home", home, "--json")
+    r = cli("outbox", "export", "--out", usb, "--home", home, "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["records"] == 12 and out["signed"] and out["queued"] == 0
     assert store.outbox_count() == 0
-    r = run_cli("hub", "import", usb, "--db", hub.db.url, "--json")
+    r = cli("hub", "import", usb, "--db", hub.db.url, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["stored"] == 12
-    r = run_cli("hub", "import", usb, "--db", hub.db.url, "--json")
+    r = cli("hub", "import", usb, "--db", hub.db.url, "--json")
     assert json.loads(r.stdout)["duplicates"] == 12 and hub.db.stats()["records"] == 12
     assert set(ids) <= set(hub.db.record_ids())
 
@@ -175,22 +175,22 @@ def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
     assert rc == 0
 
 
-def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, hub, run_cli):
+def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, hub, cli):
     import httpx
 
     home, store = booth
     hub.db.add_user("sato", hash_password("pw"), ["supervisor"])
     exam, check = examine(store)
     assert store.open_hits(exam)
-    rc, _, err = sync_once(run_cli, home)
+    rc, _, err = sync_once(cli, home)
     assert rc == 0, err
     other = hub.db.register_booth("booth-9")  # the supervisor's desk, another booth
     r = httpx.post(f"{hub.url}/queue/{check}/reviews", headers={"Authorization": f"Bearer {other}"},
                    json={"reviewer": "sato", "verdict": "cleared", "reason": "different person"})
     assert r.status_code == 201, r.text
-    rc, out, err = sync_once(run_cli, home)
+    rc, out, err = sync_once(cli, home)
     assert rc == 0 and out["pull"]["reviews"] == 1, err
     assert store.open_hits(exam) == []  # the inspector at booth-7 may now grant landing
-    rc, out, err = sync_once(run_cli, home)  # the store's own review record goes up: recognised
+    rc, out, err = sync_once(cli, home)  # the store's own review record goes up: recognised
     assert rc == 0 and out["pull"]["reviews"] == 0
     assert len(hub.db.reviews(check)) == 1 and hub.db.queue() == []

@@ -6,12 +6,13 @@ import random
 import stat
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from inspector_app.sync.backoff import Backoff
 from inspector_app.sync.config import SyncConfig, SyncConfigError, configure
 
 
+@settings(deadline=None)
 @given(st.floats(0.001, 10), st.floats(1, 4), st.integers(0, 100), st.integers(0, 2**32))
 def test_backoff_stays_between_half_nominal_and_cap(base, factor, attempts, seed):
     b = Backoff(base=base, factor=factor, cap=base * 100, rng=random.Random(seed))
@@ -60,13 +61,23 @@ def test_unconfigured_booth_gets_a_clear_message(tmp_path):
         SyncConfig.load(tmp_path)
 
 
-def test_sync_cli_configure_and_clear_errors(run_cli, tmp_path):
+def test_sync_cli_configure_and_clear_errors(cli, tmp_path):
     home = tmp_path / "home"
-    r = run_cli("sync", "--once", "--home", home, "--json")
+    r = cli("sync", "--once", "--home", home, "--json")
     assert r.returncode == 2 and "sync configure" in r.stderr
-    r = run_cli("sync", "configure", "--home", home, "--hub", "http://127.0.0.1:9", "--booth-id", "b1",
+    r = cli("sync", "configure", "--home", home, "--hub", "http://127.0.0.1:9", "--booth-id", "b1",
                 "--credential-stdin", "--json", input="b1.abc\n")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == {"booth_id": "b1", "hub_url": "http://127.0.0.1:9"}
-    r = run_cli("sync", "configure", "--home", home, "--booth-id", "b2", "--credential-stdin", input="b1.abc\n")
+    r = cli("sync", "configure", "--home", home, "--booth-id", "b2", "--credential-stdin", input="b1.abc\n")
     assert r.returncode == 2 and "issued to booth 'b1'" in r.stderr
+
+
+def test_status_snapshot_for_the_ui(tmp_path):
+    from inspector_app.sync.state import SyncState, snapshot
+
+    assert snapshot(tmp_path) == {"online": False, "last_sync": None, "last_attempt": None, "sync_error": None,
+                                  "bundle_refusal": None, "conflicts": 0}
+    st = SyncState(online=True, last_success="2026-11-22T05:00:00Z", last_attempt="2026-11-22T05:00:00Z")
+    st.save(tmp_path)
+    assert snapshot(tmp_path)["online"] and snapshot(tmp_path)["last_sync"] == "2026-11-22T05:00:00Z"

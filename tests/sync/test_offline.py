@@ -95,16 +95,40 @@ def test_unknown_booth_and_unsigned_files_are_refused(hubdb, outbox, tmp_path):
     assert import_dir(hubdb, usb, allow_unsigned=True)["stored"] == 3
 
 
-def test_hub_import_cli(run_cli, outbox, tmp_path):
+def test_hub_import_cli(cli, outbox, tmp_path):
     db_url = f"sqlite:///{tmp_path}/hub.db"
     db = HubDb(db_url)
     cred = db.register_booth("booth-7")
     outbox.add_many(10)
     export_outbox(tmp_path / "home", outbox, tmp_path / "usb", "booth-7", cred)
-    r = run_cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
+    r = cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["stored"] == 10
-    r = run_cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
+    r = cli("hub", "import", str(tmp_path / "usb"), "--db", db_url, "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["duplicates"] == 10
-    r = run_cli("hub", "import", str(tmp_path / "nowhere"), "--db", db_url)
+    r = cli("hub", "import", str(tmp_path / "nowhere"), "--db", db_url)
     assert r.returncode == 2 and "not a directory" in r.stderr
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                            lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3),
+                            max_leaves=10)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
+                 st.dictionaries(st.sampled_from(["format", "booth_id", "exported_at", "count", "cipher", "nonce",
+                                                  "ciphertext", "records", "sha256"]), _json_values)
+                 .map(lambda d: json.dumps({**d, "format": "border-inspector-outbox/1"}))))
+def test_outbox_file_reader_refuses_garbage_cleanly(tmp_path, text):
+    from inspector_app.hub import outbox_file
+
+    f = tmp_path / "outbox-x.json"
+    f.write_text(text, encoding="latin-1")
+    try:
+        doc = outbox_file.read(f, lambda booth: "00" * 32)
+    except outbox_file.OutboxFileError:
+        return
+    assert isinstance(doc["records"], list)  # only a well-formed plain file can get through

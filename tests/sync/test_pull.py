@@ -154,3 +154,14 @@ def test_real_screening_refusals_surface_and_lists_stay(signed, hub, credential,
     assert any(word in refusal["reason"] for word in expected), refusal["reason"]
     assert liststate.current(home).version == 1
     assert client.status().last_bundle_refusal["version"] == 2
+
+
+def test_bundle_download_cut_off_is_retried_not_applied(hub, credential, outbox, make_proxy, tmp_path):
+    hub.db.put_bundle(1, make_bundle(1, 0))
+    proxy = make_proxy(lambda n: "drop_response" if n == 2 else "pass")  # 1: list, 2: the download
+    verifier = ToyVerifier()
+    client = SyncClient(tmp_path / "home", outbox, proxy.url, credential, apply_bundle=verifier)
+    with pytest.raises(SyncError, match="cut off|unreachable"):
+        client.pull_once()
+    assert verifier.installed == 0 and not list((tmp_path / "home" / "sync" / "incoming").glob("*"))
+    assert client.pull_once()["applied"] == [1] and verifier.installed == 1

@@ -140,6 +140,8 @@ def build(template: FingerTemplate, p: MccParams = DEFAULT) -> Cylinders:
     pd = np.hypot(X[:, None] - X[None, :], Y[:, None] - Y[None, :])
     neighbours = (pd <= p.radius + 3 * p.sigma_s).sum(1) - 1
     keep = (valid.sum(1) >= p.min_valid_fraction * in_circle.sum()) & (neighbours >= p.min_neighbours)
+    if not keep.any():  # too few minutiae (or all at the edge) for a single valid cylinder
+        return _empty(cells * nd)
     xyt = np.stack([X, Y, theta], 1)[keep]
     bits, valid = bits[keep].reshape(int(keep.sum()), -1), valid[keep]
     return Cylinders(xyt, _pack(bits), _pack(np.repeat(valid, nd, axis=1)),
@@ -169,7 +171,8 @@ def local_similarity(a: Cylinders, b: Cylinders, p: MccParams = DEFAULT) -> np.n
         sim = np.where(denom > 0, 1 - xor / denom, 0.0)
     cells_in_circle = p.ns * p.ns * np.pi / 4
     ok = common >= p.min_matchable_fraction * cells_in_circle
-    ok &= np.abs(angle_diff(a.xyt[:, 2][:, None], b.xyt[:, 2][None, :])) <= p.max_angle
+    # tolerance: extractors quantise angles, so differences of exactly 90 degrees are common
+    ok &= np.abs(angle_diff(a.xyt[:, 2][:, None], b.xyt[:, 2][None, :])) <= p.max_angle + 1e-9
     return np.where(ok, sim, 0.0)
 
 
