@@ -1,0 +1,191 @@
+"""Print the README's table of measured figures from the JSON results in benchmarks/results/.
+
+Every figure in the README comes from here, so a reader can trace it to the benchmark run that
+produced it (file, date, machine). Re-run a benchmark, then this script, then paste the table.
+
+    python benchmarks/report.py            # Markdown table
+    python benchmarks/report.py --json     # the same rows as JSON
+    python benchmarks/report.py --update-readme   # rewrite the table between the README's markers
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+README = Path(__file__).resolve().parents[1] / "README.md"
+BEGIN, END = "<!-- measured:begin -->", "<!-- measured:end -->"
+
+
+def load(name: str) -> dict | None:
+    path = RESULTS / f"{name}.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def dig(d, *keys, default=None):
+    for k in keys:
+        if isinstance(d, dict) and k in d:
+            d = d[k]
+        elif isinstance(d, list) and isinstance(k, int) and -len(d) <= k < len(d):
+            d = d[k]
+        else:
+            return default
+    return d
+
+
+def when(d: dict | None) -> str:
+    if not d:
+        return ""
+    date = d.get("date") or dig(d, "machine", "date") or ""
+    load_avg = dig(d, "machine", "load_average") or dig(d, "machine", "loadavg_1m_at_start") or d.get("loadavg_1m_before") or d.get("loadavg_1m")
+    la = f", load {load_avg[0]:.1f}" if isinstance(load_avg, list) else (f", load {load_avg:.1f}" if isinstance(load_avg, (int, float)) else "")
+    return f"{str(date)[:16]}{la}"
+
+
+def row(rows, figure, target, value, met, source, d):
+    rows.append({"figure": figure, "target": target, "measured": value,
+                 "met": {True: "yes", False: "no", None: "—"}[met], "source": source, "when": when(d)})
+
+
+def fmt(x, unit="", nd=1):
+    if x is None:
+        return "not run"
+    if isinstance(x, float):
+        return f"{x:.{nd}f}{unit}"
+    return f"{x}{unit}"
+
+
+def build_rows() -> list[dict]:
+    rows: list[dict] = []
+
+    d = load("mrz_parse")
+    row(rows, "MRZ parse, valid (p99)", "—", fmt(dig(d, "parse_valid", "p99_us"), " µs"), None, "mrz_parse.json", d)
+
+    d = load("camera_fps")
+    fps = dig(d, "fps_delivered")
+    row(rows, "Camera frames delivered, 640×480, face box every 2nd frame", "≥ 15 fps", fmt(fps, " fps"),
+        None if fps is None else fps >= 15, "camera_fps.json", d)
+
+    d = load("sbi_capture")
+    row(rows, "SBI discovery, ports 4501–4600 (median)", "—", fmt(dig(d, "discovery_full_range_4501_4600", "median_ms"), " ms"), None, "sbi_capture.json", d)
+    row(rows, "SBI capture of both index fingers, verified (median / p95)", "—",
+        f"{fmt(dig(d, 'capture_two_index_fingers_verified', 'median_ms'))} / {fmt(dig(d, 'capture_two_index_fingers_verified', 'p95_ms'), ' ms')}", None, "sbi_capture.json", d)
+
+    d = load("store_ops")
+    row(rows, "record_decision with synchronous=FULL (median / p95)", "—",
+        f"{fmt(dig(d, 'record_decision', 'median_ms'))} / {fmt(dig(d, 'record_decision', 'p95_ms'), ' ms')}", None, "store_ops.json", d)
+    d = load("crash_loop")
+    if d:
+        row(rows, "SIGKILL crash loop: kills / reported decisions / failures", "0 failures",
+            f"{d.get('kills')} / {d.get('decisions_reported')} / {len(d.get('failures') or [])}",
+            not d.get("failures"), "crash_loop.json", d)
+
+    d = load("face_accuracy")
+    row(rows, "Face 1:1 at 0.6 on the shared labelled photos: FMR / FNMR", "—",
+        f"{fmt(dig(d, 'at_threshold', 'fmr'))} % / {fmt(dig(d, 'at_threshold', 'fnmr'))} %", None, "face_accuracy.json", d)
+
+    d = load("face_search")
+    for r in dig(d, "results", default=[]) or []:
+        size = r.get("size")
+        p95 = dig(r, "latency_ms_topk", "p95")
+        label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M"
+        row(rows, f"Face 1:N top-5, {label} templates: p50 / p95", "p95 ≤ 10 ms at 1M" if size == 1_000_000 else "—",
+            f"{fmt(dig(r, 'latency_ms_topk', 'p50'))} / {fmt(p95, ' ms')}",
+            (p95 <= 10) if size == 1_000_000 and p95 is not None else None, "face_search.json", d)
+        if size == 1_000_000:
+            rec = dig(r, "recall_at_1", "all")
+            row(rows, "Face 1:N at 1M: recall@1 vs exact search", "≥ 0.999", fmt(rec, "", 3),
+                None if rec is None else rec >= 0.999, "face_search.json", d)
+            sp64, sp32 = r.get("speedup_p50_vs_float64_baseline"), r.get("speedup_p50_vs_float32_baseline")
+            row(rows, "Face 1:N at 1M: speed-up vs face_recognition.face_distance (float64 / float32 gallery)", "≥ 100×",
+                f"{fmt(sp64, '×')} / {fmt(sp32, '×')}", None if sp64 is None else (sp64 >= 100 and sp32 >= 100), "face_search.json", d)
+
+    d = load("fingerprint_fvc")
+    if d:
+        f02 = dig(d, "summary", "mean_eer_fvc2002")
+        row(rows, "Fingerprint EER, mean of FVC2002 DB1–DB4_B", "≤ 5 %", fmt(f02, " %", 2),
+            None if f02 is None else f02 <= 5, "fingerprint_fvc.json", d)
+        for r in d.get("results", []):
+            if r.get("db", "").startswith("fvc2004"):
+                row(rows, f"Fingerprint EER, {r['db']}", "≤ 10 %", fmt(r.get("eer"), " %", 2),
+                    r.get("eer") is not None and r["eer"] <= 10, "fingerprint_fvc.json", d)
+        worst = max((dig(r, "extract_cpu_ms", "median") or 0) for r in d.get("results", [])) if d.get("results") else None
+        row(rows, "Fingerprint extraction, CPU time per image (worst DB median)", "≤ 300 ms", fmt(worst, " ms"),
+            None if worst is None else worst <= 300, "fingerprint_fvc.json", d)
+
+    d = load("fingerprint_search")
+    if d:
+        for r in d.get("results", []):
+            subjects = r.get("subjects")
+            p95 = dig(r, "latency_ms", "p95")
+            row(rows, f"Fingerprint 1:N, {subjects} subjects × 2 fingers: p95", "≤ 1 s at 10k" if subjects == 10000 else "—",
+                fmt(p95, " ms"), (p95 <= 1000) if subjects == 10000 and p95 is not None else None, "fingerprint_search.json", d)
+
+    d = load("sltd")
+    for n, r in (dig(d, "results", default={}) or {}).items():
+        p99 = max(dig(r, "lookup_hit_us", "p99") or 0, dig(r, "lookup_miss_us", "p99") or 0)
+        row(rows, f"SLTD {int(n):,} records: lookup p99 (hit/miss worst)", "≤ 1 ms", fmt(p99, " µs"), p99 <= 1000, "sltd.json", d)
+        rate = r.get("bundle_apply_records_per_s")
+        row(rows, f"SLTD {int(n):,} records: load (apply a signed bundle)", "≥ 200k records/s", fmt(rate, " records/s"),
+            None if rate is None else rate >= 200_000, "sltd.json", d)
+        ingest = r.get("bundle_create_records_per_s")
+        row(rows, f"SLTD {int(n):,} records: CSV → signed bundle (hub side)", "—", fmt(ingest, " records/s"), None, "sltd.json", d)
+        bpr = r.get("bytes_per_record")
+        row(rows, f"SLTD {int(n):,} records: bytes per record on disk", "≤ 40", fmt(bpr, " B"), None if bpr is None else bpr <= 40, "sltd.json", d)
+    ex = dig(d, "extrapolated_100m")
+    if ex:
+        row(rows, "SLTD 100M records (extrapolated): file size / lookup p99", "—",
+            f"{ex['main_file_bytes'] / 1e9:.2f} GB / {fmt(ex.get('lookup_hit_p99_us'), ' µs')}", None, "sltd.json", d)
+
+    d = load("names")
+    p95 = dig(d, "latency_ms", "p95")
+    row(rows, "Biographic watchlist, 1M entries: query p95", "≤ 20 ms", fmt(p95, " ms"), None if p95 is None else p95 <= 20, "names.json", d)
+    row(rows, "Biographic watchlist: precision / recall on the labelled variant set", "—",
+        f"{fmt(dig(d, 'quality', 'precision'), '', 3)} / {fmt(dig(d, 'quality', 'recall'), '', 3)}", None, "names.json", d)
+
+    for name, label in (("sync", "SQLite"), ("sync-postgres", "PostgreSQL")):
+        d = load(name)
+        row(rows, f"Sync push of 100k records to a {label} hub on loopback", "—", fmt(dig(d, "records_per_s"), " records/s", 0), None, f"{name}.json", d)
+
+    d = load("ui_stall")
+    if d:
+        stall = d.get("longest_stall_ms") or dig(d, "stall_ms", "max")
+        row(rows, "Longest UI-thread stall during a full examination", "≤ 50 ms", fmt(stall, " ms"),
+            None if stall is None else stall <= 50, "ui_stall.json", d)
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--update-readme", action="store_true")
+    args = ap.parse_args()
+    rows = build_rows()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    table = markdown(rows)
+    if args.update_readme:
+        text = README.read_text(encoding="utf-8")
+        if BEGIN not in text or END not in text:
+            raise SystemExit(f"{README} has no {BEGIN} ... {END} block")
+        head, rest = text.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+        README.write_text(f"{head}{BEGIN}\n{table}{END}{tail}", encoding="utf-8")
+        return 0
+    print(table, end="")
+    return 0
+
+
+def markdown(rows: list[dict]) -> str:
+    lines = ["| figure | target | measured | met | result file (date UTC, load) |", "|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['figure']} | {r['target']} | {r['measured']} | {r['met']} | `{r['source']}` ({r['when']}) |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
