@@ -28,6 +28,10 @@ from inspector_app.biometrics.finger.template import FingerTemplate
 
 PROJECTED_DIMS = 64
 _SEED = 19794
+# Above this many gallery cylinders per finger position the pre-filter uses an inverted-file
+# index (k-means cells, probing IVF_NPROBE of them) instead of scanning every cylinder.
+IVF_MIN_VECTORS = 200_000
+IVF_NPROBE = 24
 
 
 def _projection(bits: int) -> np.ndarray:
@@ -71,9 +75,18 @@ class _PositionIndex:
         if self._faiss is None:
             import faiss
 
-            index = faiss.IndexFlatIP(PROJECTED_DIMS)
-            if self.vectors:
-                index.add(np.concatenate(self.vectors))
+            data = np.concatenate(self.vectors) if self.vectors else np.zeros((0, PROJECTED_DIMS), np.float32)
+            if len(data) >= IVF_MIN_VECTORS:
+                nlist = int(min(1024, 4 * np.sqrt(len(data))))
+                quantizer = faiss.IndexFlatIP(PROJECTED_DIMS)
+                index = faiss.IndexIVFFlat(quantizer, PROJECTED_DIMS, nlist, faiss.METRIC_INNER_PRODUCT)
+                index.cp.seed = _SEED
+                index.cp.niter = 10
+                index.train(data[:: max(1, len(data) // (40 * nlist))])  # deterministic subsample
+                index.nprobe = IVF_NPROBE
+            else:
+                index = faiss.IndexFlatIP(PROJECTED_DIMS)
+            index.add(data)
             self._faiss = index
             self._owner = np.concatenate(self.owners) if self.owners else np.zeros(0, np.int64)
         return self._faiss

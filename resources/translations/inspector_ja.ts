@@ -329,7 +329,7 @@
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="269" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="308" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
@@ -337,117 +337,117 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="301" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="306" />
         <source>Biometrics</source>
         <translation>個人識別情報（顔・指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="302" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
         <source>Camera (F5)</source>
         <translation>カメラ (F5)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="303" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="308" />
         <source>Capture (F6)</source>
         <translation>撮影 (F6)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="304" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="309" />
         <source>Retake (F7)</source>
         <translation>撮り直し (F7)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="305" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="310" />
         <source>Capture fingerprints (F8)</source>
         <translation>指紋採取 (F8)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="306" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="311" />
         <source>Exemption:</source>
         <translation>免除:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
         <source>Finger</source>
         <translation>指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
         <source>Quality</source>
         <translation>品質</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
         <source>Tries</source>
         <translation>試行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="311" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="316" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="322" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="327" />
         <source>No face found — look at the camera</source>
         <translation>顔が見つかりません — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="324" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="329" />
         <source>Quality OK — capturing</source>
         <translation>品質良好 — 撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="326" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
         <source>Quality low: </source>
         <translation>品質不足: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="341" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="351" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
         <source>Looking for a face…</source>
         <translation>顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="362" />
         <source>exception: </source>
         <translation>例外: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="362" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="362" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="368" />
         <source>Place the finger on the scanner…</source>
         <translation>指をスキャナーに置いてください…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="365" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="371" />
         <source>Fingerprints captured: %d, exceptions: %d</source>
         <translation>指紋採取: %d 指、例外: %d</translation>
     </message>
@@ -455,32 +455,37 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="175" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="176" />
         <source>Checks</source>
         <translation>照合結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="201" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="202" />
         <source>OPEN HIT — landing blocked until a supervisor clears it</source>
         <translation>未解除の該当あり — 統括審査官の解除まで上陸許可不可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="203" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="204" />
         <source>DOCUMENT PROBLEM — see checks</source>
         <translation>旅券に問題あり — 照合結果を確認</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="205" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="206" />
         <source>NO HITS</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="231" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="234" />
+        <source>(no photo at the booth)</source>
+        <translation>（ブースに写真はありません）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="236" />
         <source>no image</source>
         <translation>画像なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="236" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="241" />
         <source>Left: live capture / document. Right: watchlist record %s (%s).</source>
         <translation>左: 取得した画像／旅券。右: リストの記録 %s（%s）。</translation>
     </message>
@@ -488,78 +493,78 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="463" />
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="464" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="472" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="473" />
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="465" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="474" />
         <source>Status of residence</source>
         <translation>在留資格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="466" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="475" />
         <source>Period of stay</source>
         <translation>在留期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="467" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="476" />
         <source>Last day of stay</source>
         <translation>在留期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="468" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="477" />
         <source>Referral reasons</source>
         <translation>引渡しの理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="469" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="478" />
         <source>Special landing details</source>
         <translation>特例上陸の詳細</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="470" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="479" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="471" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="480" />
         <source>Print seal (Ctrl+P)</source>
         <translation>証印を印刷 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="472" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="481" />
         <source>Next traveller (Ctrl+N)</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="486" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="503" />
         <source>— choose —</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="515" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="538" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="520" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="543" />
         <source>Saved — press Next traveller (Ctrl+N)</source>
         <translation>保存済み — 次の旅客へ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="524" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="547" />
         <source>Ready to save</source>
         <translation>保存できます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="529" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="552" />
         <source>Saved: record %s</source>
         <translation>保存しました: 記録 %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="531" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="554" />
         <source>Seal: %s</source>
         <translation>証印: %s</translation>
     </message>
@@ -602,17 +607,17 @@
         <translation>該当なし（リスト版 %s）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="406" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="407" />
         <source>Read the document first.</source>
         <translation>先に旅券を読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="409" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="410" />
         <source>Open hit: a supervisor must clear it before landing permission.</source>
         <translation>未解除の該当: 上陸許可の前に統括審査官の解除が必要です。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="429" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="430" />
         <source>Nothing to save.</source>
         <translation>保存する内容がありません。</translation>
     </message>
@@ -759,37 +764,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="153" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="167" />
         <source>Border Inspector — %s, booth %s</source>
         <translation>上陸審査端末 — %s、ブース %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="154" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="168" />
         <source>&amp;Session</source>
         <translation>セッション(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="155" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="169" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="156" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="170" />
         <source>&amp;Examination</source>
         <translation>審査(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="157" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="171" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="164" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="178" />
         <source>Administrator tools are on the command line: inspector-app --help</source>
         <translation>管理者機能はコマンドラインにあります: inspector-app --help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="248" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="281" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
@@ -797,24 +802,24 @@
 <context>
     <name>MrzPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="58" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="59" />
         <source>Document (MRZ) — scan or type, Ctrl+Enter to read</source>
         <translation>旅券（MRZ）— 読取または入力、Ctrl+Enter で読込</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="59" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="60" />
         <source>Read document</source>
         <translation>旅券を読込</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="60" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="61" />
         <source>P&lt;JPNSAMPLE&lt;&lt;HANAKO&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;
 ...</source>
         <translation>P&lt;JPNSAMPLE&lt;&lt;HANAKO&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;
 ...</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="84" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="85" />
         <source>invalid characters at columns %s</source>
         <translation>%s 桁目に無効な文字</translation>
     </message>
@@ -938,17 +943,22 @@
         <translation>✖ ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="188" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="191" />
+        <source>(no photo at the booth)</source>
+        <translation>（ブースに写真はありません）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="193" />
         <source>no image</source>
         <translation>画像なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="196" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="201" />
         <source>Select the hit to review.</source>
         <translation>確認する該当を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="203" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="208" />
         <source>Review recorded: %s</source>
         <translation>記録しました: %s</translation>
     </message>
@@ -969,72 +979,72 @@
 <context>
     <name>TravellerPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="111" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="112" />
         <source>Traveller</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="113" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
         <source>Surname</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="113" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
         <source>Given names</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="115" />
         <source>Document no.</source>
         <translation>旅券番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="115" />
         <source>Issuing state</source>
         <translation>発行国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="116" />
         <source>Nationality / region</source>
         <translation>国籍・地域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="116" />
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="116" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="117" />
         <source>Sex</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="116" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="117" />
         <source>Expiry</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="129" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
         <source>region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="129" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
         <source>country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="131" />
         <source>stateless</source>
         <translation>無国籍</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="131" />
         <source>refugee</source>
         <translation>難民</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="131" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="132" />
         <source>organization</source>
         <translation>国際機関</translation>
     </message>

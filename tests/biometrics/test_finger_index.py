@@ -66,3 +66,16 @@ def test_save_and_load_give_same_answers(index, templates, tmp_path):
     probe = {R: templates[105, 2], L: templates[106, 2]}
     assert again.identify(probe, k=3) == index.identify(probe, k=3)
     assert len(again) == len(index) == 5
+
+
+def test_inverted_file_prefilter_finds_the_same_subjects(templates, monkeypatch):
+    """Large galleries switch the pre-filter to an IVF index; forced here on a small one."""
+    import inspector_app.biometrics.finger_index as fi
+
+    monkeypatch.setattr(fi, "IVF_MIN_VECTORS", 10)
+    idx = FingerIndex()
+    for f in range(101, 111):
+        idx.add(str(f), R, templates[f, 1])
+    assert type(idx._positions[R]._index()).__name__ == "IndexIVFFlat"
+    for f in range(101, 111):
+        assert idx.identify({R: templates[f, 2]}, k=1)[0][0] == str(f)

@@ -25,6 +25,18 @@ def require_packages() -> None:
             pytest.skip(f"{name} is not available yet ({exc})")
 
 
+@pytest.fixture(autouse=True)
+def _restore_gc():
+    """The app freezes its heap and turns off automatic full collections (launch.settle_heap);
+    give the rest of the test session back the interpreter's defaults."""
+    import gc
+
+    threshold = gc.get_threshold()
+    yield
+    gc.set_threshold(*threshold)
+    gc.unfreeze()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory, shared_data):
     require_packages()

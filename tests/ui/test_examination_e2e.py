@@ -204,3 +204,25 @@ def test_face_and_fingerprint_hits_show_the_live_capture_as_evidence(booth):
     assert "WL-BIO-0001" in panel.evidence_caption.text()
     state = d.decide("landing_permission", "temporary_visitor", "90d")
     assert not state["can_save"]
+
+
+def test_special_landing_asks_for_the_details_the_domain_requires(booth):
+    from inspector_app.domain import decisions
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("clean")
+    rule = decisions.SPECIAL_LANDINGS[decisions.DecisionType.crew_landing]
+    state = d.decide("crew_landing")
+    panel = window.exam_screen.decision
+    assert panel.details.isEnabled() and not panel.status.isEnabled()
+    assert state["periods"] == [str(rule.maximum)]
+    assert not state["can_save"] and any("vessel_or_aircraft" in p for p in state["problems"])
+    assert "vessel_or_aircraft:" in panel.details.toPlainText()  # the box names the missing detail
+    panel.details.setPlainText("vessel_or_aircraft: JL006")
+    assert panel.state["can_save"], panel.state["problems"]
+    record = d.save()
+    exam = window.backend.examination(window.exam_vm.examination_id)
+    saved = exam["decisions"][0]["decision"]
+    assert saved["special_landing_details"] == {"vessel_or_aircraft": "JL006"}
+    assert record["seal_path"] is None

@@ -181,10 +181,15 @@ class SupervisorScreen(QWidget):
     def _show_evidence(self, row: int) -> None:
         if not (0 <= row < len(self.check_rows)):
             return
-        ev = self.check_rows[row].get("evidence") or {}
+        check = self.check_rows[row]
+        ev = check.get("evidence") or {}
         for label, path in ((self.live, ev.get("live")), (self.watch, ev.get("watch"))):
             pix = QPixmap(str(path)) if path else QPixmap()
-            if pix.isNull():
+            if pix.isNull() and label is self.watch and check.get("record"):
+                # booths hold templates, not watchlist photos: show what the list says instead
+                label.setWordWrap(True)
+                label.setText(f"{check.get('record')}\n{check.get('list') or ''}\n" + self.tr("(no photo at the booth)"))
+            elif pix.isNull():
                 label.setText(self.tr("no image"))
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,

@@ -40,6 +40,7 @@ class MccParams:
 
 
 DEFAULT = MccParams()
+HULL_STEP = 4  # px between samples of the rasterised hull; cells are 2R/ns = 8.75 px apart
 
 
 @dataclass
@@ -74,7 +75,7 @@ def angle_diff(a, b):
     return (d + np.pi) % (2 * np.pi) - np.pi
 
 
-def _hull_mask(xy_img: np.ndarray, width: int, height: int, margin: float, pad: int, step: int = 4):
+def _hull_mask(xy_img: np.ndarray, width: int, height: int, margin: float, pad: int, step: int = HULL_STEP):
     """Convex hull of the minutiae grown by `margin` px, rasterised every `step` px (cells are ~9 px)."""
     import cv2
 
@@ -114,8 +115,8 @@ def build(template: FingerTemplate, p: MccParams = DEFAULT) -> Cylinders:
     cx = x_img[:, None] + c * gi - s * gj
     cy = -y_img[:, None] + s * gi + c * gj
     in_circle = (gi ** 2 + gj ** 2) <= p.radius ** 2
-    rows = np.clip(np.round((-cy + pad) / 4).astype(int), 0, hull.shape[0] - 1)
-    cols = np.clip(np.round((cx + pad) / 4).astype(int), 0, hull.shape[1] - 1)
+    rows = np.clip(np.round((-cy + pad) / HULL_STEP).astype(int), 0, hull.shape[0] - 1)
+    cols = np.clip(np.round((cx + pad) / HULL_STEP).astype(int), 0, hull.shape[1] - 1)
     valid = hull[rows, cols] & in_circle[None, :]
 
     X, Y = x_img, -y_img
