@@ -20,8 +20,8 @@ pick_python() {
   echo "error: Python 3.11 or newer is needed (apt-get install python3 python3-venv)" >&2; return 1
 }
 
-SYS_PKGS_COMMON="python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 fonts-ipafont-gothic"
-SYS_PKGS_GUI="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0"
+SYS_PKGS_COMMON="python3-venv libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 fonts-ipafont-gothic"
+SYS_PKGS_GUI="libx11-xcb1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0"
 SYS_PKGS_TEST="postgresql xvfb"
 
 ensure_system_packages() {
@@ -63,8 +63,30 @@ sys.exit(0 if os.path.exists(p) else "face_recognition models missing: " + p)'
   echo "$want" > "$stamp"
 }
 
+# Qt loads system libraries at run time, after pip has long finished: check them now and say which
+# Debian package is missing instead of letting the app or pytest-qt die on an ImportError.
+check_qt() {
+  local err
+  if ! err="$(QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -c 'from PySide6 import QtGui, QtWidgets, QtPrintSupport' 2>&1)"; then
+    echo "error: Qt cannot load a system library: $(echo "$err" | tail -n 1)" >&2
+    echo "       install the Debian packages named above (as root this script does it), e.g.:" >&2
+    echo "       sudo apt-get install $SYS_PKGS_COMMON" >&2
+    exit 1
+  fi
+  if [ "$MODE" = demo ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    local xcb
+    xcb="$("$VENV/bin/python" -c 'import PySide6, os; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt", "plugins", "platforms", "libqxcb.so"))')"
+    if [ -f "$xcb" ] && ldd "$xcb" | grep -q "not found"; then
+      echo "error: Qt's X11 (xcb) plugin is missing: $(ldd "$xcb" | awk '/not found/ {print $1}' | tr '\n' ' ')" >&2
+      echo "       install them with: sudo apt-get install $SYS_PKGS_GUI" >&2
+      exit 1
+    fi
+  fi
+}
+
 ensure_system_packages
 ensure_venv
+check_qt
 export PATH="$VENV/bin:$PATH"
 
 case "$MODE" in

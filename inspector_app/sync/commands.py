@@ -69,6 +69,7 @@ def _sync(args) -> int:
 
 def _run_forever(client, cfg) -> int:
     import logging
+    import signal
     import threading
 
     from inspector_app.sync.backoff import Backoff
@@ -76,6 +77,9 @@ def _run_forever(client, cfg) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     worker = SyncWorker(client, interval=cfg.interval_s, backoff=Backoff(cfg.backoff_base_s, cap=cfg.backoff_cap_s))
+    # Stop on SIGINT and SIGTERM even when started from a shell that ignores them in background jobs.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     worker.start()
     try:
         threading.Event().wait()

@@ -18,6 +18,16 @@ from inspector_app.store.keys import (
 )
 
 
+
+def _no_keyring():
+    """What every test leaves behind. Not whatever get_keyring() returned: this module's own
+    backends register themselves with keyring on import, so its auto-detected choice could be the
+    hanging one, and a later test would wait on it."""
+    from keyring.backends import fail
+
+    return fail.Keyring()
+
+
 class MemoryKeyring(KeyringBackend):
     """A working keyring backend that keeps secrets in a dict."""
 
@@ -46,11 +56,10 @@ class HangingKeyring(MemoryKeyring):
 
 @pytest.fixture
 def memory_keyring():
-    previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
-    keyring.set_keyring(previous)
+    keyring.set_keyring(_no_keyring())
 
 
 def test_key_file_is_created_private_and_reused(tmp_path):
@@ -96,7 +105,6 @@ def test_keyring_provider_creates_and_reads_the_key(memory_keyring, tmp_path):
 
 
 def test_keyring_that_hangs_gives_up(tmp_path):
-    previous = keyring.get_keyring()
     keyring.set_keyring(HangingKeyring())
     try:
         started = time.monotonic()
@@ -104,7 +112,7 @@ def test_keyring_that_hangs_gives_up(tmp_path):
             KeyringKeyProvider.for_home(tmp_path, timeout=0.3).get_key()
         assert time.monotonic() - started < 10
     finally:
-        keyring.set_keyring(previous)
+        keyring.set_keyring(_no_keyring())
 
 
 def test_usable_keyring_is_detected(memory_keyring):
@@ -114,12 +122,11 @@ def test_usable_keyring_is_detected(memory_keyring):
 def test_fail_backend_is_not_usable():
     from keyring.backends import fail
 
-    previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:
         assert not keyring_usable()
     finally:
-        keyring.set_keyring(previous)
+        keyring.set_keyring(_no_keyring())
 
 
 def test_default_provider_choice(tmp_path, monkeypatch, memory_keyring):
@@ -138,7 +145,6 @@ def test_default_provider_without_keyring_uses_a_file(tmp_path, monkeypatch):
     from keyring.backends import fail
 
     monkeypatch.delenv("INSPECTOR_KEY_PROVIDER", raising=False)
-    previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:
         provider = default_key_provider(tmp_path)
@@ -147,4 +153,4 @@ def test_default_provider_without_keyring_uses_a_file(tmp_path, monkeypatch):
         store.close()
         assert stat.S_IMODE((tmp_path / "booth.key").stat().st_mode) == 0o600
     finally:
-        keyring.set_keyring(previous)
+        keyring.set_keyring(_no_keyring())

@@ -171,7 +171,12 @@ def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
         assert store.outbox_count() == 0 and hub.db.stats()["records"] == 3
     finally:
         proc.send_signal(signal.SIGINT)
-        rc = proc.wait(30)
+        try:
+            rc = proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # never leave a background sync behind
+            proc.wait(10)
+            raise
     assert rc == 0
 
 
