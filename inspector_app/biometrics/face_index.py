@@ -37,6 +37,10 @@ DEFAULT_RANGE = (-0.6, 0.6)
 #: How many candidates the first scan re-ranks exactly (grows x4 until the certificate holds).
 FIRST_CANDIDATES = 256
 
+#: Galleries at least this large are scanned by ``search_threads`` threads, one slice each (a
+#: single faiss query uses one core). Below it thread hand-off costs more than it saves.
+PARALLEL_MIN_SIZE = 200_000
+
 
 class FaceIndexError(FaceError):
     """An index file is missing, damaged, or does not fit this version."""
@@ -89,6 +93,12 @@ class FaceIndex:
         self._subjects: list[str] = []
         self._eps = 0.0  # largest ||x - decode(encode(x))|| over stored templates
         self._codes = self._new_code_index()
+        self._shards = None  # search-time copy of the codes in slices, one thread each (lazy)
+        self._shard_parts: list = []
+        #: Threads for one query's scan (slices of the gallery); 1 = scan on the calling thread.
+        #: Opt-in: on the shared, overloaded 2-core test machine 2 slices were not faster
+        #: (benchmarks/face_search.py --search-threads 2 times both on the same queries).
+        self.search_threads = 1
         self.last_search_stats: dict = {}
 
     # ------------------------------------------------------------------ building blocks
@@ -143,6 +153,9 @@ class FaceIndex:
         codes = self._to_code_space(rows)
         self._eps = max(self._eps, self._quantisation_error(codes, rows))
         self._codes.add(codes)
+        if self._shards is not None:  # appended rows go to the last slice: ids stay successive
+            self._shards.at(self._shards.count() - 1).add(codes)
+            self._shards.syncWithSubIndexes()
         self._vectors.append(rows)
         if isinstance(self._subjects, np.ndarray):
             self._subjects = self._subjects.tolist()
@@ -163,6 +176,7 @@ class FaceIndex:
         faiss = _faiss()
         positions = np.nonzero(drop)[0].astype(np.int64)
         self._codes.remove_ids(faiss.IDSelectorBatch(positions.size, faiss.swig_ptr(positions)))
+        self._shards, self._shard_parts = None, []
         self._vectors.keep(~drop)
         self._subjects = subjects[~drop].tolist()
         return count
@@ -199,7 +213,7 @@ class FaceIndex:
         rounds = 0
         while True:
             rounds += 1
-            approx_sq, cand = self._codes.search(q_code, r)
+            approx_sq, cand = self._scan(q_code, r)
             cand = cand[0][cand[0] >= 0]
             exact = np.sqrt(np.maximum(((vectors[np.sort(cand)] - q) ** 2).sum(axis=1, dtype=np.float64), 0.0))
             ranked = self._best_per_subject(np.sort(cand), exact)
@@ -214,6 +228,35 @@ class FaceIndex:
         self.last_search_stats = {"rounds": rounds, "candidates": int(cand.size), "eps": self._eps}
         out = ranked if max_distance is None else [(s, d) for s, d in ranked if d <= max_distance]
         return out[:k]
+
+    def _scan(self, q_code: np.ndarray, r: int):
+        """The ``r`` best 8-bit distances and positions, over slices scanned in parallel.
+
+        Merging the slices' top-r lists gives the same top-r as one scan (faiss IndexShards with
+        successive ids), so the certificate above is unchanged: an unseen template is either past
+        its slice's r-th distance or was cut in the merge, and both are >= the merged r-th.
+        """
+        n = len(self)
+        if self.search_threads <= 1 or n < PARALLEL_MIN_SIZE:
+            return self._codes.search(q_code, r)
+        if self._shards is None or self._shards.count() != self.search_threads:
+            self._shards = self._build_shards(self.search_threads)
+        return self._shards.search(q_code, r)
+
+    def _build_shards(self, parts: int):
+        """Copy the codes into ``parts`` contiguous slices (costs one more code-array of memory)."""
+        faiss = _faiss()
+        n = len(self)
+        codes = faiss.vector_to_array(self._codes.codes).reshape(n, self._codes.code_size)
+        shards = faiss.IndexShards(DIMENSIONS, True, True)  # threaded, successive ids
+        keep = []
+        for chunk in np.array_split(codes, parts):
+            part = self._new_code_index()
+            part.add_sa_codes(np.ascontiguousarray(chunk))
+            shards.add_shard(part)
+            keep.append(part)
+        self._shard_parts = keep  # the Python objects own the slices; IndexShards only points at them
+        return shards
 
     def _best_per_subject(self, positions: np.ndarray, distances: np.ndarray) -> list[tuple[str, float]]:
         best: dict[str, float] = {}
@@ -278,6 +321,7 @@ class FaceIndex:
         index._vectors = _Growable(vectors)
         index._subjects = subjects  # numpy until the first change (fast open of big galleries)
         index._codes = codes
+        index._shards = None
         index._eps = float(meta["eps"])
         return index
 

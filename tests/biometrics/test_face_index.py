@@ -178,3 +178,28 @@ def test_property_search_is_exact(n, k, seed, max_distance):
     index = FaceIndex()
     index.add_many(ids, x)
     _same(index.search(q, k=k, max_distance=max_distance), brute_force(ids, x, q, k, max_distance))
+
+
+def test_parallel_slices_give_the_same_exact_answers(monkeypatch):
+    """The sliced, threaded scan (big galleries) must equal brute force, also after deltas."""
+    from inspector_app.biometrics import face_index
+
+    monkeypatch.setattr(face_index, "PARALLEL_MIN_SIZE", 10)
+    ids, x, centres = gallery(600, per_subject=2, seed=8)
+    index = FaceIndex()
+    index.search_threads = 3  # uneven slices
+    index.add_many(ids, x)
+    rng = np.random.default_rng(9)
+    for i in range(10):
+        q = x[i * 37] + 0.05 * rng.normal(size=128).astype(np.float32)
+        _same(index.search(q, k=7), brute_force(ids, x, q, 7))
+        _same(index.search(q, k=7, max_distance=0.6), brute_force(ids, x, q, 7, 0.6))
+    assert index._shards is not None and index._shards.count() == 3
+    index.add("LATE", x[5] + 0.001)  # lands in the last slice without a rebuild
+    assert index._shards is not None
+    _same(index.search(x[5], k=3), brute_force(ids + ["LATE"], np.vstack([x, x[5:6] + 0.001]), x[5], 3))
+    index.remove_many(["S00002", "LATE"])
+    keep = [j for j, s in enumerate(ids) if s != "S00002"]
+    _same(index.search(x[4], k=5), brute_force([ids[j] for j in keep], x[keep], x[4], 5))
+    index.search_threads = 1
+    _same(index.search(x[4], k=5), brute_force([ids[j] for j in keep], x[keep], x[4], 5))
