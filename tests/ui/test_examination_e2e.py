@@ -195,7 +195,8 @@ def test_face_and_fingerprint_hits_show_the_live_capture_as_evidence(booth):
     d.capture_face()
     d.capture_fingers()
     hits = {c["kind"]: c for c in _checks(window) if c["outcome"] == "hit"}
-    assert set(hits) >= {"face", "fingerprint"}, window.exam_vm.checks
+    # (a scanner timeout under heavy machine load would show up as a finger exception here)
+    assert set(hits) >= {"face", "fingerprint"}, (window.exam_vm.fingers, window.exam_vm.checks)
     assert hits["face"]["record"] == "WL-BIO-0001" and hits["fingerprint"]["record"] == "WL-BIO-0001"
     panel = window.exam_screen.checks
     row = next(i for i, c in enumerate(panel.checks) if c["kind"] == "face" and c["outcome"] == "hit")
