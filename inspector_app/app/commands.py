@@ -18,7 +18,12 @@ def _demo(args) -> int:
         from inspector_app.home import resolve_home
 
         home = resolve_home(None) / "demo"
-    return run_gui(home=home, demo=True, language=args.language)
+    from inspector_app.app.demo import DemoError
+
+    try:
+        return run_gui(home=home, demo=True, language=args.language)
+    except DemoError as exc:
+        raise CliError(f"the demo cannot start: {exc}") from exc
 
 
 def _demo_build(args) -> int:

@@ -31,3 +31,10 @@ def test_demo_build_without_the_shared_images_says_what_is_missing(run_cli, tmp_
     r = run_cli("demo-build", "--home", tmp_path / "demo", env={"INSPECTOR_TEST_DATA": str(tmp_path / "nowhere")})
     assert r.returncode == 2
     assert "shared test images not found" in r.stderr
+
+
+def test_demo_without_the_shared_images_says_why_and_exits_2(run_cli, tmp_path):
+    r = run_cli("demo", "--home", tmp_path / "demo", env={"INSPECTOR_TEST_DATA": str(tmp_path / "missing"),
+                                                         "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 2, r.stderr
+    assert "shared test images not found" in r.stderr and "Traceback" not in r.stderr
