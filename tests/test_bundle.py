@@ -1,6 +1,7 @@
 """The PyInstaller one-folder bundle really works: models, native fingerprint libs and Qt inside.
 
-Building takes about 3 minutes, so this runs only with INSPECTOR_TEST_BUNDLE=1 (never in CI).
+Building takes about 3 minutes, so this runs only with INSPECTOR_TEST_BUNDLE=1, which `.ci/run`
+sets (CI builds and checks the bundle on every run; a plain `pytest` run locally does not).
 INSPECTOR_BUNDLE_DIR=<dist>/inspector-app reuses an existing bundle instead of building one.
 """
 from __future__ import annotations
