@@ -392,9 +392,12 @@ class Store:
                     continue
                 exam = self._examination_row(item["examination_id"])
                 results = self._check_results(exam["id"])
+                traveller = json.loads(exam["data"]).get("traveller") or {}
                 queue[exam["id"]] = {
                     "examination_id": exam["id"], "started_at": exam["started_at"], "booth": exam["booth"],
                     "port": exam["port"], "inspector": exam["inspector"],
+                    # whom the supervisor is judging, without opening the examination
+                    "traveller": traveller if isinstance(traveller, dict) else {},
                     "pending": [r for r in results if r["needs_review"]],
                     "open_hits": sum(1 for r in results if r["open"]),
                 }

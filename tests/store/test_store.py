@@ -319,6 +319,7 @@ def test_review_queue_lists_unreviewed_flags(store, exam_factory):
     assert [q["examination_id"] for q in queue] == [flagged]
     assert {p["check_result_id"] for p in queue[0]["pending"]} == {hit, exc}
     assert queue[0]["open_hits"] == 1
+    assert queue[0]["traveller"]["surname"] == "SUZUKI"
     store.add_review(hit, "sup-b", "cleared", "different person")
     assert [p["check_result_id"] for p in store.review_queue()[0]["pending"]] == [exc]
     store.add_review(exc, "sup-b", "confirmed", "exception accepted: bandage seen")

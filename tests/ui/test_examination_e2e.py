@@ -73,6 +73,7 @@ def test_watchlist_hit_blocks_landing_until_a_supervisor_clears_it(booth, second
     sd.wait(lambda: any(q["examination_id"] == exam_id for q in sup.supervisor_vm.queue), "the queue")
     row = next(i for i, q in enumerate(sup.supervisor_vm.queue) if q["examination_id"] == exam_id)
     screen = sup.supervisor_screen
+    assert window.exam_vm.traveller["surname"] in screen.queue.item(row, 1).text()  # who, not an id
     screen.queue.selectRow(row)
     sd.wait(lambda: sup.supervisor_vm.detail.get("examination_id") == exam_id, "the detail")
     assert screen.submit.isEnabled()

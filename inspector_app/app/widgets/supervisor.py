@@ -118,8 +118,8 @@ class SupervisorScreen(QWidget):
         self.queue.setRowCount(len(self.queue_data))
         for r, e in enumerate(self.queue_data):
             t = e.get("traveller") or {}
-            name = e.get("traveller_name") or str(e.get("examination_id", ""))[:8] or " ".join(
-                str(x) for x in (t.get("surname"), t.get("given_names")) if x)
+            name = e.get("traveller_name") or ", ".join(
+                str(x) for x in (t.get("surname"), t.get("given_names")) if x) or str(e.get("examination_id", ""))[:8]
             flags = ", ".join(f"{outcome_word(p.get('outcome', '?'))} {kind_title(p.get('kind', '?'))}"
                               for p in e.get("pending") or [])
             cells = [str(e.get("started_at") or e.get("created_at") or ""), name or "?", str(e.get("booth") or ""),
