@@ -21,19 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _common import code_commit  # noqa: E402
+
 from inspector_app.store import crashloop  # noqa: E402
-
-
-def code_commit() -> str | None:
-    """The commit measured, when run from a git checkout."""
-    import subprocess
-
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).resolve().parent,
-                             capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
 
 
 def main() -> int:

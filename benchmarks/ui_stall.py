@@ -65,7 +65,7 @@ class Heartbeat:
 
 
 def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
-    from inspector_app.app.demo import DemoServices, build_demo_home
+    from inspector_app.app.demo import start_demo
     from inspector_app.app.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
@@ -74,9 +74,7 @@ def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "booth"
-        build_demo_home(home)
-        services = DemoServices(home)
-        services.start_sbi()
+        services = start_demo(home, hub=False)
         window = build_window(home)
         attach_demo(window, services)
         window.show()

@@ -74,7 +74,7 @@ def grab(driver, raw: Path, name: str, out: Path) -> Path:
 def run(out: Path, raw: Path) -> list[Path]:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ.setdefault("LC_ALL", "C.UTF-8")
-    from inspector_app.app.demo import DemoServices, build_demo_home
+    from inspector_app.app.demo import start_demo
     from inspector_app.app.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
@@ -83,9 +83,7 @@ def run(out: Path, raw: Path) -> list[Path]:
     shots = []
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "booth"
-        build_demo_home(home)
-        services = DemoServices(home)
-        services.start_sbi()
+        services = start_demo(home, hub=False)
         window = build_window(home)
         attach_demo(window, services)
         window.setGeometry(0, 0, *SIZE)

@@ -20,7 +20,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -156,16 +155,6 @@ def decode_vector(value) -> np.ndarray:
 
 
 # ------------------------------------------------------------------------------------ booth side
-def merged(old: Iterable[dict], changes: Iterable[dict]) -> list[dict]:
-    by_id = {s["subject_id"]: s for s in old}
-    for c in changes:
-        if c.get("remove"):
-            by_id.pop(c["subject_id"], None)
-        else:
-            by_id[c["subject_id"]] = c
-    return list(by_id.values())
-
-
 def read_subjects(directory: Path) -> list[dict]:
     path = Path(directory) / SUBJECTS
     if not path.exists():

@@ -354,7 +354,7 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
 
         rows = _parse_jsonl(_read_section(path, header, "biometrics"), "biometrics")
         if delta:
-            rows = biometric.merged(biometric.read_subjects(prev / "biometrics") if prev else [], rows)
+            rows = watchlist.merged_entries(biometric.read_subjects(prev / "biometrics") if prev else [], rows)
         try:
             counts["biometrics"] = biometric.build(stage / "biometrics", rows)
         except biometric.BiometricListError as exc:

@@ -187,7 +187,9 @@ def read_entries(directory: Path) -> Iterator[dict]:
 
 
 def merged_entries(old: Iterable[dict], changes: Iterable[dict]) -> list[dict]:
-    """Apply a delta's upserts and removals (by subject_id) to the previous entries."""
+    """Apply a delta's upserts and removals (by subject_id) to the previous entries.
+
+    Serves every list keyed by subject_id: the biographic watchlist and the biometric subjects."""
     by_id = {e["subject_id"]: e for e in old}
     for c in changes:
         if c.get("remove"):

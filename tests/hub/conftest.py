@@ -108,23 +108,3 @@ def hub(hub_db_url):
     yield running
     running.stop()
     running.db.close()
-
-
-@pytest.fixture
-def cli(capsys, monkeypatch):
-    """`inspector-app ARGS` in this process (same parser and handlers as the console script,
-    without paying interpreter start-up per call); `run_cli` remains for true subprocess runs."""
-    import io
-    import sys
-    from types import SimpleNamespace
-
-    from inspector_app.cli import main
-
-    def run(*args, input: str | None = None):
-        monkeypatch.setattr(sys, "stdin", io.StringIO(input or ""))
-        capsys.readouterr()
-        rc = main([str(a) for a in args])
-        out = capsys.readouterr()
-        return SimpleNamespace(returncode=rc, stdout=out.out, stderr=out.err)
-
-    return run
