@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "inspector_app.sync.commands",
     "inspector_app.hub.commands",
     "inspector_app.app.commands",
+    "inspector_app.booth.commands",
 ]
 
 

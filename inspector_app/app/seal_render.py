@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen
 
-from inspector_app.app.seal import SealContent, qr_matrix
+from inspector_app.booth.seal import SealContent, qr_matrix
 
 SEAL_MM = QSizeF(90.0, 62.0)
 

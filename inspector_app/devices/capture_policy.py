@@ -21,6 +21,9 @@ from inspector_app.devices import sbi
 from inspector_app.devices import sbi_protocol as P
 
 FALLBACK = ("MiddleFinger", "RingFinger", "LittleFinger", "Thumb")
+#: Every finger position by its SBI bioSubType name.
+ALL_FINGERS = tuple(f"{hand} {finger}" for hand in ("Left", "Right")
+                    for finger in ("IndexFinger", "MiddleFinger", "RingFinger", "LittleFinger", "Thumb"))
 DECLARED_REASONS = ("amputated", "bandaged", "injured", "unreadable", "other")
 
 

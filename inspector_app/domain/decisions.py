@@ -1,14 +1,15 @@
 """The decisions that end a landing examination, and what each needs before it can be recorded.
 
-`validate` returns the inspector-readable reasons a decision cannot be recorded (empty = valid).
-The store calls it before writing; the UI calls it to grey out the "Decide" button with a reason.
+`validate` returns why a decision on its own cannot be recorded (empty = valid); ``domain.rules``
+adds what depends on the examination, and the store evaluates both inside the saving transaction.
 
 Rules (DOMAIN.md, ICRRA):
 - Landing permission (Art. 9): a status grantable at landing and a period the appendix table
   allows for it (statuses.check_period), and a landing date.
 - Referral to a special inquiry officer (Arts. 9-10): at least one reason.
-- An open watchlist/document hit blocks every decision that lets the traveller land until a
-  supervisor has cleared it; only a referral (or a Japanese national's return) may proceed.
+- What depends on the examination (open hits, the document, biometrics, earlier decisions) is
+  in ``domain.rules``; ``NOT_BLOCKED_BY_HITS`` names the outcomes that do not let a foreign
+  national land on the inspector's word.
 - Special landings (Arts. 14-18-2) carry their own details and a maximum period; special landing
   permission (Art. 12) is the Minister's decision after a referral and needs its reference.
 - Returning residents keep their status (re-entry permit or special re-entry permit).
@@ -120,6 +121,18 @@ class Decision:
         )
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One reason a decision is refused or flagged: a stable rule code (``domain.rules``) and a
+    message for the inspector."""
+
+    rule: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "message": self.message}
+
+
 def _type(decision: Decision) -> DecisionType | None:
     try:
         return DecisionType(decision.type)
@@ -127,80 +140,85 @@ def _type(decision: Decision) -> DecisionType | None:
         return None
 
 
-def _period(decision: Decision, problems: list[str]) -> Period | None:
+def _period(decision: Decision, problems: list[Finding]) -> Period | None:
     if decision.period is None or decision.period == "":
-        problems.append("choose a period of stay")
+        problems.append(Finding("decision.period_missing", "choose a period of stay"))
         return None
     try:
         return Period.parse(decision.period)
     except PeriodError as exc:
-        problems.append(str(exc))
+        problems.append(Finding("decision.period_invalid", str(exc)))
         return None
 
 
-def _status(decision: Decision, problems: list[str]) -> statuses.Status | None:
+def _status(decision: Decision, problems: list[Finding]) -> statuses.Status | None:
     if not decision.status_code:
-        problems.append("choose a status of residence")
+        problems.append(Finding("decision.status_missing", "choose a status of residence"))
         return None
     try:
         return statuses.find(decision.status_code)
     except KeyError as exc:
-        problems.append(exc.args[0])
+        problems.append(Finding("decision.status_unknown", exc.args[0]))
         return None
 
 
-def _details(decision: Decision, required: tuple[str, ...], what: str, problems: list[str]) -> dict:
+def _details(decision: Decision, required: tuple[str, ...], what: str, problems: list[Finding]) -> dict:
     details = decision.special_landing_details or {}
     missing = [k for k in required if not str(details.get(k, "")).strip()]
     if missing:
-        problems.append(f"{what} needs: {', '.join(missing)}")
+        problems.append(Finding("decision.details_missing", f"{what} needs: {', '.join(missing)}"))
     return details
 
 
-def validate(decision: Decision, open_hits: int = 0) -> list[str]:
-    """Reasons this decision cannot be recorded; an empty list means it can."""
-    problems: list[str] = []
+def validate(decision: Decision) -> list[Finding]:
+    """Why this decision, on its own, cannot be recorded; an empty list means it can.
+
+    What depends on the examination (open hits, the document, biometrics, earlier decisions) is
+    ``domain.rules.evaluate``'s, which calls this.
+    """
+    problems: list[Finding] = []
     kind = _type(decision)
     if kind is None:
-        return [f"unknown decision type {decision.type!r}; one of: {', '.join(t.value for t in DecisionType)}"]
-    if open_hits and kind not in NOT_BLOCKED_BY_HITS:
-        problems.append(f"{open_hits} open hit(s) must be cleared by a supervisor before the traveller may land; "
-                        "refer to a special inquiry officer or wait for the review")
+        return [Finding("decision.unknown_type", f"unknown decision type {decision.type!r}; one of: "
+                        f"{', '.join(t.value for t in DecisionType)}")]
     needs_date = kind not in (DecisionType.referral, DecisionType.japanese_national)
     if needs_date and decision.landing_date is None:
-        problems.append("the landing date is missing")
+        problems.append(Finding("decision.landing_date_missing", "the landing date is missing"))
 
     if kind is DecisionType.landing_permission:
         st, p = _status(decision, problems), _period(decision, problems)
-        if st is not None and p is not None:
+        if st is not None and not st.grantable_at_landing:
+            problems.append(Finding("decision.status_not_grantable", f"{st.name_en} cannot be granted at landing"))
+        elif st is not None and p is not None:
             allowed, reason = statuses.check_period(st, p)
             if not allowed:
-                problems.append(reason)
-        elif st is not None and not st.grantable_at_landing:
-            problems.append(f"{st.name_en} cannot be granted at landing")
+                problems.append(Finding("decision.period_not_allowed", reason))
     elif kind is DecisionType.referral:
         if not [r for r in decision.referral_reasons if str(r).strip()]:
-            problems.append("a referral to a special inquiry officer needs at least one reason")
+            problems.append(Finding("decision.referral_reason_missing",
+                                    "a referral to a special inquiry officer needs at least one reason"))
     elif kind is DecisionType.special_landing_permission:
         st, p = _status(decision, problems), _period(decision, problems)
         _details(decision, ("decision_reference",), "special landing permission (Art. 12)", problems)
         if st is not None and p is not None and not statuses.period_is_authorised(st, p):
-            problems.append(f"{p.describe()} is not a period of stay of {st.name_en}")
+            problems.append(Finding("decision.period_not_allowed", f"{p.describe()} is not a period of stay of {st.name_en}"))
     elif kind in SPECIAL_LANDINGS:
         rule = SPECIAL_LANDINGS[kind]
         _details(decision, rule.required, f"{rule.label} ({rule.article})", problems)
         if decision.status_code:
-            problems.append(f"{rule.label} grants no status of residence")
+            problems.append(Finding("decision.no_status_expected", f"{rule.label} grants no status of residence"))
         p = _period(decision, problems)
         if p is not None and not p.fits_within(rule.maximum):
-            problems.append(f"{rule.label} allows at most {rule.maximum.describe()} ({rule.article}), "
-                            f"not {p.describe()}")
+            problems.append(Finding("decision.period_not_allowed", f"{rule.label} allows at most "
+                                    f"{rule.maximum.describe()} ({rule.article}), not {p.describe()}"))
     elif kind is DecisionType.returning_resident:
         _status(decision, problems)
         details = _details(decision, ("reentry_permit_kind",), "a returning resident", problems)
         if details.get("reentry_permit_kind") and details["reentry_permit_kind"] not in REENTRY_KINDS:
-            problems.append(f"re-entry permit kind must be one of {', '.join(REENTRY_KINDS)}")
+            problems.append(Finding("decision.reentry_kind_invalid",
+                                    f"re-entry permit kind must be one of {', '.join(REENTRY_KINDS)}"))
     elif kind is DecisionType.japanese_national:
         if decision.status_code or decision.period:
-            problems.append("Japanese nationals receive no status of residence or period of stay")
+            problems.append(Finding("decision.no_status_expected",
+                                    "Japanese nationals receive no status of residence or period of stay"))
     return problems

@@ -77,3 +77,66 @@ def exemption_for(*, birth_date: date | None, examination_date: date, status_cod
     if designated_by_ordinance:
         return Exemption(ExemptionReason.designated_by_ordinance, f"designated by ordinance: {designated_by_ordinance}")
     return None
+
+
+#: What each ground needs recorded as evidence (None: the facts are on the document or decision).
+EVIDENCE = {
+    ExemptionReason.special_permanent_resident: "special permanent resident certificate number",
+    ExemptionReason.invited_by_head_of_organ: "the inviting organ and its letter's reference",
+    ExemptionReason.designated_by_ordinance: "the designation (ordinance and item)",
+    ExemptionReason.under_16: None,
+    ExemptionReason.diplomat: None,
+    ExemptionReason.official: None,
+}
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    reason: str
+    evidence_missing: bool = False
+
+
+def does_not_apply(ground: ExemptionReason, *, birth_date: date | None, examination_date: date,
+                   status_code: str | None, evidence: str = "", returning_resident: bool = False
+                   ) -> NotApplicable | None:
+    """Why the claimed ground does not exempt this traveller from biometrics (None: it does).
+
+    Under 16 is judged on the date of birth and the examination date; Diplomat / Official only
+    with that status of residence in the decision; a special permanent resident re-enters as a
+    returning resident; the other grounds need their evidence recorded.
+    """
+    if ground is ExemptionReason.under_16:
+        if birth_date is None:
+            return NotApplicable("the date of birth is not known in full, so the age cannot be established")
+        if birth_date > examination_date or not is_under_16(birth_date, examination_date):
+            age = age_on(birth_date, examination_date) if birth_date <= examination_date else 0
+            return NotApplicable(f"aged {age} on {examination_date.isoformat()}, not under 16")
+        return None
+    if ground in (ExemptionReason.diplomat, ExemptionReason.official):
+        if _status_code(status_code) != ground.value:
+            return NotApplicable(f"only with the status of residence {ground.value.title()}")
+        return None
+    need = EVIDENCE[ground]
+    if need and not evidence.strip():
+        return NotApplicable(f"record {need}", evidence_missing=True)
+    if ground is ExemptionReason.special_permanent_resident and not returning_resident:
+        return NotApplicable("a special permanent resident is recorded as a returning resident")
+    return None
+
+
+def claimed(ground: ExemptionReason, *, birth_date: date | None, examination_date: date,
+            status_code: str | None = None, evidence: str = "") -> Exemption:
+    """The exemption to record for a ground the inspector claims, its text from ``exemption_for``
+    (whether it fits is ``does_not_apply``'s, judged again when the decision is saved)."""
+    found = exemption_for(
+        birth_date=birth_date if ground is ExemptionReason.under_16 else None,
+        examination_date=examination_date,
+        status_code=status_code if ground in (ExemptionReason.diplomat, ExemptionReason.official) else None,
+        special_permanent_resident=ground is ExemptionReason.special_permanent_resident,
+        invited_by_head_of_organ=ground is ExemptionReason.invited_by_head_of_organ,
+        designated_by_ordinance=(evidence or "unspecified") if ground is ExemptionReason.designated_by_ordinance else None,
+    )
+    detail = found.detail if found is not None and found.reason is ground else f"claimed: {ground.value.replace('_', ' ')}"
+    if evidence.strip() and ground is not ExemptionReason.designated_by_ordinance:
+        detail += f" ({evidence.strip()})"
+    return Exemption(ground, detail)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from pathlib import Path
 
 from inspector_app.screening import liststate, names, sltd, watchlist
@@ -37,14 +38,44 @@ class Hit:
         return d
 
 
+class CoverageState(str, Enum):
+    """What one list says about the traveller; "not checked" is never mistaken for "no match"."""
+
+    hit = "hit"
+    no_match = "no_match"
+    not_checked = "not_checked"
+    error = "error"
+
+
+class NotCheckedReason(str, Enum):
+    list_not_installed = "list_not_installed"
+    no_document_number = "no_document_number"
+    no_name = "no_name"
+    not_captured = "not_captured"
+
+
+LISTS = ("sltd", "biographic", "face", "fingerprint")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    state: CoverageState
+    reason: NotCheckedReason | None = None
+
+    def to_dict(self) -> dict:
+        return {"state": self.state.value, "reason": self.reason.value if self.reason else None}
+
+
 @dataclass
 class ScreeningResult:
     hits: list[Hit]
     lists: dict
     warnings: list[str] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)   # list name (LISTS) -> coverage
 
     def to_dict(self) -> dict:
-        return {"hits": [h.to_dict() for h in self.hits], "lists": dict(self.lists), "warnings": list(self.warnings)}
+        return {"hits": [h.to_dict() for h in self.hits], "lists": dict(self.lists), "warnings": list(self.warnings),
+                "coverage": {k: v.to_dict() for k, v in self.coverage.items()}}
 
 
 class Screener:
@@ -102,24 +133,41 @@ class Screener:
     def screen(self, traveller: dict, face=None, fingers: dict | None = None) -> ScreeningResult:
         lists, warnings = self.lists_status()  # also picks up a newly applied bundle
         hits: list[Hit] = []
-        hits += self._sltd(traveller, warnings)
-        hits += self._biographic(traveller, warnings)
+        not_checked: dict[str, NotCheckedReason] = {}
+        hits += self._sltd(traveller, warnings, not_checked)
+        hits += self._biographic(traveller, warnings, not_checked)
+        if face is None:
+            not_checked["face"] = NotCheckedReason.not_captured
+        if not fingers:
+            not_checked["fingerprint"] = NotCheckedReason.not_captured
         if (face is not None or fingers) and self.biometric is None:
             warnings.append("no biometric watchlist installed: face/fingerprints not screened")
+            for name in ("face", "fingerprint"):
+                not_checked.setdefault(name, NotCheckedReason.list_not_installed)
         elif self.biometric is not None:
             hits += self.biometric.screen(face=face, fingers=fingers or {}, today=self.today or date.today())
         hits.sort(key=lambda h: -h.score)
-        return ScreeningResult(hits, lists, warnings)
+        coverage = {}
+        for name in LISTS:
+            if name in not_checked:
+                coverage[name] = Coverage(CoverageState.not_checked, not_checked[name])
+            elif any(h.kind == name for h in hits):
+                coverage[name] = Coverage(CoverageState.hit)
+            else:
+                coverage[name] = Coverage(CoverageState.no_match)
+        return ScreeningResult(hits, lists, warnings, coverage)
 
-    def _sltd(self, t: dict, warnings: list[str]) -> list[Hit]:
+    def _sltd(self, t: dict, warnings: list[str], not_checked: dict) -> list[Hit]:
         number = t.get("document_number")
         if not number:
+            not_checked["sltd"] = NotCheckedReason.no_document_number
             return []
         state, dtype = t.get("issuing_state"), t.get("document_type") or "P"
         if not state:
             raise ScreeningError("an SLTD check needs the issuing state with the document number")
         if self.sltd is None:
             warnings.append("no SLTD list installed: document not checked")
+            not_checked["sltd"] = NotCheckedReason.list_not_installed
             return []
         try:
             key = sltd.normalise_key(state, dtype, number)
@@ -135,11 +183,13 @@ class Screener:
                    "exact match on issuing state + document type + normalised number (keyed 64-bit hash)"]
         return [Hit("sltd", "SLTD", 1.0, reasons, record=record)]
 
-    def _biographic(self, t: dict, warnings: list[str]) -> list[Hit]:
+    def _biographic(self, t: dict, warnings: list[str], not_checked: dict) -> list[Hit]:
         if not (t.get("surname") or t.get("given_names")):
+            not_checked["biographic"] = NotCheckedReason.no_name
             return []
         if self.watchlist is None or not self.watchlist.available:
             warnings.append("no biographic watchlist installed: names not screened")
+            not_checked["biographic"] = NotCheckedReason.list_not_installed
             return []
         try:
             person = names.Person.of(t.get("surname"), t.get("given_names"), t.get("birth_date"), t.get("sex"), t.get("nationality"))

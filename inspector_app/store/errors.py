@@ -31,8 +31,10 @@ class ReviewRefused(ValueError):
 
 
 class DecisionRejected(ValueError):
-    """A decision that fails validation; ``errors`` holds one message per problem."""
+    """A decision the domain's rules refuse; ``findings`` carry the rule codes (``domain.rules``),
+    ``errors`` one message per problem."""
 
-    def __init__(self, errors: list[str]):
-        self.errors = list(errors)
-        super().__init__("decision rejected: " + "; ".join(self.errors))
+    def __init__(self, findings: list):
+        self.findings = list(findings)
+        self.errors = [f.message for f in self.findings]
+        super().__init__("decision refused: " + "; ".join(f"{f.message} [{f.rule}]" for f in self.findings))

@@ -22,6 +22,11 @@ import sqlite_utils
 
 from . import passwords
 from .audit import GENESIS, AuditRow, entry_hash, find_first_break
+from inspector_app.domain import rules
+from inspector_app.domain.checks import REVIEW_OUTCOMES as _REVIEW, CheckKind, Outcome
+from inspector_app.domain.decisions import Decision
+
+from . import facts as examination_facts
 from .canonical import normalise, to_json, utc_now
 from .connection import connect, integrity_check
 from .errors import (
@@ -38,12 +43,19 @@ DB_FILE_NAME = "booth.db"
 
 # Check-result outcomes. A "hit" blocks landing permission until a supervisor clears it; every
 # outcome in REVIEW_OUTCOMES goes to the supervisor queue (DOMAIN.md).
-OUTCOMES = ("clear", "hit", "override", "exception", "low_quality", "error")
-REVIEW_OUTCOMES = ("hit", "override", "exception", "low_quality")
+OUTCOMES = tuple(o.value for o in Outcome)
+REVIEW_OUTCOMES = tuple(o.value for o in _REVIEW)
+CHECK_KINDS = tuple(k.value for k in CheckKind)
 VERDICTS = ("confirmed", "cleared")
 ROLES = ("inspector", "supervisor", "administrator")
 
-Validator = Callable[[dict, int], list]
+
+def _overrides(overrides: dict | None) -> dict[str, str]:
+    if not overrides:
+        return {}
+    if not isinstance(overrides, dict) or not all(isinstance(k, str) for k in overrides):
+        raise InvalidRecord("overrides must map rule codes to reasons")
+    return {k: str(v or "") for k, v in overrides.items()}
 
 
 def _text(value: Any, what: str) -> str:
@@ -240,6 +252,8 @@ class Store:
         """Store one check result (kind, outcome, score, reasons, subject/record, evidence)."""
         data = _as_dict(result, "check result")
         kind = _text(data.get("kind"), "check result 'kind'")
+        if kind not in CHECK_KINDS:
+            raise InvalidRecord(f"check result kind {kind!r} is not one of {', '.join(CHECK_KINDS)}")
         outcome = _text(data.get("outcome"), "check result 'outcome'")
         if outcome not in OUTCOMES:
             raise InvalidRecord(f"check result outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
@@ -250,19 +264,26 @@ class Store:
         reasons = data.get("reasons", [])
         if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
             raise InvalidRecord("check result 'reasons' must be a list of strings")
-        result_id = str(uuid.uuid4())
         with self._write():
             exam = self._examination_row(examination_id)
-            now = self.clock()
-            row = {"id": result_id, "examination_id": exam["id"], "created_at": now,
-                   "kind": kind, "outcome": outcome, "score": score, "data": to_json(data)}
-            self.db["check_results"].insert(row)
-            self._outbox_put(result_id, "check_result",
-                             {"check_result_id": result_id, "examination_id": exam["id"], "created_at": now, **data})
-            self._append_audit("check.recorded", exam["inspector"], {
-                "check_result_id": result_id, "examination_id": exam["id"], "kind": kind, "outcome": outcome,
-                "record_sha256": row_digest(row),
-            })
+            return self._insert_check(exam, data)
+
+    def _insert_check(self, exam: dict, data: dict) -> str:
+        """Inside a write transaction: one check result with its outbox record and audit entry."""
+        kind, outcome = data["kind"], data["outcome"]
+        score = data.get("score")
+        score = None if score is None else float(score)  # as the REAL column gives it back
+        result_id = str(uuid.uuid4())
+        now = self.clock()
+        row = {"id": result_id, "examination_id": exam["id"], "created_at": now,
+               "kind": kind, "outcome": outcome, "score": score, "data": to_json(data)}
+        self.db["check_results"].insert(row)
+        self._outbox_put(result_id, "check_result",
+                         {"check_result_id": result_id, "examination_id": exam["id"], "created_at": now, **data})
+        self._append_audit("check.recorded", exam["inspector"], {
+            "check_result_id": result_id, "examination_id": exam["id"], "kind": kind, "outcome": outcome,
+            "record_sha256": row_digest(row),
+        })
         return result_id
 
     def _check_results(self, examination_id: str) -> list[dict]:
@@ -292,38 +313,63 @@ class Store:
             return [r for r in self._check_results(str(examination_id)) if r["open"]]
 
     # -- decisions ---------------------------------------------------------------------------
-    def record_decision(self, examination_id: str, decision: dict, inspector: str,
-                        validator: Validator | None = None) -> str:
-        """Validate, then write decision + audit entry + outbox record in one durable commit.
+    def _evaluate(self, exam: dict, data: dict, overrides: dict, corrects: str | None,
+                  correction_reason: str) -> rules.Evaluation:
+        """The domain's rules on this examination as recorded (inside the caller's lock)."""
+        facts = examination_facts.build(exam, json.loads(exam["data"]), self._check_results(exam["id"]),
+                                        self.decisions(exam["id"]))
+        return rules.evaluate(facts, Decision.from_dict(data), overrides, corrects, correction_reason)
 
-        ``validator(decision, open_hits: int) -> list[str]`` (e.g. domain.decisions.validate
-        wrapped by the caller) adds rule errors. Independently of it, landing permission is
-        refused while the examination has an open hit. Returns the decision id only after the
-        commit has reached the disk (synchronous=FULL).
+    def evaluate_decision(self, examination_id: str, decision: dict, overrides: dict | None = None,
+                          corrects: str | None = None, correction_reason: str = "") -> rules.Evaluation:
+        """What ``record_decision`` would refuse and flag now, without writing anything."""
+        data = _as_dict(decision, "decision")
+        _text(data.get("type"), "decision 'type'")
+        with self._lock:
+            exam = self._examination_row(examination_id)
+            return self._evaluate(exam, data, _overrides(overrides), corrects, correction_reason)
+
+    def record_decision(self, examination_id: str, decision: dict, inspector: str,
+                        overrides: dict | None = None, corrects: str | None = None,
+                        correction_reason: str = "") -> str:
+        """Judge the decision by every rule of ``domain.rules``, then write it durably.
+
+        The rules run inside the saving transaction on the examination as recorded, so no caller
+        can skip them. Refused: ``DecisionRejected`` (``.findings`` carry rule codes), nothing
+        written. Saved: the decision, one ``override`` check result per overridden rule (so the
+        supervisor sees it), the audit entry and the outbox record commit together with
+        synchronous=FULL before the id is returned. A saved decision is never changed: a
+        correction is a new decision naming the one it ``corrects``, with a reason.
         """
         data = _as_dict(decision, "decision")
         dtype = _text(data.get("type"), "decision 'type'")
         inspector = _text(inspector, "inspector")
+        overrides = _overrides(overrides)
         decision_id = str(uuid.uuid4())
         with self._write(durable=True):
             exam = self._examination_row(examination_id)
-            hits = [r for r in self._check_results(exam["id"]) if r["open"]]
-            errors: list[str] = []
-            if validator is not None:
-                errors.extend(str(e) for e in (validator(dict(data), len(hits)) or []))
-            if dtype == "landing_permission" and hits:
-                msg = (f"landing permission is not possible while {len(hits)} hit(s) are open: "
-                       f"a supervisor must clear them first")
-                if msg not in errors:
-                    errors.append(msg)
-            if errors:
-                raise DecisionRejected(errors)
+            verdict = self._evaluate(exam, data, overrides, corrects, correction_reason)
+            if not verdict.ok:
+                raise DecisionRejected(verdict.refused)
             now = self.clock()
+            data = {**data, "overrides": overrides, "flags": [f.to_dict() for f in verdict.flags]}
+            if corrects:
+                data.update(corrects=corrects, correction_reason=correction_reason.strip())
             record = {"decision_id": decision_id, "examination_id": exam["id"], "type": dtype,
                       "inspector": inspector, "decided_at": now, "decision": data}
             row = {"id": decision_id, "examination_id": exam["id"], "decided_at": now, "type": dtype,
                    "inspector": inspector, "data": to_json(data)}
             self.db["decisions"].insert(row)
+            for lifted in verdict.overridden:
+                self._insert_check(exam, {"kind": CheckKind.override.value, "outcome": Outcome.override.value,
+                                          "rule": lifted.rule, "reason": overrides[lifted.rule].strip(),
+                                          "reasons": [lifted.message, "override: " + overrides[lifted.rule].strip()],
+                                          "decision_id": decision_id})
+            if corrects:
+                self._insert_check(exam, {"kind": CheckKind.override.value, "outcome": Outcome.override.value,
+                                          "rule": "flag.correction", "reason": correction_reason.strip(),
+                                          "reasons": [f"decision {corrects} corrected: {correction_reason.strip()}"],
+                                          "decision_id": decision_id})
             anchor = self._append_audit("decision.recorded", inspector, {
                 "decision_id": decision_id, "examination_id": exam["id"], "type": dtype,
                 "record_sha256": row_digest(row),

@@ -1,6 +1,6 @@
 """Where a booth's sync settings live.
 
-Settings keys (``home/settings.json``): ``sync.hub_url``, ``sync.booth_id``, ``sync.batch_size``
+Settings keys (``home/settings.json``): ``sync.hub_url``, ``booth.id`` (shared with the window), ``sync.batch_size``
 (500), ``sync.timeout_s`` (15), ``sync.interval_s`` (30), ``sync.backoff_base_s`` (1),
 ``sync.backoff_cap_s`` (300), ``sync.ca_file`` (a PEM bundle to trust for an https hub with a
 private CA; default: the system's trust store). The credential is a secret, so it is not in settings.json but in
@@ -49,7 +49,7 @@ class SyncConfig:
                                   "--home DIR --hub URL --booth-id ID --credential-stdin`")
         credential = cred_file.read_text(encoding="utf-8").strip()
         extra = {k: type(v)(s.get(f"sync.{k}", v)) for k, v in DEFAULTS.items()}
-        return cls(hub_url=s.get("sync.hub_url"), booth_id=s.get("sync.booth_id") or split_token(credential)[0],
+        return cls(hub_url=s.get("sync.hub_url"), booth_id=s.get("booth.id") or split_token(credential)[0],
                    credential=credential, ca_file=s.get("sync.ca_file"), **extra)
 
 
@@ -65,7 +65,7 @@ def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = 
     if hub_url is not None and not hub_url.startswith(("http://", "https://")):
         raise SyncConfigError(f"hub URL must start with http:// or https:// (got {hub_url!r})")
     s = Settings.load(home)
-    s.set("sync.booth_id", booth_id)
+    s.set("booth.id", booth_id)
     if hub_url is not None:
         s.set("sync.hub_url", hub_url.rstrip("/"))
     s.save()

@@ -1,0 +1,124 @@
+"""The one wiring from a booth's settings to the objects an examination needs.
+
+The window, the command line, the demo and the tests all get their store, screener, devices and
+sync worker from ``BoothContext``, so a setting means the same thing everywhere (the window used
+to build its fingerprint client by hand, without the trusted device certificate the command
+line used). The settings keys are listed in docs/ARCHITECTURE.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from inspector_app.booth.matcher import InProcessMatcher, Matcher
+from inspector_app.settings import Settings
+
+#: Booth settings read here; the packages' own keys are in their modules (devices.config, ...).
+BOOTH_ID = "booth.id"
+PORT = "booth.port"
+LOCK_AFTER = "app.lock_after_s"
+LANGUAGE = "app.language"
+DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en"}
+
+
+class BoothContext:
+    """One booth's objects, made lazily and once. Thread-safe: worker lanes share it."""
+
+    def __init__(self, home: Path | str, key_provider=None, today: dt.date | None = None,
+                 matcher: Matcher | None = None):
+        self.home = Path(home)
+        self.settings = Settings.load(self.home)
+        self._key_provider = key_provider
+        self._today = today
+        self._lock = threading.RLock()
+        self._store = None
+        self.matcher: Matcher = matcher or InProcessMatcher(self.home, today=today)
+
+    # ---- facts of the booth ------------------------------------------------------------------
+    def setting(self, key: str):
+        return self.settings.get(key, DEFAULTS[key])
+
+    @property
+    def booth_id(self) -> str:
+        return str(self.setting(BOOTH_ID))
+
+    @property
+    def port(self) -> str:
+        return str(self.setting(PORT))
+
+    @property
+    def lock_after_s(self) -> int:
+        return int(self.setting(LOCK_AFTER))
+
+    def today(self) -> dt.date:
+        """The examination date (fixed in tests and by ``exam --date``)."""
+        return self._today or dt.date.today()
+
+    # ---- objects ---------------------------------------------------------------------------
+    def store(self):
+        with self._lock:
+            if self._store is None:
+                from inspector_app.store import open_store
+
+                self._store = open_store(self.home, self._key_provider)
+            return self._store
+
+    def sbi_client(self, **overrides):
+        """The fingerprint scanner's client, with the trusted device certificate if configured."""
+        from inspector_app.devices import config
+
+        return config.sbi_client(self.settings, **overrides)
+
+    def finger_policy(self):
+        from inspector_app.devices.capture_policy import FingerCapturePolicy
+
+        return FingerCapturePolicy.from_settings(self.settings)
+
+    def camera(self, **overrides):
+        """The camera of ``devices.camera.source`` (not started)."""
+        from inspector_app.devices import config
+
+        return config.camera(self.settings, **overrides)
+
+    def camera_source(self) -> str:
+        from inspector_app.devices import config
+
+        return str(config.get(self.settings, "devices.camera.source"))
+
+    def sync_worker(self, on_status=None):
+        """The background sync worker for this booth's hub (not started), or None when the booth
+        has no hub (an offline booth exports to removable media instead)."""
+        from inspector_app.sync.backoff import Backoff
+        from inspector_app.sync.client import SyncClient
+        from inspector_app.sync.config import SyncConfig, SyncConfigError
+        from inspector_app.sync.worker import SyncWorker
+
+        try:
+            cfg = SyncConfig.load(self.home)
+        except SyncConfigError:
+            return None
+        if not cfg.hub_url:
+            return None
+        client = SyncClient(self.home, self.store(), cfg.hub_url, cfg.credential, batch_size=cfg.batch_size,
+                            timeout=cfg.timeout_s, ca_file=cfg.ca_file)
+        return SyncWorker(client, interval=cfg.interval_s, on_status=on_status,
+                          backoff=Backoff(base=cfg.backoff_base_s, cap=cfg.backoff_cap_s))
+
+    def sync_status(self) -> dict:
+        from inspector_app.sync.client import status_of
+
+        st = status_of(self.home, self.store())
+        return {"online": st.online, "last_sync": st.last_success, "queued": st.queued, "sync_error": st.last_error}
+
+    def login(self, user: str, password: str) -> dict | None:
+        """The signed-in user (``{user, display_name, roles}``) or None: checked against the
+        credentials the hub distributed, never taken on a name alone."""
+        return self.store().check_login(user, password)
+
+    def close(self) -> None:
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None:
+            store.close()
+        self.matcher.close()

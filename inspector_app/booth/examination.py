@@ -1,0 +1,441 @@
+"""One traveller's examination, from the document to the saved decision. No Qt.
+
+The window's view model holds one ``Examination`` and turns its change notices into signals;
+``inspector-app exam`` and the tests drive the same object. Every step is a blocking call (the
+window runs each on a worker lane); each records what it found in the store as it goes, so the
+rules the store applies when the decision is saved judge what was really recorded.
+
+Change notices: ``subscribe(fn)``; ``fn(part)`` is called with a ``Part`` after that part of the
+state changed, on the thread that made the change.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import threading
+from pathlib import Path
+from typing import Callable
+
+from inspector_app.booth.context import BoothContext
+from inspector_app.domain import decisions, exemptions, mrz, rules
+from inspector_app.domain.checks import FACE_POSITION, CheckKind, Outcome
+from inspector_app.domain.decisions import Finding
+
+#: Decisions that print a landing permission seal.
+SEALED = (decisions.DecisionType.landing_permission, decisions.DecisionType.special_landing_permission)
+LISTS_OF_DOCUMENT = ("sltd", "biographic")
+
+
+class Part(enum.Enum):
+    document = "document"
+    checks = "checks"
+    face = "face"
+    fingers = "fingers"
+    exemption = "exemption"
+    saved = "saved"
+    cleared = "cleared"
+
+
+class ExaminationError(ValueError):
+    """Input the examination cannot use, with a message for the inspector."""
+
+
+@dataclasses.dataclass
+class SaveResult:
+    saved: bool
+    record_id: str | None = None
+    refused: list[Finding] = dataclasses.field(default_factory=list)
+    flags: list[Finding] = dataclasses.field(default_factory=list)
+    decision: dict | None = None
+    seal: object | None = None          # booth.seal.SealContent, signed, for sealed decisions
+
+    def to_dict(self) -> dict:
+        return {"saved": self.saved, "record_id": self.record_id,
+                "refused": [f.to_dict() for f in self.refused], "flags": [f.to_dict() for f in self.flags]}
+
+
+def traveller_of(result: mrz.MrzResult) -> dict:
+    """The traveller fields screening and the store need, from a parsed MRZ."""
+    iso = (lambda d: d.isoformat() if d else None)
+    return {"surname": result.surname, "given_names": result.given_names, "birth_date": iso(result.birth_date),
+            "sex": result.sex, "nationality": result.nationality, "issuing_state": result.issuing_state,
+            "document_number": result.document_number, "document_code": result.document_code,
+            "expiry_date": iso(result.expiry_date), "document_type": (result.document_code or "P")[:1]}
+
+
+def _jsonable(value):
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+class Examination:
+    """One traveller at one booth, examined by one signed-in user."""
+
+    def __init__(self, ctx: BoothContext, user: dict):
+        if not user or "inspector" not in (user.get("roles") or []):
+            raise ExaminationError("only a signed-in inspector can examine travellers")
+        self.ctx, self.user = ctx, user
+        self._listeners: list[Callable[[Part], None]] = []
+        self._lock = threading.RLock()
+        self._reset()
+
+    # ---- state -----------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self.document: mrz.MrzResult | None = None
+        self.traveller: dict = {}
+        self.examination_id: str | None = None
+        self.examination_date: dt.date = self.ctx.today()
+        self.checks: list[dict] = []          # as recorded, each with its check_result_id
+        self.face: dict = {"state": "idle"}
+        self.face_template = None
+        self.fingers: dict = {"state": "idle", "captured": [], "exceptions": []}
+        self.finger_templates: dict = {}
+        self.exemption: dict | None = None
+        self.saved: SaveResult | None = None
+        self.lists: dict = {}
+        self.warnings: list[str] = []
+
+    def subscribe(self, fn: Callable[[Part], None]) -> None:
+        self._listeners.append(fn)
+
+    def _changed(self, part: Part) -> None:
+        for fn in list(self._listeners):
+            fn(part)
+
+    def next_traveller(self) -> None:
+        """Drop everything of this traveller (what was saved stays in the store)."""
+        with self._lock:
+            self._reset()
+        self._changed(Part.cleared)
+
+    @property
+    def inspector(self) -> str:
+        return str(self.user["user"])
+
+    def open_hits(self) -> list[dict]:
+        return [c for c in self.checks if c["outcome"] == Outcome.hit.value and c.get("open", True)]
+
+    # ---- the document ----------------------------------------------------------------------
+    def read_document(self, text: str) -> mrz.MrzResult:
+        """Parse the MRZ, open the examination record and record the document's own checks."""
+        text = (text or "").strip()
+        if not text:
+            raise ExaminationError("scan the passport or type the MRZ first")
+        if self.examination_id and self.saved is None:
+            raise ExaminationError("finish this traveller (save or next traveller) before reading another document")
+        try:
+            result = mrz.parse_mrz(text, today=self.examination_date)
+        except mrz.NotAnMrz as exc:
+            raise ExaminationError(f"this is not a machine readable zone: {exc}") from None
+        traveller = traveller_of(result)
+        exam_id = self.ctx.store().create_examination({
+            "traveller": traveller, "mrz": _mrz_record(result), "examination_date": self.examination_date.isoformat(),
+            "booth": self.ctx.booth_id, "port": self.ctx.port, "inspector": self.inspector,
+        })
+        with self._lock:
+            self._reset()
+            self.document, self.traveller, self.examination_id = result, traveller, exam_id
+        self._changed(Part.document)
+        self._record(_document_check(result, self.examination_date))
+        found = exemptions.exemption_for(birth_date=result.birth_date, examination_date=self.examination_date)
+        if found is not None and found.reason is exemptions.ExemptionReason.under_16:
+            self.set_exemption(found.reason.value)   # shown to the inspector, who may withdraw it
+        return result
+
+    def _need_examination(self) -> str:
+        if not self.examination_id:
+            raise ExaminationError("read the document first")
+        if self.saved is not None:
+            raise ExaminationError("this examination is saved: start the next traveller")
+        return self.examination_id
+
+    # ---- check results ---------------------------------------------------------------------
+    def _record(self, check: dict) -> dict:
+        exam = self._need_examination()
+        check = {k: _jsonable(v) for k, v in check.items()}
+        check["check_result_id"] = self.ctx.store().add_check_result(exam, check)
+        with self._lock:
+            self.checks.append(check)
+        self._changed(Part.checks)
+        return check
+
+    def screen_document(self) -> list[dict]:
+        """The document against the SLTD list and the traveller against the biographic watchlist."""
+        self._need_examination()
+        return self._screen(LISTS_OF_DOCUMENT)
+
+    def _screen(self, lists: tuple[str, ...], face=None, fingers=None) -> list[dict]:
+        from inspector_app.screening.screen import ScreeningError
+
+        try:
+            result = self.ctx.matcher.screen(dict(self.traveller), face=face, fingers=fingers)
+        except ScreeningError as exc:
+            return [self._record({"kind": name, "outcome": Outcome.error.value, "reasons": [str(exc)],
+                                  "coverage": {"state": "error", "reason": "screening_error"}}) for name in lists]
+        with self._lock:
+            self.lists = dict(result.lists)
+            self.warnings = sorted(set(self.warnings) | set(result.warnings))
+        recorded = []
+        for name in lists:
+            coverage = result.coverage[name]
+            hits = [h for h in result.hits if h.kind == name]
+            for hit in hits:
+                recorded.append(self._record({
+                    "kind": name, "outcome": Outcome.hit.value, "score": hit.score, "reasons": list(hit.reasons),
+                    "list": hit.list, "subject_id": hit.subject_id, "record": hit.record,
+                    "coverage": coverage.to_dict(), "open": True}))
+            if not hits:
+                checked = coverage.state.value == "no_match"
+                recorded.append(self._record({
+                    "kind": name, "outcome": Outcome.clear.value if checked else Outcome.error.value,
+                    "reasons": [], "coverage": coverage.to_dict(), "list_version": result.lists.get("version")}))
+        return recorded
+
+    def refresh_hits(self) -> int:
+        """Re-read which hits a supervisor has cleared; returns how many are still open."""
+        if not self.examination_id:
+            return 0
+        still_open = {h["check_result_id"] for h in self.ctx.store().open_hits(self.examination_id)}
+        with self._lock:
+            for c in self.checks:
+                if c["outcome"] == Outcome.hit.value:
+                    c["open"] = c["check_result_id"] in still_open
+        self._changed(Part.checks)
+        return len(still_open)
+
+    # ---- face ------------------------------------------------------------------------------
+    def add_face(self, image_bgr, passes: bool, reasons: list[str] | tuple = ()) -> dict:
+        """A captured face (the camera's auto-capture, or a photo file): evidence, template, 1:N."""
+        exam = self._need_examination()
+        import cv2
+
+        evidence = self._evidence_dir(exam) / "face.jpg"
+        cv2.imwrite(str(evidence), image_bgr)
+        with self._lock:
+            self.face = {"state": "encoding", "passes": passes, "reasons": list(reasons), "evidence_path": str(evidence)}
+        self._changed(Part.face)
+        from inspector_app.biometrics.face import FaceError
+
+        try:
+            template = self.ctx.matcher.encode_face(image_bgr)
+        except FaceError as exc:
+            with self._lock:
+                self.face = {"state": "error", "reasons": [str(exc)]}
+            self._changed(Part.face)
+            raise ExaminationError(f"no usable face in the capture: {exc}") from None
+        with self._lock:
+            self.face_template = template
+            self.face = dict(self.face, state="captured")
+        self._changed(Part.face)
+        self._record({"kind": CheckKind.face_capture.value,
+                      "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
+                      "reasons": list(reasons), "evidence": {"live": str(evidence)}})
+        return {"screened": self._screen(("face",), face=template)}
+
+    def add_face_file(self, path: Path | str) -> dict:
+        """A face from a photo file (``exam --face``): the same quality gate as the camera."""
+        import cv2
+
+        from inspector_app.biometrics import face_quality
+        from inspector_app.devices import config
+
+        image = cv2.imread(str(path))
+        if image is None:
+            raise ExaminationError(f"cannot read the photo {path}")
+        quality = face_quality.assess(image[:, :, ::-1].copy(), limits=config.face_limits(self.ctx.settings))
+        return self.add_face(image, quality.passes, quality.reasons)
+
+    # ---- fingers ---------------------------------------------------------------------------
+    def capture_fingers(self, progress: Callable[[int, str], None] = lambda p, t: None) -> dict:
+        """Both index fingers (or the fallbacks) from the configured SBI scanner, then 1:N."""
+        self._need_examination()
+        from inspector_app.biometrics import fingerprint
+        from inspector_app.devices import capture_policy
+
+        client = self.ctx.sbi_client()
+        with self._lock:
+            self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
+        self._changed(Part.fingers)
+        progress(5, "looking for the fingerprint scanner")
+        devices = client.discover(type="Finger")
+        if not devices:
+            with self._lock:
+                self.fingers = {"state": "error", "captured": [], "exceptions": [],
+                                "reasons": ["no fingerprint scanner answered"]}
+            self._changed(Part.fingers)
+            raise ExaminationError("no fingerprint scanner answered: check that it is plugged in and its service runs")
+        device = devices[0]
+        progress(20, "capturing")
+        policy = self.ctx.finger_policy()
+        outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
+        images = {c.finger: (capture_policy.decode_gray(c.image), c.our_quality, c.our_quality >= policy.threshold,
+                             {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts})
+                  for c in outcome.captured}
+        progress(70, "making fingerprint templates")
+        exceptions = {e.finger: e.reason + (f" ({e.detail})" if e.detail else "") for e in outcome.exceptions}
+        result = self._add_fingers(images, exceptions)
+        progress(100, "fingerprints captured")
+        return result
+
+    def add_finger_files(self, files: dict[str, Path | str], exceptions: dict[str, str] | None = None) -> dict:
+        """Fingers from image files (``exam --finger POSITION=IMG``), scored by the same quality
+        function and threshold as live captures."""
+        self._need_examination()
+        from inspector_app.biometrics import fingerprint
+
+        threshold = self.ctx.finger_policy().threshold
+        images = {}
+        for position, path in files.items():
+            _check_position(position)
+            try:
+                image = fingerprint.load_image(Path(path))
+            except (OSError, ValueError) as exc:
+                raise ExaminationError(f"cannot read the fingerprint image {path}: {exc}") from None
+            q = int(fingerprint.quality(image))
+            images[position] = (image, q, q >= threshold, {})
+        return self._add_fingers(images, dict(exceptions or {}))
+
+    def _add_fingers(self, images: dict, exceptions: dict[str, str]) -> dict:
+        import cv2
+
+        exam = self._need_examination()
+        templates, captured = {}, []
+        for position, (image, quality, passes, extra) in images.items():
+            templates[position] = self.ctx.matcher.extract_finger(image)
+            evidence = self._evidence_dir(exam) / (position.replace(" ", "_") + ".png")
+            cv2.imwrite(str(evidence), image)
+            captured.append({"position": position, "quality": quality, "passes": passes, **extra})
+            self._record({"kind": CheckKind.finger_capture.value, "position": position, "score": float(quality),
+                          "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
+                          "reasons": [] if passes else [f"quality {quality} below the threshold"],
+                          "evidence": {"live": str(evidence)}})
+        for position, reason in exceptions.items():
+            self.record_exception(position, reason)
+        with self._lock:
+            self.finger_templates.update(templates)
+            self.fingers = {"state": "captured", "captured": captured,
+                            "exceptions": [{"position": p, "reason": r} for p, r in exceptions.items()]}
+        self._changed(Part.fingers)
+        screened = self._screen(("fingerprint",), fingers=dict(self.finger_templates)) if templates else []
+        return {"captured": captured, "screened": screened}
+
+    def record_exception(self, position: str, reason: str) -> dict:
+        """A finger (SBI position) or the face (``Face``) that cannot be captured, with why."""
+        if position != FACE_POSITION:
+            _check_position(position)
+        if not (reason or "").strip():
+            raise ExaminationError(f"a biometric exception for {position} needs a reason")
+        return self._record({"kind": CheckKind.biometric_exception.value, "outcome": Outcome.exception.value,
+                             "position": position, "reasons": [f"{position}: {reason.strip()}"]})
+
+    # ---- exemption -------------------------------------------------------------------------
+    def set_exemption(self, ground: str | None, evidence: str = "") -> dict | None:
+        """Claim (or with None withdraw) an exemption from biometrics. Whether it fits the traveller
+        and the decision is judged by the rules when the decision is saved."""
+        self._need_examination()
+        if ground:
+            try:
+                reason = exemptions.ExemptionReason(ground)
+            except ValueError:
+                known = ", ".join(r.value for r in exemptions.ExemptionReason)
+                raise ExaminationError(f"unknown exemption {ground!r}; one of: {known}") from None
+            claimed = exemptions.claimed(reason, birth_date=self.document.birth_date if self.document else None,
+                                         examination_date=self.examination_date, evidence=evidence)
+            record = {"ground": reason.value, "evidence": evidence.strip(), "detail": claimed.detail}
+        else:
+            record = None
+        self._record({"kind": CheckKind.biometric_exemption.value, "outcome": Outcome.clear.value,
+                      "ground": record["ground"] if record else None, "evidence": record["evidence"] if record else "",
+                      "reasons": [record["detail"]] if record else ["exemption withdrawn"]})
+        with self._lock:
+            self.exemption = record
+        self._changed(Part.exemption)
+        return record
+
+    # ---- the decision ----------------------------------------------------------------------
+    def decision_of(self, fields: dict) -> decisions.Decision:
+        """A domain Decision from the decision panel's or the command line's fields."""
+        period = fields.get("period") or None
+        return decisions.Decision(
+            type=fields.get("type") or "", status_code=fields.get("status_code") or None, period=period,
+            landing_date=self.examination_date, referral_reasons=[r for r in fields.get("referral_reasons") or [] if r],
+            special_landing_details=fields.get("special_landing_details") or None, note=fields.get("note") or "")
+
+    def evaluate(self, fields: dict, overrides: dict[str, str] | None = None) -> rules.Evaluation:
+        """What saving ``fields`` would refuse and flag now (the store's own rules, read-only)."""
+        if not self.examination_id:
+            return rules.Evaluation(refused=[rules.finding("document.not_read")])
+        return self.ctx.store().evaluate_decision(self.examination_id, self.decision_of(fields).to_dict(),
+                                                  overrides or {})
+
+    def save(self, fields: dict, overrides: dict[str, str] | None = None) -> SaveResult:
+        """Record the decision: the store judges it by every rule inside the saving transaction."""
+        from inspector_app.store import DecisionRejected
+
+        exam = self._need_examination()
+        decision = self.decision_of(fields)
+        try:
+            record_id = self.ctx.store().record_decision(exam, decision.to_dict(), self.inspector, overrides or {})
+        except DecisionRejected as exc:
+            return SaveResult(False, refused=list(exc.findings))
+        stored = self.ctx.store().decision(record_id)
+        flags = [Finding(f["rule"], f["message"]) for f in stored["decision"].get("flags", [])]
+        result = SaveResult(True, record_id, flags=flags, decision=stored["decision"])
+        if decisions.DecisionType(decision.type) in SEALED:
+            result.seal = self._seal(record_id, decision)
+        with self._lock:
+            self.saved = result
+        self._changed(Part.saved)
+        return result
+
+    def _seal(self, record_id: str, decision: decisions.Decision):
+        from inspector_app.booth import seal
+        from inspector_app.domain import statuses
+
+        status = statuses.find(decision.status_code)
+        content = seal.SealContent(
+            record_id=record_id, examination_id=self.examination_id or "", port=self.ctx.port,
+            booth=self.ctx.booth_id, landing_date=self.examination_date, status_code=status.code,
+            status_name=f"{status.name_en} {status.name_ja}", period=str(decision.period or ""),
+            last_day=decision.last_day, inspector=self.inspector)
+        return seal.sign(content, seal.booth_key(self.ctx.home))
+
+    def _evidence_dir(self, exam: str) -> Path:
+        d = self.ctx.home / "evidence" / exam
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+
+def _check_position(position: str) -> None:
+    from inspector_app.devices.capture_policy import ALL_FINGERS
+
+    if position not in ALL_FINGERS:
+        raise ExaminationError(f"unknown finger position {position!r}; one of: {', '.join(ALL_FINGERS)}")
+
+
+def _mrz_record(result: mrz.MrzResult) -> dict:
+    d = result.to_dict()
+    d["lines"] = list(result.lines)
+    return {k: _jsonable(v) for k, v in d.items()}
+
+
+def _document_check(result: mrz.MrzResult, on: dt.date) -> dict:
+    """The document's own check result: rule codes of what fails, reasons for the inspector."""
+    failing = [k for k, ok in (result.checks or {}).items() if ok is False]
+    codes, reasons = [], []
+    if failing:
+        codes.append("document.check_digit")
+        reasons.append(rules.finding("document.check_digit", ", ".join(failing)).message)
+    if result.expiry_date is None:
+        codes.append("document.expiry_unreadable")
+        reasons.append(rules.finding("document.expiry_unreadable").message)
+    elif result.expiry_date < on:
+        codes.append("document.expired")
+        reasons.append(rules.finding("document.expired", f"expired {result.expiry_date.isoformat()}").message)
+    return {"kind": CheckKind.document.value, "outcome": Outcome.error.value if codes else Outcome.clear.value,
+            "rules": codes, "reasons": reasons or [f"check digits valid; expires {result.expiry_date.isoformat()}"],
+            "corrections": [c if isinstance(c, dict) else _jsonable(c) for c in result.corrections or []]}

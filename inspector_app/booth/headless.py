@@ -1,0 +1,54 @@
+"""A whole examination without a window (``inspector-app exam``): for support, scripting and
+tests. The same ``Examination`` the window drives, so the same rules refuse the same cases."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspector_app.booth.context import BoothContext
+from inspector_app.booth.examination import Examination, ExaminationError
+
+
+@dataclass
+class ExamRequest:
+    mrz_lines: list[str]
+    decision: dict
+    face: Path | None = None
+    fingers: dict[str, Path] = field(default_factory=dict)
+    exceptions: dict[str, str] = field(default_factory=dict)      # position (or "Face") -> reason
+    exemption: str | None = None
+    exemption_evidence: str = ""
+    overrides: dict[str, str] = field(default_factory=dict)
+
+
+def sign_in(ctx: BoothContext, user: str, password: str) -> dict:
+    """The user as the booth's credential store knows them; a name alone signs nobody in."""
+    found = ctx.login(user, password)
+    if found is None:
+        raise ExaminationError(f"sign-in failed for {user!r}: wrong user name or password")
+    return found
+
+
+def run_exam(ctx: BoothContext, user: dict, request: ExamRequest) -> dict:
+    """Read, screen, capture (from files), claim exemptions, decide, save: the outcome as JSON."""
+    exam = Examination(ctx, user)
+    exam.read_document("\n".join(request.mrz_lines))
+    exam.screen_document()
+    if request.exemption:
+        exam.set_exemption(request.exemption, request.exemption_evidence)
+    if request.face is not None:
+        exam.add_face_file(request.face)
+    face_exception = request.exceptions.get("Face")
+    if face_exception is not None:
+        exam.record_exception("Face", face_exception)
+    finger_exceptions = {p: r for p, r in request.exceptions.items() if p != "Face"}
+    if request.fingers or finger_exceptions:
+        exam.add_finger_files(request.fingers, finger_exceptions)
+    result = exam.save(request.decision, request.overrides)
+    out = result.to_dict()
+    out["examination_id"] = exam.examination_id
+    out["checks"] = [{k: c.get(k) for k in ("kind", "outcome", "reasons", "coverage", "rules", "position", "score",
+                                            "list", "subject_id") if c.get(k) is not None} for c in exam.checks]
+    if result.seal is not None:
+        out["seal"] = {"reference": result.seal.reference, "last_day": result.seal.last_day}
+    return out

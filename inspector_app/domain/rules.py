@@ -1,0 +1,314 @@
+"""Every rule that decides whether an examination's decision may be recorded, in one place.
+
+The store evaluates these rules inside the transaction that saves a decision (so no caller can
+skip them) and the examination core evaluates the same function to tell the inspector, before
+saving, what would be refused. Each rule has a stable code (``document.expired``) that the window,
+the command line, the supervisor queue and the translations use; messages here are English
+defaults for logs and the CLI.
+
+A rule either *refuses* (nothing is written) or *flags* (the decision is saved and the
+examination goes to the supervisor queue). An inspector may override a refusal only where the
+rule is marked overridable, and only with a reason; the override itself is then a flag.
+
+Sources: ICRRA Arts. 6(3), 7, 9, 12, 14-18-2 and Enforcement Order Art. 10 as summarised in
+DOMAIN.md; ICAO Doc 9303 Part 3 for check digits. Interpretations are listed in docs/domain.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from inspector_app.domain import exemptions
+from inspector_app.domain.decisions import NOT_BLOCKED_BY_HITS, Decision, DecisionType, Finding, validate
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    message: str
+    overridable: bool = False
+    basis: str = ""
+
+    def to_dict(self) -> dict:
+        return {"rule": self.code, "message": self.message, "overridable": self.overridable, "basis": self.basis}
+
+
+_RULES = [
+    # the document
+    Rule("document.not_read", "no document has been read for this examination"),
+    Rule("document.check_digit", "an MRZ check digit fails", overridable=True, basis="ICAO 9303-3 §4.9"),
+    Rule("document.expiry_unreadable", "the document's expiry date cannot be read", overridable=True,
+         basis="ICRRA Art. 7(1)(i)"),
+    Rule("document.expired", "the document has expired on the examination date", basis="ICRRA Art. 7(1)(i)"),
+    # the lists
+    Rule("hit.open", "a watchlist or document hit is open: a supervisor must clear it first",
+         basis="DOMAIN.md: an open hit blocks landing"),
+    Rule("screening.not_checked", "a screening list was not checked", overridable=True,
+         basis="DOMAIN.md: document checks"),
+    # biometrics
+    Rule("biometrics.face_missing", "no facial photograph was captured, no exception recorded and no exemption applies",
+         basis="ICRRA Art. 6(3)"),
+    Rule("biometrics.fingers_missing",
+         "fingerprints of both hands were neither captured (index or fallback finger) nor recorded as exceptions, "
+         "and no exemption applies", basis="ICRRA Art. 6(3)"),
+    Rule("exemption.not_applicable", "the biometric exemption claimed does not fit this traveller or decision",
+         basis="ICRRA Art. 6(3)"),
+    Rule("exemption.evidence_missing", "the biometric exemption needs its evidence recorded", basis="ICRRA Art. 6(3)"),
+    # the decision itself (decisions.validate)
+    Rule("decision.unknown_type", "unknown decision type"),
+    Rule("decision.landing_date_missing", "the landing date is missing"),
+    Rule("decision.status_missing", "choose a status of residence", basis="ICRRA Art. 9"),
+    Rule("decision.status_unknown", "unknown status of residence"),
+    Rule("decision.status_not_grantable", "this status of residence cannot be granted at landing",
+         basis="brochure: appendix table"),
+    Rule("decision.period_missing", "choose a period of stay", basis="ICRRA Art. 9"),
+    Rule("decision.period_invalid", "the period of stay cannot be read"),
+    Rule("decision.period_not_allowed", "the period of stay is not one the status allows", basis="brochure: appendix table"),
+    Rule("decision.details_missing", "details this decision records are missing"),
+    Rule("decision.referral_reason_missing", "a referral to a special inquiry officer needs at least one reason",
+         basis="ICRRA Arts. 9-10"),
+    Rule("decision.no_status_expected", "this decision grants no status of residence or period of stay"),
+    Rule("decision.reentry_kind_invalid", "the re-entry permit kind is not one of the known kinds"),
+    Rule("decision.not_japanese", "the document is not a Japanese one: a Japanese national's return needs one"),
+    Rule("decision.already_final", "this examination already has a final decision: record a correction instead"),
+    Rule("special_landing.no_referral", "special landing permission follows a referral of the same examination",
+         basis="ICRRA Art. 12"),
+    Rule("special_landing.grantor_missing",
+         "special landing permission must name who granted it: the Minister of Justice or the Commissioner "
+         "(delegated)", basis="Enforcement Order Art. 10(v)"),
+    # how overrides and corrections are made
+    Rule("override.not_allowed", "this rule cannot be overridden by an inspector"),
+    Rule("override.reason_missing", "an override needs a reason"),
+    Rule("correction.target_unknown", "the decision to correct is not a decision of this examination"),
+    Rule("correction.reason_missing", "a correction needs a reason"),
+]
+
+#: Flags: the decision is saved and the examination goes to the supervisor queue.
+_FLAGS = [
+    Rule("flag.override", "an inspector overrode a rule"),
+    Rule("flag.biometric_exception", "a fingerprint or the face could not be captured (exception recorded)"),
+    Rule("flag.low_quality", "a capture is below the quality threshold"),
+    Rule("flag.hit", "a watchlist or document hit was found"),
+    Rule("flag.document_expired", "the document has expired (a landing that does not require a valid document)"),
+    Rule("flag.correction", "a saved decision was corrected"),
+]
+
+RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+FLAGS: dict[str, Rule] = {r.code: r for r in _FLAGS}
+
+#: Where a valid, unexpired document is not a condition of the landing: the Minister's special
+#: permission (Art. 12) exists for travellers who do not meet the conditions, and emergency,
+#: distress and temporary-refuge landings (Arts. 17, 18, 18-2) are for people who may carry no
+#: usable passport. There an expired document is flagged, not refused.
+DOCUMENT_NOT_REQUIRED = frozenset({DecisionType.special_landing_permission, DecisionType.emergency_landing,
+                                   DecisionType.distress_landing, DecisionType.temporary_refuge_landing})
+#: Decisions under the landing examination of Art. 6 that take biometrics (Art. 6(3)). The special
+#: landings of Arts. 14-18-2 let the inspector take them ("may"): recorded when given, not required.
+BIOMETRICS_REQUIRED = frozenset({DecisionType.landing_permission, DecisionType.special_landing_permission,
+                                 DecisionType.returning_resident})
+#: A decision of these types ends the examination; a referral does not (a hearing follows).
+NOT_FINAL = frozenset({DecisionType.referral})
+#: The lists every landing is screened against; the biometric ones only when a capture was made.
+DOCUMENT_LISTS = ("sltd", "biographic")
+GRANTORS = ("minister_of_justice", "commissioner")
+HANDS = ("Left", "Right")
+
+
+def rule(code: str) -> Rule:
+    """The rule or flag with this code (KeyError with the known codes otherwise)."""
+    found = RULES.get(code) or FLAGS.get(code)
+    if found is None:
+        raise KeyError(f"unknown rule {code!r}")
+    return found
+
+
+def finding(code: str, detail: str = "") -> Finding:
+    base = rule(code).message
+    return Finding(code, f"{base}: {detail}" if detail else base)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What is known about one examination when a decision is to be recorded (built by the store
+    from its own records, so a caller cannot claim what was not recorded)."""
+
+    examination_date: date
+    document_problems: tuple[str, ...] = ()       # check digits that fail (field names)
+    expiry_date: date | None = None
+    expiry_readable: bool = True
+    birth_date: date | None = None
+    nationality: str = ""
+    open_hits: int = 0
+    hits: int = 0
+    not_checked: dict = field(default_factory=dict)   # list -> reason code
+    face_captured: bool = False
+    face_exception: bool = False
+    fingers_captured: tuple[str, ...] = ()           # SBI positions
+    finger_exceptions: tuple[str, ...] = ()
+    low_quality: int = 0
+    exemption: str | None = None                     # ExemptionReason value
+    exemption_evidence: str = ""
+    decisions: tuple[dict, ...] = ()                 # earlier decisions: {decision_id, type, corrects}
+
+
+@dataclass
+class Evaluation:
+    refused: list[Finding] = field(default_factory=list)
+    flags: list[Finding] = field(default_factory=list)
+    overridden: list[Finding] = field(default_factory=list)   # refusals lifted by an override
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+    def to_dict(self) -> dict:
+        return {"refused": [f.to_dict() for f in self.refused], "flags": [f.to_dict() for f in self.flags],
+                "overridden": [f.to_dict() for f in self.overridden]}
+
+
+def lets_land(kind: DecisionType) -> bool:
+    return kind not in NOT_BLOCKED_BY_HITS
+
+
+def _document(facts: Facts, kind: DecisionType) -> tuple[list[Finding], list[Finding]]:
+    refused, flags = [], []
+    if facts.document_problems:
+        refused.append(finding("document.check_digit", ", ".join(facts.document_problems)))
+    if not facts.expiry_readable:
+        refused.append(finding("document.expiry_unreadable"))
+    elif facts.expiry_date is not None and facts.expiry_date < facts.examination_date:
+        detail = f"expired {facts.expiry_date.isoformat()}, examined {facts.examination_date.isoformat()}"
+        if kind in DOCUMENT_NOT_REQUIRED:
+            flags.append(finding("flag.document_expired", detail))
+        else:
+            refused.append(finding("document.expired", detail))
+    return refused, flags
+
+
+def _hand(position: str) -> str:
+    return position.split(" ", 1)[0]
+
+
+def _biometrics(facts: Facts, decision: Decision, kind: DecisionType) -> list[Finding]:
+    if facts.exemption:
+        return exemption_findings(facts, decision)
+    if kind not in BIOMETRICS_REQUIRED:
+        return []
+    refused = []
+    if not (facts.face_captured or facts.face_exception):
+        refused.append(finding("biometrics.face_missing"))
+    covered = {_hand(p) for p in facts.fingers_captured} | {_hand(p) for p in facts.finger_exceptions}
+    missing = [h for h in HANDS if h not in covered]
+    if missing:
+        refused.append(finding("biometrics.fingers_missing", "no finger of the " + " and ".join(
+            f"{h.lower()} hand" for h in missing)))
+    return refused
+
+
+def exemption_findings(facts: Facts, decision: Decision) -> list[Finding]:
+    """Whether the recorded exemption fits the traveller and the decision (empty = it does)."""
+    try:
+        ground = exemptions.ExemptionReason(facts.exemption)
+    except ValueError:
+        return [finding("exemption.not_applicable", f"unknown ground {facts.exemption!r}")]
+    problem = exemptions.does_not_apply(ground, birth_date=facts.birth_date, examination_date=facts.examination_date,
+                                        status_code=decision.status_code, evidence=facts.exemption_evidence,
+                                        returning_resident=_type(decision) is DecisionType.returning_resident)
+    if problem is None:
+        return []
+    code = "exemption.evidence_missing" if problem.evidence_missing else "exemption.not_applicable"
+    return [finding(code, problem.reason)]
+
+
+def _type(decision: Decision) -> DecisionType | None:
+    try:
+        return DecisionType(decision.type)
+    except ValueError:
+        return None
+
+
+def _history(facts: Facts, decision: Decision, kind: DecisionType, corrects: str | None,
+             correction_reason: str) -> list[Finding]:
+    refused = []
+    if corrects:
+        if not any(d.get("decision_id") == corrects for d in facts.decisions):
+            refused.append(finding("correction.target_unknown", corrects))
+        if not correction_reason.strip():
+            refused.append(finding("correction.reason_missing"))
+        return refused
+    final = [d for d in facts.decisions if not _not_final(d.get("type"))]
+    if final:
+        refused.append(finding("decision.already_final", str(final[0].get("type"))))
+    if kind is DecisionType.special_landing_permission:
+        if not any(d.get("type") == DecisionType.referral.value for d in facts.decisions):
+            refused.append(finding("special_landing.no_referral"))
+    return refused
+
+
+def _not_final(kind: str | None) -> bool:
+    try:
+        return DecisionType(kind) in NOT_FINAL
+    except ValueError:
+        return False
+
+
+def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None = None,
+             corrects: str | None = None, correction_reason: str = "") -> Evaluation:
+    """Every refusal and flag for recording ``decision`` on the examination ``facts`` describe.
+
+    ``overrides`` maps rule codes to the inspector's reason; an override of an overridable rule
+    lifts that refusal and becomes a flag. ``corrects`` names an earlier decision of the same
+    examination that this one replaces (a saved decision is never changed in place).
+    """
+    overrides = dict(overrides or {})
+    result = Evaluation()
+    kind = _type(decision)
+    refused: list[Finding] = list(validate(decision))
+    if kind is None:
+        result.refused = refused
+        return result
+    if kind is DecisionType.special_landing_permission:
+        details = decision.special_landing_details or {}
+        if details.get("granted_by") not in GRANTORS:
+            refused.append(finding("special_landing.grantor_missing"))
+    if kind is DecisionType.japanese_national and facts.nationality != "JPN":
+        refused.append(finding("decision.not_japanese", f"nationality {facts.nationality or 'unknown'}"))
+    if lets_land(kind):
+        if facts.open_hits:
+            refused.append(finding("hit.open", f"{facts.open_hits} open"))
+        doc_refused, doc_flags = _document(facts, kind)
+        refused += doc_refused
+        result.flags += doc_flags
+        for name in DOCUMENT_LISTS:
+            if name in facts.not_checked:
+                refused.append(finding("screening.not_checked", f"{name} ({facts.not_checked[name]})"))
+        refused += _biometrics(facts, decision, kind)
+    refused += _history(facts, decision, kind, corrects, correction_reason)
+
+    for code, reason in overrides.items():
+        known = RULES.get(code)
+        if known is None or not known.overridable:
+            result.refused.append(finding("override.not_allowed", code))
+        elif not str(reason or "").strip():
+            result.refused.append(finding("override.reason_missing", code))
+    for f in refused:
+        if f.rule in overrides and RULES[f.rule].overridable and str(overrides[f.rule] or "").strip():
+            result.overridden.append(f)
+            result.flags.append(Finding("flag.override", f"{f.message} — overridden: {overrides[f.rule].strip()}"))
+        else:
+            result.refused.append(f)
+    if facts.hits:
+        result.flags.append(finding("flag.hit", f"{facts.hits} hit(s)"))
+    if facts.face_exception or facts.finger_exceptions:
+        result.flags.append(finding("flag.biometric_exception", ", ".join(
+            (["face"] if facts.face_exception else []) + list(facts.finger_exceptions))))
+    if facts.low_quality:
+        result.flags.append(finding("flag.low_quality", f"{facts.low_quality} capture(s)"))
+    if corrects:
+        result.flags.append(finding("flag.correction", corrects))
+    return result
+
+
+def catalogue() -> list[dict]:
+    """Every rule and flag with its code, message and whether an inspector may override it."""
+    return [r.to_dict() | {"kind": "refusal"} for r in _RULES] + [r.to_dict() | {"kind": "flag"} for r in _FLAGS]

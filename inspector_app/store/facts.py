@@ -1,0 +1,71 @@
+"""What the rules know about an examination, built from the store's own rows.
+
+The facts come from what was recorded (the document's MRZ lines are parsed again here, on the
+examination date), never from what a caller says about them, so the rules the store enforces
+at save time judge the record as it is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from inspector_app.domain import mrz, rules
+from inspector_app.domain.checks import FACE_POSITION, LIST_KINDS, CheckKind, Outcome
+
+
+def examination_date(data: dict, started_at: str) -> dt.date:
+    value = data.get("examination_date") or str(started_at)[:10]
+    return dt.date.fromisoformat(str(value))
+
+
+def document_facts(data: dict, on: dt.date) -> dict:
+    lines = (data.get("mrz") or {}).get("lines") or []
+    if not lines:
+        # no document read: every check of it fails, nothing lands on an unread document
+        return {"document_problems": ("no document read",), "expiry_readable": False}
+    parsed = mrz.parse_mrz("\n".join(lines), today=on)
+    failed = tuple(k for k, ok in (parsed.checks or {}).items() if ok is False)
+    return {"document_problems": failed, "expiry_date": parsed.expiry_date,
+            "expiry_readable": parsed.expiry_date is not None, "birth_date": parsed.birth_date,
+            "nationality": parsed.nationality or ""}
+
+
+def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list[dict]) -> rules.Facts:
+    """``check_results`` as ``Store._check_results`` returns them (with ``open``)."""
+    on = examination_date(data, exam_row.get("started_at") or "")
+    facts: dict = {"examination_date": on, **document_facts(data, on)}
+    not_checked: dict[str, str] = {}
+    face_captured = face_exception = False
+    fingers, exceptions = [], []
+    low_quality = hits = open_hits = 0
+    exemption, evidence = None, ""
+    for c in check_results:
+        kind, outcome = c.get("kind"), c.get("outcome")
+        if outcome == Outcome.hit.value:
+            hits += 1
+            open_hits += 1 if c.get("open") else 0
+        if outcome == Outcome.low_quality.value:
+            low_quality += 1
+        if kind in {k.value for k in LIST_KINDS}:
+            coverage = c.get("coverage") or {}
+            if coverage.get("state") in ("not_checked", "error"):
+                not_checked[kind] = coverage.get("reason") or coverage.get("state")
+            else:
+                not_checked.pop(kind, None)    # a later check of the same list supersedes
+        elif kind == CheckKind.face_capture.value:
+            face_captured = True
+        elif kind == CheckKind.finger_capture.value and c.get("position"):
+            fingers.append(str(c["position"]))
+        elif kind == CheckKind.biometric_exception.value and c.get("position"):
+            if c["position"] == FACE_POSITION:
+                face_exception = True
+            else:
+                exceptions.append(str(c["position"]))
+        elif kind == CheckKind.biometric_exemption.value:
+            exemption, evidence = c.get("ground") or None, str(c.get("evidence") or "")
+    return rules.Facts(
+        **facts, open_hits=open_hits, hits=hits, not_checked=not_checked, face_captured=face_captured,
+        face_exception=face_exception, fingers_captured=tuple(fingers), finger_exceptions=tuple(exceptions),
+        low_quality=low_quality, exemption=exemption, exemption_evidence=evidence,
+        decisions=tuple({"decision_id": d["decision_id"], "type": d["type"],
+                         "corrects": (d.get("decision") or {}).get("corrects")} for d in decisions),
+    )
