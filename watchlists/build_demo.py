@@ -65,7 +65,7 @@ def _settings(home: Path) -> None:
     s.set("booth.id", BOOTH_ID)
     s.set("booth.port", PORT)
     s.set("app.lock_after_s", 300)
-    s.set("devices.camera", f"sim:{home / 'demo' / 'camera' / 'clean'}")
+    s.set("devices.camera.source", f"sim:{home / 'demo' / 'camera' / 'clean'}")
     s.set("devices.sbi.port_range", [4501, 4600])
     s.set("demo.enabled", True)
     s.save()

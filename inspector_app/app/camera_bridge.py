@@ -12,6 +12,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 PREVIEW_WIDTH = 480
+# Face detection runs on the camera's thread and dlib holds the GIL while it works: a smaller
+# detection image and detecting on every third frame keep each hold short (see ui_stall).
+DETECT_MAX_SIDE = 360
+DETECT_EVERY = 3
 
 
 def bgr_to_qimage(image, max_width: int = PREVIEW_WIDTH, box=None, ok: bool | None = None) -> QImage:
@@ -47,9 +51,10 @@ class CameraBridge(QObject):
     captured = Signal(dict)
     failed = Signal(str)
 
-    def __init__(self, spec, parent=None, window_s: float = 2.0):
+    def __init__(self, open_camera, parent=None, window_s: float = 2.0):
+        """``open_camera(**overrides)`` makes the booth's camera (``BoothContext.camera``)."""
         super().__init__(parent)
-        self.spec = spec
+        self.open_camera = open_camera
         self.window_s = window_s
         self._camera = None
         self._shown = threading.Event()
@@ -62,9 +67,7 @@ class CameraBridge(QObject):
 
     def start(self, runner) -> None:
         def open_and_start(ctx):
-            from inspector_app.app.capture import open_camera
-
-            cam = open_camera(self.spec)
+            cam = self.open_camera(detect_max_side=DETECT_MAX_SIDE, detect_every=DETECT_EVERY)
             if self._done.is_set():  # Next was pressed while the camera was opening
                 return False
             self._camera = cam

@@ -7,13 +7,13 @@ worker thread waits for the answer (waiting on a pipe releases the GIL).
 
 The child is ``inspector-app compute-worker`` (also inside the PyInstaller bundle), started on
 first use and kept; calls are serialised (one examination at a time at a booth). Protocol:
-length-prefixed pickles over stdin/stdout of ``(module, function, args)`` -> ``(ok, value)``.
-Only functions of this package are called, with our own data; nothing crosses a trust boundary.
+length-prefixed pickles over stdin/stdout of ``(entry point name, args)`` -> ``(ok, value)``.
+The child runs only the entry points of ``compute_entries.REGISTRY`` (a closed set of typed
+functions); the pipe carries an entry point's name, never a module path to import.
 """
 from __future__ import annotations
 
 import atexit
-import importlib
 import os
 import pickle
 import struct
@@ -22,13 +22,15 @@ import sys
 import threading
 from pathlib import Path
 
-ALLOWED_PREFIX = "inspector_app."
 _worker = None
 _lock = threading.Lock()
 
 
 class ComputeError(RuntimeError):
     pass
+
+
+from inspector_app.app.compute_entries import REGISTRY, WARM_UP, EntryPoint  # noqa: E402
 
 
 def _command() -> list[str]:
@@ -60,8 +62,8 @@ class _Worker:
         env.pop("QT_QPA_PLATFORM", None)
         self.proc = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
-    def call(self, module: str, name: str, args: tuple):
-        _send(self.proc.stdin, (module, name, args))
+    def call(self, name: str, args: tuple):
+        _send(self.proc.stdin, (name, args))
         ok, value = _recv(self.proc.stdout)
         if not ok:
             raise ComputeError(value)
@@ -75,18 +77,18 @@ class _Worker:
             self.proc.kill()
 
 
-def call(module: str, name: str, *args):
-    """Run ``module.name(*args)`` in the worker process and return its result."""
+def call(entry: "EntryPoint", *args):
+    """Run the entry point in the worker process and return its result."""
     global _worker
-    if not module.startswith(ALLOWED_PREFIX):
-        raise ValueError(f"compute worker only runs {ALLOWED_PREFIX}* functions, not {module}")
+    if REGISTRY.get(entry.name) is not entry:
+        raise ValueError(f"{entry.name} is not a registered compute entry point")
     with _lock:
         if _worker is None or _worker.proc.poll() is not None:
             if _worker is None:
                 atexit.register(shutdown)
             _worker = _Worker()
         try:
-            return _worker.call(module, name, args)
+            return _worker.call(entry.name, args)
         except (EOFError, BrokenPipeError, OSError) as exc:
             _worker = None
             raise ComputeError(f"the matching process stopped ({exc}); it restarts on the next call") from exc
@@ -94,7 +96,7 @@ def call(module: str, name: str, *args):
 
 def warm_up() -> None:
     """Start the worker and load the face models before the first traveller."""
-    call("inspector_app.app.compute", "_warm")
+    call(WARM_UP)
 
 
 def shutdown() -> None:
@@ -105,29 +107,23 @@ def shutdown() -> None:
             _worker = None
 
 
-def _warm() -> bool:
-    from inspector_app.biometrics import face, fingerprint  # noqa: F401 - loads dlib and its models
-
-    face._fr()
-    return True
-
-
 def serve() -> int:
     """The child's loop (``inspector-app compute-worker``)."""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # prints in called code must not corrupt the pipe
     while True:
         try:
-            module, name, args = _recv(stdin)
+            name, args = _recv(stdin)
         except EOFError:
             sys.stderr.flush()
             # skip interpreter finalisation: tearing down a QGuiApplication made for the seal
             # writer can abort in shiboken's destructor, and there is nothing left to flush
             os._exit(0)
         try:
-            if not module.startswith(ALLOWED_PREFIX):
-                raise ValueError(f"refused {module}")
-            value = getattr(importlib.import_module(module), name)(*args)
+            entry = REGISTRY.get(name)
+            if entry is None:
+                raise ValueError(f"refused {name!r}: not a compute entry point")
+            value = entry.fn(*args)
             reply = (True, value)
         except Exception as exc:  # noqa: BLE001 - the message goes back to the caller
             reply = (False, f"{exc.__class__.__name__}: {exc}")

@@ -60,6 +60,15 @@ class DemoServices:
 
         folder = self.home / "demo" / "fingers" / Path(self.travellers["clean"]["finger_id"]).name
         self.sbi = sbi_simulator.serve(free_port(), folder)
+        # the booth trusts this scanner's signing certificate, as an operator installing one would
+        # configure it: a device on the port range that signs with another key is refused
+        from inspector_app.settings import Settings
+
+        cert = self.home / "demo" / "sbi-device.pem"
+        cert.write_bytes(self.sbi.cert_pem if isinstance(self.sbi.cert_pem, bytes) else self.sbi.cert_pem.encode())
+        settings = Settings.load(self.home)
+        settings.set("devices.sbi.trusted_cert", str(cert))
+        settings.save()
         return self.sbi.port
 
     def start_hub(self) -> str | None:
@@ -93,7 +102,7 @@ class DemoServices:
     def select(self, key: str, settings) -> dict:
         """Point the simulated camera and scanner at traveller ``key``; returns the traveller."""
         t = self.travellers[key]
-        settings.set("devices.camera", f"sim:{self.home / 'demo' / 'camera' / key}")
+        settings.set("devices.camera.source", f"sim:{self.home / 'demo' / 'camera' / key}")
         if self.sbi is not None:
             from inspector_app.devices.sbi_simulator import FingerImages
 

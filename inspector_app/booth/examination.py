@@ -149,9 +149,15 @@ class Examination:
     def _need_examination(self) -> str:
         if not self.examination_id:
             raise ExaminationError("read the document first")
-        if self.saved is not None:
+        if self.final:
             raise ExaminationError("this examination is saved: start the next traveller")
         return self.examination_id
+
+    @property
+    def final(self) -> bool:
+        """A final decision is saved. A referral is not final: the examination stays open for the
+        decision that follows it (special landing permission needs that referral, rules.py)."""
+        return self.saved is not None and decisions.DecisionType(self.saved.decision["type"]) not in rules.NOT_FINAL
 
     # ---- check results ---------------------------------------------------------------------
     def _record(self, check: dict) -> dict:

@@ -58,7 +58,7 @@ def demo_home(demo_template, tmp_path):
     from inspector_app.settings import Settings
 
     s = Settings.load(home)
-    s.set("devices.camera", f"sim:{home / 'demo' / 'camera' / 'clean'}")
+    s.set("devices.camera.source", f"sim:{home / 'demo' / 'camera' / 'clean'}")
     s.save()
     return home
 

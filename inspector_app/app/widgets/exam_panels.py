@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -406,6 +406,8 @@ class DecisionPanel(Retranslating):
         self.details.setObjectName("specialDetails")
         self.details.setFixedHeight(48)
         self.details.setTabChangesFocus(True)
+        self.override = QLineEdit()
+        self.override.setObjectName("overrideReason")
         self.problems = QLabel()
         self.problems.setObjectName("decisionProblems")
         self.problems.setWordWrap(True)
@@ -427,6 +429,8 @@ class DecisionPanel(Retranslating):
         self.form.addRow(self.l_last, self.last_day)
         self.form.addRow(self.l_reasons, self.reasons)
         self.form.addRow(self.l_details, self.details)
+        self.l_override = QLabel()
+        self.form.addRow(self.l_override, self.override)
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(self.problems)
@@ -447,6 +451,7 @@ class DecisionPanel(Retranslating):
         self.reasons.textChanged.connect(lambda: self._pick(referral_reasons=[
             r.strip() for r in self.reasons.toPlainText().splitlines() if r.strip()]))
         self.details.textChanged.connect(lambda: self._pick(special_landing_details=self._details_dict()))
+        self.override.textChanged.connect(lambda text: None if self._filling else vm.set_override_reason(text))
         self.save_button.clicked.connect(vm.save)
         self.next_button.clicked.connect(vm.next_traveller)
         vm.decisionChanged.connect(self.show)
@@ -476,6 +481,8 @@ class DecisionPanel(Retranslating):
         self.l_last.setText(self.tr("Last day of stay"))
         self.l_reasons.setText(self.tr("Referral reasons"))
         self.l_details.setText(self.tr("Special landing details"))
+        self.l_override.setText(self.tr("Override reason"))
+        self.override.setPlaceholderText(self.tr("only where a rule allows it; goes to the supervisor"))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.print_button.setText(self.tr("Print seal (Ctrl+P)"))
         self.next_button.setText(self.tr("Next traveller (Ctrl+N)"))
@@ -538,6 +545,9 @@ class DecisionPanel(Retranslating):
             self.last_day.setText(self.tr("no last day (unlimited)"))
         else:
             self.last_day.setText("—")
+        overridable = bool(state.get("overridable")) and not state.get("saved")
+        self.l_override.setEnabled(overridable)
+        self.override.setEnabled(overridable)
         problems = state.get("problems") or []
         if state.get("saved"):
             set_badge(self.problems, "pass", self.tr("Saved — press Next traveller (Ctrl+N)"))
@@ -559,6 +569,7 @@ class DecisionPanel(Retranslating):
         self._filling = True
         self.reasons.clear()
         self.details.clear()
+        self.override.clear()
         self._filling = False
         self.saved_label.clear()
         self.saved_label.setProperty("badge", "")

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.activity)
         QApplication.instance().installEventFilter(self.mrz_input)
         uid = user["user"]
-        self.exam_vm.inspector = uid
+        self.exam_vm.set_user(user)
         self.supervisor_vm.reviewer = uid
         self.status_vm.update(user=f"{uid} ({', '.join(user['roles'])})")
         self._actions["exam"].setEnabled(self.session.has_role("inspector"))
@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def _logged_out(self) -> None:
         self.exam_vm.next_traveller()
+        self.exam_vm.set_user(None)
         self.supervisor_vm.stop()
         if self.lock_dialog is not None:
             self.lock_dialog.hide()
