@@ -260,7 +260,7 @@ class Examination:
         """Both index fingers (or the fallbacks) from the configured SBI scanner, then 1:N."""
         self._need_examination()
         from inspector_app.biometrics import fingerprint
-        from inspector_app.devices import capture_policy
+        from inspector_app.devices import capture_policy, sbi
 
         client = self.ctx.sbi_client()
         with self._lock:
@@ -277,7 +277,14 @@ class Examination:
         device = devices[0]
         progress(20, "capturing")
         policy = self.ctx.finger_policy()
-        outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
+        try:
+            outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
+        except sbi.SbiIntegrityError as exc:
+            with self._lock:
+                self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [str(exc)]}
+            self._changed(Part.fingers)
+            raise ExaminationError(f"the fingerprint scanner on port {device.port} was refused, nothing recorded: "
+                                   f"{exc}") from None
         images = {c.finger: (capture_policy.decode_gray(c.image), c.our_quality, c.our_quality >= policy.threshold,
                              {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts})
                   for c in outcome.captured}

@@ -185,7 +185,11 @@ class FingerCapturePolicy:
             except sbi.SbiNoBiometric as exc:
                 outcome.attempts.append(Attempt(finger, 0, None, str(exc)))
                 return f"no finger detected: {exc}"
-            except (sbi.SbiIntegrityError, sbi.SbiDeviceError) as exc:
+            except sbi.SbiIntegrityError:
+                # not a finger that cannot be captured but a scanner that cannot be trusted: no
+                # exception is recorded for it (that would let the traveller land without prints)
+                raise
+            except sbi.SbiDeviceError as exc:
                 outcome.attempts.append(Attempt(finger, None, None, str(exc)))
                 return f"device_error: {exc}"
         return f"device_error: {last}"

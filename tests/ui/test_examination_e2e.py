@@ -234,3 +234,28 @@ def test_special_landing_asks_for_the_details_the_domain_requires(booth):
     saved = exam["decisions"][0]["decision"]
     assert saved["special_landing_details"] == {"vessel_or_aircraft": "JL006"}
     assert record["seal_path"] is None
+
+
+def test_a_scanner_signing_with_another_key_is_refused_and_nothing_recorded(booth):
+    """The window gets its scanner client from BoothContext, which trusts the configured device
+    certificate: a device on the port range that signs with another key is refused."""
+    from inspector_app.devices import sbi_simulator
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("clean")
+    services = window.demo_services
+    port, images = services.sbi.port, services.sbi.images.folder
+    services.sbi.stop()
+    rogue = sbi_simulator.serve(port, images)      # same protocol, a key pair of its own
+    services.sbi = rogue
+    assert rogue.cert_pem != (window.backend.home / "demo" / "sbi-device.pem").read_bytes()
+    window.exam_screen.capture.fingers_button.click()
+    d.wait(lambda: d.errors, "the scanner to be refused")
+    assert "refused" in d.errors[-1] and "signature" in d.errors[-1]
+    d.errors.clear()
+    d.idle()
+    assert window.exam_vm.finger_templates == {}
+    assert not [c for c in _checks(window) if c["kind"] in ("finger_capture", "biometric_exception")]
+    state = d.decide("landing_permission", "temporary_visitor", "90d")
+    assert "biometrics.fingers_missing" in [f["rule"] for f in state["refused"]]
