@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import code_commit  # noqa: E402
 
 from inspector_app.store import open_store  # noqa: E402
+from inspector_app.store.crashloop import EXAM_DATE, OTHER_CHECKS, mrz_lines  # noqa: E402
 from inspector_app.store.keys import FileKeyProvider  # noqa: E402
 
 
@@ -55,13 +56,18 @@ def main() -> int:
         store, t_create = timed(open_store, home, key_provider=provider)
         for i in range(args.decisions):
             exam, t = timed(store.create_examination, {
-                "inspector": "insp-bench", "booth": "B1", "port": "NRT",
-                "traveller": {"surname": f"BENCH{i}", "given_names": "TARO", "nationality": "JPN"}})
+                "inspector": "insp-bench", "booth": "B1", "port": "NRT", "examination_date": EXAM_DATE,
+                "traveller": {"surname": f"BENCH{i}", "given_names": "TARO", "nationality": "GBR"},
+                "mrz": {"lines": mrz_lines(f"BN{i:07d}")}})
             times["create_examination"].append(t)
-            _, t = timed(store.add_check_result, exam, {"kind": "sltd", "outcome": "clear", "score": 0.0})
+            _, t = timed(store.add_check_result, exam, {"kind": "biographic", "outcome": "clear", "score": 0.0,
+                                                        "coverage": {"state": "no_match", "reason": None}})
             times["add_check_result"].append(t)
+            for check in OTHER_CHECKS:  # what a landing needs recorded (store rules), not timed
+                store.add_check_result(exam, dict(check))
             _, t = timed(store.record_decision, exam,
-                         {"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"}, "insp-bench")
+                         {"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d",
+                          "landing_date": EXAM_DATE}, "insp-bench")
             times["record_decision"].append(t)
         report, t_verify = timed(store.verify_audit)
         integrity, t_integrity = timed(store.integrity_check)

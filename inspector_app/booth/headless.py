@@ -29,8 +29,26 @@ def sign_in(ctx: BoothContext, user: str, password: str) -> dict:
     return found
 
 
+def check_request(request: ExamRequest) -> None:
+    """Input that cannot be used is refused before anything is recorded (exit 2 leaves no
+    half-made examination in the store): finger positions, exemption ground, files that are missing."""
+    from inspector_app.booth.examination import _check_position
+    from inspector_app.domain.checks import FACE_POSITION
+    from inspector_app.domain.exemptions import ExemptionReason
+
+    for position in list(request.fingers) + [p for p in request.exceptions if p != FACE_POSITION]:
+        _check_position(position)
+    if request.exemption and request.exemption not in {r.value for r in ExemptionReason}:
+        known = ", ".join(r.value for r in ExemptionReason)
+        raise ExaminationError(f"unknown exemption {request.exemption!r}; one of: {known}")
+    for path in ([request.face] if request.face is not None else []) + list(request.fingers.values()):
+        if not Path(path).is_file():
+            raise ExaminationError(f"no such image file: {path}")
+
+
 def run_exam(ctx: BoothContext, user: dict, request: ExamRequest) -> dict:
     """Read, screen, capture (from files), claim exemptions, decide, save: the outcome as JSON."""
+    check_request(request)
     exam = Examination(ctx, user)
     exam.read_document("\n".join(request.mrz_lines))
     exam.screen_document()

@@ -133,6 +133,7 @@ class Facts:
     from its own records, so a caller cannot claim what was not recorded)."""
 
     examination_date: date
+    document_read: bool = True                    # the examination records the MRZ lines read
     document_problems: tuple[str, ...] = ()       # check digits that fail (field names)
     expiry_date: date | None = None
     expiry_readable: bool = True
@@ -172,6 +173,8 @@ def lets_land(kind: DecisionType) -> bool:
 
 def _document(facts: Facts, kind: DecisionType) -> tuple[list[Finding], list[Finding]]:
     refused, flags = [], []
+    if not facts.document_read:
+        return [finding("document.not_read")], flags
     if facts.document_problems:
         refused.append(finding("document.check_digit", ", ".join(facts.document_problems)))
     if not facts.expiry_readable:
@@ -230,6 +233,10 @@ def _type(decision: Decision) -> DecisionType | None:
 def _history(facts: Facts, decision: Decision, kind: DecisionType, corrects: str | None,
              correction_reason: str) -> list[Finding]:
     refused = []
+    # a correction into special landing permission needs the referral as much as a first decision
+    if kind is DecisionType.special_landing_permission and not any(
+            d.get("type") == DecisionType.referral.value for d in facts.decisions):
+        refused.append(finding("special_landing.no_referral"))
     if corrects:
         if not any(d.get("decision_id") == corrects for d in facts.decisions):
             refused.append(finding("correction.target_unknown", corrects))
@@ -239,9 +246,6 @@ def _history(facts: Facts, decision: Decision, kind: DecisionType, corrects: str
     final = [d for d in facts.decisions if not _not_final(d.get("type"))]
     if final:
         refused.append(finding("decision.already_final", str(final[0].get("type"))))
-    if kind is DecisionType.special_landing_permission:
-        if not any(d.get("type") == DecisionType.referral.value for d in facts.decisions):
-            refused.append(finding("special_landing.no_referral"))
     return refused
 
 

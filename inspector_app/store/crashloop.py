@@ -33,9 +33,31 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _provider(home: Path):
-    from .keys import FileKeyProvider, KEY_FILE_NAME
+    from .keys import KEY_FILE_NAME, FileKeyProvider
 
     return FileKeyProvider(home / KEY_FILE_NAME)
+
+
+#: The examination date the child records (the passport it builds expires years later).
+EXAM_DATE = "2026-11-22"
+#: What the booth records before a landing can be saved besides the biographic check: the SLTD
+#: check, the face and both index fingers (the store's rules refuse a landing without them).
+OTHER_CHECKS = (
+    {"kind": "sltd", "outcome": "clear", "reasons": [], "coverage": {"state": "no_match", "reason": None}},
+    {"kind": "face_capture", "outcome": "clear", "reasons": []},
+    {"kind": "finger_capture", "outcome": "clear", "position": "Left IndexFinger", "score": 80.0, "reasons": []},
+    {"kind": "finger_capture", "outcome": "clear", "position": "Right IndexFinger", "score": 80.0, "reasons": []},
+)
+
+
+def mrz_lines(number: str) -> list[str]:
+    import datetime as dt
+
+    from inspector_app.domain.mrz_build import build_td3
+
+    return build_td3(issuing_state="GBR", surname=SURNAME, given_names=GIVEN_NAMES, document_number=number,
+                     nationality="GBR", birth_date=dt.date(1990, 5, 17), sex="F",
+                     expiry_date=dt.date(2031, 5, 16)).split("\n")
 
 
 # -- child ------------------------------------------------------------------------------------
@@ -47,21 +69,26 @@ def child(home: Path, seed: int) -> None:
     print("ready", flush=True)
     i = 0
     while True:
+        number = f"{seed % 10**4:04d}{i:05d}"
         exam_id = store.create_examination({
-            "inspector": INSPECTOR, "booth": "crash-booth", "port": "NRT",
+            "inspector": INSPECTOR, "booth": "crash-booth", "port": "NRT", "examination_date": EXAM_DATE,
             "traveller": {"surname": SURNAME, "given_names": GIVEN_NAMES, "name_ja": NAME_JA,
-                          "document_number": f"TK{seed % 10**6:06d}{i:05d}", "nationality": "JPN"},
+                          "document_number": number, "nationality": "GBR"},
+            "mrz": {"lines": mrz_lines(number)},
         })
         hit = rng.random() < 0.3
         check_id = store.add_check_result(exam_id, {
             "kind": "biographic", "outcome": "hit" if hit else "clear", "score": round(rng.random(), 3),
             "reasons": [f"name similar to {SURNAME}"] if hit else [],
+            "coverage": {"state": "hit" if hit else "no_match", "reason": None},
         })
         if hit:
             store.add_review(check_id, SUPERVISOR, "cleared", f"date of birth differs from {SURNAME}'s record")
+        for check in OTHER_CHECKS:
+            store.add_check_result(exam_id, dict(check))
         decision_id = store.record_decision(exam_id, {
             "type": "landing_permission", "status_code": "temporary_visitor", "period": "90d",
-            "note": f"{SURNAME} {GIVEN_NAMES} iteration {i}",
+            "landing_date": EXAM_DATE, "note": f"{SURNAME} {GIVEN_NAMES} iteration {i}",
         }, INSPECTOR)
         sys.stdout.write(f"saved {decision_id} {exam_id}\n")
         sys.stdout.flush()

@@ -12,6 +12,10 @@ from inspector_app.domain import mrz, rules
 from inspector_app.domain.checks import FACE_POSITION, LIST_KINDS, CheckKind, Outcome
 
 
+#: The reason a list is not checked when the examination has no check result of it at all.
+NOT_SCREENED = "not_screened"
+
+
 def examination_date(data: dict, started_at: str) -> dt.date:
     value = data.get("examination_date") or str(started_at)[:10]
     return dt.date.fromisoformat(str(value))
@@ -20,8 +24,9 @@ def examination_date(data: dict, started_at: str) -> dt.date:
 def document_facts(data: dict, on: dt.date) -> dict:
     lines = (data.get("mrz") or {}).get("lines") or []
     if not lines:
-        # no document read: every check of it fails, nothing lands on an unread document
-        return {"document_problems": ("no document read",), "expiry_readable": False}
+        # no document read: nothing lands on an unread document (``document.not_read``, which an
+        # inspector cannot override; the check-digit and expiry rules could be)
+        return {"document_read": False}
     parsed = mrz.parse_mrz("\n".join(lines), today=on)
     failed = tuple(k for k, ok in (parsed.checks or {}).items() if ok is False)
     return {"document_problems": failed, "expiry_date": parsed.expiry_date,
@@ -33,7 +38,8 @@ def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list
     """``check_results`` as ``Store._check_results`` returns them (with ``open``)."""
     on = examination_date(data, exam_row.get("started_at") or "")
     facts: dict = {"examination_date": on, **document_facts(data, on)}
-    not_checked: dict[str, str] = {}
+    # a document list no check result speaks for was never screened: not checked, not "no match"
+    not_checked: dict[str, str] = {name: NOT_SCREENED for name in rules.DOCUMENT_LISTS}
     face_captured = face_exception = False
     fingers, exceptions = [], []
     low_quality = hits = open_hits = 0
@@ -47,8 +53,8 @@ def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list
             low_quality += 1
         if kind in {k.value for k in LIST_KINDS}:
             coverage = c.get("coverage") or {}
-            if coverage.get("state") in ("not_checked", "error"):
-                not_checked[kind] = coverage.get("reason") or coverage.get("state")
+            if coverage.get("state") in ("not_checked", "error") or outcome == Outcome.error.value:
+                not_checked[kind] = coverage.get("reason") or coverage.get("state") or outcome
             else:
                 not_checked.pop(kind, None)    # a later check of the same list supersedes
         elif kind == CheckKind.face_capture.value:

@@ -59,3 +59,51 @@ def exam_factory(store):
         return store.create_examination(exam)
 
     return make
+
+
+#: The examination date of ``clean_exam`` examinations (and the landing date of ``LANDING``).
+EXAM_DATE = "2026-11-22"
+LANDING = {"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d",
+           "landing_date": EXAM_DATE}
+#: What a complete examination records besides its document: both document lists screened with no
+#: match, the face and both index fingers captured (``domain.checks`` kinds).
+CLEAN_CHECKS = (
+    {"kind": "sltd", "outcome": "clear", "reasons": [], "coverage": {"state": "no_match", "reason": None}},
+    {"kind": "biographic", "outcome": "clear", "reasons": [], "coverage": {"state": "no_match", "reason": None}},
+    {"kind": "face_capture", "outcome": "clear", "reasons": []},
+    {"kind": "finger_capture", "outcome": "clear", "position": "Left IndexFinger", "score": 80.0, "reasons": []},
+    {"kind": "finger_capture", "outcome": "clear", "position": "Right IndexFinger", "score": 80.0, "reasons": []},
+)
+
+
+def clean_mrz(surname: str = "SUZUKI", given_names: str = "ICHIRO", number: str = "TK1234567",
+              nationality: str = "GBR") -> list[str]:
+    from datetime import date
+
+    from inspector_app.domain.mrz_build import build_td3
+
+    return build_td3(issuing_state=nationality, surname=surname, given_names=given_names, document_number=number,
+                     nationality=nationality, birth_date=date(1985, 4, 12), sex="M",
+                     expiry_date=date(2031, 8, 30)).split("\n")
+
+
+@pytest.fixture
+def clean_exam(store):
+    """An examination recorded through the store API as the booth records a clean one: the MRZ
+    lines read, both document lists screened with no match, face and both index fingers captured.
+    A landing permission (``LANDING``) on it passes every rule; ``checks=False`` leaves out the
+    check results, ``extra`` goes into the examination record."""
+
+    def make(inspector: str = "insp-a", checks: bool = True, **extra) -> str:
+        lines = clean_mrz()
+        exam = {"inspector": inspector, "booth": "NRT-T1-B07", "port": "NRT", "examination_date": EXAM_DATE,
+                "traveller": {"surname": "SUZUKI", "given_names": "ICHIRO", "nationality": "GBR",
+                              "document_number": "TK1234567"},
+                "mrz": {"lines": lines, "format": "TD3"}}
+        exam.update(extra)
+        exam_id = store.create_examination(exam)
+        for check in CLEAN_CHECKS if checks else ():
+            store.add_check_result(exam_id, dict(check))
+        return exam_id
+
+    return make

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from inspector_app.store.audit import GENESIS, AuditRow, entry_hash, find_first_break
 from inspector_app.store.canonical import to_json
 
+from .conftest import CLEAN_CHECKS, LANDING
+
 
 def fill(store, n=8):
     for i in range(n):
@@ -146,18 +148,19 @@ def test_every_write_leaves_an_audit_entry(store, exam_factory):
     assert store.verify_audit()["ok"]
 
 
-def _decided(store, exam_factory):
-    exam = exam_factory()
+def _decided(store, clean_exam):
+    exam = clean_exam()
     check = store.add_check_result(exam, {"kind": "biographic", "outcome": "hit", "score": 1, "reasons": ["x"]})
     review = store.add_review(check, "sup-b", "cleared", "different person")
-    decision = store.record_decision(exam, {"type": "landing_permission", "period": "90d"}, "insp-a")
+    decision = store.record_decision(exam, LANDING, "insp-a")
     report = store.verify_audit()
-    assert report["ok"] and report["records"] == {"checked": 3, "problems": []}
+    # every check result (the clean examination's and the hit), the review and the decision
+    assert report["ok"] and report["records"] == {"checked": len(CLEAN_CHECKS) + 3, "problems": []}
     return check, review, decision
 
 
-def test_decision_edited_behind_the_triggers_is_found(store, exam_factory, raw_db):
-    _, _, decision = _decided(store, exam_factory)
+def test_decision_edited_behind_the_triggers_is_found(store, clean_exam, raw_db):
+    _, _, decision = _decided(store, clean_exam)
     raw_db().execute("UPDATE decisions SET data = ? WHERE id = ?",
                      (to_json({"type": "landing_permission", "period": "1y"}), decision))
     report = store.verify_audit()
@@ -166,8 +169,8 @@ def test_decision_edited_behind_the_triggers_is_found(store, exam_factory, raw_d
         {"table": "decisions", "id": decision, "problem": "differs from its audit entry (edited)"}]
 
 
-def test_review_deleted_and_decision_slipped_in_are_found(store, exam_factory, raw_db):
-    check, review, decision = _decided(store, exam_factory)
+def test_review_deleted_and_decision_slipped_in_are_found(store, clean_exam, raw_db):
+    check, review, decision = _decided(store, clean_exam)
     raw = raw_db()
     raw.execute("DELETE FROM reviews WHERE id = ?", (review,))
     raw.execute("INSERT INTO decisions SELECT 'forged-id', examination_id, decided_at, type, inspector, data "

@@ -44,7 +44,7 @@ def test_check_notices_a_decision_that_was_reported_but_not_saved(tmp_path):
     home = tmp_path / "booth"
     store = open_store(home, key_provider=FileKeyProvider(home / "booth.key"))
     exam = store.create_examination({"inspector": "i"})
-    real = store.record_decision(exam, {"type": "referral"}, "i")
+    real = store.record_decision(exam, {"type": "referral", "referral_reasons": ["no return ticket"]}, "i")
     store.close()
     result = crashloop.check_store(home, {real: exam, "never-saved": exam})
     assert result["missing"] == ["never-saved"] and result["incomplete"] == []

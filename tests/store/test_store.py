@@ -19,14 +19,19 @@ from inspector_app.store import (
 from inspector_app.store.keys import FileKeyProvider
 from inspector_app.store.migrations import Migration, apply_migrations, current_version
 
-LANDING = {"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"}
+from .conftest import CLEAN_CHECKS, LANDING, clean_mrz
+
 HIT = {"kind": "biographic", "outcome": "hit", "score": 0.91, "reasons": ["surname and birth date match"],
        "list": "wanted", "record": "W-1"}
 
 
 def counts(store):
     return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("decisions", "audit", "outbox", "reviews")}
+            for t in ("decisions", "audit", "outbox", "reviews", "check_results")}
+
+
+def codes(info) -> set[str]:
+    return {f.rule for f in info.value.findings}
 
 
 # -- opening, schema, encryption ------------------------------------------------------------------
@@ -119,33 +124,39 @@ def test_check_result_validation(store, exam_factory):
         store.add_check_result(exam, {**HIT, "outcome": "match"})
     with pytest.raises(InvalidRecord, match="kind"):
         store.add_check_result(exam, {"outcome": "hit"})
+    with pytest.raises(InvalidRecord, match="kind"):  # only the kinds of domain.checks.CheckKind
+        store.add_check_result(exam, {**HIT, "kind": "face_quality"})
     with pytest.raises(InvalidRecord, match="reasons"):
         store.add_check_result(exam, {**HIT, "reasons": "just one"})
 
 
-def test_examination_returns_everything(store, exam_factory):
+def test_examination_returns_everything(store, clean_exam):
     import datetime
 
-    exam = exam_factory(mrz={"birth_date": datetime.date(1990, 1, 2), "format": "TD3"})
+    lines = clean_mrz()
+    exam = clean_exam(mrz={"lines": lines, "birth_date": datetime.date(1990, 1, 2), "format": "TD3"})
     check = store.add_check_result(exam, HIT)
     store.add_review(check, "sup-b", "cleared", "different birth place")
     store.record_decision(exam, LANDING, "insp-a")
     full = store.examination(exam)
-    assert full["mrz"] == {"birth_date": "1990-01-02", "format": "TD3"}
+    assert full["mrz"] == {"lines": lines, "birth_date": "1990-01-02", "format": "TD3"}
     assert full["inspector"] == "insp-a"
-    assert [c["check_result_id"] for c in full["check_results"]] == [check]
-    assert full["check_results"][0]["reviews"][0]["reviewer"] == "sup-b"
+    assert [c["kind"] for c in full["check_results"]] == [c["kind"] for c in CLEAN_CHECKS] + ["biographic"]
+    assert full["check_results"][-1]["check_result_id"] == check
+    assert full["check_results"][-1]["reviews"][0]["reviewer"] == "sup-b"
+    assert [c["reviews"] for c in full["check_results"][:-1]] == [[]] * len(CLEAN_CHECKS)
     assert full["decisions"][0]["decision"]["period"] == "90d"
     assert full["open_hits"] == 0
 
 
 # -- decisions ------------------------------------------------------------------------------------
-def test_landing_permission_refused_while_a_hit_is_open(store, exam_factory):
-    exam = exam_factory()
+def test_landing_permission_refused_while_a_hit_is_open(store, clean_exam):
+    exam = clean_exam()
     check = store.add_check_result(exam, HIT)
     before = counts(store)
     with pytest.raises(DecisionRejected) as info:
         store.record_decision(exam, LANDING, "insp-a")
+    assert [f.rule for f in info.value.findings] == ["hit.open"]
     assert "open" in info.value.errors[0]
     assert counts(store) == before  # nothing written
     # a referral is fine with an open hit
@@ -158,49 +169,88 @@ def test_landing_permission_refused_while_a_hit_is_open(store, exam_factory):
     assert store.record_decision(exam, LANDING, "insp-a")
 
 
-def test_only_hits_block_landing(store, exam_factory):
-    exam = exam_factory()
-    store.add_check_result(exam, {"kind": "face_quality", "outcome": "low_quality", "score": 0.2})
+def test_only_hits_block_landing(store, clean_exam):
+    exam = clean_exam()
+    store.add_check_result(exam, {"kind": "face_capture", "outcome": "low_quality", "score": 0.2,
+                                  "reasons": ["too dark"]})
     store.add_check_result(exam, {"kind": "sltd", "outcome": "clear"})
     assert store.open_hits(exam) == []
-    assert store.record_decision(exam, LANDING, "insp-a")
+    decision = store.record_decision(exam, LANDING, "insp-a")
+    assert [f["rule"] for f in store.decision(decision)["decision"]["flags"]] == ["flag.low_quality"]
 
 
-def test_validator_errors_reject_and_write_nothing(store, exam_factory):
+def test_rule_refusals_carry_codes_and_write_nothing(store, exam_factory):
     exam = exam_factory()
     store.add_check_result(exam, HIT)
-    seen = []
-
-    def validator(decision, open_hits):
-        seen.append((decision["type"], open_hits))
-        return ["period 7y is not allowed for Temporary Visitor"]
-
     before = counts(store)
     with pytest.raises(DecisionRejected) as info:
-        store.record_decision(exam, {"type": "referral"}, "insp-a", validator=validator)
-    assert info.value.errors == ["period 7y is not allowed for Temporary Visitor"]
-    assert seen == [("referral", 1)]
+        store.record_decision(exam, {"type": "referral"}, "insp-a")
+    assert [f.rule for f in info.value.findings] == ["decision.referral_reason_missing"]
+    assert info.value.errors == ["a referral to a special inquiry officer needs at least one reason"]
+    assert "decision.referral_reason_missing" in str(info.value)
     assert counts(store) == before
 
 
-def test_invariant_holds_even_when_validator_approves(store, exam_factory):
+def test_a_bare_examination_cannot_land(store, exam_factory):
+    """No caller can skip the rules: the store judges what was recorded, not what it is told."""
     exam = exam_factory()
+    before = counts(store)
+    with pytest.raises(DecisionRejected) as info:
+        store.record_decision(exam, LANDING, "insp-a")
+    assert codes(info) == {"document.not_read", "screening.not_checked", "biometrics.face_missing",
+                           "biometrics.fingers_missing"}
+    assert counts(store) == before
+    # the preview says the same, and writes nothing either
+    preview = store.evaluate_decision(exam, LANDING)
+    assert {f.rule for f in preview.refused} == codes(info)
+    assert counts(store) == before
+
+
+def test_unscreened_or_failed_lists_are_not_checked(store, clean_exam):
+    exam = clean_exam(checks=False)
+    for check in CLEAN_CHECKS[2:]:  # biometrics, no list screened
+        store.add_check_result(exam, dict(check))
+    refused = store.evaluate_decision(exam, LANDING).refused
+    assert [(f.rule, f.message.rsplit(": ", 1)[-1]) for f in refused] == [
+        ("screening.not_checked", "sltd (not_screened)"), ("screening.not_checked", "biographic (not_screened)")]
+    store.add_check_result(exam, {"kind": "sltd", "outcome": "error", "reasons": ["list unreadable"]})
+    store.add_check_result(exam, dict(CLEAN_CHECKS[1]))
+    refused = store.evaluate_decision(exam, LANDING).refused
+    assert [f.message.rsplit(": ", 1)[-1] for f in refused] == ["sltd (error)"]
+    store.add_check_result(exam, dict(CLEAN_CHECKS[0]))  # a later check of the list supersedes
+    assert store.evaluate_decision(exam, LANDING).ok
+
+
+def test_an_open_hit_cannot_be_overridden(store, clean_exam):
+    exam = clean_exam()
     store.add_check_result(exam, HIT)
-    with pytest.raises(DecisionRejected):
-        store.record_decision(exam, LANDING, "insp-a", validator=lambda d, n: [])
+    before = counts(store)
+    with pytest.raises(DecisionRejected) as info:
+        store.record_decision(exam, LANDING, "insp-a", overrides={"hit.open": "I know this traveller"})
+    assert codes(info) == {"override.not_allowed", "hit.open"}
+    assert counts(store) == before
 
 
-def test_decision_commit_runs_with_synchronous_full(store, exam_factory):
-    exam = exam_factory()
+def test_decision_commit_runs_with_synchronous_full(store, clean_exam):
+    exam = clean_exam()
     during = []
-    store.record_decision(exam, LANDING, "insp-a",
-                          validator=lambda d, n: during.append(store.conn.execute("PRAGMA synchronous").fetchone()[0]) or [])
-    assert during == [2]  # FULL inside the decision's transaction
+    plain_clock = store.clock
+
+    def clock():  # called inside the decision's transaction, when the row is written
+        during.append(store.conn.execute("PRAGMA synchronous").fetchone()[0])
+        return plain_clock()
+
+    store.clock = clock
+    try:
+        store.record_decision(exam, LANDING, "insp-a")
+    finally:
+        store.clock = plain_clock
+    assert during and set(during) == {2}  # FULL inside the decision's transaction
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again afterwards
 
 
-def test_decision_audit_and_outbox_are_one_transaction(store, exam_factory, raw_db):
-    exam = exam_factory()
+def test_decision_audit_and_outbox_are_one_transaction(store, clean_exam, raw_db):
+    exam = clean_exam()
     raw_db(drop_triggers=False).execute(
         "CREATE TRIGGER outbox_broken BEFORE INSERT ON outbox WHEN NEW.kind = 'decision' "
         "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
@@ -211,10 +261,10 @@ def test_decision_audit_and_outbox_are_one_transaction(store, exam_factory, raw_
     assert store.verify_audit()["ok"]
 
 
-def test_decision_record_links_audit_and_outbox(store, exam_factory):
+def test_decision_record_links_audit_and_outbox(store, clean_exam):
     from inspector_app.store.store import row_digest
 
-    exam = exam_factory()
+    exam = clean_exam()
     decision_id = store.record_decision(exam, LANDING, "insp-a")
     record = store.decision(decision_id)
     entry = store.audit_entries()[-1]
@@ -224,7 +274,7 @@ def test_decision_record_links_audit_and_outbox(store, exam_factory):
     row = store.conn.execute("SELECT * FROM decisions WHERE id = ?", (decision_id,))
     names = [d[0] for d in row.description]
     assert json.loads(entry.payload)["record_sha256"] == row_digest(dict(zip(names, row.fetchone())))
-    assert record["decision"] == LANDING
+    assert record["decision"] == {**LANDING, "overrides": {}, "flags": []}
     out = [o for o in store.outbox_pending() if o["record_id"] == decision_id][0]
     assert out["kind"] == "decision" and out["payload"]["audit_hash"] == entry.hash
 
@@ -240,8 +290,8 @@ def test_decision_needs_type_and_inspector(store, exam_factory):
 
 
 @pytest.mark.parametrize("table", ["decisions", "reviews", "audit", "check_results"])
-def test_append_only_tables_refuse_update_and_delete(store, exam_factory, table):
-    exam = exam_factory()
+def test_append_only_tables_refuse_update_and_delete(store, clean_exam, table):
+    exam = clean_exam()
     check = store.add_check_result(exam, HIT)
     store.add_review(check, "sup-b", "cleared", "not the same person")
     store.record_decision(exam, LANDING, "insp-a")
@@ -327,22 +377,24 @@ def test_review_queue_lists_unreviewed_flags(store, exam_factory):
 
 
 # -- outbox ---------------------------------------------------------------------------------------
-def test_outbox_order_ack_and_idempotence(store, exam_factory):
-    exam = exam_factory()
+def test_outbox_order_ack_and_idempotence(store, clean_exam):
+    exam = clean_exam()
     check = store.add_check_result(exam, HIT)
     store.add_review(check, "sup-b", "cleared", "different person")
     decision = store.record_decision(exam, LANDING, "insp-a")
     pending = store.outbox_pending()
-    assert [p["kind"] for p in pending] == ["examination", "check_result", "review", "decision"]
+    n = len(CLEAN_CHECKS) + 1
+    assert [p["kind"] for p in pending] == ["examination"] + ["check_result"] * n + ["review", "decision"]
     assert [p["seq"] for p in pending] == sorted(p["seq"] for p in pending)
-    assert pending[-1]["record_id"] == decision
+    assert pending[n]["record_id"] == check and pending[-1]["record_id"] == decision
     assert set(pending[0]) == {"seq", "record_id", "kind", "payload", "created_at"}
-    assert store.outbox_count() == 4
-    assert [p["record_id"] for p in store.outbox_pending(limit=2)] == [exam, check]
-    assert store.outbox_ack([exam, check]) == 2
-    assert store.outbox_ack([exam, check, "unknown-id"]) == 0  # again: harmless
-    assert store.outbox_count() == 2
-    assert [p["kind"] for p in store.outbox_pending()] == ["review", "decision"]
+    assert store.outbox_count() == n + 3
+    first = pending[1]["record_id"]
+    assert [p["record_id"] for p in store.outbox_pending(limit=2)] == [exam, first]
+    assert store.outbox_ack([exam, first]) == 2
+    assert store.outbox_ack([exam, first, "unknown-id"]) == 0  # again: harmless
+    assert store.outbox_count() == n + 1
+    assert [p["kind"] for p in store.outbox_pending()] == ["check_result"] * (n - 1) + ["review", "decision"]
     assert store.outbox_ack([]) == 0
 
 

@@ -1,0 +1,237 @@
+"""Every rule code of ``domain.rules.RULES``, driven through a real examination into its refusal.
+
+One row per code (a code without a row fails ``test_the_table_has_a_row_for_every_rule``). Each
+row drives ``booth.Examination`` on a demo booth home, or the store for what only the store API
+can reach (corrections, a second decision, a decision without a landing date), into the refusal,
+and checks that it is refused with that code and that nothing is written. For an overridable rule
+the same examination is then saved with an override: it saves, the override is a check result in
+the supervisor queue and the decision carries ``flag.override``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+
+from inspector_app.booth.examination import Examination
+from inspector_app.domain import rules
+from inspector_app.store import DecisionRejected
+
+from .conftest import (
+    INDEX_FINGERS,
+    INSPECTOR,
+    LANDING,
+    TODAY,
+    count,
+    flip_check_digit,
+    mrz_of,
+    overrides_of,
+    queued,
+    watson,
+)
+
+
+@dataclass
+class Env:
+    ctx: object
+    user: dict
+    media: object
+
+    @property
+    def store(self):
+        return self.ctx.store()
+
+
+@dataclass
+class Attempt:
+    """One save that rules may refuse: ``save(overrides) -> (saved, refused codes, record id)``."""
+
+    examination_id: str
+    save: Callable[[dict], tuple[bool, list[str], str | None]]
+
+
+def examine(env: Env, mrz: str | None = None, *, screen: bool = True, face: bool = True,
+            fingers=INDEX_FINGERS, exemption: tuple | None = None) -> Examination:
+    """Read the document, screen it, capture the face and fingers (demo images), as an inspector would."""
+    exam = Examination(env.ctx, env.user)
+    exam.read_document(mrz or watson())
+    if screen:
+        exam.screen_document()
+    if exemption is not None:
+        exam.set_exemption(*exemption)
+    if face:
+        exam.add_face(env.media.face(), True)
+    if fingers:
+        exam.add_finger_files(env.media.fingers(positions=fingers))
+    return exam
+
+
+def by_exam(exam: Examination, fields: dict) -> Attempt:
+    def save(overrides):
+        result = exam.save(fields, overrides)
+        return result.saved, [f.rule for f in result.refused], result.record_id
+
+    return Attempt(exam.examination_id, save)
+
+
+def by_store(env: Env, examination_id: str, decision: dict, **kw) -> Attempt:
+    def save(overrides):
+        try:
+            record_id = env.store.record_decision(examination_id, decision, INSPECTOR, overrides, **kw)
+        except DecisionRejected as exc:
+            return False, [f.rule for f in exc.findings], None
+        return True, [], record_id
+
+    return Attempt(examination_id, save)
+
+
+def decided(env: Env) -> tuple[Examination, str]:
+    """A clean traveller landed: the examination and its saved decision's id."""
+    exam = examine(env)
+    result = exam.save(LANDING)
+    assert result.saved, result.refused
+    return exam, result.record_id
+
+
+# -- the rows -------------------------------------------------------------------------------------
+def no_document(env: Env) -> Attempt:
+    """Only the store API can record an examination without the MRZ read (the booth cannot)."""
+    exam_id = env.store.create_examination({"inspector": INSPECTOR, "examination_date": TODAY.isoformat(),
+                                            "traveller": {"surname": "WATSON"}})
+    clean = examine(env)  # the same checks a clean examination records, copied onto this one
+    for check in clean.checks:
+        env.store.add_check_result(exam_id, {k: v for k, v in check.items() if k != "check_result_id"})
+    clean.next_traveller()
+    return by_store(env, exam_id, Examination(env.ctx, env.user).decision_of(LANDING).to_dict())
+
+
+def lists_missing(env: Env) -> Attempt:
+    shutil.rmtree(env.ctx.home / "lists")   # a booth that never got its list bundle
+    return by_exam(examine(env), LANDING)
+
+
+def second_decision(env: Env) -> Attempt:
+    exam, _ = decided(env)
+    return by_store(env, exam.examination_id, exam.decision_of(LANDING).to_dict())
+
+
+def correction(target: str | None, reason: str) -> Callable[[Env], Attempt]:
+    def make(env: Env) -> Attempt:
+        exam, record_id = decided(env)
+        fields = dict(LANDING, period="30d")
+        return by_store(env, exam.examination_id, exam.decision_of(fields).to_dict(),
+                        corrects=target or record_id, correction_reason=reason)
+
+    return make
+
+
+def without_landing_date(env: Env) -> Attempt:
+    exam = examine(env)
+    return by_store(env, exam.examination_id, {**exam.decision_of(LANDING).to_dict(), "landing_date": None})
+
+
+def grantor_missing(env: Env) -> Attempt:
+    exam = examine(env)
+    referral = exam.save({"type": "referral", "referral_reasons": ["no return ticket; asks for special permission"]})
+    assert referral.saved, referral.refused
+    return by_exam(exam, {"type": "special_landing_permission", "status_code": "long_term_resident", "period": "1y",
+                          "special_landing_details": {"decision_reference": "ISA-2026-123"}})
+
+
+def decide(fields: dict, **examine_kw) -> Callable[[Env], Attempt]:
+    return lambda env: by_exam(examine(env, **examine_kw), fields)
+
+
+EXPIRED = watson(expiry_date=TODAY - dt.timedelta(days=1))
+BROKEN = flip_check_digit(watson())
+CREW = {"type": "crew_landing", "period": "7d", "special_landing_details": {"vessel_or_aircraft": "JL 001"}}
+
+
+@dataclass
+class Row:
+    prepare: Callable[[Env], Attempt]
+    overrides: dict = field(default_factory=dict)   # given with the refused save
+    also: frozenset = frozenset()                   # other codes refused with it, by design
+
+
+ROWS: dict[str, Row] = {
+    "document.not_read": Row(no_document),
+    "document.check_digit": Row(decide(LANDING, mrz=BROKEN)),
+    "document.expiry_unreadable": Row(decide(LANDING, mrz=watson(expiry_date=None))),
+    "document.expired": Row(decide(LANDING, mrz=EXPIRED)),
+    "hit.open": Row(decide(LANDING, mrz=mrz_of("lost_passport"))),
+    "screening.not_checked": Row(lists_missing),
+    "biometrics.face_missing": Row(decide(LANDING, face=False)),
+    "biometrics.fingers_missing": Row(decide(LANDING, fingers=("Right IndexFinger",))),
+    "exemption.not_applicable": Row(decide(LANDING, face=False, fingers=(), exemption=("under_16",))),
+    "exemption.evidence_missing": Row(decide(LANDING, face=False, fingers=(),
+                                             exemption=("invited_by_head_of_organ",))),
+    "decision.unknown_type": Row(decide({"type": "deportation"})),
+    "decision.landing_date_missing": Row(without_landing_date),
+    "decision.status_missing": Row(decide({"type": "landing_permission", "period": "90d"})),
+    "decision.status_unknown": Row(decide(dict(LANDING, status_code="Tourist"))),
+    "decision.status_not_grantable": Row(decide(dict(LANDING, status_code="permanent_resident", period="unlimited"))),
+    "decision.period_missing": Row(decide(dict(LANDING, period=None))),
+    "decision.period_invalid": Row(decide(dict(LANDING, period="ninety"))),
+    "decision.period_not_allowed": Row(decide(dict(LANDING, period="60d"))),
+    "decision.details_missing": Row(decide({"type": "crew_landing", "period": "7d"})),
+    "decision.referral_reason_missing": Row(decide({"type": "referral", "referral_reasons": ["  "]})),
+    "decision.no_status_expected": Row(decide(dict(CREW, status_code="temporary_visitor"))),
+    "decision.reentry_kind_invalid": Row(decide({"type": "returning_resident", "status_code": "permanent_resident",
+                                                 "special_landing_details": {"reentry_permit_kind": "visa"}})),
+    "decision.not_japanese": Row(decide({"type": "japanese_national"})),
+    "decision.already_final": Row(second_decision),
+    "special_landing.no_referral": Row(decide({
+        "type": "special_landing_permission", "status_code": "long_term_resident", "period": "1y",
+        "special_landing_details": {"decision_reference": "ISA-2026-123", "granted_by": "commissioner"}})),
+    "special_landing.grantor_missing": Row(grantor_missing),
+    "override.not_allowed": Row(decide(LANDING, mrz=EXPIRED), overrides={"document.expired": "renewal applied for"},
+                                also=frozenset({"document.expired"})),
+    "override.reason_missing": Row(decide(LANDING, mrz=BROKEN), overrides={"document.check_digit": "  "},
+                                   also=frozenset({"document.check_digit"})),
+    "correction.target_unknown": Row(correction("no-such-decision", "period typed wrong")),
+    "correction.reason_missing": Row(correction(None, "   ")),
+}
+
+
+def test_the_table_has_a_row_for_every_rule():
+    assert set(ROWS) == set(rules.RULES)
+
+
+@pytest.fixture
+def env(ctx, inspector, media) -> Env:
+    return Env(ctx, inspector, media)
+
+
+def written(store) -> dict:
+    return {t: count(store, t) for t in ("decisions", "check_results", "audit", "outbox")}
+
+
+@pytest.mark.parametrize("code", sorted(ROWS))
+def test_each_rule_refuses_and_writes_nothing(env, code):
+    row = ROWS[code]
+    attempt = row.prepare(env)
+    store = env.store
+    before = written(store)
+    saved, refused, record_id = attempt.save(dict(row.overrides))
+    assert not saved and record_id is None
+    assert set(refused) == {code} | row.also, refused
+    assert written(store) == before  # nothing: no decision, no override, no audit entry, no outbox record
+    if not rules.RULES[code].overridable:
+        return
+    # the same examination, the rule overridden with a reason: saved, flagged, in the supervisor queue
+    reason = f"{code} checked by hand against the data page"
+    saved, refused, record_id = attempt.save({**row.overrides, code: reason})
+    assert saved and refused == [], refused
+    decision = store.decision(record_id)["decision"]
+    assert "flag.override" in [f["rule"] for f in decision["flags"]]
+    assert decision["overrides"] == {code: reason}
+    overrides = overrides_of(store, attempt.examination_id)
+    assert overrides and {o["rule"] for o in overrides} == {code}
+    assert all(o["reason"] == reason and o["decision_id"] == record_id and o["outcome"] == "override"
+               for o in overrides)
+    pending = {c["check_result_id"] for c in queued(store, attempt.examination_id)}
+    assert {o["check_result_id"] for o in overrides} <= pending
