@@ -63,13 +63,11 @@ class DemoServices:
         return self.sbi.port
 
     def start_hub(self) -> str | None:
-        """The hub on loopback, when the hub package is present (supervisor cross-booth view)."""
-        try:
-            import uvicorn
+        """The hub on loopback (supervisor cross-booth view)."""
+        import uvicorn
 
-            from inspector_app.hub import server
-        except ImportError:
-            return None
+        from inspector_app.hub import server
+
         db = self.home / "demo" / "hub.db"
         app = server.create_app(f"sqlite:///{db}")
         with socket.socket() as s:

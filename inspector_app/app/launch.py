@@ -46,10 +46,7 @@ def settle_heap() -> None:
     import importlib
 
     for name in PRELOAD:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass  # a package not installed here: the screen that needs it says so
+        importlib.import_module(name)
     gc.collect()
     gc.freeze()
     g0, g1, _ = gc.get_threshold()
