@@ -267,18 +267,6 @@ class FaceIndex:
                 best[s] = d
         return sorted(best.items(), key=lambda kv: (kv[1], kv[0]))
 
-    def exact_search(self, vector, k: int = 5, max_distance: float | None = None) -> list[tuple[str, float]]:
-        """Reference: full float32 scan (slow at 1M). Used by tests and the benchmark's recall."""
-        q = self._rows(vector)[0]
-        if len(self) == 0:
-            return []
-        v = self._vectors.view()
-        d = np.sqrt(np.maximum(((v - q) ** 2).sum(axis=1, dtype=np.float64), 0.0))
-        ranked = self._best_per_subject(np.arange(len(self)), d)
-        if max_distance is not None:
-            ranked = [(s, x) for s, x in ranked if x <= max_distance]
-        return ranked[:k]
-
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Path) -> Path:
         """Write the index into directory ``path`` (created; files replaced atomically one by one)."""

@@ -364,10 +364,6 @@ def parse_mrz(text: str, today: date | None = None) -> MrzResult:
     return parse_lines(split_lines(text), today)
 
 
-def layout_of(fmt: str) -> Layout:
-    return LAYOUTS[fmt]
-
-
 def live_feedback(partial_text: str) -> list:
     """Per-line check-digit feedback for typed entry (see mrz_live)."""
     from inspector_app.domain.mrz_live import live_feedback as _live

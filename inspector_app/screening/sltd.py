@@ -293,9 +293,6 @@ class SltdStore:
     def lookup(self, issuing_state: str, document_type: str, document_number: str) -> SltdHit | None:
         return self.lookup_hash(key_hash(self.list_key, issuing_state, document_type, document_number))
 
-    def delta_size(self) -> int:
-        return len(self._delta)
-
 
 CSV_COLUMNS = ["issuing_state", "document_type", "document_number", "status", "reported_on"]
 

@@ -174,18 +174,6 @@ def apply_delta(prev: Path, out: Path, changes: list[dict]) -> int:
     return count
 
 
-def read_entries(directory: Path) -> Iterator[dict]:
-    path = directory / DB_NAME
-    if not path.exists():
-        return
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        for row in db.execute(f"SELECT {', '.join(COLUMNS)} FROM entries ORDER BY id"):
-            yield dict(zip(COLUMNS, row))
-    finally:
-        db.close()
-
-
 def merged_entries(old: Iterable[dict], changes: Iterable[dict]) -> list[dict]:
     """Apply a delta's upserts and removals (by subject_id) to the previous entries.
 
