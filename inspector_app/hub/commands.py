@@ -42,7 +42,7 @@ def _register_booth(args) -> int:
 
 
 def _add_user(args) -> int:
-    from inspector_app.hub.passwords import hash_password
+    from inspector_app.common.passwords import hash_password
 
     if not args.password_stdin:
         raise CliError("pass the password on standard input with --password-stdin")

@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .canonical import to_json
+from inspector_app.common.canonical import to_json
 
 GENESIS = "0" * 64
 

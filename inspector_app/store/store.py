@@ -20,9 +20,11 @@ from typing import Any, Callable, Iterator
 import sqlcipher3
 import sqlite_utils
 
-from . import passwords
+from inspector_app.common import passwords
+from inspector_app.common.canonical import normalise, to_json
+from inspector_app.common.clock import utc_now
+
 from .audit import GENESIS, AuditRow, entry_hash, find_first_break
-from .canonical import normalise, to_json, utc_now
 from .connection import connect, integrity_check
 from .errors import (
     DecisionRejected,

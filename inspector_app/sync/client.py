@@ -15,9 +15,10 @@ from typing import Callable, Protocol
 
 import httpx
 
+from inspector_app.common.clock import utc_now
 from inspector_app.sync import pull
 from inspector_app.sync.config import sync_dir
-from inspector_app.sync.state import SyncState, SyncStatus, utc_now
+from inspector_app.sync.state import SyncState, SyncStatus
 
 log = logging.getLogger("inspector_app.sync")
 

@@ -6,7 +6,7 @@ import uuid
 import httpx
 import pytest
 
-from inspector_app.hub.passwords import hash_password, verify_password
+from inspector_app.common.passwords import hash_password, verify_password
 
 
 def rec(i: int, **payload) -> dict:

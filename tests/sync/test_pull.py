@@ -10,7 +10,7 @@ import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from inspector_app.hub.passwords import hash_password
+from inspector_app.common.passwords import hash_password
 from inspector_app.sync import pull
 from inspector_app.sync.client import SyncClient, SyncError
 
