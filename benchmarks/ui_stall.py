@@ -143,7 +143,7 @@ def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--travellers", default="clean,biometric,lost_passport,child",
-                   help="comma-separated demo travellers (watchlists/demo/travellers.csv)")
+                   help="comma-separated demo travellers (inspector_app/app/demo_data/travellers.csv)")
     p.add_argument("--rounds", type=int, default=1, help="how many times to examine the list")
     p.add_argument("--tick-ms", type=int, default=5, help="heartbeat interval")
     p.add_argument("--json", action="store_true", help="print JSON only")
