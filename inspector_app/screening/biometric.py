@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from inspector_app.screening.hits import Hit
+
 SUBJECTS = "subjects.jsonl"
 FACE_INDEX = "face.index"
 FINGER_INDEX = "finger.index"
@@ -225,8 +227,6 @@ class BiometricWatchlist:
         return out
 
     def screen(self, face=None, fingers: dict | None = None, today: date | None = None) -> list:
-        from inspector_app.screening.screen import Hit
-
         today = today or date.today()
         hits = []
         if face is not None and self.subjects:

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             self.lock_dialog.hide()
         self.status_vm.update(user="")
         self._show_login()
-        from inspector_app.app.launch import collect_while_idle
+        from inspector_app.app.heap import collect_while_idle
 
         collect_while_idle()
 
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def _locked(self, locked: bool) -> None:
         if locked:
-            from inspector_app.app.launch import collect_while_idle
+            from inspector_app.app.heap import collect_while_idle
 
             collect_while_idle()  # nobody is waiting on the screen now
             if self.lock_dialog is None:
