@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _common import code_commit  # noqa: E402
 
-from inspector_app.store import crashloop  # noqa: E402
+import crashloop  # noqa: E402 - beside this script (benchmarks/ is on sys.path)
 
 
 def main() -> int:

@@ -66,7 +66,7 @@ class Heartbeat:
 
 def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
     from inspector_app.app.demo import start_demo
-    from inspector_app.app.driver import Driver
+    from tests.ui.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
 

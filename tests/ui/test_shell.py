@@ -107,7 +107,7 @@ def test_a_forged_seal_reference_does_not_verify(tmp_path):
 
 def test_status_bar_shows_sync_with_the_local_hub(demo_home, services, qapp):
     """The demo's hub on loopback: a saved decision goes upstream and the bar says so."""
-    from inspector_app.app.driver import Driver
+    from tests.ui.driver import Driver
     from inspector_app.app.launch import build_window
     from inspector_app.app.widgets.main_window import attach_demo
 
