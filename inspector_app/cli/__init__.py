@@ -1,28 +1,24 @@
-"""`inspector-app`: a thin command line over the packages' own APIs.
+"""`inspector-app`: a thin command line over the packages' own APIs (sqlite-utils is the model).
 
-No logic lives here. Each package contributes its subcommands through a ``commands`` module with
-``register(subparsers)``; handlers import their heavy dependencies lazily so that
-``inspector-app mrz parse`` does not pay for Qt, dlib or OpenCV.
+Each module of this package is one command group with ``register(subparsers)``; its handlers
+parse arguments, call one library function, print the result, and turn the library's errors the
+operator can act on into ``CliError`` (exit 2). Logic lives in the library packages, which never
+import this package (an import-linter contract in pyproject.toml). Handlers import their heavy
+dependencies lazily so that ``inspector-app mrz parse`` does not pay for Qt, dlib or OpenCV.
+
+A new command group is a module here with ``register(subparsers)``, added to ``COMMANDS``
+(for example ``inspector_app/cli/exam.py`` for ``inspector-app exam``).
 """
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
-from inspector_app.cli_support import CliError, add_common
+from inspector_app.cli import app, devices, face, finger, hub, mrz, rules, screening, store, sync
+from inspector_app.cli.support import CliError, add_common
 
 # Order is the order of `inspector-app --help`.
-COMMAND_MODULES = [
-    "inspector_app.domain.commands",
-    "inspector_app.store.commands",
-    "inspector_app.devices.commands",
-    "inspector_app.biometrics.commands",
-    "inspector_app.screening.commands",
-    "inspector_app.sync.commands",
-    "inspector_app.hub.commands",
-    "inspector_app.app.commands",
-]
+COMMANDS = (mrz, rules, store, devices, face, finger, screening, sync, hub, app)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,8 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_common(parser, json_flag=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in COMMANDS:
+        module.register(sub)
     return parser
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit
+from inspector_app.cli.support import CliError, add_command, emit
 
 DEFAULT_DB = "sqlite:///hub.db"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 FINGER_NAMES = {"thumb": "Thumb", "index": "IndexFinger", "middle": "MiddleFinger", "ring": "RingFinger", "little": "LittleFinger"}
 
