@@ -75,9 +75,9 @@ def run(out: Path, raw: Path) -> list[Path]:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ.setdefault("LC_ALL", "C.UTF-8")
     from inspector_app.app.demo import start_demo
-    from tests.ui.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
+    from tests.ui.driver import Driver
 
     make_app()
     shots = []

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 
-
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # also runs from a checkout without installing
     from inspector_app.app.demo import DemoError, build_demo_home

@@ -110,7 +110,8 @@ def _list(args: argparse.Namespace) -> int:
     result = inventory.survey(settings, ports, camera=args.camera, check_camera=not args.no_camera)
     devices, scan_s, serial_port = result["sbi"]["devices"], result["sbi"]["scan_s"], result["serial"]["port"]
     lines = [f"SBI scan {ports.start}-{ports.stop - 1}: {len(devices)} device(s) in {scan_s:.2f}s"]
-    lines += [f"  port {d['port']}: {d.get('make', '')} {d.get('model', '')} serial {d.get('serial_no', '')} [{d.get('status', '')}]" for d in devices]
+    lines += [f"  port {d['port']}: {d.get('make', '')} {d.get('model', '')} serial {d.get('serial_no', '')} "
+              f"[{d.get('status', '')}]" for d in devices]
     if "camera" in result:
         cam = result["camera"]
         lines.append(f"camera {cam['source']}: {cam['state']}" + (f" ({cam['last_error']})" if cam["last_error"] else ""))

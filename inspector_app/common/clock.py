@@ -8,4 +8,4 @@ def utc_now(microseconds: bool = False) -> str:
     """Now in UTC, to the second; ``microseconds=True`` adds ``.ffffff`` (the hub orders arrivals
     that fall within one second)."""
     fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if microseconds else "%Y-%m-%dT%H:%M:%SZ"
-    return _dt.datetime.now(_dt.timezone.utc).strftime(fmt)
+    return _dt.datetime.now(_dt.UTC).strftime(fmt)

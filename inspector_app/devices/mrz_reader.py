@@ -152,7 +152,7 @@ class SerialMrzReader:
         self._thread: threading.Thread | None = None
         self.received: list[str] = []
 
-    def start(self) -> "SerialMrzReader":
+    def start(self) -> SerialMrzReader:
         self._thread = threading.Thread(target=self._run, name=f"serial-mrz-{self.port}", daemon=True)
         self._thread.start()
         return self

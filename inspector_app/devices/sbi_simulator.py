@@ -122,7 +122,7 @@ class SbiSimulator:
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name=f"sbi-sim-{self.port}", daemon=True)
 
     # -- lifecycle -------------------------------------------------------------------------
-    def start(self) -> "SbiSimulator":
+    def start(self) -> SbiSimulator:
         self.thread.start()
         return self
 

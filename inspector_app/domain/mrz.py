@@ -14,7 +14,13 @@ from datetime import date
 
 from inspector_app.domain import nationality
 from inspector_app.domain.mrz_layout import (
-    CHARSET, CHECK_NAMES, FILLER, LAYOUTS, Layout, check_digit, cut, layout_for,
+    CHARSET,
+    CHECK_NAMES,
+    FILLER,
+    Layout,
+    check_digit,
+    cut,
+    layout_for,
 )
 
 

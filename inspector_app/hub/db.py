@@ -10,9 +10,10 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from inspector_app.common.clock import utc_now
 from inspector_app.hub import credentials
@@ -84,7 +85,7 @@ class _Tx:
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> "_Tx":
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> _Tx:
         self.cur.execute(self._sql(sql), tuple(params))
         return self
 

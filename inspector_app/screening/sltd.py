@@ -28,10 +28,10 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 

@@ -41,7 +41,7 @@ class SyncConfig:
     ca_file: str | None = None
 
     @classmethod
-    def load(cls, home: Path) -> "SyncConfig":
+    def load(cls, home: Path) -> SyncConfig:
         s = Settings.load(home)
         cred_file = sync_dir(home) / "credential"
         if not cred_file.exists():

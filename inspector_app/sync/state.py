@@ -24,7 +24,7 @@ class SyncState:
     review_cursor: int = 0
 
     @classmethod
-    def load(cls, home: Path) -> "SyncState":
+    def load(cls, home: Path) -> SyncState:
         path = sync_dir(home) / "state.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from inspector_app.domain.decisions import Decision, DecisionType, SPECIAL_LANDINGS, validate
+from inspector_app.domain.decisions import SPECIAL_LANDINGS, Decision, DecisionType, validate
 
 DAY = date(2026, 11, 22)
 

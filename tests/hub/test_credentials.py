@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from inspector_app.hub import credentials
 from inspector_app.common.passwords import hash_password, verify_password
+from inspector_app.hub import credentials
 
 booth_ids = st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True)
 

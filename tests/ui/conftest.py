@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+
 @pytest.fixture(autouse=True)
 def _restore_gc():
     """The app freezes its heap and turns off automatic full collections (app.heap.settle_heap);
@@ -54,9 +55,9 @@ def services(demo_home):
 
 
 def _open_window(qapp, home, services):
-    from tests.ui.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
+    from tests.ui.driver import Driver
 
     make_app()
     window = build_window(home)

@@ -2,8 +2,9 @@
 
 A test harness, not shipped in the package. Used by the end-to-end tests, the screenshot script
 (build/screenshots.py) and the UI-stall benchmark (benchmarks/ui_stall.py), which import it as
-``tests.ui.driver`` with the checkout on sys.path, so all three exercise the same path: widgets are filled and clicked, and the driver waits (pumping the Qt
-event loop) for the view models to report that workers finished.
+``tests.ui.driver`` with the checkout on sys.path, so all three exercise the same path: widgets
+are filled and clicked, and the driver waits (pumping the Qt event loop) for the view models to
+report that workers finished.
 """
 from __future__ import annotations
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from inspector_app.app.i18n import Languages
-from inspector_app.app.widgets.common import tr
 from inspector_app.app.viewmodels.examination import ExaminationViewModel
 from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
 from inspector_app.app.viewmodels.status import StatusViewModel
 from inspector_app.app.viewmodels.supervisor import SupervisorViewModel
+from inspector_app.app.widgets.common import tr
 from inspector_app.app.widgets.exam import ExamScreen
 from inspector_app.app.widgets.login import LockDialog, LoginScreen
 from inspector_app.app.widgets.status_bar import InspectorStatusBar

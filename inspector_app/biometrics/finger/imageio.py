@@ -22,7 +22,6 @@ def _decode_wsq(raw: bytes) -> tuple[np.ndarray, int | None]:
     import io
 
     import wsq  # noqa: F401  (a dependency in pyproject; importing it registers the WSQ plugin with Pillow)
-
     from PIL import Image
 
     with Image.open(io.BytesIO(raw)) as im:
