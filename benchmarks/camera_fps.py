@@ -55,7 +55,7 @@ def run(images: Path, seconds: float, fps: float, detect_every: int, detect_max_
     detected = sum(r[1] for r in rows)
     return {
         "benchmark": "camera_fps",
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count(),
         "loadavg_1m_before": round(load_before, 2), "loadavg_1m_after": round(os.getloadavg()[0], 2),
         "source": f"sim:{images} (640x480 letterboxed, {len(list(p for p in images.iterdir() if p.is_file()))} files)",

@@ -21,9 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import crashloop  # noqa: E402 - beside this script (benchmarks/ is on sys.path)
 from _common import code_commit  # noqa: E402
-
-from inspector_app.store import crashloop  # noqa: E402
 
 
 def main() -> int:
@@ -47,7 +46,7 @@ def main() -> int:
 
     result = {
         "benchmark": "crash_loop",
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "cpu_count": os.cpu_count(), "sqlcipher_sqlite": sqlcipher3.sqlite_version},
         "code_commit": code_commit(),

@@ -119,7 +119,7 @@ def main(argv=None) -> int:
     gap = [round(max(all_genuine), 4), round(min(impostor), 4)] if all_genuine and impostor else None
     report = {
         "benchmark": "face_accuracy",
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "cpu_count": os.cpu_count(), "python": platform.python_version()},
         "data": "face_recognition project images (MIT), shared/data/faces/face_recognition",
         "images": [{"identity": w, "image": str(p.relative_to(base)), "faces_found": t.faces_found} for w, p, t in images],

@@ -277,7 +277,7 @@ def main(argv=None) -> int:
         ap.error(f"--ivf must look like 1024:16,64 (got {args.ivf!r})")
 
     rng = np.random.default_rng(args.seed)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     report = {
         "benchmark": "face_search",
         "date": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -296,7 +296,7 @@ def main(argv=None) -> int:
                   f"baseline p50 {r['baseline_face_distance_ms']['float64_p50']} ms, "
                   f"speedup {r['speedup_p50_vs_float64_baseline']}x", flush=True)
     report["machine"]["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
-    report["seconds"] = round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)
+    report["seconds"] = round((dt.datetime.now(dt.UTC) - started).total_seconds(), 1)
     text = json.dumps(report, indent=1)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import face_search  # noqa: E402
+
 from inspector_app.biometrics.face import THRESHOLD  # noqa: E402
 
 
@@ -76,7 +77,7 @@ def main(argv=None) -> int:
         needed.append(int((np.sqrt(np.maximum(d[0], 0)) - eps4 <= THRESHOLD + 1e-4).sum()))
     report = {
         "benchmark": "face_sq4_probe",
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "cpu_count": os.cpu_count(), "faiss": faiss.__version__,
                     "loadavg_1m_at_start": round(load_start, 2), "loadavg_1m_at_end": round(os.getloadavg()[0], 2)},
         "size": args.size, "queries": args.queries,

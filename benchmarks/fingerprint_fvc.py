@@ -41,7 +41,7 @@ def machine_info() -> dict:
     return {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count(),
             "processor": platform.processor() or platform.machine(), "numpy": numpy.__version__,
             "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
 
 
 def find_dbs(root: Path) -> list[Path]:
@@ -259,7 +259,8 @@ def main(argv=None) -> int:
         results.append(r)
         if not args.json:
             print(f"{rel:16s} dpi={dpi:.0f} EER={r['eer']:.2f}% FMR100={r['fmr100']:.2f}% FMR1000={r['fmr1000']:.2f}% "
-                  f"extract={r['extract_ms']['median']:.1f}ms (cpu {r['extract_cpu_ms']['median']:.1f}) match={r['match_ms']['median']:.2f}ms", flush=True)
+                  f"extract={r['extract_ms']['median']:.1f}ms (cpu {r['extract_cpu_ms']['median']:.1f}) "
+                  f"match={r['match_ms']['median']:.2f}ms", flush=True)
     scores = {r["db"]: r.pop("_scores") for r in results if "_scores" in r}
     summary = {"mean_eer": round(statistics.fmean(r["eer"] for r in results), 2)}
     fvc2002 = [r["eer"] for r in results if "2002" in r["db"]]

@@ -38,7 +38,7 @@ def main(argv=None) -> int:
     rows = []
     rng = np.random.default_rng(0)
     for db in find_dbs(args.data):
-        for finger, imprs in sorted(list_images(db).items())[: args.fingers]:
+        for _finger, imprs in sorted(list_images(db).items())[: args.fingers]:
             path = imprs[min(imprs)]
             img = fingerprint.load_image(path, dpis.get(path.resolve(), 500.0))
             h, w = img.shape

@@ -16,7 +16,7 @@ import random
 import string
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -84,7 +84,7 @@ def main() -> int:
     result = {
         "benchmark": "mrz_parse",
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "params": {"count": args.count, "seed": args.seed, "formats": fmts},
         "parse_valid": stats(timed(lambda t: parse_mrz(t, today=DAY), valid)),
         "parse_damaged_with_corrections": stats(timed(lambda t: parse_mrz(t, today=DAY), damaged)),

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from inspector_app.screening import names, variant_set as vs, watchlist  # noqa: E402
+from inspector_app.screening import names, watchlist  # noqa: E402
+from inspector_app.screening import variant_set as vs
 
 SYLLABLES = ("KA KI KO MA MI MO NA NI RO RA SA SE TA TE TO LA LE LI LO DA DE DI BO BA VA VI "
              "ZA ZE GA GO HA HO PA PE FA FE JA JO YA YU WA WE CHA SHI TSU KHA NOV SKI SON SEN "
@@ -85,7 +86,7 @@ def main(argv=None) -> int:
             watchlist.WEAK_CAP = cap
             times, cands = [], []
 
-            def search(q):
+            def search(q, times=times, cands=cands):  # bound now: called within this iteration
                 person = names.Person.of(**q)
                 t = time.perf_counter()
                 hits = wl.search(person, today=today)
@@ -104,7 +105,7 @@ def main(argv=None) -> int:
             }
         first = runs[args.weak_caps.split(",")[0].strip()]
         out = {
-            "benchmark": "names", "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "benchmark": "names", "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "machine": {"platform": platform.platform(), "python": platform.python_version(),
                         "cpu_count": os.cpu_count(), "processor": platform.processor() or platform.machine(),
                         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},

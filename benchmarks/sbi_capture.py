@@ -96,7 +96,7 @@ def main() -> int:
         sim.stop()
     result = {
         "benchmark": "sbi_capture",
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count(),
         "loadavg_1m": round(os.getloadavg()[0], 2),
         "images": str(args.images), "params": {"scans": args.scans, "captures": args.captures, "timeout_ms": args.timeout_ms},

@@ -49,7 +49,8 @@ def write_csv(path: Path, n: int, seed: int) -> None:
                 digits[:, i] = alphabet[v % 36]
                 v //= 36
             numbers = ["".join(r) for r in digits]
-            lines = [f"{STATES[(start + i) % len(STATES)]},P,{numbers[i]},{'stolen' if (start + i) % 3 else 'lost'},2024-0{1 + (start + i) % 9}-1{(start + i) % 10}\n"
+            lines = [f"{STATES[(start + i) % len(STATES)]},P,{numbers[i]},{'stolen' if (start + i) % 3 else 'lost'},"
+                     f"2024-0{1 + (start + i) % 9}-1{(start + i) % 10}\n"
                      for i in range(len(block))]
             fh.writelines(lines)
 
@@ -167,12 +168,13 @@ def main(argv=None) -> int:
         "delta_merge_s": round(big["delta_10k_records"]["delta_merge_s"] * target / n, 1),
         "lookup_hit_p99_us": round(big["lookup_hit_us"]["p99"] * depth, 1),
         "lookup_miss_p99_us": round(big["lookup_miss_us"]["p99"] * depth, 1),
-        "method": "linear in records from the largest measured size; lookup scaled by binary-search depth log2(1e8)/log2(n); assumes the 1.2 GB file stays in the page cache",
+        "method": ("linear in records from the largest measured size; lookup scaled by binary-search depth "
+                   "log2(1e8)/log2(n); assumes the 1.2 GB file stays in the page cache"),
         "false_hit_probability_per_lookup": target / 2 ** 64,
         "any_key_collision_in_list": round(target ** 2 / 2 ** 65, 6),
     }
     out = {
-        "benchmark": "sltd", "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "benchmark": "sltd", "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count(),
                     "processor": platform.processor() or platform.machine(),
                     "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},

@@ -76,7 +76,7 @@ def main() -> int:
         db_bytes = (home / "booth.db").stat().st_size
     result = {
         "benchmark": "store_ops",
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
         "code_commit": code_commit(),
         "command": "python benchmarks/store_ops.py " + " ".join(sys.argv[1:]),

@@ -150,7 +150,7 @@ def run(args) -> int:
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or hub.poll() is not None:
-                    raise SystemExit("hub did not start")
+                    raise SystemExit("hub did not start") from None
                 time.sleep(0.1)
         outbox = MemoryOutbox(args.records)
         payload_bytes = len(json.dumps(outbox.rows[outbox.order[0]]))
@@ -168,7 +168,7 @@ def run(args) -> int:
         hub.wait(30)
     result = {
         "benchmark": "sync_push",
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"platform": platform.platform(), "cpu_count": os.cpu_count(), "python": platform.python_version(),
                     "processor": platform.processor() or platform.machine(),
                     "loadavg_1m_at_start": load_at_start, "loadavg_1m_at_end": round(os.getloadavg()[0], 2)},

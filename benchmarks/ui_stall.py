@@ -66,12 +66,12 @@ class Heartbeat:
 
 def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
     from inspector_app.app.demo import start_demo
-    from inspector_app.app.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
+    from tests.ui.driver import Driver
 
     load_before = list(os.getloadavg())
-    app = make_app()
+    _app = make_app()  # held for the run: the window needs the QApplication
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "booth"
         services = start_demo(home, hub=False)
@@ -136,14 +136,14 @@ def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
                     "cpu_count": os.cpu_count(), "qt_platform": os.environ.get("QT_QPA_PLATFORM"),
                     # other work on the machine shows up as stalls: record how busy it was
                     "load_average_before": load_before, "load_average_after": list(os.getloadavg())},
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--travellers", default="clean,biometric,lost_passport,child",
-                   help="comma-separated demo travellers (watchlists/demo/travellers.csv)")
+                   help="comma-separated demo travellers (inspector_app/app/demo_data/travellers.csv)")
     p.add_argument("--rounds", type=int, default=1, help="how many times to examine the list")
     p.add_argument("--tick-ms", type=int, default=5, help="heartbeat interval")
     p.add_argument("--json", action="store_true", help="print JSON only")

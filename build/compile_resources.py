@@ -1,8 +1,9 @@
-"""Bring resources/ into the package: compile .ts -> .qm (pyside6-lrelease), copy the stylesheet.
+"""Bring resources/ into the package: compile .ts -> .qm (pyside6-lrelease).
 
-Sources stay in resources/ (edited by people and tools); what the application loads at run time
-lives in inspector_app/app/assets/ and is committed (small), so a plain `pip install` works
-without this step. Run it after editing a .ts or the stylesheet:
+Translation sources stay in resources/ (edited by people and tools); what the application loads
+at run time lives in inspector_app/app/assets/ and is committed (small), so a plain `pip install`
+works without this step. The stylesheet has a single copy, edited in place:
+inspector_app/app/assets/inspector.qss. Run this after editing a .ts:
     python build/compile_resources.py          # compile + copy
     python build/compile_resources.py --update # first refresh the .ts from the sources (lupdate)
 """
@@ -40,7 +41,6 @@ def compile_qm() -> list[Path]:
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
                        stdout=subprocess.DEVNULL)
         out.append(qm)
-    shutil.copyfile(SRC / "styles" / "inspector.qss", ASSETS / "inspector.qss")
     return out
 
 

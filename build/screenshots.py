@@ -3,7 +3,7 @@
     python build/screenshots.py [--out docs/screenshots] [--keep-raw DIR]
 
 Starts Xvfb, runs the workstation on a fresh demo home with the xcb platform (a real window,
-not offscreen rendering), drives it like an inspector and a supervisor (inspector_app.app.driver)
+not offscreen rendering), drives it like an inspector and a supervisor (tests/ui/driver.py)
 and grabs the X screen with ImageMagick's ``import -window root``: sign-in, examination with a
 watchlist hit, decision, supervisor queue; the seal PDF is rendered with ``pdftoppm``. PNGs are
 palette-quantised (Pillow) to stay small. As root it installs what it needs with apt-get:
@@ -75,9 +75,9 @@ def run(out: Path, raw: Path) -> list[Path]:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ.setdefault("LC_ALL", "C.UTF-8")
     from inspector_app.app.demo import start_demo
-    from inspector_app.app.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
+    from tests.ui.driver import Driver
 
     make_app()
     shots = []

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine: installs what the booth needs, then runs it.
 #   bash build/setup.sh demo    install everything, start the app on the embedded demo setup
-#   bash build/setup.sh test    install everything, run the whole test suite
+#   bash build/setup.sh test    install everything, check the code's shape (ruff, import contracts),
+#                               run the whole test suite
 #   bash build/setup.sh install install only
 # System libraries (Qt's xcb plugin, PostgreSQL for the hub tests, a CJK font) are installed with
 # apt-get when run as root; otherwise the missing ones are named with the command to install them.
@@ -95,6 +96,9 @@ case "$MODE" in
     exec "$VENV/bin/inspector-app" demo "$@" ;;
   test)
     cd "$ROOT"
+    # The shape first: lint and the package import contracts (pyproject.toml) fail the run.
+    "$VENV/bin/ruff" check inspector_app tests benchmarks build watchlists
+    "$VENV/bin/lint-imports" "$ROOT/pyproject.toml"
     set +e
     "$VENV/bin/python" -m pytest "$@"
     rc=$?

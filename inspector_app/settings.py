@@ -20,7 +20,7 @@ class Settings:
         self.data: dict = data if data is not None else {}
 
     @classmethod
-    def load(cls, home: Path) -> "Settings":
+    def load(cls, home: Path) -> Settings:
         path = Path(home) / FILENAME
         if not path.exists():
             return cls(home, {})

@@ -77,7 +77,7 @@ class _Worker:
             self.proc.kill()
 
 
-def call(entry: "EntryPoint", *args):
+def call(entry: EntryPoint, *args):
     """Run the entry point in the worker process and return its result."""
     global _worker
     if REGISTRY.get(entry.name) is not entry:

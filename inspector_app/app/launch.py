@@ -23,45 +23,6 @@ def make_app(argv: list[str] | None = None):
     return app
 
 
-PRELOAD = ("inspector_app.domain.mrz", "inspector_app.domain.statuses", "inspector_app.domain.decisions",
-           "inspector_app.screening.screen", "inspector_app.store", "inspector_app.devices.camera",
-           "inspector_app.devices.autocapture", "inspector_app.devices.sbi", "inspector_app.biometrics.face_quality",
-           "inspector_app.devices.capture_policy", "inspector_app.app.seal", "inspector_app.app.capture",
-           "inspector_app.app.camera_bridge", "inspector_app.app.compute", "cv2", "numpy",
-           "PySide6.QtPrintSupport")
-
-
-def settle_heap() -> None:
-    """Import what an examination uses, freeze the start-up heap, and keep full collections out
-    of examinations.
-
-    Measured (benchmarks/ui_stall.py, gc callbacks): a full (generation 2) garbage collection
-    took 45-120 ms and, holding the GIL, froze the UI thread whichever thread triggered it.
-    Frozen start-up objects are never scanned again; automatic generation-2 collections are
-    switched off (young generations still run, and reference counting frees almost everything),
-    and the full collection runs when the inspector is away: on lock and on sign-out
-    (``collect_while_idle``).
-    """
-    import gc
-    import importlib
-
-    for name in PRELOAD:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass  # a package not installed here: the screen that needs it says so
-    gc.collect()
-    gc.freeze()
-    g0, g1, _ = gc.get_threshold()
-    gc.set_threshold(g0, g1, 1_000_000_000)
-
-
-def collect_while_idle() -> None:
-    import gc
-
-    gc.collect()
-
-
 def build_window(home: Path, backend=None, language: str | None = None):
     from inspector_app.app.backend import Backend
     from inspector_app.app.widgets.main_window import MainWindow
@@ -71,6 +32,8 @@ def build_window(home: Path, backend=None, language: str | None = None):
     lang = language or backend.settings.get("app.language", "en")
     if lang != "en":
         window.languages.set_language(lang)
+    from inspector_app.app.heap import settle_heap
+
     settle_heap()
     return window
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -22,7 +23,7 @@ class TaskCancelled(Exception):
 
 
 class TaskContext:
-    def __init__(self, signals: "TaskSignals"):
+    def __init__(self, signals: TaskSignals):
         self._signals = signals
         self._cancel = threading.Event()
 

@@ -19,9 +19,10 @@ import importlib
 import importlib.util
 import logging
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -151,8 +152,8 @@ def _locate(image: np.ndarray, upsample: int, model: str, max_side: int) -> list
     boxes = fr.face_locations(small, number_of_times_to_upsample=upsample, model=model)
     out = []
     for top, right, bottom, left in boxes:
-        t, r, b, l = (round(v * scale) for v in (top, right, bottom, left))
-        out.append((max(0, t), min(w, r), min(h, b), max(0, l)))
+        t, r, b, lt = (round(v * scale) for v in (top, right, bottom, left))
+        out.append((max(0, t), min(w, r), min(h, b), max(0, lt)))
     return out
 
 

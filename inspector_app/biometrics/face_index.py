@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -267,18 +267,6 @@ class FaceIndex:
                 best[s] = d
         return sorted(best.items(), key=lambda kv: (kv[1], kv[0]))
 
-    def exact_search(self, vector, k: int = 5, max_distance: float | None = None) -> list[tuple[str, float]]:
-        """Reference: full float32 scan (slow at 1M). Used by tests and the benchmark's recall."""
-        q = self._rows(vector)[0]
-        if len(self) == 0:
-            return []
-        v = self._vectors.view()
-        d = np.sqrt(np.maximum(((v - q) ** 2).sum(axis=1, dtype=np.float64), 0.0))
-        ranked = self._best_per_subject(np.arange(len(self)), d)
-        if max_distance is not None:
-            ranked = [(s, x) for s, x in ranked if x <= max_distance]
-        return ranked[:k]
-
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Path) -> Path:
         """Write the index into directory ``path`` (created; files replaced atomically one by one)."""
@@ -296,7 +284,7 @@ class FaceIndex:
         return p
 
     @classmethod
-    def load(cls, path: str | Path, mmap: bool = True) -> "FaceIndex":
+    def load(cls, path: str | Path, mmap: bool = True) -> FaceIndex:
         """Open a saved index; float32 vectors are memory-mapped unless ``mmap=False``."""
         faiss = _faiss()
         p = Path(path)
@@ -307,7 +295,8 @@ class FaceIndex:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise FaceIndexError(f"face index at {p} is damaged: meta.json: {exc}") from exc
         if meta.get("format") != FORMAT_VERSION or meta.get("dimensions") != DIMENSIONS:
-            raise FaceIndexError(f"face index at {p} has format {meta.get('format')}/{meta.get('dimensions')}-d; expected {FORMAT_VERSION}/{DIMENSIONS}-d")
+            raise FaceIndexError(f"face index at {p} has format {meta.get('format')}/{meta.get('dimensions')}-d; "
+                                 f"expected {FORMAT_VERSION}/{DIMENSIONS}-d")
         try:
             vectors = np.load(p / "vectors.npy", mmap_mode="r" if mmap else None, allow_pickle=False)
             subjects = np.load(p / "subjects.npy", allow_pickle=False)
@@ -316,7 +305,8 @@ class FaceIndex:
             raise FaceIndexError(f"face index at {p} is damaged: {exc}") from exc
         n = int(meta["count"])
         if vectors.shape != (n, DIMENSIONS) or subjects.shape != (n,) or codes.ntotal != n:
-            raise FaceIndexError(f"face index at {p} is inconsistent: meta says {n} templates, files hold {vectors.shape[0]}/{subjects.shape[0]}/{codes.ntotal}")
+            raise FaceIndexError(f"face index at {p} is inconsistent: meta says {n} templates, "
+                                 f"files hold {vectors.shape[0]}/{subjects.shape[0]}/{codes.ntotal}")
         index = cls(tuple(meta["range"]))
         index._vectors = _Growable(vectors)
         index._subjects = subjects  # numpy until the first change (fast open of big galleries)

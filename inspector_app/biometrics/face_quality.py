@@ -111,9 +111,9 @@ def _plausible(box, geo) -> bool:
 def _crop_stats(image_rgb, box) -> dict:
     import cv2
 
-    t, r, b, l = box
+    t, r, b, lt = box
     h, w = image_rgb.shape[:2]
-    crop = image_rgb[max(t, 0):min(b, h), max(l, 0):min(r, w)]
+    crop = image_rgb[max(t, 0):min(b, h), max(lt, 0):min(r, w)]
     if crop.size == 0:
         return {"sharpness": 0.0, "mean": 0.0, "clipped": 1.0}
     gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)

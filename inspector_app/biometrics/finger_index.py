@@ -203,7 +203,7 @@ class FingerIndex:
             np.savez(fh, **arrays)
 
     @classmethod
-    def load(cls, path: str | Path) -> "FingerIndex":
+    def load(cls, path: str | Path) -> FingerIndex:
         with np.load(Path(path)) as z:
             meta = json.loads(bytes(z["meta"]).decode())
             data = {k: z[k] for k in z.files}

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from inspector_app.biometrics.finger import mcc
-from inspector_app.biometrics.finger.imageio import FingerImageError, load_image as _load_image
+from inspector_app.biometrics.finger.imageio import FingerImageError
+from inspector_app.biometrics.finger.imageio import load_image as _load_image
 from inspector_app.biometrics.finger.template import FingerTemplate, Minutia
 
 __all__ = ["FingerImageError", "FingerTemplate", "Minutia", "THRESHOLD", "load_image", "quality",

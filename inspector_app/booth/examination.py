@@ -14,8 +14,8 @@ import dataclasses
 import datetime as dt
 import enum
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from inspector_app.booth.context import BoothContext
 from inspector_app.domain import decisions, exemptions, mrz, rules
@@ -57,7 +57,9 @@ class SaveResult:
 
 def traveller_of(result: mrz.MrzResult) -> dict:
     """The traveller fields screening and the store need, from a parsed MRZ."""
-    iso = (lambda d: d.isoformat() if d else None)
+    def iso(d):
+        return d.isoformat() if d else None
+
     return {"surname": result.surname, "given_names": result.given_names, "birth_date": iso(result.birth_date),
             "sex": result.sex, "nationality": result.nationality, "issuing_state": result.issuing_state,
             "document_number": result.document_number, "document_code": result.document_code,

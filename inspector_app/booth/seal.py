@@ -19,6 +19,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from inspector_app.common.canonical import to_json
+
 PREFIX = "BI1"
 KEY_FILE = "seal_ed25519.pem"
 PUB_FILE = "seal_ed25519.pub.pem"
@@ -75,7 +77,7 @@ def sign(content: SealContent, key: Ed25519PrivateKey) -> SealContent:
         "p": content.period, "l": content.last_day.isoformat() if content.last_day else None,
         "i": content.inspector,
     }
-    body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    body = to_json(payload).encode("utf-8")
     content.reference = f"{PREFIX}.{_b64(body)}.{_b64(key.sign(body))}"
     return content
 

@@ -61,7 +61,7 @@ class Camera:
         self.stats = {"frames": 0, "detections": 0, "errors": 0, "reconnects": 0, "callback_errors": 0}
 
     # -- lifecycle -------------------------------------------------------------------------
-    def start(self, on_frame, on_error=None, retry: bool = False) -> "Camera":
+    def start(self, on_frame, on_error=None, retry: bool = False) -> Camera:
         """Open and start delivering. Without ``retry`` a camera that cannot open raises at once."""
         self.on_frame, self.on_error = on_frame, on_error
         self._stop.clear()

@@ -87,7 +87,7 @@ class SimulatedSource:
         self.next_at = 0.0
 
     @classmethod
-    def from_spec(cls, spec: str, **defaults) -> "SimulatedSource":
+    def from_spec(cls, spec: str, **defaults) -> SimulatedSource:
         body = spec[len("sim:"):]
         path, _, query = body.partition("?")
         opts = {k: v[-1] for k, v in parse_qs(query).items()}

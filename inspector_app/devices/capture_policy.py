@@ -117,7 +117,7 @@ class FingerCapturePolicy:
         self.fallback, self.declared, self.transient_retries = list(fallback), declared, transient_retries
 
     @classmethod
-    def from_settings(cls, settings, declared: dict | None = None) -> "FingerCapturePolicy":
+    def from_settings(cls, settings, declared: dict | None = None) -> FingerCapturePolicy:
         from inspector_app.devices.config import DEFAULTS
 
         def get(key):

@@ -121,7 +121,7 @@ def generate_device_identity(common_name: str = "Border Inspector SBI simulator"
     """A fresh RSA-2048 key and a self-signed certificate (the simulator's device key)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-    now = _dt.datetime.now(_dt.timezone.utc)
+    now = _dt.datetime.now(_dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)

@@ -152,7 +152,7 @@ class SerialMrzReader:
         self._thread: threading.Thread | None = None
         self.received: list[str] = []
 
-    def start(self) -> "SerialMrzReader":
+    def start(self) -> SerialMrzReader:
         self._thread = threading.Thread(target=self._run, name=f"serial-mrz-{self.port}", daemon=True)
         self._thread.start()
         return self
@@ -212,7 +212,7 @@ def typed_entry_feedback(text: str, live_feedback=None) -> list[dict]:
 
     Shape checks are ours (length for the format, allowed characters; lower case and spaces are
     normalised as a person would mean them); check digits come from the domain's
-    ``mrz.live_feedback`` when available (pass it in, or it is imported lazily).
+    ``mrz.live_feedback`` (imported lazily; a caller may pass another one).
     """
     lines = [ln.strip().upper().replace(" ", "<") for ln in text.splitlines() if ln.strip()]
     target = None
@@ -225,11 +225,8 @@ def typed_entry_feedback(text: str, live_feedback=None) -> list[dict]:
         feedback.append({"line": n + 1, "text": line, "length": len(line), "expected_length": target,
                          "invalid_characters": bad, "shape_ok": len(line) == target and not bad})
     if live_feedback is None:
-        try:
-            from inspector_app.domain.mrz import live_feedback  # the domain colleague's module
-        except ImportError:
-            live_feedback = None
-    if live_feedback is not None and lines:
+        from inspector_app.domain.mrz import live_feedback
+    if lines:
         try:
             checks = live_feedback("\n".join(lines))
         except ValueError:

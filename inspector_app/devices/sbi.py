@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
-import socket
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -157,7 +156,7 @@ class SbiClient:
         try:
             try:
                 conn.connect()
-            except socket.timeout as exc:
+            except TimeoutError as exc:
                 raise SbiTimeout(f"no answer from {self.host}:{port} within {connect_timeout:.2f}s (connect)") from exc
             except OSError as exc:
                 raise SbiConnectionError(f"no device service on {self.host}:{port} ({exc.strerror or exc})") from exc
@@ -174,12 +173,12 @@ class SbiClient:
                 while True:
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
-                        raise socket.timeout()
+                        raise TimeoutError()
                     chunk = resp.read(65536)
                     if not chunk:
                         break
                     chunks.append(chunk)
-            except socket.timeout as exc:
+            except TimeoutError as exc:
                 raise SbiTimeout(f"{method} to port {port} got no complete answer within {deadline_s:.1f}s") from exc
             except (http.client.RemoteDisconnected, http.client.IncompleteRead, ConnectionError) as exc:
                 raise SbiConnectionError(f"{method} to port {port}: connection dropped by the device service ({exc.__class__.__name__})") from exc
@@ -265,7 +264,7 @@ class SbiClient:
                         length = int(line.split(b":", 1)[1])
                         resp.fp.readline(16)  # the blank line before the JPEG
                         frames.append(resp.fp.read(length))
-            except socket.timeout as exc:
+            except TimeoutError as exc:
                 if not frames:
                     raise SbiTimeout(f"STREAM on port {port}: no frame within {timeout_ms} ms") from exc
             except (OSError, http.client.HTTPException, ValueError) as exc:

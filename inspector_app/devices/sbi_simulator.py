@@ -28,16 +28,13 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 
+from inspector_app.common.clock import utc_now
 from inspector_app.devices import jws
 from inspector_app.devices import sbi_protocol as P
 
 INJECTIONS = ("busy", "no_biometric", "timeout", "drop")
 IMAGE_SUFFIXES = {".tif", ".tiff", ".png", ".bmp", ".jpg", ".jpeg", ".pgm"}
 FVC_NAME = re.compile(r"^(\d+)_(\d+)$")
-
-
-def _utc_now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 @dataclass
@@ -125,7 +122,7 @@ class SbiSimulator:
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name=f"sbi-sim-{self.port}", daemon=True)
 
     # -- lifecycle -------------------------------------------------------------------------
-    def start(self) -> "SbiSimulator":
+    def start(self) -> SbiSimulator:
         self.thread.start()
         return self
 
@@ -150,7 +147,7 @@ class SbiSimulator:
         c = self.config
         return {"serialNo": c.serial_no, "make": c.make, "model": c.model, "type": "Finger",
                 "deviceSubType": "Slap", "deviceProvider": "Border Inspector project",
-                "deviceProviderId": "border-inspector", "dateTime": _utc_now()}
+                "deviceProviderId": "border-inspector", "dateTime": utc_now()}
 
     def signed_digital_id(self) -> str:
         return jws.sign(self.digital_id(), self.key, self.cert_der)
@@ -229,7 +226,7 @@ class SbiSimulator:
             data = {
                 "digitalId": self.signed_digital_id(), "bioType": "Finger", "deviceCode": c.serial_no,
                 "deviceServiceVersion": "1.0", "bioSubType": sub, "purpose": "Registration", "env": c.env,
-                "bioValue": jws.b64url_encode(image), "transactionId": tx, "timestamp": _utc_now(),
+                "bioValue": jws.b64url_encode(image), "transactionId": tx, "timestamp": utc_now(),
                 "requestedScore": requested, "qualityScore": float(c.quality),
             }
             items.append({"specVersion": P.SPEC_VERSION, "data": jws.sign(data, self.key, self.cert_der),

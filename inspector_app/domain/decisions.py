@@ -108,7 +108,7 @@ class Decision:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Decision":
+    def from_dict(cls, d: dict) -> Decision:
         landing = d.get("landing_date")
         return cls(
             type=d["type"],

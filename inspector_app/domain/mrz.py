@@ -14,7 +14,13 @@ from datetime import date
 
 from inspector_app.domain import nationality
 from inspector_app.domain.mrz_layout import (
-    CHARSET, CHECK_NAMES, FILLER, LAYOUTS, Layout, check_digit, cut, layout_for,
+    CHARSET,
+    CHECK_NAMES,
+    FILLER,
+    Layout,
+    check_digit,
+    cut,
+    layout_for,
 )
 
 
@@ -362,10 +368,6 @@ def parse_lines(lines: list[str], today: date | None = None) -> MrzResult:
 def parse_mrz(text: str, today: date | None = None) -> MrzResult:
     """Parse and validate an MRZ of any ICAO 9303 format; raises NotAnMrz when it is none."""
     return parse_lines(split_lines(text), today)
-
-
-def layout_of(fmt: str) -> Layout:
-    return LAYOUTS[fmt]
 
 
 def live_feedback(partial_text: str) -> list:

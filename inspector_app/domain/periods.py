@@ -32,7 +32,7 @@ class Period:
     kind: str = "fixed"
 
     @classmethod
-    def parse(cls, text: "str | Period") -> "Period":
+    def parse(cls, text: str | Period) -> Period:
         if isinstance(text, Period):
             return text
         if not isinstance(text, str):
@@ -49,7 +49,7 @@ class Period:
         return cls.of(y, mo, d)
 
     @classmethod
-    def of(cls, years: int = 0, months: int = 0, days: int = 0) -> "Period":
+    def of(cls, years: int = 0, months: int = 0, days: int = 0) -> Period:
         """A fixed period; months of 12 or more carry into years so that 12m == 1y."""
         if min(years, months, days) < 0:
             raise PeriodError("a period cannot be negative")
@@ -79,7 +79,7 @@ class Period:
                  ((self.years, "year"), (self.months, "month"), (self.days, "day")) if n]
         return " and ".join(parts)
 
-    def fits_within(self, maximum: "Period") -> bool:
+    def fits_within(self, maximum: Period) -> bool:
         """True if this period never ends after ``maximum`` whatever the landing date."""
         if not maximum.is_fixed:
             return maximum.kind == "unlimited" or self == maximum
@@ -105,7 +105,7 @@ def _add_months(d: date, months: int) -> tuple[date, bool]:
     return date(y, m, last), False
 
 
-def last_day(landing: date, period: "Period | str") -> date | None:
+def last_day(landing: date, period: Period | str) -> date | None:
     """The last day of stay; None for unlimited stays and the period of the activities."""
     p = Period.parse(period)
     if not p.is_fixed:
@@ -125,7 +125,7 @@ def days_stayed(landing: date, on: date) -> int:
     return (on - landing).days + 1
 
 
-def overstay_days(landing: date, period: "Period | str", departure: date) -> int:
+def overstay_days(landing: date, period: Period | str, departure: date) -> int:
     """Days beyond the last day of stay on departure (0 when within the period)."""
     end = last_day(landing, period)
     if end is None:

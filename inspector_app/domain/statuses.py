@@ -229,7 +229,7 @@ def period_is_authorised(status: Status, period: Period) -> bool:
     return status.designated_max is not None and period.fits_within(status.designated_max)
 
 
-def check_period(status: "Status | str", period: "Period | str") -> tuple[bool, str]:
+def check_period(status: Status | str, period: Period | str) -> tuple[bool, str]:
     """Can ``period`` be granted with ``status`` at landing? Returns (allowed, reason)."""
     st = status if isinstance(status, Status) else find(status)
     try:

@@ -10,12 +10,14 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
-from inspector_app.hub import credentials, records as rec
+from inspector_app.common.clock import utc_now
+from inspector_app.hub import credentials
+from inspector_app.hub import records as rec
 
 log = logging.getLogger("inspector_app.hub")
 
@@ -24,10 +26,6 @@ MAX_BATCH = 1000
 
 class HubDbError(RuntimeError):
     """The hub database cannot be opened or used; the message names the URL and the cause."""
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 SCHEMA = """
@@ -87,7 +85,7 @@ class _Tx:
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> "_Tx":
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> _Tx:
         self.cur.execute(self._sql(sql), tuple(params))
         return self
 
@@ -197,7 +195,7 @@ class HubDb:
         with self.tx() as tx:
             tx.execute("DELETE FROM booths WHERE booth_id = ?", (booth_id,))
             tx.execute("INSERT INTO booths (booth_id, secret_sha256, created_at) VALUES (?, ?, ?)",
-                       (booth_id, credentials.secret_hash(secret), utc_now()))
+                       (booth_id, credentials.secret_hash(secret), utc_now(microseconds=True)))
         return credentials.make_token(booth_id, secret)
 
     def booth_secret_hash(self, booth_id: str) -> str | None:
@@ -224,7 +222,7 @@ class HubDb:
         """
         if len(records) > MAX_BATCH:
             raise ValueError(f"batch of {len(records)} records exceeds the limit of {MAX_BATCH}")
-        now = utc_now()
+        now = utc_now(microseconds=True)
         rows, hashes = [], {}
         for r in records:
             rid = r["record_id"]
@@ -348,7 +346,7 @@ class HubDb:
             tx.execute("DELETE FROM users WHERE user_name = ?", (user,))
             tx.execute("INSERT INTO users (user_name, password_hash, roles, display_name, updated_at)"
                        " VALUES (?, ?, ?, ?, ?)",
-                       (user, password_hash, json.dumps(sorted(set(roles))), display_name or user, utc_now()))
+                       (user, password_hash, json.dumps(sorted(set(roles))), display_name or user, utc_now(microseconds=True)))
 
     def users(self) -> list[dict]:
         """In the shape of ``Store.set_users``: ``{user, password_hash, roles, display_name}``."""
@@ -393,7 +391,7 @@ class HubDb:
                 raise ValueError(f"bundle version {version} is already published with different content")
             if not existing:
                 tx.execute("INSERT INTO bundles (version, sha256, size, created_at, chunks) VALUES (?, ?, ?, ?, ?)",
-                           (version, sha, size, utc_now(), idx))
+                           (version, sha, size, utc_now(microseconds=True), idx))
         return {"version": version, "sha256": sha, "size": size}
 
     def list_bundles(self, after: int = 0) -> list[dict]:
@@ -460,7 +458,7 @@ class HubDb:
             return {"review_id": same[0], "record_id": target_record_id, "verdict": verdict}
         tx.execute("INSERT INTO reviews (review_id, record_id, reviewer, verdict, reason, booth_id, created_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING",
-                   (review_id, target_record_id, reviewer, verdict, reason, booth_id, utc_now()))
+                   (review_id, target_record_id, reviewer, verdict, reason, booth_id, utc_now(microseconds=True)))
         tx.execute("UPDATE queue SET status = 'reviewed' WHERE record_id = ?", (target_record_id,))
         return {"review_id": review_id, "record_id": target_record_id, "verdict": verdict}
 

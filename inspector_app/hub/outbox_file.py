@@ -19,8 +19,8 @@ import json
 import os
 from pathlib import Path
 
+from inspector_app.common.canonical import to_json as canonical_json
 from inspector_app.hub import credentials
-from inspector_app.hub.records import canonical_json
 
 FORMAT = "border-inspector-outbox/1"
 CIPHER = "aes-256-gcm+hkdf-sha256"

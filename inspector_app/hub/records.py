@@ -7,17 +7,14 @@ whitespace on the wire do not matter.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
+
+from inspector_app.common.canonical import to_json as canonical_json
 
 # Payload keys that put an examination in the supervisor queue (see docs/CONTRACTS.md).
 FLAG_KEYS = ("flags", "hits", "open_hits", "overrides", "biometric_exceptions", "low_quality_captures")
 REVIEW_KIND = "review"
 VERDICTS = ("confirmed", "cleared")
-
-
-def canonical_json(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
 def content_hash(kind: str, payload: Any, payload_json: str | None = None) -> str:

@@ -7,21 +7,22 @@ when a bundle is created (``bundle create --biometrics DIR``), so booths never n
 On the booth, ``subjects.jsonl`` in the list version directory is the source of truth; the
 search structures are the matching package's 1:N indexes (``biometrics.face_index.FaceIndex``,
 ``biometrics.finger_index.FingerIndex``, docs/CONTRACTS.md), built when the bundle is applied and
-saved beside it. If a build lacks those modules, face search falls back to an exact numpy scan
-(Euclidean, as dlib encodings are not unit length) and fingerprint search to pairwise
-``fingerprint.match``; the result says which path was used.
+saved beside it (an index is absent only when no subject has that modality). The heavy
+matching modules (dlib, OpenCV, faiss) are imported inside the functions that use them, so that
+opening the screening package stays cheap.
 """
 from __future__ import annotations
 
 import base64
 import csv
-import importlib
 import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import numpy as np
+
+from inspector_app.screening.hits import Hit
 
 SUBJECTS = "subjects.jsonl"
 FACE_INDEX = "face.index"
@@ -33,20 +34,6 @@ REMOVE = "REMOVE"
 
 class BiometricListError(ValueError):
     """Biometric watchlist input that cannot be used, with the reason."""
-
-
-def _module(name: str):
-    try:
-        return importlib.import_module(f"inspector_app.biometrics.{name}")
-    except ImportError:
-        return None
-
-
-def _need(name: str):
-    mod = _module(name)
-    if mod is None:
-        raise BiometricListError(f"this build has no inspector_app.biometrics.{name}: cannot process biometric templates")
-    return mod
 
 
 # ----------------------------------------------------------------------------- bundle creation
@@ -88,7 +75,9 @@ def _subject_folder(path: Path) -> dict:
             extra[pos] = img
     out = _subject_row(path.parent, row, 1, False)
     if extra:
-        fp, iso = _need("fingerprint"), _need("iso19794")
+        from inspector_app.biometrics import fingerprint as fp
+        from inspector_app.biometrics import iso19794 as iso
+
         for pos, img in extra.items():
             try:
                 tpl = fp.extract(fp.load_image(path.parent / img))
@@ -116,7 +105,7 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
     out = {"subject_id": sid, "list": (r.get("list") or "").strip() or "biometric", "reason": (r.get("reason") or "").strip(),
            "ban_until": ban, "face": None, "fingers": {}}
     if (r.get("face") or "").strip():
-        face = _need("face")
+        from inspector_app.biometrics import face
         img = base / r["face"].strip()
         try:
             out["face"] = encode_vector(face.encode(face.load_image(img)).vector)
@@ -125,7 +114,9 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
     dpi = float(r["dpi"]) if (r.get("dpi") or "").strip() else None
     for column, position in CSV_FINGERS.items():
         if (r.get(column) or "").strip():
-            fp, iso = _need("fingerprint"), _need("iso19794")
+            from inspector_app.biometrics import fingerprint as fp
+            from inspector_app.biometrics import iso19794 as iso
+
             img = base / r[column].strip()
             try:
                 tpl = fp.extract(fp.load_image(img, dpi=dpi))
@@ -163,7 +154,7 @@ def read_subjects(directory: Path) -> list[dict]:
 
 
 def build(directory: Path, rows: list[dict]) -> int:
-    """Write subjects.jsonl and, where the matching package is installed, the saved 1:N indexes."""
+    """Write subjects.jsonl and the saved 1:N indexes (one per modality that has templates)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     if any(r.get("remove") for r in rows):
@@ -171,16 +162,19 @@ def build(directory: Path, rows: list[dict]) -> int:
     with open(directory / SUBJECTS, "w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, sort_keys=True) + "\n")
-    fi, gi = _module("face_index"), _module("finger_index")
-    if fi is not None and any(r.get("face") for r in rows):
-        index = fi.FaceIndex()
+    if any(r.get("face") for r in rows):
+        from inspector_app.biometrics.face_index import FaceIndex
+
+        index = FaceIndex()
         for r in rows:
             if r.get("face"):
                 index.add(r["subject_id"], decode_vector(r["face"]))
         index.save(directory / FACE_INDEX)
-    if gi is not None and any(r.get("fingers") for r in rows):
-        iso = _need("iso19794")
-        index = gi.FingerIndex()
+    if any(r.get("fingers") for r in rows):
+        from inspector_app.biometrics import iso19794 as iso
+        from inspector_app.biometrics.finger_index import FingerIndex
+
+        index = FingerIndex()
         for r in rows:
             for pos, b64 in (r.get("fingers") or {}).items():
                 index.add(r["subject_id"], pos, iso.read(base64.b64decode(b64)))
@@ -206,18 +200,16 @@ class BiometricWatchlist:
                                                    date.fromisoformat(r["ban_until"]) if r.get("ban_until") else None,
                                                    r.get("list") or "biometric")
                          for r in rows}
-        self._rows = rows
-        self.face_index = face_index if face_index is not None else self._load("face_index", "FaceIndex", FACE_INDEX)
-        self.finger_index = finger_index if finger_index is not None else self._load("finger_index", "FingerIndex", FINGER_INDEX)
-        self._face_ids: list[str] | None = None   # exact-scan fallback, built on first use
-        self._face_mat: np.ndarray | None = None
+        if face_index is None and (self.directory / FACE_INDEX).exists():
+            from inspector_app.biometrics.face_index import FaceIndex
 
-    def _load(self, module: str, cls: str, filename: str):
-        mod = _module(module)
-        path = self.directory / filename
-        if mod is None or not path.exists():
-            return None
-        return getattr(mod, cls).load(path)
+            face_index = FaceIndex.load(self.directory / FACE_INDEX)
+        if finger_index is None and (self.directory / FINGER_INDEX).exists():
+            from inspector_app.biometrics.finger_index import FingerIndex
+
+            finger_index = FingerIndex.load(self.directory / FINGER_INDEX)
+        self.face_index = face_index      # None: no subject of this version has a face template
+        self.finger_index = finger_index  # None: no subject has a fingerprint template
 
     def __len__(self) -> int:
         return len(self.subjects)
@@ -235,8 +227,6 @@ class BiometricWatchlist:
         return out
 
     def screen(self, face=None, fingers: dict | None = None, today: date | None = None) -> list:
-        from inspector_app.screening.screen import Hit
-
         today = today or date.today()
         hits = []
         if face is not None and self.subjects:
@@ -258,59 +248,44 @@ class BiometricWatchlist:
 
     @staticmethod
     def _face_threshold() -> float:
-        mod = _module("face")
-        return float(getattr(mod, "THRESHOLD", 0.6)) if mod else 0.6
+        from inspector_app.biometrics.face import THRESHOLD
+
+        return THRESHOLD
 
     @staticmethod
     def _finger_threshold() -> float:
-        mod = _module("fingerprint")
-        return float(getattr(mod, "THRESHOLD", 0.3)) if mod else 0.3
+        from inspector_app.biometrics.fingerprint import THRESHOLD
+
+        return THRESHOLD
 
     def _search_face(self, face) -> list[tuple[str, float, str]]:
-        vec = np.asarray(getattr(face, "vector", face), dtype=np.float32).reshape(-1)
-        thr = self._face_threshold()
-        if self.face_index is not None:
-            return [(sid, float(d), "1:N face index") for sid, d in self.face_index.search(vec, k=5, max_distance=thr)]
-        if self._face_ids is None:
-            with_face = [r for r in self._rows if r.get("face")]
-            self._face_ids = [r["subject_id"] for r in with_face]
-            self._face_mat = (np.stack([decode_vector(r["face"]) for r in with_face]) if with_face
-                              else np.empty((0, 128), np.float32))
-        if not self._face_ids:
+        if self.face_index is None:
             return []
-        d = np.linalg.norm(self._face_mat - vec, axis=1)
-        order = np.argsort(d)[:5]
-        return [(self._face_ids[i], float(d[i]), "exact scan") for i in order if d[i] <= thr]
+        vec = np.asarray(getattr(face, "vector", face), dtype=np.float32).reshape(-1)
+        found = self.face_index.search(vec, k=5, max_distance=self._face_threshold())
+        return [(sid, float(d), "1:N face index") for sid, d in found]
 
     def _search_fingers(self, fingers: dict) -> list[tuple[str, float, str]]:
-        thr = self._finger_threshold()
-        if self.finger_index is not None:
-            return [(sid, float(s), "1:N finger index") for sid, s in self.finger_index.identify(fingers, k=5) if s >= thr]
-        fp, iso = _module("fingerprint"), _module("iso19794")
-        if fp is None or iso is None:
+        if self.finger_index is None:
             return []
-        best: dict[str, float] = {}
-        for r in self._rows:
-            scores = [fp.match(tpl, iso.read(base64.b64decode(r["fingers"][pos])))
-                      for pos, tpl in fingers.items() if pos in (r.get("fingers") or {})]
-            if scores:
-                best[r["subject_id"]] = max(scores)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:5]
-        return [(sid, s, "pairwise match") for sid, s in ranked if s >= thr]
+        thr = self._finger_threshold()
+        return [(sid, float(s), "1:N finger index") for sid, s in self.finger_index.identify(fingers, k=5) if s >= thr]
 
 
 def probe_from_files(face_path: Path | None, fingers: dict[str, Path]):
     """Images given on the command line -> (face template, {position: finger template})."""
     face_tpl = None
     if face_path is not None:
-        face = _need("face")
+        from inspector_app.biometrics import face
+
         try:
             face_tpl = face.encode(face.load_image(face_path))
         except Exception as exc:  # noqa: BLE001
             raise BiometricListError(f"face image {face_path}: {exc}") from None
     finger_tpls = {}
     if fingers:
-        fp = _need("fingerprint")
+        from inspector_app.biometrics import fingerprint as fp
+
         for pos, img in fingers.items():
             try:
                 finger_tpls[pos] = fp.extract(fp.load_image(img))

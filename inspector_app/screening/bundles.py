@@ -23,12 +23,13 @@ import os
 import shutil
 import struct
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
 from cryptography.exceptions import InvalidSignature
 
+from inspector_app.common.canonical import to_json
+from inspector_app.common.clock import utc_now
 from inspector_app.screening import keys as keymod
 from inspector_app.screening import liststate, sltd, watchlist
 
@@ -78,10 +79,6 @@ def installed_version(home: Path) -> int:
     return state.version if state else 0
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 # ---------------------------------------------------------------------------------- creating
 def create(signing_key: Path, version: int, out: Path, base_version: int | None = None,
            watchlist_csv: Path | None = None, sltd_csv: Path | None = None,
@@ -128,7 +125,7 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
         "sections": [{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in sections],
         **extra,
     }
-    head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    head = to_json(header).encode("utf-8")
     signed = MAGIC + struct.pack(">I", len(head)) + head
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 CURRENT = "CURRENT"
@@ -33,7 +33,7 @@ class ListState:
 
     def age_hours(self, now: datetime | None = None) -> float:
         issued = datetime.fromisoformat(self.manifest["issued_at"].replace("Z", "+00:00"))
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         return round((now - issued).total_seconds() / 3600, 2)
 
 

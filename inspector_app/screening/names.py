@@ -35,7 +35,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, text: str | None) -> "PartialDate | None":
+    def parse(cls, text: str | None) -> PartialDate | None:
         if text is None or not str(text).strip():
             return None
         t = str(text).strip()
@@ -62,7 +62,7 @@ class Person:
     nationality: str | None = None
 
     @classmethod
-    def of(cls, surname=None, given_names=None, birth_date=None, sex=None, nationality=None) -> "Person":
+    def of(cls, surname=None, given_names=None, birth_date=None, sex=None, nationality=None) -> Person:
         s = (sex or "").strip().upper()[:1] or None
         return cls(surname or "", given_names or "", PartialDate.parse(birth_date), s if s in ("M", "F") else None,
                    (nationality or "").strip().upper().replace("<", "") or None)
@@ -160,7 +160,7 @@ def score_names(q_sur: str, q_given: str, e_sur: str, e_given: str) -> NameScore
     if not matched:
         return NameScore(0.0, ["no name token matches"])
     score = sum(m[0] for m in matched) / short
-    for s, same_role, a, b, rule in matched:
+    for _s, same_role, a, b, rule in matched:
         label = a.role if same_role else f"{a.role}/{b.role}"
         reasons.append(f"{label} {a.text}" + ("" if rule == "exact" else f" ~ {b.text}") + f": {rule}")
     crossed = sum(1 for m in matched if not m[1])

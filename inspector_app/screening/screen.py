@@ -12,30 +12,11 @@ from enum import Enum
 from pathlib import Path
 
 from inspector_app.screening import liststate, names, sltd, watchlist
+from inspector_app.screening.hits import Hit
 
 
 class ScreeningError(ValueError):
     """Traveller data the screener cannot use, with the reason."""
-
-
-@dataclass
-class Hit:
-    kind: str                  # sltd | biographic | face | fingerprint
-    list: str
-    score: float
-    reasons: list[str]
-    subject_id: str | None = None
-    record: dict | None = None
-
-    def to_dict(self) -> dict:
-        d = {"kind": self.kind, "list": self.list}
-        if self.subject_id is not None:
-            d["subject_id"] = self.subject_id
-        if self.record is not None:
-            d["record"] = self.record
-        d["score"] = round(float(self.score), 4)
-        d["reasons"] = list(self.reasons)
-        return d
 
 
 class CoverageState(str, Enum):

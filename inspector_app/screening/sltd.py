@@ -28,10 +28,10 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -292,9 +292,6 @@ class SltdStore:
 
     def lookup(self, issuing_state: str, document_type: str, document_number: str) -> SltdHit | None:
         return self.lookup_hash(key_hash(self.list_key, issuing_state, document_type, document_number))
-
-    def delta_size(self) -> int:
-        return len(self._delta)
 
 
 CSV_COLUMNS = ["issuing_state", "document_type", "document_number", "status", "reported_on"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -148,7 +148,7 @@ def apply_delta(prev: Path, out: Path, changes: list[dict]) -> int:
         years = np.load(prev / "birth_years.npy").astype("<i2")
         years = np.concatenate([years, np.zeros(max(0, next_id + len(last) - len(years)), dtype="<i2")])
         key_strs, key_ids = [], []
-        for sid, e in last.items():
+        for e in last.values():
             if e.get("remove"):
                 continue
             db.execute(f"INSERT INTO entries VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
@@ -172,18 +172,6 @@ def apply_delta(prev: Path, out: Path, changes: list[dict]) -> int:
     np.save(out / "name_ids.npy", idx[order])
     np.save(out / "birth_years.npy", years[:next_id])
     return count
-
-
-def read_entries(directory: Path) -> Iterator[dict]:
-    path = directory / DB_NAME
-    if not path.exists():
-        return
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        for row in db.execute(f"SELECT {', '.join(COLUMNS)} FROM entries ORDER BY id"):
-            yield dict(zip(COLUMNS, row))
-    finally:
-        db.close()
 
 
 def merged_entries(old: Iterable[dict], changes: Iterable[dict]) -> list[dict]:

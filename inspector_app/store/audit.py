@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
-from .canonical import to_json
+from inspector_app.common.canonical import to_json
 
 GENESIS = "0" * 64
 

@@ -10,7 +10,7 @@ from .errors import StoreError, WrongKey
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: Path, key: bytes) -> "sqlcipher3.Connection":
+def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     """An open, keyed connection to ``path`` in WAL mode, or ``WrongKey``/``StoreError``.
 
     The key is given raw (``x'..'``), so SQLCipher skips its PBKDF2 step: the key is already

@@ -11,7 +11,6 @@ import datetime as dt
 from inspector_app.domain import mrz, rules
 from inspector_app.domain.checks import FACE_POSITION, LIST_KINDS, CheckKind, Outcome
 
-
 #: The reason a list is not checked when the examination has no check result of it at all.
 NOT_SCREENED = "not_screened"
 

@@ -16,8 +16,9 @@ import os
 import secrets
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from .errors import KeyFileInsecure, KeyUnavailable
 
@@ -165,7 +166,7 @@ class KeyringKeyProvider:
         self.timeout = timeout
 
     @classmethod
-    def for_home(cls, home: Path | str, **kw) -> "KeyringKeyProvider":
+    def for_home(cls, home: Path | str, **kw) -> KeyringKeyProvider:
         return cls(username=f"booth-db:{Path(home).resolve()}", **kw)
 
     def describe(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .canonical import utc_now
+from inspector_app.common.clock import utc_now
 
 APPEND_ONLY_TABLES = ("decisions", "reviews", "audit", "check_results")
 

@@ -13,21 +13,24 @@ import json
 import os
 import threading
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import sqlcipher3
 import sqlite_utils
 
-from . import passwords
-from .audit import GENESIS, AuditRow, entry_hash, find_first_break
+from inspector_app.common import passwords
+from inspector_app.common.canonical import normalise, to_json
+from inspector_app.common.clock import utc_now
 from inspector_app.domain import rules
-from inspector_app.domain.checks import REVIEW_OUTCOMES as _REVIEW, CheckKind, Outcome
+from inspector_app.domain.checks import REVIEW_OUTCOMES as _REVIEW
+from inspector_app.domain.checks import CheckKind, Outcome
 from inspector_app.domain.decisions import Decision
 
 from . import facts as examination_facts
-from .canonical import normalise, to_json, utc_now
+from .audit import GENESIS, AuditRow, entry_hash, find_first_break
 from .connection import connect, integrity_check
 from .errors import (
     DecisionRejected,
@@ -95,7 +98,7 @@ class Store:
         with self._lock:
             self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

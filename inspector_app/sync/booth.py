@@ -9,10 +9,8 @@ class BoothStoreUnavailable(RuntimeError):
 
 
 def open_booth_store(home: Path):
-    try:
-        from inspector_app.store import open_store
-    except ImportError as exc:
-        raise BoothStoreUnavailable(f"the booth store is not available in this build ({exc})") from exc
+    from inspector_app.store import open_store
+
     try:
         return open_store(Path(home))
     except Exception as exc:  # noqa: BLE001 - wrong key, missing keyring, corrupt file: show why

@@ -10,14 +10,16 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 import httpx
 
+from inspector_app.common.clock import utc_now
 from inspector_app.sync import pull
 from inspector_app.sync.config import sync_dir
-from inspector_app.sync.state import SyncState, SyncStatus, utc_now
+from inspector_app.sync.state import SyncState, SyncStatus
 
 log = logging.getLogger("inspector_app.sync")
 

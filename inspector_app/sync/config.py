@@ -41,7 +41,7 @@ class SyncConfig:
     ca_file: str | None = None
 
     @classmethod
-    def load(cls, home: Path) -> "SyncConfig":
+    def load(cls, home: Path) -> SyncConfig:
         s = Settings.load(home)
         cred_file = sync_dir(home) / "credential"
         if not cred_file.exists():
@@ -78,3 +78,16 @@ def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = 
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     return {"booth_id": booth_id, "hub_url": s.get("sync.hub_url")}
+
+
+def export_identity(home: Path) -> tuple[str, str | None]:
+    """(booth id, credential or None) for an offline outbox export: a booth that was never
+    configured for sync may still export, unencrypted, under its ``booth.id`` setting."""
+    try:
+        cfg = SyncConfig.load(home)
+        return cfg.booth_id, cfg.credential
+    except SyncConfigError:
+        booth_id = Settings.load(home).get("booth.id")
+        if not booth_id:
+            raise SyncConfigError("this booth has no booth id: run `inspector-app sync configure` first") from None
+        return booth_id, None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inspector_app.common.clock import utc_now
 from inspector_app.hub import outbox_file
 from inspector_app.hub.credentials import secret_hash, split_token
-from inspector_app.sync.state import utc_now
 
 FILE_RECORDS = 5000
 

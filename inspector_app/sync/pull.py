@@ -6,8 +6,9 @@ as :class:`BundleRefused` with screening's own message, so the UI and CLI can sh
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
+
+from inspector_app.screening import bundles, liststate
 
 
 class BundleRefused(RuntimeError):
@@ -18,32 +19,16 @@ class BundleRefused(RuntimeError):
         self.version, self.reason = version, reason
 
 
-def _bundles_module():
-    try:
-        return importlib.import_module("inspector_app.screening.bundles")
-    except ImportError:
-        return None
-
-
 def apply_bundle(home: Path, path: Path, version: int) -> dict:
     """Verify and install one bundle via screening; raise BundleRefused with its reason."""
-    bundles = _bundles_module()
-    if bundles is None or not hasattr(bundles, "apply"):
-        raise BundleRefused(version, "this build has no bundle verifier (inspector_app.screening.bundles.apply)")
-    refusal = getattr(bundles, "BundleError", ValueError)
     try:
-        result = bundles.apply(home, path)
-    except refusal as exc:
+        return bundles.apply(home, path)
+    except bundles.BundleError as exc:
         raise BundleRefused(version, str(exc)) from exc
-    return result if isinstance(result, dict) else {"version": version}
 
 
 def installed_version(home: Path, fallback: int) -> int:
     """The list version screening has in force (bundles also arrive by USB), else ``fallback``."""
-    try:
-        from inspector_app.screening import liststate
-    except ImportError:
-        return fallback
     try:
         state = liststate.current(Path(home))
     except (OSError, ValueError, KeyError):

@@ -6,14 +6,9 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from inspector_app.sync.config import sync_dir
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -29,7 +24,7 @@ class SyncState:
     review_cursor: int = 0
 
     @classmethod
-    def load(cls, home: Path) -> "SyncState":
+    def load(cls, home: Path) -> SyncState:
         path = sync_dir(home) / "state.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

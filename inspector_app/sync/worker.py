@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from inspector_app.sync.backoff import Backoff
 from inspector_app.sync.client import SyncClient, SyncError
@@ -30,7 +30,7 @@ class SyncWorker:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
-    def start(self) -> "SyncWorker":
+    def start(self) -> SyncWorker:
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
         self._thread.start()
         return self

@@ -4,7 +4,8 @@ from __future__ import annotations
 import struct
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector_app.biometrics import iso19794
 from inspector_app.biometrics.finger.template import MINUTIA_TYPES, FingerTemplate, Minutia

@@ -32,8 +32,8 @@ def test_obama_measurements_match_the_documented_values(faces):
     m = q.measurements
     assert 100 <= m["inter_eye_px"] <= 110
     assert abs(m["roll_deg"]) < 2 and abs(m["yaw_ratio"]) < 0.05
-    t, r, b, l = q.box  # the project's own HOG box is (142, 617, 409, 349); ours is on a downscale
-    assert abs(t - 142) < 15 and abs(r - 617) < 15 and abs(b - 409) < 15 and abs(l - 349) < 15
+    t, r, b, lt = q.box  # the project's own HOG box is (142, 617, 409, 349); ours is on a downscale
+    assert abs(t - 142) < 15 and abs(r - 617) < 15 and abs(b - 409) < 15 and abs(lt - 349) < 15
 
 
 @pytest.mark.parametrize("rel", ["tests/test_images/obama_partial_face.jpg", "tests/test_images/obama_partial_face2.jpg"])
@@ -93,8 +93,8 @@ def test_a_small_background_face_is_ignored(faces):
     canvas = big.copy()
     y0, x0 = canvas.shape[0] - small.shape[0] - 5, 5
     canvas[y0:y0 + small.shape[0], x0:x0 + small.shape[1]] = small
-    [(t, r, b, l)] = face_recognition.face_locations(small, 1)
-    boxes = [assess(big).box, (t + y0, r + x0, b + y0, l + x0)]
+    [(t, r, b, lt)] = face_recognition.face_locations(small, 1)
+    boxes = [assess(big).box, (t + y0, r + x0, b + y0, lt + x0)]
     q = assess(canvas, locations=boxes)
     assert q.measurements["faces"] == 1 and q.measurements["faces_ignored"] == 1
     assert q.passes and q.box == boxes[0]

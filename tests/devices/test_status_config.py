@@ -8,7 +8,6 @@ from inspector_app.devices.status import DeviceStatus, StatusBoard
 from inspector_app.settings import Settings
 
 
-
 def test_fingerprint_status_follows_the_device(simulator):
     board, seen = StatusBoard(), []
     board.subscribe(lambda name, st: seen.append(st.state))

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspector_app.domain import nationality
 from inspector_app.domain.mrz import NotAnMrz, birth_date_from, expiry_date_from, parse_mrz

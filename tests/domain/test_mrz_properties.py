@@ -4,7 +4,8 @@ from __future__ import annotations
 import string
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from inspector_app.domain import nationality
 from inspector_app.domain.mrz import NotAnMrz, live_feedback, parse_mrz

@@ -28,8 +28,8 @@ CHECK_KEYS = {"check_number": "document_number", "document_number_hash": "docume
 
 
 def _cases():
-    from pathlib import Path
     import os
+    from pathlib import Path
 
     root = Path(os.environ.get("INSPECTOR_TEST_DATA", Path(__file__).resolve().parents[2].parent / "shared" / "data"))
     path = root / "mrz" / "mrz_samples.json"

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspector_app.domain.periods import Period, PeriodError, days_stayed, last_day, overstay_days
 

@@ -15,7 +15,7 @@ def test_domain_imports_no_io_modules():
         "import json, sys\n"
         "import inspector_app.domain.mrz, inspector_app.domain.mrz_build, inspector_app.domain.mrz_live\n"
         "import inspector_app.domain.statuses, inspector_app.domain.periods, inspector_app.domain.decisions\n"
-        "import inspector_app.domain.exemptions, inspector_app.domain.nationality, inspector_app.domain.commands\n"
+        "import inspector_app.domain.exemptions, inspector_app.domain.nationality\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)

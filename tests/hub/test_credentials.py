@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from inspector_app.common.passwords import hash_password, verify_password
 from inspector_app.hub import credentials
-from inspector_app.hub.passwords import hash_password, verify_password
 
 booth_ids = st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True)
 
@@ -56,11 +57,3 @@ def test_verify_password_rejects_malformed_hashes_without_crashing(encoded):
 
 def test_absurd_scrypt_parameters_are_refused():
     assert not verify_password("x", "scrypt$1073741824$8$1$AAAA$AAAA")
-
-
-def test_hub_hashes_verify_in_the_booth_store_and_back():
-    from inspector_app.store import passwords as store_pw
-
-    h = hash_password("ホーム-pw")
-    assert store_pw.verify_password("ホーム-pw", h) and not store_pw.verify_password("x", h)
-    assert verify_password("pw2", store_pw.hash_password("pw2"))

@@ -7,11 +7,9 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
-
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,9 +1,8 @@
-"""Biometric watchlist: bans that ended stop hitting, deltas, screen output; real faces when the
-matching package is installed."""
+"""Biometric watchlist: bans that ended stop hitting, deltas, screen output; real faces and
+fingerprints through the matching package's 1:N indexes."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
@@ -89,10 +88,6 @@ def test_subjects_csv_validation(tmp_path):
         biometric.read_subjects_dir(d)
 
 
-HAVE_FACE = importlib.util.find_spec("inspector_app.biometrics.face") is not None
-
-
-@pytest.mark.skipif(not HAVE_FACE, reason="inspector_app.biometrics.face not in this build yet")
 def test_real_faces_through_the_cli(run_cli, tmp_path, shared_data):
     """obama.jpg on the list; obama2.jpg (same person) hits, biden.jpg does not (face_recognition's
     own test facts)."""
@@ -116,10 +111,6 @@ def test_real_faces_through_the_cli(run_cli, tmp_path, shared_data):
     assert [h for h in other["hits"] if h["kind"] == "face"] == []
 
 
-HAVE_FINGER = importlib.util.find_spec("inspector_app.biometrics.finger_index") is not None
-
-
-@pytest.mark.skipif(not HAVE_FINGER, reason="inspector_app.biometrics.finger_index not in this build yet")
 def test_real_fingerprints_and_subject_folders(booth, signer, tmp_path, shared_data):
     """FVC2002 DB1_B: finger 101 impression 1 listed (folder layout); impression 2 of the same
     finger hits, finger 105 does not."""
@@ -142,14 +133,16 @@ def test_real_fingerprints_and_subject_folders(booth, signer, tmp_path, shared_d
     assert s.screen({}, fingers=other).hits == []
 
 
-def test_face_vectors_round_trip_and_fallback_scan(tmp_path):
+def test_face_vectors_round_trip_and_the_saved_index(tmp_path):
     v = vec(5)
     assert np.allclose(biometric.decode_vector(biometric.encode_vector(v)), v)
     with pytest.raises(biometric.BiometricListError, match="expected 128"):
         biometric.decode_vector([1.0, 2.0])
     rows = [{"subject_id": "E1", "reason": "x", "ban_until": "", "face": biometric.encode_vector(v), "fingers": {}}]
     biometric.build(tmp_path / "b", rows)
+    assert (tmp_path / "b" / biometric.FACE_INDEX).exists()
+    assert not (tmp_path / "b" / biometric.FINGER_INDEX).exists()  # no subject has fingers
     wl = biometric.BiometricWatchlist(tmp_path / "b")
-    wl.face_index = None  # force the exact-scan path (no 1:N index)
+    assert wl.finger_index is None
     hits = wl.screen(face=near(v), today=date(2026, 1, 1))
-    assert [(h.kind, h.subject_id) for h in hits] == [("face", "E1")] and "exact scan" in hits[0].reasons[0]
+    assert [(h.kind, h.subject_id) for h in hits] == [("face", "E1")] and "1:N face index" in hits[0].reasons[0]

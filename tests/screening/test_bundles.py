@@ -38,7 +38,8 @@ def test_full_bundle_applies_and_screens(v1):
 def test_delta_adds_and_removes(v1, make_bundle):
     delta = make_bundle(2, base_version=1,
                         sltd=[{**SLTD[0], "status": "removed"},
-                              {"issuing_state": "FRA", "document_type": "P", "document_number": "12AB34567", "status": "stolen", "reported_on": "2025-02-03"}],
+                              {"issuing_state": "FRA", "document_type": "P", "document_number": "12AB34567",
+                               "status": "stolen", "reported_on": "2025-02-03"}],
                         watchlist=[{"subject_id": "W1", "list": "REMOVE", **{k: "" for k in WATCHLIST[0] if k not in ("subject_id", "list")}}])
     out = bundles.apply(v1, delta)
     assert out["version"] == 2 and out["kind"] == "delta"

@@ -4,10 +4,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector_app.screening import name_variants as nv
-from inspector_app.screening import names, transliterate as tr, variant_set as vs, watchlist
+from inspector_app.screening import names, watchlist
+from inspector_app.screening import transliterate as tr
+from inspector_app.screening import variant_set as vs
 
 
 def m(q: dict, e: dict) -> names.Match:
@@ -47,7 +50,10 @@ def test_swapped_order_missing_middle_and_compound():
 
 def test_dates_partial_swapped_and_different():
     base = {"surname": "SMITH", "given_names": "JOHN"}
-    f = lambda q, e: m({**base, "birth_date": q}, {**base, "birth_date": e})
+
+    def f(q, e):
+        return m({**base, "birth_date": q}, {**base, "birth_date": e})
+
     assert f("1980-05-04", "1980-05-04").score > f("1980", "1980-05-04").score > f("1980-05-04", "1990-05-04").score
     r = f("1980-04-05", "1980-05-04")
     assert r.score >= 0.8 and any("day and month swapped" in x for x in r.reasons)

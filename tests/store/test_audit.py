@@ -11,8 +11,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inspector_app.common.canonical import to_json
 from inspector_app.store.audit import GENESIS, AuditRow, entry_hash, find_first_break
-from inspector_app.store.canonical import to_json
 
 from .conftest import CLEAN_CHECKS, LANDING
 

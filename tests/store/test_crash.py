@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspector_app.store import crashloop
+from benchmarks import crashloop
 
 KILLS = 30
 

@@ -18,7 +18,6 @@ from inspector_app.store.keys import (
 )
 
 
-
 def _no_keyring():
     """What every test leaves behind. Not whatever get_keyring() returned: this module's own
     backends register themselves with keyring on import, so its auto-detected choice could be the

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector_app.store import passwords
+from inspector_app.common import passwords
 
 
 @settings(max_examples=25, deadline=None)

@@ -400,7 +400,7 @@ def test_outbox_order_ack_and_idempotence(store, clean_exam):
 
 # -- users ----------------------------------------------------------------------------------------
 def test_users_login_offline(store):
-    from inspector_app.store.passwords import hash_password
+    from inspector_app.common.passwords import hash_password
 
     store.set_users([
         {"user": "sato", "display_name": "Sato K.", "roles": ["inspector"], "password": "correct horse"},

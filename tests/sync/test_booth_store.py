@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.hub.passwords import hash_password
+from inspector_app.common.passwords import hash_password
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,8 @@ import random
 import stat
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector_app.sync.backoff import Backoff
 from inspector_app.sync.config import SyncConfig, SyncConfigError, configure

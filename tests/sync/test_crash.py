@@ -57,7 +57,7 @@ def test_booth_killed_mid_sync_and_restarted(hub, credential, tmp_path, monkeypa
     try:
         for threshold in (100, 250, 400):
             procs.append(_start_loop(home))
-            _wait_for(lambda: count() >= threshold, f"{threshold} records on the hub")
+            _wait_for(lambda n=threshold: count() >= n, f"{threshold} records on the hub")
             kill(procs[-1])
             mid_stream += 0 < store.outbox_count() < 600
         assert mid_stream >= 2, "the booth was not caught mid-sync"

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from inspector_app.hub.db import HubDb
 from inspector_app.hub.importer import import_dir
@@ -109,8 +111,6 @@ def test_hub_import_cli(cli, outbox, tmp_path):
     r = cli("hub", "import", str(tmp_path / "nowhere"), "--db", db_url)
     assert r.returncode == 2 and "not a directory" in r.stderr
 
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 _json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
                             lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3),

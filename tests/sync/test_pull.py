@@ -10,7 +10,7 @@ import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from inspector_app.hub.passwords import hash_password
+from inspector_app.common.passwords import hash_password
 from inspector_app.sync import pull
 from inspector_app.sync.client import SyncClient, SyncError
 
@@ -90,12 +90,14 @@ def test_refused_bundle_is_reported_and_sync_keeps_going(booth, hub, outbox, dam
     assert again["applied"] == [] and again["refused"]["version"] == 2
 
 
-def test_without_a_verifier_bundles_are_refused_not_trusted(hub, credential, outbox, tmp_path, monkeypatch):
-    monkeypatch.setattr(pull, "_bundles_module", lambda: None)
+def test_the_real_verifier_refuses_a_bundle_it_cannot_verify(hub, credential, outbox, tmp_path):
+    """Without a stand-in, sync hands the file to screening.bundles, whose refusal is reported."""
     client = SyncClient(tmp_path / "home", outbox, hub.url, credential)
-    hub.db.put_bundle(1, make_bundle(1, 0))
+    hub.db.put_bundle(1, make_bundle(1, 0))  # not a screening bundle, and no key is trusted
     report = client.pull_once()
-    assert report["applied"] == [] and "no bundle verifier" in report["refused"]["reason"]
+    assert report["applied"] == [] and report["refused"]["version"] == 1
+    assert report["refused"]["reason"]  # screening's own message, shown verbatim
+    assert client.status().bundle_version in (None, 0)
 
 
 def test_unreachable_hub_marks_offline(outbox, tmp_path):

@@ -6,28 +6,10 @@ import shutil
 
 import pytest
 
-REQUIRED = [
-    "inspector_app.domain.decisions", "inspector_app.domain.exemptions", "inspector_app.domain.statuses",
-    "inspector_app.store", "inspector_app.screening.screen", "inspector_app.screening.bundles",
-    "inspector_app.devices.sbi_simulator", "inspector_app.devices.camera", "inspector_app.devices.autocapture",
-    "inspector_app.biometrics.face", "inspector_app.biometrics.fingerprint",
-]
-
-
-def require_packages() -> None:
-    """The UI tests run on the real packages; name the one that has not landed yet."""
-    import importlib
-
-    for name in REQUIRED:
-        try:
-            importlib.import_module(name)
-        except ImportError as exc:
-            pytest.skip(f"{name} is not available yet ({exc})")
-
 
 @pytest.fixture(autouse=True)
 def _restore_gc():
-    """The app freezes its heap and turns off automatic full collections (launch.settle_heap);
+    """The app freezes its heap and turns off automatic full collections (app.heap.settle_heap);
     give the rest of the test session back the interpreter's defaults."""
     import gc
 
@@ -39,7 +21,6 @@ def _restore_gc():
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory, shared_data):
-    require_packages()
     import os
 
     os.environ.setdefault("INSPECTOR_TEST_DATA", str(shared_data))
@@ -74,9 +55,9 @@ def services(demo_home):
 
 
 def _open_window(qapp, home, services):
-    from inspector_app.app.driver import Driver
     from inspector_app.app.launch import build_window, make_app
     from inspector_app.app.widgets.main_window import attach_demo
+    from tests.ui.driver import Driver
 
     make_app()
     window = build_window(home)

@@ -12,9 +12,6 @@ def test_help_lists_the_gui_and_demo_commands(run_cli):
 
 
 def test_demo_build_makes_users_lists_and_simulator_images(run_cli, tmp_path, shared_data):
-    from tests.ui.conftest import require_packages
-
-    require_packages()
     home = tmp_path / "demo"
     r = run_cli("demo-build", "--home", home, "--json", env={"INSPECTOR_TEST_DATA": str(shared_data)}, timeout=300)
     assert r.returncode == 0, r.stderr

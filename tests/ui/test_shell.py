@@ -50,7 +50,7 @@ def test_every_shortcut_is_listed_in_help(booth):
     window, _ = booth
     listed = {k for k, _ in shortcut_table()}
     bound = {a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in window._actions.values()}
-    assert bound <= listed | {"Ctrl+Alt+%d" % n for n in range(1, 10)}, bound - listed
+    assert bound <= listed | {f"Ctrl+Alt+{n}" for n in range(1, 10)}, bound - listed
     dialog = ShortcutsDialog(window)
     assert dialog.findChild(object, "shortcutTable").rowCount() == len(shortcut_table())
 
@@ -107,9 +107,9 @@ def test_a_forged_seal_reference_does_not_verify(tmp_path):
 
 def test_status_bar_shows_sync_with_the_local_hub(demo_home, services, qapp):
     """The demo's hub on loopback: a saved decision goes upstream and the bar says so."""
-    from inspector_app.app.driver import Driver
     from inspector_app.app.launch import build_window
     from inspector_app.app.widgets.main_window import attach_demo
+    from tests.ui.driver import Driver
 
     url = services.start_hub()
     assert url.startswith("http://127.0.0.1:")

@@ -4,7 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from inspector_app.app.widgets.exam_panels import (
-    CapturePanel, ChecksPanel, DecisionPanel, MrzPanel, TravellerPanel,
+    CapturePanel,
+    ChecksPanel,
+    DecisionPanel,
+    MrzPanel,
+    TravellerPanel,
 )
 
 

@@ -4,13 +4,30 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from inspector_app.app.i18n import current_language
 from inspector_app.app.widgets.common import (
-    decision_title, exemption_title, kind_title, mono_font, outcome_icon, outcome_word, set_badge,
+    decision_title,
+    exemption_title,
+    kind_title,
+    mono_font,
+    outcome_icon,
+    outcome_word,
+    set_badge,
 )
 
 

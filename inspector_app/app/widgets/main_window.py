@@ -4,16 +4,21 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from inspector_app.app.i18n import Languages
-from inspector_app.app.widgets.common import tr
 from inspector_app.app.viewmodels.examination import ExaminationViewModel
 from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
 from inspector_app.app.viewmodels.status import StatusViewModel
 from inspector_app.app.viewmodels.supervisor import SupervisorViewModel
+from inspector_app.app.widgets.common import tr
 from inspector_app.app.widgets.exam import ExamScreen
 from inspector_app.app.widgets.login import LockDialog, LoginScreen
 from inspector_app.app.widgets.status_bar import InspectorStatusBar
@@ -220,7 +225,7 @@ class MainWindow(QMainWindow):
             self.lock_dialog.hide()
         self.status_vm.update(user="")
         self._show_login()
-        from inspector_app.app.launch import collect_while_idle
+        from inspector_app.app.heap import collect_while_idle
 
         collect_while_idle()
 
@@ -239,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def _locked(self, locked: bool) -> None:
         if locked:
-            from inspector_app.app.launch import collect_while_idle
+            from inspector_app.app.heap import collect_while_idle
 
             collect_while_idle()  # nobody is waiting on the screen now
             if self.lock_dialog is None:

@@ -19,12 +19,9 @@ class FingerImageError(ValueError):
 
 
 def _decode_wsq(raw: bytes) -> tuple[np.ndarray, int | None]:
-    try:
-        import wsq  # noqa: F401  (registers the WSQ plugin with Pillow)
-    except ImportError as exc:  # pragma: no cover - dependency is in pyproject
-        raise FingerImageError("WSQ image but the 'wsq' package is not installed") from exc
     import io
 
+    import wsq  # noqa: F401  (a dependency in pyproject; importing it registers the WSQ plugin with Pillow)
     from PIL import Image
 
     with Image.open(io.BytesIO(raw)) as im:

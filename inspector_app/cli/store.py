@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 
 def _open(args, create: bool):
@@ -53,7 +53,7 @@ def _store_info(args, create: bool) -> int:
 
 
 def register(subparsers) -> None:
-    """Add this package's subcommands; see inspector_app.cli_support.add_command."""
+    """Add this group's subcommands (built with support.add_command)."""
     audit = subparsers.add_parser("audit", help="audit log of the booth database")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     add_command(audit_sub, "verify", _audit_verify,

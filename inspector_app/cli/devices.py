@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 
 def register(subparsers) -> None:
-    """Add this package's subcommands; see inspector_app.cli_support.add_command."""
+    """Add this group's subcommands (built with support.add_command)."""
     parser = subparsers.add_parser("devices", help="cameras, fingerprint scanners (MOSIP SBI), document readers",
                                    description="Devices of the booth: list them, run the SBI simulator, capture.")
     sub = parser.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
@@ -102,49 +102,16 @@ def _sbi_simulator(args: argparse.Namespace) -> int:
     return 0
 
 
-def _camera_state(spec) -> dict:
-    from inspector_app.devices.camera_sources import CameraError, make_source
-
-    source = make_source(spec)
-    try:
-        source.open()
-    except CameraError as exc:
-        return {"source": str(spec), "state": "absent", "last_error": str(exc)}
-    finally:
-        source.release()
-    return {"source": str(spec), "state": "ready", "last_error": None}
-
-
 def _list(args: argparse.Namespace) -> int:
-    import os
-    import time
-
-    from inspector_app.devices import config, sbi
+    from inspector_app.devices import inventory
 
     settings = _settings(args)
     ports = _parse_ports(args.ports, settings)
-    client = config.sbi_client(settings, ports=ports)
-    start = time.monotonic()
-    found = client.discover("Biometric Device")
-    scan_s = time.monotonic() - start
-    devices = []
-    for d in found:
-        entry = d.to_dict()
-        try:
-            info = client.info(d.port)
-            if info:
-                entry.update(model=info[0].model, make=info[0].make, serial_no=info[0].serial_no,
-                             status=info[0].status, signature=info[0].signature)
-        except sbi.SbiError as exc:
-            entry["info_error"] = str(exc)
-        devices.append(entry)
-    result = {"sbi": {"ports": [ports.start, ports.stop - 1], "scan_s": round(scan_s, 3), "devices": devices}}
-    if not args.no_camera:
-        result["camera"] = _camera_state(args.camera or config.get(settings, "devices.camera.source"))
-    serial_port = config.get(settings, "devices.serial.port")
-    result["serial"] = {"port": serial_port, "state": ("absent" if not serial_port or not os.path.exists(serial_port) else "ready")}
+    result = inventory.survey(settings, ports, camera=args.camera, check_camera=not args.no_camera)
+    devices, scan_s, serial_port = result["sbi"]["devices"], result["sbi"]["scan_s"], result["serial"]["port"]
     lines = [f"SBI scan {ports.start}-{ports.stop - 1}: {len(devices)} device(s) in {scan_s:.2f}s"]
-    lines += [f"  port {d['port']}: {d.get('make', '')} {d.get('model', '')} serial {d.get('serial_no', '')} [{d.get('status', '')}]" for d in devices]
+    lines += [f"  port {d['port']}: {d.get('make', '')} {d.get('model', '')} serial {d.get('serial_no', '')} "
+              f"[{d.get('status', '')}]" for d in devices]
     if "camera" in result:
         cam = result["camera"]
         lines.append(f"camera {cam['source']}: {cam['state']}" + (f" ({cam['last_error']})" if cam["last_error"] else ""))
@@ -156,27 +123,15 @@ def _list(args: argparse.Namespace) -> int:
 def _sbi_capture(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from inspector_app.devices import config, sbi
+    from inspector_app.devices import inventory, sbi
 
     settings = _settings(args)
-    client = config.sbi_client(settings, ports=_parse_ports(args.ports, settings))
     fingers = [f.strip() for f in args.fingers.split(",") if f.strip()]
-    found = client.discover("Finger")
-    if not found:
-        raise CliError(f"no SBI fingerprint device found on ports {client.ports[0]}-{client.ports[-1]}")
-    timeout_ms = args.timeout_ms or config.get(settings, "devices.sbi.timeout_ms")
     try:
-        result = client.capture(found[0], fingers, timeout_ms=timeout_ms,
-                                requested_score=config.get(settings, "devices.capture.requested_score"))
-    except ValueError as exc:
+        result = inventory.capture_fingers(settings, fingers, _parse_ports(args.ports, settings),
+                                           timeout_ms=args.timeout_ms, out_dir=Path(args.out) if args.out else None)
+    except (inventory.NoFingerprintDevice, sbi.SbiError, ValueError) as exc:
         raise CliError(str(exc)) from exc
-    except sbi.SbiError as exc:
-        raise CliError(str(exc)) from exc
-    if args.out:
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        for item in result.items:
-            (out / (item.bio_sub_type.replace(" ", "_") + ".png")).write_bytes(item.image)
     d = result.to_dict()
     emit(d, args.json, "\n".join([f"captured {len(result.items)} finger(s) from port {result.port} in {result.latency_s:.2f}s, "
                                   f"hash chain verified ({result.signature})"] +

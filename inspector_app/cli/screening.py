@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 FINGER_NAMES = {"thumb": "Thumb", "index": "IndexFinger", "middle": "MiddleFinger", "ring": "RingFinger", "little": "LittleFinger"}
 
@@ -145,7 +145,8 @@ def _screen(args: argparse.Namespace) -> int:
     if not args.json:
         lines = [f"lists: version {out['lists']['version']}, {out['lists']['age_hours']} h old"]
         lines += [f"WARNING: {w}" for w in out["warnings"]]
-        lines += [f"HIT {h['kind']} {h['list']} {h.get('subject_id') or h.get('record')} score {h['score']}: " + "; ".join(h["reasons"]) for h in out["hits"]]
+        lines += [f"HIT {h['kind']} {h['list']} {h.get('subject_id') or h.get('record')} score {h['score']}: "
+                  + "; ".join(h["reasons"]) for h in out["hits"]]
         text = "\n".join(lines + ([] if out["hits"] else ["no hits"]))
     emit(out, args.json, text)
     return 0

@@ -1,9 +1,14 @@
-"""Shared pieces of the command line: common flags, output, clear failures."""
+"""Shared pieces of the command line: common flags, argument types, output, clear failures.
+
+Only ``inspector_app.cli`` imports this module; library packages raise their own errors and the
+command modules turn them into ``CliError``.
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,14 @@ def add_command(subparsers, name: str, handler, help: str, json_flag: bool = Tru
     add_common(p, json_flag=json_flag)
     p.set_defaults(handler=handler)
     return p
+
+
+def date_arg(text: str) -> date:
+    """A YYYY-MM-DD option value, or CliError (exit 2) naming what was given."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
 def home_of(args: argparse.Namespace) -> Path:

@@ -1,4 +1,4 @@
-"""`inspector-app` subcommands of the domain package: `mrz ...` and `rules ...`.
+"""`inspector-app mrz ...`: parse, build and check machine-readable zones (domain.mrz).
 
 Handlers are thin: parse arguments, call the domain API, print. Domain errors the operator can
 act on become CliError (exit 2).
@@ -6,23 +6,15 @@ act on become CliError (exit 2).
 from __future__ import annotations
 
 import sys
-from datetime import date
 
-from inspector_app.cli_support import CliError, add_command, emit
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+from inspector_app.cli.support import CliError, add_command, date_arg, emit
 
 
 def _mrz_parse(args) -> int:
     from inspector_app.domain.mrz import NotAnMrz, parse_mrz
 
     text = "\n".join(args.lines) if args.lines else sys.stdin.read()
-    today = _date_arg(args.today) if args.today else None
+    today = date_arg(args.today) if args.today else None
     try:
         result = parse_mrz(text, today=today)
     except NotAnMrz as exc:
@@ -52,7 +44,7 @@ def _mrz_build(args) -> int:
 
     fields = dict(issuing_state=args.issuing_state, surname=args.surname, given_names=args.given_names,
                   document_number=args.number, nationality=args.nationality or args.issuing_state,
-                  birth_date=_date_arg(args.birth_date), sex=args.sex, expiry_date=_date_arg(args.expiry_date),
+                  birth_date=date_arg(args.birth_date), sex=args.sex, expiry_date=date_arg(args.expiry_date),
                   optional_data=args.optional_data)
     if args.document_code:
         fields["document_code"] = args.document_code
@@ -65,7 +57,7 @@ def _mrz_build(args) -> int:
 
 
 def register(subparsers) -> None:
-    """Add `mrz` and `rules` command groups."""
+    """Add the `mrz` command group."""
     mrz = subparsers.add_parser("mrz", help="machine-readable zones (ICAO 9303)",
                                 description="Parse and check machine-readable zones (ICAO 9303).")
     mrz_sub = mrz.add_subparsers(dest="mrz_command", metavar="SUBCOMMAND", required=True)
@@ -89,7 +81,3 @@ def register(subparsers) -> None:
     p = add_command(mrz_sub, "feedback", _mrz_feedback,
                     "check-digit feedback for a partly typed MRZ (what the typed-entry screen shows)")
     p.add_argument("lines", nargs="*", metavar="LINE", help="typed lines (default: standard input)")
-
-    from inspector_app.domain.rules_commands import register_rules
-
-    register_rules(subparsers)

@@ -1,7 +1,7 @@
-"""`inspector-app` subcommands of the app package (GUI entry points and the demo setup)."""
+"""`inspector-app gui|demo|demo-build` and the hidden `compute-worker` (the Qt app's child process)."""
 from __future__ import annotations
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 
 def _gui(args) -> int:
@@ -44,8 +44,11 @@ def _compute_worker(args) -> int:
 
 
 def register(subparsers) -> None:
-    # internal (no help= so argparse does not list it): the matching process, see app/compute.py
-    subparsers.add_parser("compute-worker").set_defaults(handler=_compute_worker, home=None)
+    # internal (no help= so argparse does not list it): `python -m inspector_app compute-worker` is
+    # the matching child process the window starts, see app/compute.py
+    subparsers.add_parser(
+        "compute-worker", description="internal: the Qt application's matching child process (app/compute.py); "
+        "reads requests on standard input").set_defaults(handler=_compute_worker, home=None)
     p = add_command(subparsers, "gui", _gui, "open the workstation window", json_flag=False)
     p.add_argument("--language", choices=["en", "ja"], default=None, help="start in this language")
     p = add_command(subparsers, "demo", _demo,

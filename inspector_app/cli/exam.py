@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 EXIT_REFUSED = 3
 

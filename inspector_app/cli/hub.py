@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit
+from inspector_app.cli.support import CliError, add_command, emit
 
 DEFAULT_DB = "sqlite:///hub.db"
 
@@ -42,7 +42,7 @@ def _register_booth(args) -> int:
 
 
 def _add_user(args) -> int:
-    from inspector_app.hub.passwords import hash_password
+    from inspector_app.common.passwords import hash_password
 
     if not args.password_stdin:
         raise CliError("pass the password on standard input with --password-stdin")

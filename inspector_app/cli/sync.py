@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 
 def _config(home):
@@ -120,18 +120,14 @@ def _configure(args) -> int:
 
 
 def _export(args) -> int:
-    from inspector_app.settings import Settings
-    from inspector_app.sync.config import SyncConfig, SyncConfigError
+    from inspector_app.sync.config import SyncConfigError, export_identity
     from inspector_app.sync.export import export_outbox
 
     home = home_of(args)
     try:
-        cfg = SyncConfig.load(home)
-        booth_id, credential = cfg.booth_id, cfg.credential
-    except SyncConfigError:
-        booth_id, credential = Settings.load(home).get("sync.booth_id"), None
-        if not booth_id:
-            raise CliError("this booth has no booth id: run `inspector-app sync configure` first")
+        booth_id, credential = export_identity(home)
+    except SyncConfigError as exc:
+        raise CliError(str(exc)) from None
     store = _store(home)
     try:
         out = export_outbox(home, store, Path(args.out), booth_id, credential)

@@ -1,12 +1,9 @@
-"""`inspector-app finger compare|quality`: thin wrappers over `fingerprint` (imported lazily).
-
-`biometrics/commands.py` calls `register_finger(subparsers)` when this module exists.
-"""
+"""`inspector-app finger compare|quality`: thin wrappers over `fingerprint` (imported lazily)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit
+from inspector_app.cli.support import CliError, add_command, emit
 
 
 def _load(path: Path, dpi):
@@ -70,7 +67,7 @@ def _positive_dpi(text: str) -> float:
     return value
 
 
-def register_finger(subparsers) -> None:
+def register(subparsers) -> None:
     """Add `finger compare` and `finger quality`."""
     finger = subparsers.add_parser("finger", help="fingerprint comparison and quality",
                                    description="fingerprint comparison and quality")

@@ -1,6 +1,8 @@
 """Salted password hashes for offline login (scrypt from hashlib; PBKDF2 hashes also accepted).
 
-Encoded form, self-describing so the hub can hand out hashes and parameters can grow later:
+The hub hashes once at ``hub add-user``; booths receive only the hash (``GET /users``) and the
+store verifies it, so hub and store share this one module (see docs/CONTRACTS.md).
+Encoded form, self-describing so parameters can grow later:
 ``scrypt$<n>$<r>$<p>$<salt b64>$<hash b64>`` or ``pbkdf2_sha256$<iterations>$<salt b64>$<hash b64>``.
 """
 from __future__ import annotations
@@ -64,8 +66,12 @@ def _derive(scheme: str, params: tuple, password: str, salt: bytes, dklen: int) 
 
 
 def verify_password(password: str, encoded: str) -> bool:
-    """Constant-time comparison of the derived key with the stored one."""
-    scheme, params, salt, expected = _parse(encoded)
+    """Constant-time comparison of the derived key with the stored one; False for a wrong
+    password and for a hash that is not in a form this module writes (``check_format`` says why)."""
+    try:
+        scheme, params, salt, expected = _parse(encoded)
+    except ValueError:
+        return False
     derived = _derive(scheme, params, str(password), salt, len(expected))
     return hmac.compare_digest(derived, expected)
 

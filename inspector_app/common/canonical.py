@@ -1,4 +1,8 @@
-"""JSON as the store writes it: one canonical form, so that hashes are reproducible."""
+"""Canonical JSON: one text per value, so that hashes and signatures are reproducible.
+
+Used for the store's records and audit chain, the hub's content hashes and outbox files, list
+bundle headers and seal payloads. Sorted keys, no whitespace, UTF-8 characters kept.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -35,8 +39,3 @@ def to_json(obj: Any) -> str:
 def normalise(obj: Any) -> Any:
     """The plain JSON value of ``obj`` (dates become ISO strings, enums their values)."""
     return json.loads(to_json(obj))
-
-
-def utc_now() -> str:
-    """A UTC timestamp as the contracts write them: 2026-11-22T04:51:40Z."""
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

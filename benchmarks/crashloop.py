@@ -8,8 +8,9 @@ WAL) and checks ``PRAGMA integrity_check``, the audit chain, and that every deci
 reported is present and complete: its row, its audit entry (whose SHA-256 of the record matches)
 and its outbox record.
 
-Used by ``tests/store/test_crash.py`` and ``benchmarks/crash_loop.py``; the child side runs as
-``python -m inspector_app.store.crashloop child --home DIR --seed N``.
+A harness, not shipped in the package: used by ``tests/store/test_crash.py`` and
+``benchmarks/crash_loop.py``; the child side runs as
+``python benchmarks/crashloop.py child --home DIR --seed N``.
 """
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ GIVEN_NAMES = "HANAKO"
 NAME_JA = "小林花子"
 INSPECTOR = "inspector-crash"
 SUPERVISOR = "supervisor-crash"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _provider(home: Path):
-    from .keys import KEY_FILE_NAME, FileKeyProvider
+    from inspector_app.store.keys import KEY_FILE_NAME, FileKeyProvider
 
     return FileKeyProvider(home / KEY_FILE_NAME)
 
@@ -62,7 +63,7 @@ def mrz_lines(number: str) -> list[str]:
 
 # -- child ------------------------------------------------------------------------------------
 def child(home: Path, seed: int) -> None:
-    from .store import open_store
+    from inspector_app.store.store import open_store
 
     rng = random.Random(seed)
     store = open_store(home, key_provider=_provider(home))
@@ -114,7 +115,7 @@ def plaintext_hits(home: Path, needles=(SURNAME, NAME_JA)) -> list[str]:
 
 def check_store(home: Path, reported: dict[str, str]) -> dict:
     """Open the store after a crash and check it; ``reported`` maps decision id -> examination id."""
-    from .store import open_store, row_digest
+    from inspector_app.store.store import open_store, row_digest
 
     store = open_store(home, key_provider=_provider(home), create=False)
     try:
@@ -162,7 +163,7 @@ def _child_env() -> dict:
 def kill_once(home: Path, seed: int, delay_s: float, ready_timeout: float = 60.0) -> list[tuple[str, str]]:
     """Start a child, SIGKILL it ``delay_s`` after it is ready; the (decision, exam) ids it reported."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "inspector_app.store.crashloop", "child", "--home", str(home), "--seed", str(seed)],
+        [sys.executable, str(Path(__file__).resolve()), "child", "--home", str(home), "--seed", str(seed)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), cwd=str(ROOT),
     )
     watchdog = threading.Timer(ready_timeout, proc.kill)
@@ -190,7 +191,7 @@ def kill_once(home: Path, seed: int, delay_s: float, ready_timeout: float = 60.0
 
 def run(home: Path, kills: int, seed: int = 7, max_delay_s: float = 0.4, on_kill=None) -> dict:
     """Kill a recording child ``kills`` times; return a summary with every failure listed."""
-    from .store import open_store
+    from inspector_app.store.store import open_store
 
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
@@ -241,7 +242,7 @@ def run(home: Path, kills: int, seed: int = 7, max_delay_s: float = 0.4, on_kill
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m inspector_app.store.crashloop")
+    parser = argparse.ArgumentParser(prog="python benchmarks/crashloop.py")
     sub = parser.add_subparsers(dest="role", required=True)
     c = sub.add_parser("child", help="record decisions forever (to be killed)")
     c.add_argument("--home", type=Path, required=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from inspector_app.cli_support import CliError, add_command, emit
+from inspector_app.cli.support import CliError, add_command, emit
 
 
-def register_face(subparsers) -> None:
+def register(subparsers) -> None:
     """Add `face` with its subcommands (`face compare`)."""
     face = subparsers.add_parser("face", help="face matching (1:1 compare)", description="Face matching.")
     face.set_defaults(handler=lambda args: _usage(face))

@@ -1,8 +1,10 @@
 """Drive the real window through an examination, as an inspector would, from a script.
 
-Used by the end-to-end tests, the screenshot script and the UI-stall benchmark, so all three
-exercise the same path: widgets are filled and clicked, and the driver waits (pumping the Qt
-event loop) for the view models to report that workers finished.
+A test harness, not shipped in the package. Used by the end-to-end tests, the screenshot script
+(build/screenshots.py) and the UI-stall benchmark (benchmarks/ui_stall.py), which import it as
+``tests.ui.driver`` with the checkout on sys.path, so all three exercise the same path: widgets
+are filled and clicked, and the driver waits (pumping the Qt event loop) for the view models to
+report that workers finished.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """`inspector-app rules ...`: the status-of-residence catalogue and period arithmetic."""
 from __future__ import annotations
 
-from inspector_app.cli_support import CliError, add_command, emit
+from inspector_app.cli.support import CliError, add_command, date_arg, emit
 
 
 def _status(name: str):
@@ -31,11 +31,10 @@ def _check_period(args) -> int:
 
 
 def _last_day(args) -> int:
-    from inspector_app.domain.commands import _date_arg
     from inspector_app.domain.periods import PeriodError, last_day
 
     try:
-        end = last_day(_date_arg(args.landing_date), _period(args.period))
+        end = last_day(date_arg(args.landing_date), _period(args.period))
     except PeriodError as exc:
         raise CliError(str(exc)) from None
     value = end.isoformat() if end else None
@@ -54,7 +53,8 @@ def _statuses(args) -> int:
     return 0
 
 
-def register_rules(subparsers) -> None:
+def register(subparsers) -> None:
+    """Add the `rules` command group."""
     rules = subparsers.add_parser("rules", help="status of residence, periods of stay, last day of stay",
                                   description="Rules of the landing examination (ICRRA, ISA brochure appendix).")
     sub = rules.add_subparsers(dest="rules_command", metavar="SUBCOMMAND", required=True)
