@@ -32,7 +32,7 @@ INDEX_FINGERS = ("Left IndexFinger", "Right IndexFinger")
 
 
 def travellers() -> dict[str, dict]:
-    with open(ROOT / "watchlists" / "demo" / "travellers.csv", newline="", encoding="utf-8") as f:
+    with open(ROOT / "inspector_app" / "app" / "demo_data" / "travellers.csv", newline="", encoding="utf-8") as f:
         return {row["key"]: row for row in csv.DictReader(f)}
 
 
