@@ -8,7 +8,7 @@ from __future__ import annotations
 PRELOAD = ("inspector_app.domain.mrz", "inspector_app.domain.statuses", "inspector_app.domain.decisions",
            "inspector_app.screening.screen", "inspector_app.store", "inspector_app.devices.camera",
            "inspector_app.devices.autocapture", "inspector_app.devices.sbi", "inspector_app.biometrics.face_quality",
-           "inspector_app.devices.capture_policy", "inspector_app.app.seal", "inspector_app.app.capture",
+           "inspector_app.devices.capture_policy", "inspector_app.booth.seal", "inspector_app.booth.examination",
            "inspector_app.app.camera_bridge", "inspector_app.app.compute", "cv2", "numpy",
            "PySide6.QtPrintSupport")
 
