@@ -71,3 +71,14 @@ def cli(capsys, monkeypatch):
         return SimpleNamespace(returncode=rc, stdout=out.out, stderr=out.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, shared_data) -> Path:
+    """The demo booth home, built once per test session; tests copy it (tests/ui, tests/booth)."""
+    os.environ.setdefault("INSPECTOR_TEST_DATA", str(shared_data))
+    from inspector_app.app.demo import build_demo_home
+
+    home = tmp_path_factory.mktemp("demo-template") / "home"
+    build_demo_home(home)
+    return home

@@ -152,9 +152,5 @@ class Backend:
         """Version, age and staleness of the booth's screening lists (screening lane)."""
         from inspector_app.screening import liststate
 
-        state = liststate.current(self.home)
-        if state is None:
-            return {"version": None, "age_hours": None, "stale": True}
         limit = float(self.settings.get("screening.max_list_age_hours", liststate.DEFAULT_MAX_AGE_HOURS))
-        age = state.age_hours()
-        return {"version": state.version, "age_hours": age, "stale": age > limit}
+        return liststate.status(liststate.current(self.home), limit)[0]

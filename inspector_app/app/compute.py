@@ -22,6 +22,8 @@ import sys
 import threading
 from pathlib import Path
 
+from inspector_app.app.compute_entries import REGISTRY, WARM_UP, EntryPoint
+
 _worker = None
 _lock = threading.Lock()
 
@@ -30,7 +32,6 @@ class ComputeError(RuntimeError):
     pass
 
 
-from inspector_app.app.compute_entries import REGISTRY, WARM_UP, EntryPoint  # noqa: E402
 
 
 def _command() -> list[str]:

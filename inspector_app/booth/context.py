@@ -81,11 +81,6 @@ class BoothContext:
 
         return config.camera(self.settings, **overrides)
 
-    def camera_source(self) -> str:
-        from inspector_app.devices import config
-
-        return str(config.get(self.settings, "devices.camera.source"))
-
     def sync_worker(self, on_status=None):
         """The background sync worker for this booth's hub (not started), or None when the booth
         has no hub (an offline booth exports to removable media instead)."""

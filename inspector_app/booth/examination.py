@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inspector_app.booth.context import BoothContext
+from inspector_app.common.canonical import normalise
 from inspector_app.domain import decisions, exemptions, mrz, rules
 from inspector_app.domain.checks import FACE_POSITION, CheckKind, Outcome
 from inspector_app.domain.decisions import Finding
@@ -66,14 +67,6 @@ def traveller_of(result: mrz.MrzResult) -> dict:
             "expiry_date": iso(result.expiry_date), "document_type": (result.document_code or "P")[:1]}
 
 
-def _jsonable(value):
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 class Examination:
     """One traveller at one booth, examined by one signed-in user."""
 
@@ -98,7 +91,6 @@ class Examination:
         self.finger_templates: dict = {}
         self.exemption: dict | None = None
         self.saved: SaveResult | None = None
-        self.lists: dict = {}
         self.warnings: list[str] = []
 
     def subscribe(self, fn: Callable[[Part], None]) -> None:
@@ -135,7 +127,7 @@ class Examination:
             raise ExaminationError(f"this is not a machine readable zone: {exc}") from None
         traveller = traveller_of(result)
         exam_id = self.ctx.store().create_examination({
-            "traveller": traveller, "mrz": _mrz_record(result), "examination_date": self.examination_date.isoformat(),
+            "traveller": traveller, "mrz": normalise(result.to_dict()), "examination_date": self.examination_date.isoformat(),
             "booth": self.ctx.booth_id, "port": self.ctx.port, "inspector": self.inspector,
         })
         with self._lock:
@@ -164,7 +156,7 @@ class Examination:
     # ---- check results ---------------------------------------------------------------------
     def _record(self, check: dict) -> dict:
         exam = self._need_examination()
-        check = {k: _jsonable(v) for k, v in check.items()}
+        check = normalise(check)
         check["check_result_id"] = self.ctx.store().add_check_result(exam, check)
         with self._lock:
             self.checks.append(check)
@@ -185,7 +177,6 @@ class Examination:
             return [self._record({"kind": name, "outcome": Outcome.error.value, "reasons": [str(exc)],
                                   "coverage": {"state": "error", "reason": "screening_error"}}) for name in lists]
         with self._lock:
-            self.lists = dict(result.lists)
             self.warnings = sorted(set(self.warnings) | set(result.warnings))
         recorded = []
         for name in lists:
@@ -323,7 +314,8 @@ class Examination:
             templates[position] = self.ctx.matcher.extract_finger(image)
             evidence = self._evidence_dir(exam) / (position.replace(" ", "_") + ".png")
             cv2.imwrite(str(evidence), image)
-            captured.append({"position": position, "quality": quality, "passes": passes, **extra})
+            captured.append({"position": position, "quality": quality, "passes": passes,
+                             "evidence_path": str(evidence), **extra})
             self._record({"kind": CheckKind.finger_capture.value, "position": position, "score": float(quality),
                           "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
                           "reasons": [] if passes else [f"quality {quality} below the threshold"],
@@ -432,25 +424,11 @@ def _check_position(position: str) -> None:
         raise ExaminationError(f"unknown finger position {position!r}; one of: {', '.join(ALL_FINGERS)}")
 
 
-def _mrz_record(result: mrz.MrzResult) -> dict:
-    d = result.to_dict()
-    d["lines"] = list(result.lines)
-    return {k: _jsonable(v) for k, v in d.items()}
-
-
 def _document_check(result: mrz.MrzResult, on: dt.date) -> dict:
-    """The document's own check result: rule codes of what fails, reasons for the inspector."""
-    failing = [k for k, ok in (result.checks or {}).items() if ok is False]
-    codes, reasons = [], []
-    if failing:
-        codes.append("document.check_digit")
-        reasons.append(rules.finding("document.check_digit", ", ".join(failing)).message)
-    if result.expiry_date is None:
-        codes.append("document.expiry_unreadable")
-        reasons.append(rules.finding("document.expiry_unreadable").message)
-    elif result.expiry_date < on:
-        codes.append("document.expired")
-        reasons.append(rules.finding("document.expired", f"expired {result.expiry_date.isoformat()}").message)
-    return {"kind": CheckKind.document.value, "outcome": Outcome.error.value if codes else Outcome.clear.value,
-            "rules": codes, "reasons": reasons or [f"check digits valid; expires {result.expiry_date.isoformat()}"],
-            "corrections": [c if isinstance(c, dict) else _jsonable(c) for c in result.corrections or []]}
+    """The document's own check result: the rule codes that fail (``rules.document_findings``, as
+    the store will judge them) and their messages for the inspector."""
+    found = rules.document_findings(rules.Facts(examination_date=on, **rules.document_facts(result)))
+    ok = [f"check digits valid; expires {result.expiry_date.isoformat()}"] if not found else []
+    return {"kind": CheckKind.document.value, "outcome": Outcome.error.value if found else Outcome.clear.value,
+            "rules": [f.rule for f in found], "reasons": [f.message for f in found] or ok,
+            "corrections": normalise(result.corrections or [])}

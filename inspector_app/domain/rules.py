@@ -171,20 +171,35 @@ def lets_land(kind: DecisionType) -> bool:
     return kind not in NOT_BLOCKED_BY_HITS
 
 
+def document_facts(parsed) -> dict:
+    """The ``Facts`` fields a parsed MRZ (``mrz.MrzResult``) gives."""
+    return {"document_problems": tuple(k for k, ok in (parsed.checks or {}).items() if ok is False),
+            "expiry_date": parsed.expiry_date, "expiry_readable": parsed.expiry_date is not None,
+            "birth_date": parsed.birth_date, "nationality": parsed.nationality or ""}
+
+
+def document_findings(facts: Facts) -> list[Finding]:
+    """What is wrong with the document itself (the same findings the booth shows on reading it)."""
+    if not facts.document_read:
+        return [finding("document.not_read")]
+    found = []
+    if facts.document_problems:
+        found.append(finding("document.check_digit", ", ".join(facts.document_problems)))
+    if not facts.expiry_readable:
+        found.append(finding("document.expiry_unreadable"))
+    elif facts.expiry_date is not None and facts.expiry_date < facts.examination_date:
+        found.append(finding("document.expired", f"expired {facts.expiry_date.isoformat()}, "
+                                                 f"examined {facts.examination_date.isoformat()}"))
+    return found
+
+
 def _document(facts: Facts, kind: DecisionType) -> tuple[list[Finding], list[Finding]]:
     refused, flags = [], []
-    if not facts.document_read:
-        return [finding("document.not_read")], flags
-    if facts.document_problems:
-        refused.append(finding("document.check_digit", ", ".join(facts.document_problems)))
-    if not facts.expiry_readable:
-        refused.append(finding("document.expiry_unreadable"))
-    elif facts.expiry_date is not None and facts.expiry_date < facts.examination_date:
-        detail = f"expired {facts.expiry_date.isoformat()}, examined {facts.examination_date.isoformat()}"
-        if kind in DOCUMENT_NOT_REQUIRED:
-            flags.append(finding("flag.document_expired", detail))
+    for f in document_findings(facts):
+        if f.rule == "document.expired" and kind in DOCUMENT_NOT_REQUIRED:
+            flags.append(Finding("flag.document_expired", f.message))
         else:
-            refused.append(finding("document.expired", detail))
+            refused.append(f)
     return refused, flags
 
 

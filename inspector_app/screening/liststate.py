@@ -37,6 +37,17 @@ class ListState:
         return round((now - issued).total_seconds() / 3600, 2)
 
 
+def status(state: ListState | None, max_age_hours: float) -> tuple[dict, list[str]]:
+    """Version, age and staleness of the lists in force, and the warnings a person should see."""
+    if state is None:
+        return ({"version": None, "age_hours": None, "stale": True},
+                ["no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)"])
+    age = state.age_hours()
+    stale = age > max_age_hours
+    warn = [f"screening lists are {age:.1f} h old (limit {max_age_hours:g} h): update them"] if stale else []
+    return {"version": state.version, "age_hours": age, "stale": stale}, warn
+
+
 def current(home: Path) -> ListState | None:
     r = root(home)
     try:

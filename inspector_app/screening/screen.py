@@ -103,13 +103,7 @@ class Screener:
 
     def lists_status(self) -> tuple[dict, list[str]]:
         self.refresh()
-        if self.state is None:
-            return ({"version": None, "age_hours": None, "stale": True},
-                    ["no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)"])
-        age = self.state.age_hours()
-        stale = age > self.max_age
-        warn = [f"screening lists are {age:.1f} h old (limit {self.max_age:g} h): update them"] if stale else []
-        return {"version": self.state.version, "age_hours": age, "stale": stale}, warn
+        return liststate.status(self.state, self.max_age)
 
     def screen(self, traveller: dict, face=None, fingers: dict | None = None) -> ScreeningResult:
         lists, warnings = self.lists_status()  # also picks up a newly applied bundle

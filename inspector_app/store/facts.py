@@ -26,11 +26,7 @@ def document_facts(data: dict, on: dt.date) -> dict:
         # no document read: nothing lands on an unread document (``document.not_read``, which an
         # inspector cannot override; the check-digit and expiry rules could be)
         return {"document_read": False}
-    parsed = mrz.parse_mrz("\n".join(lines), today=on)
-    failed = tuple(k for k, ok in (parsed.checks or {}).items() if ok is False)
-    return {"document_problems": failed, "expiry_date": parsed.expiry_date,
-            "expiry_readable": parsed.expiry_date is not None, "birth_date": parsed.birth_date,
-            "nationality": parsed.nationality or ""}
+    return rules.document_facts(mrz.parse_mrz("\n".join(lines), today=on))
 
 
 def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list[dict]) -> rules.Facts:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,20 +81,10 @@ class MemoMatcher(InProcessMatcher):
         return _TEMPLATES[key]
 
 
-@pytest.fixture(scope="session")
-def booth_template(tmp_path_factory, shared_data):
-    os.environ.setdefault("INSPECTOR_TEST_DATA", str(shared_data))
-    from inspector_app.app.demo import build_demo_home
-
-    home = tmp_path_factory.mktemp("booth-template") / "home"
-    build_demo_home(home)
-    return home
-
-
 @pytest.fixture
-def home(booth_template, tmp_path) -> Path:
+def home(demo_template, tmp_path) -> Path:
     home = tmp_path / "booth"
-    shutil.copytree(booth_template, home)
+    shutil.copytree(demo_template, home)
     return home
 
 

@@ -19,18 +19,6 @@ def _restore_gc():
     gc.unfreeze()
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory, shared_data):
-    import os
-
-    os.environ.setdefault("INSPECTOR_TEST_DATA", str(shared_data))
-    from inspector_app.app.demo import build_demo_home
-
-    home = tmp_path_factory.mktemp("demo-template") / "home"
-    build_demo_home(home)
-    return home
-
-
 @pytest.fixture
 def demo_home(demo_template, tmp_path):
     home = tmp_path / "booth"

@@ -49,6 +49,7 @@ class ExaminationViewModel(QObject):
         self._hit_poll.timeout.connect(self.refresh_hits)
         self._part.connect(self._on_part)
         self.camera = None
+        self._evaluating = self._evaluate_again = False
         self.exam: Examination | None = None
         self._tasks: list = []
         self._reset_view()
@@ -91,9 +92,7 @@ class ExaminationViewModel(QObject):
         if self.exam is None:
             return []
         face_live = self.exam.face.get("evidence_path")
-        finger_live = next((str(self.exam.ctx.home / "evidence" / (self.exam.examination_id or "") /
-                                (f["position"].replace(" ", "_") + ".png"))
-                            for f in self.exam.fingers.get("captured", [])), None)
+        finger_live = next((f["evidence_path"] for f in self.exam.fingers.get("captured", [])), None)
         return [self._view(c, {"face": face_live, "fingerprint": finger_live}) for c in list(self.exam.checks)]
 
     @property
@@ -199,10 +198,10 @@ class ExaminationViewModel(QObject):
     # ------------------------------------------------------------------ MRZ
     def feedback(self, text: str) -> list:
         """Per-line check-digit feedback while typing (pure domain call, microseconds)."""
-        from inspector_app.booth.examination import _jsonable
+        from inspector_app.common.canonical import normalise
 
         try:
-            fb = [_jsonable(f) for f in self.backend.live_feedback(text)]
+            fb = normalise(self.backend.live_feedback(text))
         except Exception as exc:  # noqa: BLE001 - typed text can be anything
             fb = [{"ok": False, "message": str(exc)}]
         self.feedbackChanged.emit(fb)
@@ -385,19 +384,29 @@ class ExaminationViewModel(QObject):
         self._evaluate()
 
     def _evaluate(self) -> None:
-        """Ask the store's own rules what saving now would refuse (read-only, on the store lane)."""
+        """Ask the store's own rules what saving now would refuse (read-only, on the store lane).
+
+        One evaluation at a time: changes made while one runs are judged together when it returns
+        (typing a referral reason used to queue one store read per keystroke)."""
         exam = self.exam
         if exam is None or not exam.examination_id or self.saved_record is not None:
             return
+        if self._evaluating:
+            self._evaluate_again = True
+            return
+        self._evaluating, self._evaluate_again = True, False
         fields, overrides = self._fields(), self._overrides()
 
-        def done(ev):
-            if exam is self.exam:
+        def finished(ev=None):
+            self._evaluating = False
+            if ev is not None and exam is self.exam:
                 self.evaluation = ev
                 self.decisionChanged.emit(self.decision_state())
+            if self._evaluate_again:
+                self._evaluate()
 
         self.runner.start("evaluate", lambda ctx: exam.evaluate(fields, overrides), lane="store",
-                          on_result=done, on_error=lambda m: None)
+                          on_result=finished, on_error=lambda _message: finished())
 
     def save(self) -> None:
         state = self.decision_state()
