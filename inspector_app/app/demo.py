@@ -204,10 +204,15 @@ class DemoServices:
         """The hub on loopback (supervisor cross-booth view)."""
         import uvicorn
 
+        from inspector_app.common.passwords import hash_password
         from inspector_app.hub import server
 
         db = self.home / "demo" / "hub.db"
         app = server.create_app(f"sqlite:///{db}")
+        # the hub is where booths get their users: give it the demo users, as an administrator
+        # would, so the booth's first sync does not replace them with the hub's empty list
+        for u in users():
+            app.state.db.add_user(u["user"], hash_password(u["password"]), u["roles"], u["display_name"])
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]

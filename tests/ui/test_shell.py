@@ -126,6 +126,8 @@ def test_status_bar_shows_sync_with_the_local_hub(demo_home, services, qapp):
                "the records to reach the hub")
         assert window.status.online.text() == "✔ Online"
         assert "queued: 0" in window.status.sync.text()
+        # the sync pulled the hub's users: the demo users are still there and still sign in
+        assert window.backend.login("supervisor1", "demo-supervisor") is not None
         assert window.status.lists.text().startswith("✔ Lists")
     finally:
         window.close()
