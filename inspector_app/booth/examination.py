@@ -260,13 +260,15 @@ class Examination:
             self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
         self._changed(Part.fingers)
         progress(5, "looking for the fingerprint scanner")
-        devices = client.discover(type="Finger")
+        devices, refused = client.discover_trusted(type="Finger")
         if not devices:
+            why = (f"the fingerprint scanner on port {refused[0].port} was refused, nothing recorded: its signature "
+                   "does not verify with the configured device certificate" if refused else
+                   "no fingerprint scanner answered: check that it is plugged in and its service runs")
             with self._lock:
-                self.fingers = {"state": "error", "captured": [], "exceptions": [],
-                                "reasons": ["no fingerprint scanner answered"]}
+                self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [why]}
             self._changed(Part.fingers)
-            raise ExaminationError("no fingerprint scanner answered: check that it is plugged in and its service runs")
+            raise ExaminationError(why)
         device = devices[0]
         progress(20, "capturing")
         policy = self.ctx.finger_policy()

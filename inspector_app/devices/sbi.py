@@ -212,6 +212,22 @@ class SbiClient:
             found = list(pool.map(one, self.ports))
         return [d for group in found for d in group]
 
+    def discover_trusted(self, type: str = "Finger") -> tuple[list[DeviceInfo], list[DeviceInfo]]:
+        """(trusted, refused): discovery answers are unsigned, so with a trusted device key each
+        device must also sign its device info with that key; one that cannot is refused rather
+        than used because it answered first. Without a trusted key every device is returned."""
+        found = self.discover(type)
+        if self.trusted_key is None:
+            return found, []
+        trusted, refused = [], []
+        for device in found:
+            try:
+                self.info(device.port)          # raises unless the signature verifies with the key
+                trusted.append(device)
+            except SbiError:
+                refused.append(device)
+        return trusted, refused
+
     def info(self, port: int) -> list[DeviceInfo]:
         data = self._request(port, "MOSIPDINFO", "/info", None, min(self.timeout, 3.0))
         if not isinstance(data, list):

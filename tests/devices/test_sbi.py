@@ -46,6 +46,23 @@ def test_discovery_across_the_whole_port_range_finds_each_device(fvc_db1):
         b.stop()
 
 
+def test_with_a_trusted_key_only_a_device_that_signs_with_it_is_offered(fvc_db1):
+    """Discovery answers are unsigned: a device that answers first but cannot sign its device
+    info with the configured key is refused, not used."""
+    rogue = serve(free_port_in_sbi_range(), fvc_db1, serial_no="SIMR00000001")
+    genuine = serve(free_port_in_sbi_range(), fvc_db1, serial_no="SIMG00000002")
+    try:
+        ports = sorted([rogue.port, genuine.port])
+        trusted, refused = sbi.SbiClient(ports=ports, trusted_key=genuine.cert_pem).discover_trusted()
+        assert [d.serial_no for d in trusted] == ["SIMG00000002"]
+        assert [d.serial_no for d in refused] == ["SIMR00000001"]
+        everyone, none = sbi.SbiClient(ports=ports).discover_trusted()
+        assert {d.serial_no for d in everyone} == {"SIMR00000001", "SIMG00000002"} and none == []
+    finally:
+        rogue.stop()
+        genuine.stop()
+
+
 def test_info_is_signed_and_verifies_with_the_device_certificate(simulator):
     client = sbi.SbiClient(ports=[simulator.port], trusted_key=simulator.cert_pem)
     [info] = client.info(simulator.port)
