@@ -41,16 +41,28 @@ def outcome_word(outcome: str) -> str:
 
 def kind_title(kind: str) -> str:
     return {
-        "document_validity": tr("Document check digits"),
-        "expiry": tr("Document expiry"),
+        "document": tr("Document (check digits, expiry)"),
         "sltd": tr("Lost/stolen documents (SLTD)"),
         "biographic": tr("Biographic watchlist"),
         "face": tr("Face watchlist"),
         "fingerprint": tr("Fingerprint watchlist"),
+        "face_capture": tr("Face captured"),
+        "finger_capture": tr("Fingerprint captured"),
+        "biometric_exception": tr("Biometric exception"),
         "biometric_exemption": tr("Biometric exemption"),
-        "finger_exception": tr("Finger exception"),
-        "face_quality": tr("Face quality"),
+        "override": tr("Override"),
     }.get(kind, kind)
+
+
+def finger_title(position: str) -> str:
+    """"Left IndexFinger" (the SBI name) as a person reads it; "Face" for a face exception."""
+    hand, _, finger = position.partition(" ")
+    hands = {"Left": tr("left"), "Right": tr("right")}
+    fingers = {"IndexFinger": tr("index finger"), "MiddleFinger": tr("middle finger"),
+               "RingFinger": tr("ring finger"), "LittleFinger": tr("little finger"), "Thumb": tr("thumb")}
+    if hand in hands and finger in fingers:
+        return f"{hands[hand]} {fingers[finger]}"
+    return tr("face") if position == "Face" else position
 
 
 def decision_title(kind: str) -> str:

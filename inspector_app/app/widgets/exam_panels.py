@@ -23,6 +23,7 @@ from inspector_app.app.i18n import current_language
 from inspector_app.app.widgets.common import (
     decision_title,
     exemption_title,
+    finger_title,
     kind_title,
     mono_font,
     outcome_icon,
@@ -201,7 +202,11 @@ class ChecksPanel(Retranslating):
             outcome = c.get("review") or c["outcome"]
             score = c.get("score")
             text = f"{outcome_word(outcome)} — {kind_title(c['kind'])}"
-            if score is not None:
+            if c.get("position"):
+                text += f": {finger_title(c['position'])}"
+            if c["kind"] == "finger_capture" and score is not None:
+                text += f"  ({self.tr('quality')} {score:.0f})"
+            elif score is not None:
                 text += f"  ({self.tr('score')} {score:.2f})" if isinstance(score, float) else f"  ({self.tr('score')} {score})"
             if c.get("record"):
                 text += f"\n{self.tr('record')}: {c['record']}"
@@ -375,7 +380,7 @@ class CapturePanel(Retranslating):
             dict(e, failed=True) for e in self.finger_state.get("exceptions") or []]
         self.fingers.setRowCount(len(rows))
         for r, f in enumerate(rows):
-            cells = [f.get("position", "?"), str(f.get("quality", "—")), str(f.get("attempts", f.get("tries", "—"))),
+            cells = [finger_title(f.get("position", "?")), str(f.get("quality", "—")), str(f.get("attempts", f.get("tries", "—"))),
                      ("✖ " + self.tr("exception: ") + str(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
             for c, text in enumerate(cells):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
