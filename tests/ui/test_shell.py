@@ -149,3 +149,21 @@ def test_a_wedge_reader_burst_reads_the_document_wherever_the_focus_is(booth, qt
     d.wait(lambda: window.exam_screen.traveller.values["surname"].text() == "WATSON",
            "the wedge MRZ to start the examination")
     d.idle()
+
+
+def test_tab_walks_the_decision_in_the_order_of_the_work(booth, qtbot):
+    """Keyboard only: Tab from the decision type reaches status and period, never the finger table."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("clean")
+    panel = window.exam_screen.decision
+    panel.type.setFocus()
+    seen = []
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [panel.status, panel.period]
+    assert not window.exam_screen.capture.fingers.tabKeyNavigation()

@@ -31,11 +31,11 @@ class ExamScreen(QWidget):
         lay = QHBoxLayout(self)
         lay.addLayout(left, 5)
         lay.addLayout(right, 6)
-        # keep the Tab order in the order of the work
-        QWidget.setTabOrder(self.mrz.edit, self.mrz.read_button)
-        QWidget.setTabOrder(self.mrz.read_button, self.capture.start_button)
-        QWidget.setTabOrder(self.capture.start_button, self.capture.fingers_button)
-        QWidget.setTabOrder(self.capture.fingers_button, self.capture.exemption)
-        QWidget.setTabOrder(self.capture.exemption, self.checks.list)
-        QWidget.setTabOrder(self.checks.list, self.decision.type)
+        # keep the Tab order in the order of the work, through the decision to Save
+        d = self.decision
+        chain = [self.mrz.edit, self.mrz.read_button, self.capture.start_button, self.capture.fingers_button,
+                 self.capture.exemption, self.checks.list, d.type, d.status, d.period, d.reasons, d.details,
+                 d.override, d.save_button, d.print_button, d.next_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         vm.cleared.connect(self.mrz.edit.setFocus)

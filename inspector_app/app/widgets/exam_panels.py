@@ -290,6 +290,7 @@ class CapturePanel(Retranslating):
         self.fingers.verticalHeader().setVisible(False)
         self.fingers.setMaximumHeight(150)
         self.fingers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.fingers.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
         self.finger_status = QLabel()
         self.finger_status.setObjectName("fingerStatus")
         self.exemption = QComboBox()
