@@ -82,3 +82,63 @@ def demo_template(tmp_path_factory, shared_data) -> Path:
     home = tmp_path_factory.mktemp("demo-template") / "home"
     build_demo_home(home)
     return home
+
+
+class TrustKit:
+    """What an operator does to connect booths and people to a hub, for tests: users with
+    strong hashes and their own signing keys (made once per user and password per session: each
+    costs two scrypt runs), booths configured with the hub's trust file, sync clients."""
+
+    _material: dict = {}
+
+    def material(self, user: str, password: str) -> dict:
+        from inspector_app.common.passwords import hash_password
+        from inspector_app.common.userkeys import new_user_key
+
+        key = (user, password)
+        if key not in self._material:
+            self._material[key] = {"password_hash": hash_password(password), **new_user_key(password)}
+        return self._material[key]
+
+    def user_row(self, user: str, password: str, roles, ports=("*",), display_name: str = "") -> dict:
+        return {"user": user, "display_name": display_name or user, "roles": list(roles), "ports": list(ports),
+                **self.material(user, password)}
+
+    def add_user(self, hub, user: str, password: str, roles, ports=("*",)) -> None:
+        """On the hub, as `hub add-user` does: add, then sign every port's list."""
+        from inspector_app.hub.keys import ADMIN_FILE, load_admin
+
+        row = self.user_row(user, password, roles, ports)
+        hub.db.add_user(row["user"], row["password_hash"], row["roles"], row["display_name"], row["ports"],
+                        row["public_key"], row["wrapped_key"])
+        hub.db.publish_user_lists(load_admin(hub.hub_dir / ADMIN_FILE))
+
+    def signing_key(self, user: str, password: str):
+        from inspector_app.common.userkeys import unwrap
+
+        m = self.material(user, password)
+        return unwrap(m["wrapped_key"], m["public_key"], password)
+
+    def configure_booth(self, home: Path, hub, booth_id: str, port: str = "Narita Airport") -> str:
+        """Register the booth at the hub and configure its home (credential, trust file, port)."""
+        from inspector_app.hub.keys import write_trust
+        from inspector_app.settings import Settings
+        from inspector_app.sync.config import configure
+
+        home.mkdir(parents=True, exist_ok=True)
+        token = hub.db.register_booth(booth_id, port)
+        configure(home, booth_id, token, hub.url, write_trust(hub.hub_dir))
+        s = Settings.load(home)
+        s.set("booth.port", port)
+        s.save()
+        return token
+
+    def client(self, home: Path, store, **kw):
+        from inspector_app.sync.client import SyncClient
+
+        return SyncClient.from_home(home, store, **kw)
+
+
+@pytest.fixture
+def trust_kit() -> TrustKit:
+    return TrustKit()

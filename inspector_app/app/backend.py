@@ -117,6 +117,9 @@ class Backend:
     def login(self, user: str, password: str) -> dict | None:
         return self.ctx.login(user, password)
 
+    def logout(self) -> None:
+        self.ctx.logout()
+
     def review_queue(self) -> list[dict]:
         return self.store().review_queue()
 
@@ -124,7 +127,7 @@ class Backend:
         return self.store().examination(examination_id)
 
     def add_review(self, check_result_id: str, reviewer: str, verdict: str, reason: str) -> str:
-        return self.store().add_review(check_result_id, reviewer, verdict, reason)
+        return self.ctx.add_review(check_result_id, reviewer, verdict, reason)
 
     def outbox_count(self) -> int:
         return self.store().outbox_count()

@@ -28,7 +28,6 @@ import json
 import os
 import shutil
 import socket
-import threading
 from pathlib import Path
 
 DEMO = Path(__file__).resolve().parent / "demo_data"
@@ -137,15 +136,33 @@ def _lists(home: Path, data: Path) -> dict:
     return {"bundle": str(bundle), "version": header["version"], "applied": applied}
 
 
+def user_rows(home: Path) -> list[dict]:
+    """The demo users as the hub administrator would sign them for this port: strong password
+    hashes and each user's own signing key wrapped under their password. Made once per demo home
+    (two scrypt runs per user) and kept in ``demo/users.json``, which the demo hub loads too."""
+    from inspector_app.common.passwords import hash_password
+    from inspector_app.common.userkeys import new_user_key
+
+    path = home / "demo" / "users.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    rows = [{"user": u["user"], "display_name": u["display_name"], "roles": u["roles"], "ports": [PORT],
+             "password_hash": hash_password(u["password"]), **new_user_key(u["password"])} for u in users()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    return rows
+
+
 def _users(home: Path) -> list[str]:
     from inspector_app import store as store_pkg
 
+    rows = user_rows(home)
     st = store_pkg.open_store(home)
     try:
-        st.set_users(users())
+        st.set_users(rows, version=1)
     finally:
         st.close()
-    return [u["user"] for u in users()]
+    return [u["user"] for u in rows]
 
 
 def build_demo_home(home: Path, force: bool = False) -> dict:
@@ -201,35 +218,34 @@ class DemoServices:
         return self.sbi.port
 
     def start_hub(self) -> str | None:
-        """The hub on loopback (supervisor cross-booth view)."""
-        import uvicorn
-
-        from inspector_app.common.passwords import hash_password
-        from inspector_app.hub import server
-
-        db = self.home / "demo" / "hub.db"
-        app = server.create_app(f"sqlite:///{db}")
-        # the hub is where booths get their users: give it the demo users, as an administrator
-        # would, so the booth's first sync does not replace them with the hub's empty list
-        for u in users():
-            app.state.db.add_user(u["user"], hash_password(u["password"]), u["roles"], u["display_name"])
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-        self.hub = uvicorn.Server(config)
-        threading.Thread(target=self.hub.run, name="demo-hub", daemon=True).start()
-        url = f"http://127.0.0.1:{port}"
-        # register this booth at the hub and give the booth its credential, as an operator would
+        """The hub on loopback over TLS, with its own CA and keys made as `hub init` makes them
+        (under ``home/demo/hub``); the booth is registered and pins the hub's trust file, and the
+        demo users are signed with the hub administrator's key, as an operator would set it up."""
+        from inspector_app.common import signing
+        from inspector_app.hub import runner, setup
+        from inspector_app.hub.keys import ADMIN_FILE, load_admin
         from inspector_app.settings import Settings
         from inspector_app.sync.config import configure
+        from inspector_app.sync.trust import booth_key
 
-        booth_id = Settings.load(self.home).get("booth.id", "BOOTH-01")
-        configure(self.home, booth_id, app.state.db.register_booth(booth_id), hub_url=url)
+        hub_dir = self.home / "demo" / "hub"
+        trust_file = setup.init_hub(hub_dir, hosts=("127.0.0.1", "localhost"))["trust_file"]
+        running = runner.start_in_thread(f"sqlite:///{self.home / 'demo' / 'hub.db'}", hub_dir=hub_dir)
+        self.hub = running
+        db = running.db
+        settings = Settings.load(self.home)
+        booth_id = settings.get("booth.id", BOOTH_ID)
+        port = settings.get("booth.port", PORT)
+        token = db.register_booth(booth_id, port, public_key=signing.public_b64(booth_key(self.home)))
+        for u in user_rows(self.home):
+            db.add_user(u["user"], u["password_hash"], u["roles"], u["display_name"], u["ports"], u["public_key"],
+                        u["wrapped_key"])
+        db.publish_user_lists(load_admin(hub_dir / ADMIN_FILE))
+        configure(self.home, booth_id, token, hub_url=running.url, trust_file=trust_file)
         settings = Settings.load(self.home)
         settings.set("sync.interval_s", 10.0)
         settings.save()
-        return url
+        return running.url
 
     def select(self, key: str, settings) -> dict:
         """Point the simulated camera and scanner at traveller ``key``; returns the traveller."""
@@ -247,7 +263,7 @@ class DemoServices:
             self.sbi.stop()
             self.sbi = None
         if self.hub is not None:
-            self.hub.should_exit = True
+            self.hub.stop()
             self.hub = None
 
 

@@ -33,6 +33,7 @@ class BoothContext:
         self._today = today
         self._lock = threading.RLock()
         self._store = None
+        self._signing_keys: dict = {}  # the signed-in user's key, for this session only
         self.matcher: Matcher = matcher or InProcessMatcher(self.home, today=today)
 
     # ---- facts of the booth ------------------------------------------------------------------
@@ -95,8 +96,7 @@ class BoothContext:
             return None
         if not cfg.hub_url:
             return None
-        client = SyncClient(self.home, self.store(), cfg.hub_url, cfg.credential, batch_size=cfg.batch_size,
-                            timeout=cfg.timeout_s, ca_file=cfg.ca_file)
+        client = SyncClient.from_home(self.home, self.store(), port=self.port)
         return SyncWorker(client, interval=cfg.interval_s, on_status=on_status,
                           backoff=Backoff(base=cfg.backoff_base_s, cap=cfg.backoff_cap_s))
 
@@ -104,12 +104,34 @@ class BoothContext:
         from inspector_app.sync.client import status_of
 
         st = status_of(self.home, self.store())
-        return {"online": st.online, "last_sync": st.last_success, "queued": st.queued, "sync_error": st.last_error}
+        return {"online": st.online, "last_sync": st.last_success, "queued": st.queued, "sync_error": st.last_error,
+                "quarantined": st.quarantined}
 
     def login(self, user: str, password: str) -> dict | None:
         """The signed-in user (``{user, display_name, roles}``) or None: checked against the
-        credentials the hub distributed, never taken on a name alone."""
-        return self.store().check_login(user, password)
+        credentials the hub distributed, never taken on a name alone. The user's own signing key
+        (wrapped under their password in the signed user list) is unlocked for the session: a
+        supervisor's review is signed with it, so no one else can make one in their name."""
+        found = self.store().check_login(user, password)
+        key = self.store().unlock_signing_key(found["user"], password) if found else None
+        with self._lock:
+            self._signing_keys = {found["user"]: key} if key is not None else {}
+        return found
+
+    def logout(self) -> None:
+        with self._lock:
+            self._signing_keys = {}
+
+    def add_review(self, check_result_id: str, reviewer: str, verdict: str, reason: str) -> str:
+        """A review by the signed-in supervisor, signed with their key (the store checks the
+        role, the signature and that they did not conduct the examination)."""
+        from inspector_app.store import ReviewRefused
+
+        with self._lock:
+            key = self._signing_keys.get(reviewer)
+        if key is None:
+            raise ReviewRefused(f"{reviewer} has no signing key unlocked on this booth: sign in again as {reviewer}")
+        return self.store().add_review(check_result_id, reviewer, verdict, reason, signing_key=key)
 
     def close(self) -> None:
         with self._lock:

@@ -22,17 +22,20 @@ def _serve(args) -> int:
     from inspector_app.hub.runner import serve
 
     _db(args).close()  # fail fast with a clear message on a bad URL, before uvicorn starts
-    serve(args.db, host=args.host, port=args.port, log_level=args.log_level)
+    serve(args.db, Path(args.dir), host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 
 def _register_booth(args) -> int:
-    from inspector_app.hub.credentials import CredentialError
+    from inspector_app.common.signing import SigningKeyError
+    from inspector_app.hub.keys import ADMIN_FILE
 
     db = _db(args)
     try:
-        token = db.register_booth(args.booth_id)
-    except CredentialError as exc:
+        token = db.register_booth(args.booth_id, args.port, args.public_key)
+        if args.admin_key or (Path(args.dir) / ADMIN_FILE).exists():  # the port may have had no list yet
+            db.publish_user_lists(_admin_key(args))
+    except (ValueError, SigningKeyError) as exc:
         raise CliError(str(exc)) from exc
     finally:
         db.close()
@@ -41,23 +44,39 @@ def _register_booth(args) -> int:
     return 0
 
 
+def _admin_key(args):
+    from inspector_app.hub.keys import ADMIN_FILE, HubKeyError, load_admin
+
+    path = Path(args.admin_key) if args.admin_key else Path(args.dir) / ADMIN_FILE
+    try:
+        return load_admin(path)
+    except HubKeyError as exc:
+        raise CliError(f"{exc}: the administrator's key signs the user lists booths apply") from exc
+
+
 def _add_user(args) -> int:
-    from inspector_app.common.passwords import hash_password
+    from inspector_app.common.passwords import hash_password, password_problems
+    from inspector_app.common.userkeys import new_user_key
 
     if not args.password_stdin:
         raise CliError("pass the password on standard input with --password-stdin")
     password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
-        raise CliError("empty password on standard input")
+    problems = password_problems(password, args.user)
+    if problems:
+        raise CliError("password refused: " + "; ".join(problems))
+    admin = _admin_key(args)
     db = _db(args)
     try:
-        db.add_user(args.user, hash_password(password), args.role, args.display_name or "")
+        db.add_user(args.user, hash_password(password), args.role, args.display_name or "", args.port,
+                    **new_user_key(password))
+        published = db.publish_user_lists(admin)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     finally:
         db.close()
-    emit({"user": args.user, "roles": sorted(set(args.role))}, args.json,
-         f"user {args.user} saved with roles {', '.join(sorted(set(args.role)))}")
+    emit({"user": args.user, "roles": sorted(set(args.role)), "ports": sorted(set(args.port)), **published},
+         args.json, f"user {args.user} saved with roles {', '.join(sorted(set(args.role)))}; user lists "
+                    f"version {published['version']} signed for {', '.join(published['ports']) or 'no port yet'}")
     return 0
 
 
@@ -79,19 +98,24 @@ def _publish_bundle(args) -> int:
 
 def _import(args) -> int:
     from inspector_app.hub.importer import import_dir
+    from inspector_app.hub.keys import HubKeyError, load_seal
     from inspector_app.hub.outbox_file import OutboxFileError
 
+    try:
+        seal = load_seal(Path(args.hub_dir))
+    except HubKeyError as exc:
+        raise CliError(str(exc)) from exc
     db = _db(args)
     try:
-        report = import_dir(db, Path(args.dir), allow_unsigned=args.allow_unsigned)
+        report = import_dir(db, Path(args.dir), seal)
     except OutboxFileError as exc:
         raise CliError(str(exc)) from exc
     finally:
         db.close()
     emit(report, args.json, f"imported {len(report['files'])} file(s): {report['stored']} stored, "
          f"{report['duplicates']} already present, {report['conflicts']} conflicts, "
-         f"{len(report['refused'])} refused")
-    return 1 if report["refused"] or report["conflicts"] else 0
+         f"{len(report['refused'])} file(s) refused, {len(report['refused_records'])} record(s) refused")
+    return 1 if report["refused"] or report["conflicts"] or report["refused_records"] else 0
 
 
 def _stats(args) -> int:
@@ -118,11 +142,20 @@ def register(subparsers) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--log-level", default="info")
+    p.add_argument("--dir", default="hub", help="the hub directory `hub init` made (default ./hub)")
     db_arg(p)
+
+    def admin_arg(p):
+        p.add_argument("--dir", default="hub", help="the hub directory `hub init` made (default ./hub)")
+        p.add_argument("--admin-key", help="the administrator's signing key (default DIR/keys/admin.key)")
 
     p = add_command(actions, "register-booth", _register_booth,
                     "issue a booth credential (stored hashed; printed once)")
     p.add_argument("--booth-id", required=True)
+    p.add_argument("--port", required=True, help="the port of entry the booth is at (its users and queue)")
+    p.add_argument("--public-key", help="the booth's signing key (`sync configure` prints it); "
+                                        "without it the booth enrols its key on first contact")
+    admin_arg(p)
     db_arg(p)
 
     p = add_command(actions, "add-user", _add_user, "add or replace a user for offline login at booths")
@@ -131,6 +164,9 @@ def register(subparsers) -> None:
     p.add_argument("--role", action="append", required=True,
                    choices=["inspector", "supervisor", "administrator"], help="repeat for several roles")
     p.add_argument("--display-name")
+    p.add_argument("--port", action="append", required=True,
+                   help="a port the user works at; repeat for several, * for every port")
+    admin_arg(p)
     db_arg(p)
 
     p = add_command(actions, "publish-bundle", _publish_bundle,
@@ -141,8 +177,7 @@ def register(subparsers) -> None:
 
     p = add_command(actions, "import", _import, "import offline outbox files exported by booths")
     p.add_argument("dir")
-    p.add_argument("--allow-unsigned", action="store_true",
-                   help="accept exports from booths that had no credential (checksum still verified)")
+    p.add_argument("--hub-dir", default="hub", help="the hub directory whose keys/seal.key opens the files")
     db_arg(p)
 
     p = add_command(actions, "stats", _stats, "counts of booths, records, conflicts, queue")

@@ -29,8 +29,7 @@ def _client(home, cfg, store):
     from inspector_app.sync.client import SyncClient, SyncError
 
     try:
-        return SyncClient(home, store, cfg.hub_url, cfg.credential, batch_size=cfg.batch_size, timeout=cfg.timeout_s,
-                          ca_file=cfg.ca_file)
+        return SyncClient.from_home(home, store)
     except SyncError as exc:
         raise CliError(str(exc)) from exc
 
@@ -101,7 +100,27 @@ def _status(args) -> int:
     finally:
         store.close()
     emit(st, args.json, f"{'online' if st['online'] else 'offline'}; last success {st['last_success'] or 'never'}; "
-         f"{st['queued']} record(s) queued" + (f"; last error: {st['last_error']}" if st["last_error"] else ""))
+         f"{st['queued']} record(s) queued" + (f"; {st['quarantined']} QUARANTINED (sync quarantine)"
+                                               if st["quarantined"] else "")
+         + (f"; last error: {st['last_error']}" if st["last_error"] else ""))
+    return 0
+
+
+def _quarantine(args) -> int:
+    """What the hub refused for good, with the reason (kept encrypted in the store); ``--out``
+    writes them to a JSON file for the operator who sorts them out."""
+    import json
+
+    home = home_of(args)
+    store = _store(home)
+    try:
+        items = store.quarantined()
+    finally:
+        store.close()
+    if args.out:
+        Path(args.out).write_text(json.dumps(items, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+    emit({"quarantined": items}, args.json,
+         "\n".join(f"{i['record_id']} ({i['kind']}): {i['reason']}" for i in items) or "nothing quarantined")
     return 0
 
 
@@ -112,31 +131,35 @@ def _configure(args) -> int:
         raise CliError("pass the credential on standard input with --credential-stdin")
     credential = sys.stdin.readline().strip()
     try:
-        out = configure(home_of(args), args.booth_id, credential, args.hub)
+        out = configure(home_of(args), args.booth_id, credential, args.hub,
+                        Path(args.trust) if args.trust else None)
     except SyncConfigError as exc:
         raise CliError(str(exc)) from exc
-    emit(out, args.json, f"booth {out['booth_id']} will sync with {out['hub_url'] or '(no hub: export only)'}")
+    emit(out, args.json, f"booth {out['booth_id']} will sync with {out['hub_url'] or '(no hub: export only)'}; "
+         f"its signing key is {out['booth_public_key']}")
     return 0
 
 
 def _export(args) -> int:
-    from inspector_app.sync.config import SyncConfigError, export_identity
+    from inspector_app.settings import Settings
     from inspector_app.sync.export import export_outbox
+    from inspector_app.sync.trust import TrustError
 
     home = home_of(args)
-    try:
-        booth_id, credential = export_identity(home)
-    except SyncConfigError as exc:
-        raise CliError(str(exc)) from None
+    booth_id = Settings.load(home).get("booth.id")
+    if not booth_id:
+        raise CliError("this booth has no booth id: run `inspector-app sync configure` first")
     store = _store(home)
     try:
-        out = export_outbox(home, store, Path(args.out), booth_id, credential)
+        out = export_outbox(home, store, Path(args.out), booth_id)
+    except TrustError as exc:
+        raise CliError(f"export refused: {exc}") from exc
     except (OSError, ValueError) as exc:
         raise CliError(f"export failed: {exc}") from exc
     finally:
         store.close()
-    emit(out, args.json, f"exported {out['records']} record(s) to {len(out['files'])} file(s) in {args.out}"
-         + (" (encrypted for the hub)" if out["signed"] else " (NOT ENCRYPTED: booth has no credential)"))
+    emit(out, args.json, f"exported {out['records']} record(s) to {len(out['files'])} file(s) in {args.out} "
+         f"(encrypted for the hub, signed by this booth: {out['booth_public_key']})")
     return 0
 
 
@@ -145,10 +168,13 @@ def register(subparsers) -> None:
     p.add_argument("--once", action="store_true", help="one round then exit (default: run in the background loop)")
     actions = p.add_subparsers(dest="sync_action", metavar="ACTION")
     c = add_command(actions, "configure", _configure, "set the hub URL and this booth's credential")
-    c.add_argument("--hub", help="hub base URL, e.g. http://hub.example:8470 (omit for export-only booths)")
+    c.add_argument("--hub", help="hub base URL, e.g. https://hub.example:8470 (omit for export-only booths)")
+    c.add_argument("--trust", help="the hub-trust.json `hub init` made (needed the first time)")
     c.add_argument("--booth-id", required=True)
     c.add_argument("--credential-stdin", action="store_true", help="read the credential from standard input")
     add_command(actions, "status", _status, "online/offline, last success, records queued")
+    q = add_command(actions, "quarantine", _quarantine, "records the hub refused for good, with the reason")
+    q.add_argument("--out", help="also write them to this JSON file (it holds traveller data: keep it safe)")
 
     o = subparsers.add_parser("outbox", help="the booth's outbox (offline transfer for air-gapped ports)",
                               description="The booth's outbox (offline transfer for air-gapped ports).")

@@ -12,9 +12,11 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inspector_app.common import passwords, signed_review, signing
 from inspector_app.common.clock import utc_now
 from inspector_app.hub import credentials
 from inspector_app.hub import records as rec
@@ -28,32 +30,48 @@ class HubDbError(RuntimeError):
     """The hub database cannot be opened or used; the message names the URL and the cause."""
 
 
+SCHEMA_VERSION = "2"
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS booths (
   booth_id TEXT PRIMARY KEY, secret_sha256 TEXT NOT NULL, created_at TEXT NOT NULL,
-  revoked INTEGER NOT NULL DEFAULT 0);
+  revoked INTEGER NOT NULL DEFAULT 0, port TEXT NOT NULL, public_key TEXT);
 CREATE TABLE IF NOT EXISTS records (
-  record_id TEXT PRIMARY KEY, booth_id TEXT NOT NULL, seq BIGINT, kind TEXT NOT NULL,
-  payload TEXT NOT NULL, content_sha256 TEXT NOT NULL, created_at TEXT, received_at TEXT NOT NULL,
-  via TEXT NOT NULL);
+  booth_id TEXT NOT NULL, record_id TEXT NOT NULL, seq BIGINT, kind TEXT NOT NULL,
+  payload TEXT NOT NULL, content_sha256 TEXT NOT NULL, signature TEXT NOT NULL, created_at TEXT,
+  received_at TEXT NOT NULL, via TEXT NOT NULL, PRIMARY KEY (booth_id, record_id));
 CREATE INDEX IF NOT EXISTS records_booth_seq ON records (booth_id, seq);
 CREATE TABLE IF NOT EXISTS conflicts (
   id {serial}, record_id TEXT NOT NULL, booth_id TEXT NOT NULL, received_at TEXT NOT NULL,
   stored_sha256 TEXT NOT NULL, sent_sha256 TEXT NOT NULL, sent TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users (
   user_name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, roles TEXT NOT NULL,
-  display_name TEXT NOT NULL, updated_at TEXT NOT NULL);
+  display_name TEXT NOT NULL, ports TEXT NOT NULL, public_key TEXT NOT NULL, wrapped_key TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS user_lists (
+  port TEXT PRIMARY KEY, version BIGINT NOT NULL, body TEXT NOT NULL, signature TEXT NOT NULL,
+  created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS bundles (
   version BIGINT PRIMARY KEY, sha256 TEXT NOT NULL, size BIGINT NOT NULL, created_at TEXT NOT NULL,
   chunks INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS bundle_chunks (
   version BIGINT NOT NULL, idx INTEGER NOT NULL, data {blob} NOT NULL, PRIMARY KEY (version, idx));
 CREATE TABLE IF NOT EXISTS queue (
-  record_id TEXT PRIMARY KEY, booth_id TEXT NOT NULL, inspector TEXT, flags TEXT NOT NULL,
-  created_at TEXT, status TEXT NOT NULL);
+  booth_id TEXT NOT NULL, record_id TEXT NOT NULL, port TEXT NOT NULL, inspector TEXT,
+  flags TEXT NOT NULL, created_at TEXT, status TEXT NOT NULL, PRIMARY KEY (booth_id, record_id));
 CREATE TABLE IF NOT EXISTS reviews (
-  seq {serial}, review_id TEXT NOT NULL UNIQUE, record_id TEXT NOT NULL, reviewer TEXT NOT NULL, verdict TEXT NOT NULL,
-  reason TEXT NOT NULL, booth_id TEXT NOT NULL, created_at TEXT NOT NULL);
+  seq {serial}, review_id TEXT NOT NULL UNIQUE, booth_id TEXT NOT NULL, record_id TEXT NOT NULL,
+  body TEXT NOT NULL, signature TEXT NOT NULL, reviewer TEXT NOT NULL, verdict TEXT NOT NULL,
+  submitted_by TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending_reviews (
+  review_id TEXT PRIMARY KEY, booth_id TEXT NOT NULL, record_id TEXT NOT NULL, body TEXT NOT NULL,
+  signature TEXT NOT NULL, submitted_by TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_heads (
+  booth_id TEXT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alerts (
+  id {serial}, at TEXT NOT NULL, booth_id TEXT, kind TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS access_log (
+  id {serial}, at TEXT NOT NULL, principal TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
 """
 DDL_TYPES = {
     "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "blob": "BLOB"},
@@ -114,6 +132,20 @@ class HubDb:
             for stmt in SCHEMA.format(**DDL_TYPES[self.dialect]).split(";"):
                 if stmt.strip():
                     tx.execute(stmt)
+            row = tx.execute("SELECT value FROM hub_meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                if tx.execute("SELECT COUNT(*) FROM booths").fetchone()[0] or self._old_records(tx):
+                    raise HubDbError(f"{url} holds a hub database from before signed records (schema 1); "
+                                     "import its records into a new hub database")
+                tx.execute("INSERT INTO hub_meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise HubDbError(f"{url} has hub schema {row[0]}, this hub needs {SCHEMA_VERSION}")
+
+    def _old_records(self, tx: _Tx) -> bool:
+        cols = ("SELECT name FROM pragma_table_info('records')" if self.dialect == "sqlite" else
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'records'"
+                " AND table_schema = current_schema()")
+        return "signature" not in {r[0] for r in tx.execute(cols).fetchall()}
 
     # -- connections -------------------------------------------------------------------------
     def _connect(self):
@@ -188,124 +220,173 @@ class HubDb:
         self._local = threading.local()
 
     # -- booths ------------------------------------------------------------------------------
-    def register_booth(self, booth_id: str) -> str:
-        """Issue a new credential (replacing any earlier one); returns the token, shown once."""
+    def register_booth(self, booth_id: str, port: str, public_key: str | None = None) -> str:
+        """Issue a new credential (replacing any earlier one, and forgetting the booth's key unless
+        one is given: a re-registered booth enrols its key again); returns the token, shown once."""
         credentials.check_booth_id(booth_id)
+        port = _text(port, "port", 128)
+        if public_key is not None:
+            signing.public_from_b64(public_key)
         secret = credentials.new_secret()
         with self.tx() as tx:
             tx.execute("DELETE FROM booths WHERE booth_id = ?", (booth_id,))
-            tx.execute("INSERT INTO booths (booth_id, secret_sha256, created_at) VALUES (?, ?, ?)",
-                       (booth_id, credentials.secret_hash(secret), utc_now(microseconds=True)))
+            tx.execute("INSERT INTO booths (booth_id, secret_sha256, created_at, port, public_key)"
+                       " VALUES (?, ?, ?, ?, ?)",
+                       (booth_id, credentials.secret_hash(secret), utc_now(microseconds=True), port, public_key))
         return credentials.make_token(booth_id, secret)
 
-    def booth_secret_hash(self, booth_id: str) -> str | None:
+    def booth(self, booth_id: str) -> Booth | None:
         with self.tx() as tx:
-            row = tx.execute("SELECT secret_sha256 FROM booths WHERE booth_id = ? AND revoked = 0",
-                             (booth_id,)).fetchone()
-        return row[0] if row else None
+            row = tx.execute("SELECT booth_id, port, public_key, secret_sha256 FROM booths"
+                             " WHERE booth_id = ? AND revoked = 0", (booth_id,)).fetchone()
+        return Booth(*row[:3]) if row else None
 
-    def authenticate(self, token: str) -> str | None:
-        """The booth id of a valid credential, else None."""
+    def authenticate(self, token: str) -> Booth | None:
+        """The booth of a valid credential, else None (an unknown booth costs the same)."""
         try:
             booth_id, secret = credentials.split_token(token)
         except credentials.CredentialError:
             return None
-        return booth_id if credentials.matches(secret, self.booth_secret_hash(booth_id)) else None
+        with self.tx() as tx:
+            row = tx.execute("SELECT booth_id, port, public_key, secret_sha256 FROM booths"
+                             " WHERE booth_id = ? AND revoked = 0", (booth_id,)).fetchone()
+        return Booth(*row[:3]) if credentials.matches(secret, row[3] if row else None) else None
+
+    def enrol_key(self, booth_id: str, public_key: str) -> bool:
+        """Record the booth's signing key if it has none yet; True if ``public_key`` is now the
+        booth's key, False if a different one is registered (an operator resets it by
+        re-registering the booth)."""
+        signing.public_from_b64(public_key)
+        with self.tx() as tx:
+            tx.execute("UPDATE booths SET public_key = ? WHERE booth_id = ? AND public_key IS NULL",
+                       (public_key, booth_id))
+            row = tx.execute("SELECT public_key FROM booths WHERE booth_id = ?", (booth_id,)).fetchone()
+        return bool(row) and row[0] == public_key
 
     # -- records -----------------------------------------------------------------------------
-    def put_records(self, booth_id: str, records: list[dict], via: str = "push") -> dict:
-        """Store each record once. Returns ``{"stored", "duplicates", "conflicts"}`` (record ids).
+    def put_records(self, booth: Booth, records: list[dict], via: str = "push") -> dict:
+        """Store each record once under (booth, record id). Returns record ids under ``stored``,
+        ``duplicates``, ``conflicts`` and ``refused`` ({record_id, reason}), and ``hashes``
+        (record id -> content hash) for the receipt.
 
-        The primary key makes "exactly once" hold even when two deliveries race; the content hash
-        tells a harmless resend (duplicate) from a different record under a used id (conflict,
-        logged in ``conflicts``, never overwriting what is stored).
+        A record is refused unless its signature verifies with the pushing booth's key: ids are
+        namespaced by booth, so one booth can neither overwrite another's record nor learn
+        whether an id exists elsewhere. The primary key makes "exactly once" hold when two
+        deliveries race; the content hash tells a resend (duplicate) from a different record
+        under a used id (conflict, logged, never overwriting what is stored).
         """
         if len(records) > MAX_BATCH:
             raise ValueError(f"batch of {len(records)} records exceeds the limit of {MAX_BATCH}")
+        if not booth.public_key:
+            raise PermissionError(f"booth {booth.booth_id} has not enrolled its signing key yet")
+        public = signing.public_from_b64(booth.public_key)
         now = utc_now(microseconds=True)
-        rows, hashes = [], {}
+        result: dict = {"stored": [], "duplicates": [], "conflicts": [], "refused": [], "hashes": {}}
+        rows, good = [], []
         for r in records:
             rid = r["record_id"]
             pj = rec.canonical_json(r["payload"])
             h = rec.content_hash(r["kind"], r["payload"], pj)
-            if rid in hashes and hashes[rid] != h:
-                raise ValueError(f"record {rid} appears twice in one batch with different content")
-            hashes[rid] = h
-            rows.append((rid, booth_id, r.get("seq"), r["kind"], pj, h,
+            result["hashes"][rid] = h
+            if not signing.verify(public, signing.RECORD, rec.signed_record(booth.booth_id, r), r.get("signature")):
+                result["refused"].append({"record_id": rid, "reason": "signature does not verify with this "
+                                          "booth's registered key"})
+                continue
+            if any(g["record_id"] == rid for g in good):
+                raise ValueError(f"record {rid} appears twice in one batch")
+            good.append(r)
+            rows.append((booth.booth_id, rid, r.get("seq"), r["kind"], pj, h, r["signature"],
                          r.get("created_at"), now, via))
-        ids = list(hashes)
-        result = {"stored": [], "duplicates": [], "conflicts": []}
-        if not ids:
+        if not good:
             return result
+        ids = [r["record_id"] for r in good]
         with self.tx() as tx:
-            before = self._hashes(tx, ids)
+            before = self._hashes(tx, booth.booth_id, ids)
             tx.executemany(
-                "INSERT INTO records (record_id, booth_id, seq, kind, payload, content_sha256, created_at,"
-                " received_at, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING",
-                [row for row in rows if row[0] not in before])
-            after = dict(before)  # ids seen before cannot change; re-read only the new ones
-            after.update(self._hashes(tx, [i for i in ids if i not in before]))
-            seen = set()
-            for r, row in zip(records, rows):
-                rid = row[0]
-                if rid in seen:
-                    continue
-                seen.add(rid)
-                if after.get(rid) != hashes[rid]:
+                "INSERT INTO records (booth_id, record_id, seq, kind, payload, content_sha256, signature,"
+                " created_at, received_at, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (booth_id, record_id) DO NOTHING",
+                [row for row in rows if row[1] not in before])
+            after = dict(before)
+            after.update(self._hashes(tx, booth.booth_id, [i for i in ids if i not in before]))
+            for r in good:
+                rid, h = r["record_id"], result["hashes"][r["record_id"]]
+                if after.get(rid) != h:
                     result["conflicts"].append(rid)
                     tx.execute("INSERT INTO conflicts (record_id, booth_id, received_at, stored_sha256,"
                                " sent_sha256, sent) VALUES (?, ?, ?, ?, ?, ?)",
-                               (rid, booth_id, now, after.get(rid, ""), hashes[rid], rec.canonical_json(r)))
-                    log.warning("record %s from booth %s conflicts with the stored record "
-                                "(sent %s, stored %s); kept the stored one", rid, booth_id,
-                                hashes[rid][:12], (after.get(rid) or "")[:12])
+                               (rid, booth.booth_id, now, after.get(rid, ""), h, rec.canonical_json(r)))
+                    log.warning("record %s from booth %s conflicts with its stored record; kept the stored one",
+                                rid, booth.booth_id)
                 elif rid in before:
                     result["duplicates"].append(rid)
                 else:
-                    result["stored"].append(rid)
-                    self._on_new_record(tx, booth_id, r)
+                    refusal = self._on_new_record(tx, booth, r)
+                    if refusal:  # stored as evidence, but it changes nothing; the booth is told why
+                        result["refused"].append({"record_id": rid, "reason": refusal})
+                    else:
+                        result["stored"].append(rid)
         return result
 
     @staticmethod
-    def _hashes(tx: _Tx, ids: list[str]) -> dict[str, str]:
+    def _hashes(tx: _Tx, booth_id: str, ids: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            for rid, h in tx.execute(f"SELECT record_id, content_sha256 FROM records WHERE record_id IN ({marks})",
-                                     chunk).fetchall():
+            for rid, h in tx.execute(f"SELECT record_id, content_sha256 FROM records WHERE booth_id = ?"
+                                     f" AND record_id IN ({marks})", [booth_id, *chunk]).fetchall():
                 out[rid] = h
         return out
 
-    def _on_new_record(self, tx: _Tx, booth_id: str, r: dict) -> None:
+    def _on_new_record(self, tx: _Tx, booth: Booth, r: dict) -> str | None:
+        """Queue a flagged record, apply a review (or park it until its target arrives), apply
+        parked reviews of this record. Returns why a review record was not applied, or None."""
         flags = rec.flags_of(r["kind"], r["payload"])
         if flags:
-            tx.execute("INSERT INTO queue (record_id, booth_id, inspector, flags, created_at, status)"
-                       " VALUES (?, ?, ?, ?, ?, 'open') ON CONFLICT (record_id) DO NOTHING",
-                       (r["record_id"], booth_id, self._inspector_of(tx, r["payload"]), json.dumps(flags),
-                        r.get("created_at")))
-        review = rec.review_of(r["kind"], r["payload"])
-        if review:
-            try:
-                self._add_review(tx, r["record_id"], booth_id, **review)
-            except ValueError as exc:  # stored anyway: the record is evidence; the queue stays open
-                log.warning("review record %s not applied: %s", r["record_id"], exc)
+            tx.execute("INSERT INTO queue (booth_id, record_id, port, inspector, flags, created_at, status)"
+                       " VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (booth_id, record_id) DO NOTHING",
+                       (booth.booth_id, r["record_id"], booth.port,
+                        self._inspector_of(tx, booth.booth_id, r["payload"]), json.dumps(flags), r.get("created_at")))
+            for rid, body, sig, by in tx.execute(
+                    "SELECT review_id, body, signature, submitted_by FROM pending_reviews WHERE booth_id = ?"
+                    " AND record_id = ?", (booth.booth_id, r["record_id"])).fetchall():
+                tx.execute("DELETE FROM pending_reviews WHERE review_id = ?", (rid,))
+                try:
+                    self._apply_review(tx, json.loads(body), sig, by)
+                except (ValueError, PermissionError, LookupError) as exc:
+                    self._alert(tx, booth.booth_id, "review.refused", f"parked review {rid}: {exc}")
+        if r["kind"] != rec.REVIEW_KIND:
+            return None
+        payload = r["payload"] if isinstance(r["payload"], dict) else {}
+        fields = {k: payload.get(k) for k in signed_review.FIELDS}
+        if fields["booth_id"] != booth.booth_id:
+            return "a review pushed by a booth must be of that booth's own records"
+        try:
+            self._apply_review(tx, fields, payload.get("signature"), booth.booth_id, park=True)
+        except (ValueError, PermissionError) as exc:
+            return f"review not applied: {exc}"
+        except LookupError as exc:  # cannot happen with park=True; kept for clarity
+            return f"review not applied: {exc}"
+        return None
 
     @staticmethod
-    def _inspector_of(tx: _Tx, payload: dict) -> str | None:
+    def _inspector_of(tx: _Tx, booth_id: str, payload: dict) -> str | None:
         """Who examined: in the payload, or in its examination record (pushed earlier, in order)."""
         if payload.get("inspector"):
             return payload["inspector"]
         exam_id = payload.get("examination_id")
         if not exam_id:
             return None
-        row = tx.execute("SELECT payload FROM records WHERE record_id = ?", (exam_id,)).fetchone()
+        row = tx.execute("SELECT payload FROM records WHERE booth_id = ? AND record_id = ?",
+                         (booth_id, exam_id)).fetchone()
         return json.loads(row[0]).get("inspector") if row else None
 
-    def get_record(self, record_id: str) -> dict | None:
+    def get_record(self, booth_id: str, record_id: str) -> dict | None:
         with self.tx() as tx:
             row = tx.execute("SELECT record_id, booth_id, seq, kind, payload, content_sha256, created_at,"
-                             " received_at, via FROM records WHERE record_id = ?", (record_id,)).fetchone()
+                             " received_at, via FROM records WHERE booth_id = ? AND record_id = ?",
+                             (booth_id, record_id)).fetchone()
         if not row:
             return None
         keys = ("record_id", "booth_id", "seq", "kind", "payload", "content_sha256", "created_at",
@@ -326,7 +407,8 @@ class HubDb:
     def stats(self) -> dict:
         with self.tx() as tx:
             count = lambda t: tx.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: E731
-            return {t: count(t) for t in ("booths", "records", "conflicts", "users", "bundles", "queue", "reviews")}
+            return {t: count(t) for t in ("booths", "records", "conflicts", "users", "bundles", "queue", "reviews",
+                                          "pending_reviews", "alerts")}
 
     def conflicts(self) -> list[dict]:
         with self.tx() as tx:
@@ -335,25 +417,108 @@ class HubDb:
         return [dict(zip(("record_id", "booth_id", "received_at", "stored_sha256", "sent_sha256"), r))
                 for r in rows]
 
+    # -- audit anchors, alerts, reads ----------------------------------------------------------
+    def put_audit_head(self, booth_id: str, seq: int, head_hash: str) -> None:
+        """Keep the newest head of the booth's audit chain. A head that goes back (a lower
+        number, or the same number with another hash) means the booth's chain was cut or
+        rewritten: kept as an alert, the stored anchor is not moved back."""
+        now = utc_now(microseconds=True)
+        with self.tx() as tx:
+            row = tx.execute("SELECT seq, hash FROM audit_heads WHERE booth_id = ?", (booth_id,)).fetchone()
+            if row and (seq < row[0] or (seq == row[0] and head_hash != row[1])):
+                self._alert(tx, booth_id, "audit.rewound",
+                            f"booth sent audit head {seq}/{head_hash[:16]} after {row[0]}/{row[1][:16]}")
+                return
+            tx.execute("DELETE FROM audit_heads WHERE booth_id = ?", (booth_id,))
+            tx.execute("INSERT INTO audit_heads (booth_id, seq, hash, received_at) VALUES (?, ?, ?, ?)",
+                       (booth_id, seq, head_hash, now))
+
+    def audit_head(self, booth_id: str) -> dict | None:
+        with self.tx() as tx:
+            row = tx.execute("SELECT seq, hash, received_at FROM audit_heads WHERE booth_id = ?",
+                             (booth_id,)).fetchone()
+        return dict(zip(("seq", "hash", "received_at"), row)) if row else None
+
+    @staticmethod
+    def _alert(tx: _Tx, booth_id: str | None, kind: str, detail: str) -> None:
+        log.warning("alert %s (booth %s): %s", kind, booth_id, detail)
+        tx.execute("INSERT INTO alerts (at, booth_id, kind, detail) VALUES (?, ?, ?, ?)",
+                   (utc_now(microseconds=True), booth_id, kind, detail))
+
+    def alerts(self) -> list[dict]:
+        with self.tx() as tx:
+            rows = tx.execute("SELECT at, booth_id, kind, detail FROM alerts ORDER BY id").fetchall()
+        return [dict(zip(("at", "booth_id", "kind", "detail"), r)) for r in rows]
+
+    def log_access(self, principal: str, action: str, detail: str) -> None:
+        with self.tx() as tx:
+            tx.execute("INSERT INTO access_log (at, principal, action, detail) VALUES (?, ?, ?, ?)",
+                       (utc_now(microseconds=True), principal, action, detail))
+
+    def access_log(self) -> list[dict]:
+        with self.tx() as tx:
+            rows = tx.execute("SELECT at, principal, action, detail FROM access_log ORDER BY id").fetchall()
+        return [dict(zip(("at", "principal", "action", "detail"), r)) for r in rows]
+
     # -- users -------------------------------------------------------------------------------
-    def add_user(self, user: str, password_hash: str, roles: list[str], display_name: str = "") -> None:
-        if not user or not user.strip():
-            raise ValueError("user name must not be empty")
+    def add_user(self, user: str, password_hash: str, roles: list[str], display_name: str, ports: list[str],
+                 public_key: str, wrapped_key: str) -> None:
+        """Add or replace a user. Ports: where the user works (``*`` = every port). Booths receive
+        users only through lists the administrator signs (:meth:`publish_user_lists`)."""
+        user = _text(user, "user name", 64)
         bad = [r for r in roles if r not in ROLES]
         if bad or not roles:
             raise ValueError(f"roles must be among {', '.join(ROLES)} (got {roles})")
+        if not ports:
+            raise ValueError("a user needs at least one port (or * for every port)")
+        ports = sorted({_text(p, "port", 128) for p in ports})
+        passwords.check_format(password_hash)
+        signing.public_from_b64(public_key)
         with self.tx() as tx:
             tx.execute("DELETE FROM users WHERE user_name = ?", (user,))
-            tx.execute("INSERT INTO users (user_name, password_hash, roles, display_name, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?)",
-                       (user, password_hash, json.dumps(sorted(set(roles))), display_name or user, utc_now(microseconds=True)))
+            tx.execute("INSERT INTO users (user_name, password_hash, roles, display_name, ports, public_key,"
+                       " wrapped_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (user, password_hash, json.dumps(sorted(set(roles))), display_name or user, json.dumps(ports),
+                        public_key, wrapped_key, utc_now(microseconds=True)))
 
     def users(self) -> list[dict]:
-        """In the shape of ``Store.set_users``: ``{user, password_hash, roles, display_name}``."""
         with self.tx() as tx:
-            rows = tx.execute("SELECT user_name, password_hash, roles, display_name FROM users"
-                              " ORDER BY user_name").fetchall()
-        return [{"user": u, "password_hash": h, "roles": json.loads(r), "display_name": d} for u, h, r, d in rows]
+            rows = tx.execute("SELECT user_name, password_hash, roles, display_name, ports, public_key, wrapped_key"
+                              " FROM users ORDER BY user_name").fetchall()
+        return [{"user": u, "password_hash": h, "roles": json.loads(r), "display_name": d, "ports": json.loads(p),
+                 "public_key": k, "wrapped_key": w} for u, h, r, d, p, k, w in rows]
+
+    def user(self, name: str) -> dict | None:
+        return next((u for u in self.users() if u["user"] == name), None)
+
+    def publish_user_lists(self, admin_key) -> dict:
+        """Sign, for every port that has a booth or a user, the list of that port's users, under
+        a new version. Booths apply only a list signed by the administrator's key, newer than
+        theirs and not empty; each booth is sent its own port's list only."""
+        users = self.users()
+        with self.tx() as tx:
+            ports = {r[0] for r in tx.execute("SELECT DISTINCT port FROM booths").fetchall()}
+            ports |= {p for u in users for p in u["ports"] if p != "*"}
+            version = (tx.execute("SELECT MAX(version) FROM user_lists").fetchone()[0] or 0) + 1
+            now = utc_now(microseconds=True)
+            published = {}
+            for port in sorted(ports):
+                members = [u for u in users if port in u["ports"] or "*" in u["ports"]]
+                if not members:
+                    continue
+                body = {"format": rec.USERS_FORMAT, "port": port, "version": version, "issued_at": now,
+                        "users": members}
+                sig = signing.sign(admin_key, signing.USERS, body)
+                tx.execute("DELETE FROM user_lists WHERE port = ?", (port,))
+                tx.execute("INSERT INTO user_lists (port, version, body, signature, created_at) VALUES (?, ?, ?, ?, ?)",
+                           (port, version, rec.canonical_json(body), sig, now))
+                published[port] = len(members)
+        return {"version": version, "ports": published}
+
+    def user_list(self, port: str) -> dict | None:
+        with self.tx() as tx:
+            row = tx.execute("SELECT body, signature FROM user_lists WHERE port = ?", (port,)).fetchone()
+        return {"list": json.loads(row[0]), "signature": row[1]} if row else None
 
     # -- bundles -----------------------------------------------------------------------------
     # Stored in 8 MiB chunks: a full SLTD bundle for 100M documents is over a gigabyte, past the
@@ -423,62 +588,99 @@ class HubDb:
         return b"".join(self.iter_bundle(version, info["chunks"])), info["sha256"]
 
     # -- supervisor queue --------------------------------------------------------------------
-    def queue(self, status: str = "open") -> list[dict]:
-        """Queue items with the flagged record's kind and payload, so a supervisor sees what to judge."""
+    def queue(self, port: str | None = None, status: str = "open", limit: int = 500) -> list[dict]:
+        """Queue items (of one port's booths) with the flagged record, so a supervisor sees what to judge."""
+        where, params = "q.status = ?", [status]
+        if port is not None:
+            where += " AND q.port = ?"
+            params.append(port)
         with self.tx() as tx:
-            rows = tx.execute("SELECT q.record_id, q.booth_id, q.inspector, q.flags, q.created_at, q.status,"
-                              " r.kind, r.payload FROM queue q JOIN records r ON r.record_id = q.record_id"
-                              " WHERE q.status = ? ORDER BY q.created_at, q.record_id", (status,)).fetchall()
-        return [{"record_id": r, "booth_id": b, "inspector": i, "flags": json.loads(f), "created_at": c,
-                 "status": s, "kind": k, "payload": json.loads(p)} for r, b, i, f, c, s, k, p in rows]
+            rows = tx.execute("SELECT q.record_id, q.booth_id, q.port, q.inspector, q.flags, q.created_at, q.status,"
+                              " r.kind, r.payload FROM queue q JOIN records r ON r.booth_id = q.booth_id"
+                              f" AND r.record_id = q.record_id WHERE {where} ORDER BY q.created_at, q.record_id"
+                              " LIMIT ?", (*params, limit)).fetchall()
+        return [{"record_id": r, "booth_id": b, "port": pt, "inspector": i, "flags": json.loads(f), "created_at": c,
+                 "status": s, "kind": k, "payload": json.loads(p)} for r, b, pt, i, f, c, s, k, p in rows]
 
-    def add_review(self, review_id: str, target_record_id: str, booth_id: str, reviewer: str,
-                   verdict: str, reason: str) -> dict:
+    def add_review(self, fields: dict, signature: str, submitted_by: str) -> dict:
+        """A supervisor's signed review submitted through the API (the target must be queued)."""
         with self.tx() as tx:
-            return self._add_review(tx, review_id, booth_id, target_record_id, reviewer, verdict, reason)
+            return self._apply_review(tx, fields, signature, submitted_by)
 
-    def _add_review(self, tx: _Tx, review_id: str, booth_id: str, target_record_id: str | None,
-                    reviewer: str | None, verdict: str | None, reason: str | None) -> dict:
-        """A supervisor's verdict closes the queue item. Same review id again: no-op."""
-        if verdict not in rec.VERDICTS:
+    def _apply_review(self, tx: _Tx, fields: dict, signature: str | None, submitted_by: str,
+                      park: bool = False) -> dict:
+        """Check and record a review: signed by a supervisor of the target booth's port with the
+        key in the hub's user table, who did not conduct the examination. Same review id again:
+        no-op. With ``park``, a review whose target has not arrived waits for it."""
+        fields = {k: fields.get(k) for k in signed_review.FIELDS}
+        if fields["verdict"] not in rec.VERDICTS:
             raise ValueError(f"verdict must be one of {', '.join(rec.VERDICTS)}")
-        if not reason or not str(reason).strip():
+        if not isinstance(fields["reason"], str) or not fields["reason"].strip():
             raise ValueError("a review needs a reason")
-        item = tx.execute("SELECT inspector FROM queue WHERE record_id = ?", (target_record_id,)).fetchone()
-        if item is None:
-            raise LookupError(f"record {target_record_id} is not in the supervisor queue")
-        row = tx.execute("SELECT roles FROM users WHERE user_name = ?", (reviewer,)).fetchone()
+        if not isinstance(fields["review_id"], str) or not fields["review_id"]:
+            raise ValueError("a review needs a review id")
+        seen = tx.execute("SELECT record_id FROM reviews WHERE review_id = ?", (fields["review_id"],)).fetchone()
+        if seen:
+            return {"review_id": fields["review_id"], "record_id": seen[0], "verdict": fields["verdict"],
+                    "duplicate": True}
+        row = tx.execute("SELECT roles, ports, public_key FROM users WHERE user_name = ?",
+                         (fields["reviewer"],)).fetchone()
         if row is None or "supervisor" not in json.loads(row[0]):
-            raise PermissionError(f"{reviewer!r} is not a supervisor on this hub")
-        if reviewer == item[0]:
+            raise PermissionError(f"{fields['reviewer']!r} is not a supervisor on this hub")
+        if not signed_review.verify(fields, signature, row[2]):
+            raise PermissionError(f"the review is not signed with {fields['reviewer']}'s key")
+        target = tx.execute("SELECT port FROM booths WHERE booth_id = ?", (fields["booth_id"],)).fetchone()
+        ports = json.loads(row[1])
+        if target is None or ("*" not in ports and target[0] not in ports):
+            raise PermissionError(f"{fields['reviewer']} is not a supervisor of that booth's port")
+        item = tx.execute("SELECT inspector FROM queue WHERE booth_id = ? AND record_id = ?",
+                          (fields["booth_id"], fields["check_result_id"])).fetchone()
+        if item is None:
+            if not park:
+                raise LookupError(f"record {fields['check_result_id']} of booth {fields['booth_id']} "
+                                  "is not in the supervisor queue")
+            tx.execute("INSERT INTO pending_reviews (review_id, booth_id, record_id, body, signature, submitted_by,"
+                       " received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING",
+                       (fields["review_id"], fields["booth_id"], fields["check_result_id"], rec.canonical_json(fields),
+                        signature, submitted_by, utc_now(microseconds=True)))
+            return {"review_id": fields["review_id"], "record_id": fields["check_result_id"], "pending": True}
+        if fields["reviewer"] == item[0]:
             raise PermissionError("a supervisor cannot review an examination they conducted")
-        same = tx.execute("SELECT review_id FROM reviews WHERE record_id = ? AND reviewer = ? AND verdict = ?"
-                          " AND reason = ?", (target_record_id, reviewer, verdict, reason)).fetchone()
-        if same:  # the echo of a review the booth received from the hub: already known
-            return {"review_id": same[0], "record_id": target_record_id, "verdict": verdict}
-        tx.execute("INSERT INTO reviews (review_id, record_id, reviewer, verdict, reason, booth_id, created_at)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING",
-                   (review_id, target_record_id, reviewer, verdict, reason, booth_id, utc_now(microseconds=True)))
-        tx.execute("UPDATE queue SET status = 'reviewed' WHERE record_id = ?", (target_record_id,))
-        return {"review_id": review_id, "record_id": target_record_id, "verdict": verdict}
+        tx.execute("INSERT INTO reviews (review_id, booth_id, record_id, body, signature, reviewer, verdict,"
+                   " submitted_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING",
+                   (fields["review_id"], fields["booth_id"], fields["check_result_id"], rec.canonical_json(fields),
+                    signature, fields["reviewer"], fields["verdict"], submitted_by, utc_now(microseconds=True)))
+        tx.execute("UPDATE queue SET status = 'reviewed' WHERE booth_id = ? AND record_id = ?",
+                   (fields["booth_id"], fields["check_result_id"]))
+        return {"review_id": fields["review_id"], "record_id": fields["check_result_id"], "verdict": fields["verdict"]}
 
     def reviews_for_booth(self, booth_id: str, after: int = 0, limit: int = 500) -> list[dict]:
-        """Reviews made elsewhere (another booth, or the hub API) of records this booth sent, in
-        order: the booth applies them so an examination's hit can be cleared where it was raised."""
+        """Reviews of this booth's records submitted elsewhere, in order, with the supervisor's
+        signature: the booth verifies it against its own signed user list before applying."""
         with self.tx() as tx:
-            rows = tx.execute(
-                "SELECT v.seq, v.review_id, v.record_id, v.reviewer, v.verdict, v.reason, v.created_at"
-                " FROM reviews v JOIN records r ON r.record_id = v.record_id"
-                " WHERE r.booth_id = ? AND v.booth_id <> ? AND v.seq > ? ORDER BY v.seq LIMIT ?",
-                (booth_id, booth_id, after, limit)).fetchall()
-        keys = ("seq", "review_id", "record_id", "reviewer", "verdict", "reason", "created_at")
-        return [dict(zip(keys, r)) for r in rows]
+            rows = tx.execute("SELECT seq, body, signature FROM reviews WHERE booth_id = ? AND submitted_by <> ?"
+                              " AND seq > ? ORDER BY seq LIMIT ?", (booth_id, booth_id, after, limit)).fetchall()
+        return [{"seq": seq, **json.loads(body), "signature": sig} for seq, body, sig in rows]
 
-    def reviews(self, record_id: str) -> list[dict]:
+    def reviews(self, booth_id: str, record_id: str) -> list[dict]:
         with self.tx() as tx:
-            rows = tx.execute("SELECT review_id, reviewer, verdict, reason, booth_id, created_at FROM reviews"
-                              " WHERE record_id = ? ORDER BY created_at", (record_id,)).fetchall()
-        return [dict(zip(("review_id", "reviewer", "verdict", "reason", "booth_id", "created_at"), r)) for r in rows]
+            rows = tx.execute("SELECT body, signature, submitted_by, created_at FROM reviews WHERE booth_id = ?"
+                              " AND record_id = ? ORDER BY seq", (booth_id, record_id)).fetchall()
+        return [{**json.loads(b), "signature": s, "submitted_by": by, "created_at": c} for b, s, by, c in rows]
+
+
+@dataclass(frozen=True)
+class Booth:
+    """An authenticated booth: who pushes, which port's users and queue it may see, its key."""
+    booth_id: str
+    port: str
+    public_key: str | None
+
+
+def _text(value, what: str, max_len: int) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > max_len or "\x00" in value:
+        raise ValueError(f"{what} must be 1-{max_len} characters")
+    return value.strip()
 
 
 class _NullLock:

@@ -15,6 +15,7 @@ from inspector_app.common.canonical import to_json as canonical_json
 FLAG_KEYS = ("flags", "hits", "open_hits", "overrides", "biometric_exceptions", "low_quality_captures")
 REVIEW_KIND = "review"
 VERDICTS = ("confirmed", "cleared")
+RECEIPT_STATUSES = ("stored", "duplicate", "conflict", "refused")
 
 
 def content_hash(kind: str, payload: Any, payload_json: str | None = None) -> str:
@@ -45,11 +46,16 @@ def flags_of(kind: str, payload: Any) -> list[str]:
     return flags
 
 
-def review_of(kind: str, payload: Any) -> dict | None:
-    """A ``review`` record from the outbox. The Store writes ``check_result_id`` (the record id of
-    the reviewed check result); ``target_record_id`` names any other queued record."""
-    if kind != REVIEW_KIND or not isinstance(payload, dict):
-        return None
-    out = {k: payload.get(k) for k in ("reviewer", "verdict", "reason")}
-    out["target_record_id"] = payload.get("target_record_id") or payload.get("check_result_id")
-    return out
+def signed_record(booth_id: str, record: dict) -> dict:
+    """What a booth signs for one record (``signing.RECORD``): everything the hub stores of it,
+    and the booth's id, so a record signed for one booth cannot be replayed as another's."""
+    return {"booth_id": booth_id, **{k: record.get(k) for k in ("record_id", "seq", "kind", "payload", "created_at")}}
+
+
+def receipt_body(booth_id: str, issued_at: str, results: list[list[str]]) -> dict:
+    """What the hub signs (``signing.RECEIPT``) for one push: per record, its content hash and
+    what became of it (stored, duplicate, conflict, refused)."""
+    return {"booth_id": booth_id, "issued_at": issued_at, "results": results}
+
+
+USERS_FORMAT = "border-inspector-users/1"

@@ -5,9 +5,11 @@ The thread variant binds its own socket first, so port 0 gives a free ephemeral 
 from __future__ import annotations
 
 import socket
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -19,12 +21,13 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
+def serve(db_url: str, hub_dir: Path, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
     import uvicorn
 
+    from inspector_app.hub.keys import HubKeys
     from inspector_app.hub.server import create_app
 
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level=log_level)
+    uvicorn.run(create_app(db_url, HubKeys.load(hub_dir)), host=host, port=port, log_level=log_level)
 
 
 @dataclass
@@ -34,6 +37,7 @@ class RunningHub:
     server: object
     thread: threading.Thread
     app: object
+    hub_dir: Path
 
     @property
     def db(self):
@@ -45,12 +49,18 @@ class RunningHub:
         self.db.close()
 
 
-def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, timeout: float = 20) -> RunningHub:
+def start_in_thread(db_url: str, hub_dir: Path | None = None, host: str = "127.0.0.1", port: int = 0,
+                    timeout: float = 20) -> RunningHub:
+    """A hub in this process; without ``hub_dir`` a throwaway one is made (keys as `hub init`)."""
     import uvicorn
 
+    from inspector_app.hub.keys import HubKeys, init_keys
     from inspector_app.hub.server import create_app
 
-    app = create_app(db_url)
+    if hub_dir is None:
+        hub_dir = Path(tempfile.mkdtemp(prefix="hub-"))
+    init_keys(hub_dir)
+    app = create_app(db_url, HubKeys.load(hub_dir))
     sock = _bind(host, port)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
@@ -62,4 +72,4 @@ def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, timeout
             raise RuntimeError("hub did not start")
         time.sleep(0.02)
     actual = sock.getsockname()[1]
-    return RunningHub(f"http://{host}:{actual}", actual, server, thread, app)
+    return RunningHub(f"http://{host}:{actual}", actual, server, thread, app, Path(hub_dir))

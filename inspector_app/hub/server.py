@@ -1,102 +1,184 @@
-"""The hub's HTTP API (FastAPI). Every endpoint but /health needs a booth credential.
+"""The hub's HTTP API (FastAPI). Every endpoint but /health needs a booth credential; what a
+booth may see and do is in docs/SECURITY.md.
 
 Endpoints are documented in docs/HUB_API.md; the live description is at ``/openapi.json``.
 """
 from __future__ import annotations
 
 import logging
-import uuid
+import time
+from datetime import datetime
 from typing import Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as FastApiPath
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from inspector_app.hub.db import MAX_BATCH, HubDb
+from inspector_app.common import signing
+from inspector_app.common.clock import utc_now
+from inspector_app.hub import records as rec
+from inspector_app.hub.db import MAX_BATCH, Booth, HubDb
+from inspector_app.hub.keys import HubKeys
 
 log = logging.getLogger("inspector_app.hub")
 API_VERSION = "1"
 
 
 class RecordIn(BaseModel):
-    record_id: str = Field(min_length=1, max_length=128, description="idempotency key (a UUID)")
+    record_id: str = Field(min_length=1, max_length=128, description="idempotency key (a UUID), unique per booth")
     seq: int | None = Field(None, description="the booth's outbox order")
     kind: str = Field(min_length=1, max_length=64)
     payload: dict[str, Any]
     created_at: str | None = None
+    signature: str = Field(max_length=200, description="the booth's Ed25519 signature (docs/SECURITY.md)")
+
+
+class AuditHead(BaseModel):
+    seq: int = Field(ge=0, le=2**63 - 1)
+    hash: str = Field(pattern="^[0-9a-f]{64}$")
 
 
 class RecordBatch(BaseModel):
     records: list[RecordIn] = Field(max_length=MAX_BATCH)
+    audit_head: AuditHead | None = Field(None, description="the booth's audit chain head, kept as an anchor")
+
+
+class Refusal(BaseModel):
+    record_id: str
+    reason: str
+
+
+class Receipt(BaseModel):
+    body: dict = Field(description="booth_id, issued_at, results: [record_id, content_sha256, status]")
+    signature: str = Field(description="Ed25519 by the hub's receipt key")
 
 
 class PushResult(BaseModel):
     stored: list[str] = Field(description="record ids stored by this request")
     duplicates: list[str] = Field(description="ids already stored with the same content (safe resend)")
     conflicts: list[str] = Field(description="ids already stored with DIFFERENT content: refused, logged")
+    refused: list[Refusal] = Field(description="records refused for good (bad signature, invalid review)")
+    receipt: Receipt
 
 
 class ReviewIn(BaseModel):
-    review_id: str | None = Field(None, description="idempotency key; generated when absent")
-    reviewer: str
+    """A supervisor's review, signed with the supervisor's own key (common/signed_review.py)."""
+    review_id: str = Field(min_length=1, max_length=128)
+    examination_id: str | None = Field(None, max_length=128)
+    reviewer: str = Field(min_length=1, max_length=64)
     verdict: str = Field(description="confirmed | cleared")
-    reason: str
+    reason: str = Field(min_length=1, max_length=2000)
+    reviewed_at: str = Field(max_length=64)
+    signature: str = Field(max_length=200)
+
+
+class KeyIn(BaseModel):
+    public_key: str = Field(max_length=64, description="base64 of the booth's raw Ed25519 public key")
 
 
 bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued by `hub register-booth`")
+PROOF_WINDOW_S = 300
 
 
-def create_app(db_url: str | HubDb) -> FastAPI:
+def create_app(db_url: str | HubDb, keys: HubKeys) -> FastAPI:
     db = db_url if isinstance(db_url, HubDb) else HubDb(db_url)
     app = FastAPI(title="Border Inspector hub", version=API_VERSION,
-                  description="Upstream service for booths: records up, signed bundles and users down, "
+                  description="Upstream service for booths: signed records up, signed bundles and users down, "
                               "and the cross-booth supervisor queue.")
     app.state.db = db
+    app.state.keys = keys
 
-    def booth(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
-        booth_id = db.authenticate(creds.credentials) if creds else None
-        if booth_id is None:
+    def booth(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Booth:
+        found = db.authenticate(creds.credentials) if creds else None
+        if found is None:
             raise HTTPException(401, "a valid booth credential is required (Authorization: Bearer <booth_id>.<secret>)",
                                 headers={"WWW-Authenticate": "Bearer"})
-        return booth_id
+        return found
+
+    def supervisor(request: Request, who: Booth = Depends(booth)) -> str:
+        """A supervisor of this booth's port, proven by a fresh signature with their own key:
+        a booth credential alone never reads other booths' flagged travellers."""
+        user = request.headers.get("x-supervisor", "")
+        at = request.headers.get("x-supervisor-at", "")
+        proof = request.headers.get("x-supervisor-proof", "")
+        found = db.user(user) if user else None
+        try:
+            age = abs(time.time() - datetime.fromisoformat(at).timestamp())
+        except ValueError:
+            age = None
+        value = {"user": user, "at": at, "method": request.method, "path": request.url.path, "booth_id": who.booth_id}
+        if (found is None or "supervisor" not in found["roles"] or age is None or age > PROOF_WINDOW_S
+                or not signing.verify(found["public_key"], signing.SUPERVISOR_PROOF, value, proof)):
+            raise HTTPException(403, "this needs a supervisor's signed proof (X-Supervisor, X-Supervisor-At, "
+                                     "X-Supervisor-Proof) made within the last 5 minutes")
+        if "*" not in found["ports"] and who.port not in found["ports"]:
+            raise HTTPException(403, f"{user} is not a supervisor of {who.port}")
+        return user
 
     @app.get("/health", tags=["status"])
     def health() -> dict:
         return {"ok": True, "api": API_VERSION}
 
     @app.get("/whoami", tags=["status"])
-    def whoami(booth_id: str = Depends(booth)) -> dict:
-        return {"booth_id": booth_id}
+    def whoami(who: Booth = Depends(booth)) -> dict:
+        return {"booth_id": who.booth_id, "port": who.port, "key_enrolled": bool(who.public_key)}
 
-    @app.post("/records", tags=["records"], response_model=PushResult,
-              responses={409: {"model": PushResult, "description": "some ids conflict; the rest were stored"}})
-    def push_records(batch: RecordBatch, booth_id: str = Depends(booth)):
+    @app.put("/booth/key", tags=["status"])
+    def enrol(body: KeyIn, who: Booth = Depends(booth)) -> dict:
+        """The booth's signing key, once: a different key later needs an operator (re-register)."""
         try:
-            # plain dicts without model_dump(): it deep-copies every payload and cost a third of ingest
-            records = [{"record_id": r.record_id, "seq": r.seq, "kind": r.kind, "payload": r.payload,
-                        "created_at": r.created_at} for r in batch.records]
-            result = db.put_records(booth_id, records)
+            ok = db.enrol_key(who.booth_id, body.public_key)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
-        return JSONResponse(result, status_code=409 if result["conflicts"] else 200)
+        if not ok:
+            raise HTTPException(409, "another key is registered for this booth; an operator must re-register it")
+        return {"booth_id": who.booth_id, "enrolled": True}
+
+    @app.post("/records", tags=["records"], response_model=PushResult)
+    def push_records(batch: RecordBatch, who: Booth = Depends(booth)):
+        # plain dicts without model_dump(): it deep-copies every payload and cost a third of ingest
+        records = [{"record_id": r.record_id, "seq": r.seq, "kind": r.kind, "payload": r.payload,
+                    "created_at": r.created_at, "signature": r.signature} for r in batch.records]
+        try:
+            result = db.put_records(who, records)
+        except PermissionError as exc:
+            raise HTTPException(403, str(exc)) from exc
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        if batch.audit_head is not None:
+            db.put_audit_head(who.booth_id, batch.audit_head.seq, batch.audit_head.hash)
+        status = {rid: "stored" for rid in result["stored"]}
+        status.update({rid: "duplicate" for rid in result["duplicates"]})
+        status.update({rid: "conflict" for rid in result["conflicts"]})
+        status.update({r["record_id"]: "refused" for r in result["refused"]})
+        hashes = result.pop("hashes")
+        body = rec.receipt_body(who.booth_id, utc_now(microseconds=True),
+                                [[rid, hashes[rid], status[rid]] for rid in hashes])
+        result["receipt"] = {"body": body, "signature": signing.sign(keys.receipt, signing.RECEIPT, body)}
+        return JSONResponse(result)
 
     @app.get("/records/{record_id}", tags=["records"])
-    def get_record(record_id: str, booth_id: str = Depends(booth)) -> dict:
-        """A booth reads back only what it sent (404 otherwise: existence is not revealed);
-        supervisors see other booths' flagged records through /queue."""
-        found = db.get_record(record_id)
-        if found is None or found["booth_id"] != booth_id:
+    def get_record(record_id: str, who: Booth = Depends(booth)) -> dict:
+        """A booth reads back only what it sent (ids are per booth: another's is never found)."""
+        found = db.get_record(who.booth_id, record_id)
+        if found is None:
             raise HTTPException(404, f"no record {record_id} from this booth")
         return found
 
+    @app.get("/audit-head", tags=["records"])
+    def audit_head(who: Booth = Depends(booth)) -> dict:
+        """The newest head of this booth's audit chain the hub holds (``audit verify --against-hub``)."""
+        return {"booth_id": who.booth_id, "head": db.audit_head(who.booth_id)}
+
     @app.get("/bundles", tags=["bundles"])
-    def list_bundles(after: int = Query(0, ge=0), booth_id: str = Depends(booth)) -> dict:
+    def list_bundles(after: int = Query(0, ge=0, le=2**63 - 1), who: Booth = Depends(booth)) -> dict:
         return {"bundles": db.list_bundles(after)}
 
     @app.get("/bundles/{version}", tags=["bundles"], response_class=Response,
              responses={200: {"content": {"application/octet-stream": {}}}})
-    def get_bundle(version: int, booth_id: str = Depends(booth)) -> Response:
+    def get_bundle(version: int = FastApiPath(ge=1, le=2**63 - 1), who: Booth = Depends(booth)) -> Response:
         info = db.bundle_info(version)
         if info is None:
             raise HTTPException(404, f"no bundle version {version}")
@@ -105,28 +187,41 @@ def create_app(db_url: str | HubDb) -> FastAPI:
                                           "X-Bundle-Version": str(version)})
 
     @app.get("/users", tags=["users"])
-    def users(booth_id: str = Depends(booth)) -> dict:
-        return {"users": db.users()}
+    def users(who: Booth = Depends(booth)) -> dict:
+        """This booth's port's users, as the administrator signed them (no other port's)."""
+        found = db.user_list(who.port)
+        if found is None:
+            raise HTTPException(404, f"no signed user list for {who.port} yet (hub add-user)")
+        db.log_access(f"booth:{who.booth_id}", "users.read", f"port {who.port} version {found['list']['version']}")
+        return found
 
     @app.get("/queue", tags=["supervisor queue"])
-    def queue(status: str = Query("open", pattern="^(open|reviewed)$"), booth_id: str = Depends(booth)) -> dict:
-        return {"items": db.queue(status)}
+    def queue(status: str = Query("open", pattern="^(open|reviewed)$"), limit: int = Query(500, ge=1, le=5000),
+              who: Booth = Depends(booth), user: str = Depends(supervisor)) -> dict:
+        items = db.queue(who.port, status, limit)
+        db.log_access(f"user:{user}@{who.booth_id}", "queue.read", f"{status}: {len(items)} item(s) of {who.port}")
+        return {"items": items}
 
-    @app.post("/queue/{record_id}/reviews", tags=["supervisor queue"], status_code=201)
-    def review(record_id: str, body: ReviewIn, booth_id: str = Depends(booth)) -> dict:
+    @app.post("/queue/{booth_id}/{record_id}/reviews", tags=["supervisor queue"], status_code=201)
+    def review(booth_id: str, record_id: str, body: ReviewIn, who: Booth = Depends(booth)) -> dict:
+        """Only a supervisor's own signature clears or confirms; the booth that carries it does not."""
+        fields = {"review_id": body.review_id, "booth_id": booth_id, "check_result_id": record_id,
+                  "examination_id": body.examination_id, "reviewer": body.reviewer, "verdict": body.verdict,
+                  "reason": body.reason, "reviewed_at": body.reviewed_at}
         try:
-            return db.add_review(body.review_id or str(uuid.uuid4()), record_id, booth_id,
-                                 body.reviewer, body.verdict, body.reason)
+            out = db.add_review(fields, body.signature, who.booth_id)
         except LookupError as exc:
             raise HTTPException(404, str(exc)) from exc
         except PermissionError as exc:
             raise HTTPException(403, str(exc)) from exc
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
+        db.log_access(f"user:{body.reviewer}@{who.booth_id}", "review", f"{booth_id}/{record_id} {body.verdict}")
+        return out
 
     @app.get("/reviews", tags=["supervisor queue"])
-    def reviews(after: int = Query(0, ge=0), booth_id: str = Depends(booth)) -> dict:
-        """Reviews made elsewhere of this booth's records (cursor: ``seq``)."""
-        return {"reviews": db.reviews_for_booth(booth_id, after)}
+    def reviews(after: int = Query(0, ge=0, le=2**63 - 1), who: Booth = Depends(booth)) -> dict:
+        """Reviews made elsewhere of this booth's records, signed by their supervisors (cursor: ``seq``)."""
+        return {"reviews": db.reviews_for_booth(who.booth_id, after)}
 
     return app

@@ -1,25 +1,33 @@
 """The booth's sync client: push the outbox up, pull bundles and users down, report status.
 
-Push is ordered (outbox ``seq`` order, one batch at a time, a batch acked only after the hub
-answered for it) and idempotent (the hub keys records by ``record_id``), so any failure at any
-point — timeout, cut connection, crash — is handled by simply sending the same batch again.
+Push is ordered (outbox ``seq`` order, one batch at a time) and idempotent (the hub keys records
+by booth and ``record_id``), so any failure at any point — timeout, cut connection, crash — is
+handled by sending the same batch again. Every record is signed with the booth's key; a record
+is acked only when the hub's **signed receipt** names it with the same content hash, so neither a
+fake hub nor a proxy can make the booth drop data. A record the hub refuses for good (bad
+signature, invalid review, a conflicting id) is quarantined in the encrypted store with the
+reason, and the rest flows. Users and reviews pulled down are applied only when signed: the user
+list by the hub administrator's key, each review by its supervisor's own key (docs/SECURITY.md).
 """
 from __future__ import annotations
 
 import hashlib
-import json
+import ipaddress
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from inspector_app.common import signing
 from inspector_app.common.clock import utc_now
+from inspector_app.hub import records as rec
 from inspector_app.sync import pull
-from inspector_app.sync.config import sync_dir
+from inspector_app.sync.config import SyncConfig, sync_dir
 from inspector_app.sync.state import SyncState, SyncStatus
+from inspector_app.sync.trust import HubTrust, booth_key, load_trust
 
 log = logging.getLogger("inspector_app.sync")
 
@@ -34,18 +42,48 @@ class SyncError(RuntimeError):
     """One sync attempt failed (hub unreachable, refused, or erroring); safe to retry."""
 
 
+def _loopback(url: httpx.URL) -> bool:
+    try:
+        return ipaddress.ip_address(url.host).is_loopback
+    except ValueError:
+        return url.host == "localhost"
+
+
 class SyncClient:
-    def __init__(self, home: Path, store: Outbox, hub_url: str, credential: str, *, batch_size: int = 500,
-                 timeout: float = 15.0, apply_bundle: Callable[[Path, Path, int], dict] | None = None,
-                 ca_file: str | None = None):
+    def __init__(self, home: Path, store: Outbox, hub_url: str, credential: str, *, trust: HubTrust, port: str,
+                 key: Ed25519PrivateKey | None = None, batch_size: int = 500, timeout: float = 15.0,
+                 apply_bundle: Callable[[Path, Path, int], dict] | None = None, allow_insecure_http: bool = False):
         if not hub_url:
             raise SyncError("no hub URL configured for this booth (sync configure --hub URL)")
+        url = httpx.URL(hub_url.rstrip("/"))
+        if url.scheme != "https" and not (url.scheme == "http" and allow_insecure_http and _loopback(url)):
+            raise SyncError(f"refusing to sync with {hub_url}: the hub must be https:// (plain http only to a "
+                            "loopback address with the development setting sync.allow_insecure_http)")
         self.home, self.store = Path(home), store
+        self.trust, self.port = trust, port
+        self.booth_id = credential.rpartition(".")[0]
+        self.key = key or booth_key(self.home)
         self.batch_size = batch_size
         self.apply_bundle = apply_bundle or pull.apply_bundle
-        self.http = httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout, verify=ca_file or True,
+        self.http = httpx.Client(base_url=str(url), timeout=timeout, verify=trust.ssl_context(),
                                  headers={"Authorization": f"Bearer {credential}"})
         self.state = SyncState.load(self.home)
+
+    @classmethod
+    def from_home(cls, home: Path, store: Outbox, **overrides) -> SyncClient:
+        """The one wiring from a booth home: settings, credential, pinned hub keys, booth key."""
+        from inspector_app.settings import Settings
+        from inspector_app.sync.trust import TrustError
+
+        cfg = SyncConfig.load(home)
+        try:
+            trust = load_trust(home)
+        except TrustError as exc:
+            raise SyncError(str(exc)) from exc
+        kw = dict(trust=trust, port=Settings.load(home).get("booth.port", "Narita Airport"),
+                  batch_size=cfg.batch_size, timeout=cfg.timeout_s, allow_insecure_http=cfg.allow_insecure_http)
+        kw.update(overrides)
+        return cls(home, store, cfg.hub_url, cfg.credential, **kw)
 
     def close(self) -> None:
         self.http.close()
@@ -89,46 +127,84 @@ class SyncClient:
         self.state.save(self.home)
 
     # -- push --------------------------------------------------------------------------------
+    def enrol(self) -> None:
+        """Register this booth's public key with the hub: the first key wins, the same key again
+        is a no-op, a different one is refused (409: an operator re-registers the booth). Sent
+        every round, so a booth an operator re-registered enrols again without anyone's help."""
+        r = self._request("PUT", "/booth/key", ok=(200, 409), json={"public_key": signing.public_b64(self.key)})
+        if r.status_code == 409:
+            raise SyncError("the hub holds another signing key for this booth: an operator must re-register "
+                            "the booth (hub register-booth --public-key, with the key `sync configure` printed)")
+
+    def _signed(self, r: dict) -> dict:
+        out = {k: r.get(k) for k in ("record_id", "seq", "kind", "payload", "created_at")}
+        out["signature"] = signing.sign(self.key, signing.RECORD, rec.signed_record(self.booth_id, out))
+        return out
+
     def push_once(self) -> dict:
         """Send every pending record, batch by batch, until the outbox is empty."""
-        report = {"stored": 0, "duplicates": 0, "conflicts": 0, "batches": 0}
+        report = {"stored": 0, "duplicates": 0, "conflicts": 0, "refused": 0, "batches": 0}
         try:
+            self.enrol()
             while True:
                 batch = self.store.outbox_pending(limit=self.batch_size)
                 if not batch:
                     break
-                body = {"records": [{k: r.get(k) for k in ("record_id", "seq", "kind", "payload", "created_at")}
-                                    for r in batch]}
-                result = self._json(self._request("POST", "/records", ok=(200, 409), json=body),
-                                    "stored", "duplicates", "conflicts")
-                if result["conflicts"]:
-                    self._quarantine([r for r in batch if r["record_id"] in set(result["conflicts"])])
-                done = result["stored"] + result["duplicates"] + result["conflicts"]
-                missing = {r["record_id"] for r in batch} - set(done)
-                if missing:
-                    raise SyncError(f"hub did not account for {len(missing)} record(s) of the batch")
-                self.store.outbox_ack(done)
+                body: dict = {"records": [self._signed(r) for r in batch]}
+                head = getattr(self.store, "audit_head", None)
+                if callable(head):
+                    body["audit_head"] = head()
+                answer = self._json(self._request("POST", "/records", json=body), "receipt", "refused")
+                outcome = self._check_receipt(batch, answer)
+                if outcome["quarantine"]:
+                    for reason, ids in outcome["quarantine"].items():
+                        self.store.outbox_quarantine(ids, reason)
+                        log.error("hub refused %d record(s) for good: %s; quarantined", len(ids), reason)
+                self.store.outbox_ack(outcome["ack"])
                 report["batches"] += 1
-                for k in ("stored", "duplicates", "conflicts"):
-                    report[k] += len(result[k])
-                self.state.pushed_total += len(result["stored"])
+                for k in ("stored", "duplicates", "conflicts", "refused"):
+                    report[k] += outcome[k]
+                self.state.pushed_total += outcome["stored"]
         except SyncError as exc:
             self._fail(exc)
             raise
         self._succeed()
         return report
 
-    def _quarantine(self, records: list[dict]) -> None:
-        """A conflict will never succeed on resend: keep the booth's version durably for an
-        operator, count it in the status, and let the rest of the outbox move on."""
-        path = sync_dir(self.home) / "conflicts.jsonl"
-        with open(path, "a", encoding="utf-8") as fh:
-            for r in records:
-                fh.write(json.dumps({"quarantined_at": utc_now(), **r}, ensure_ascii=False, default=str) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        self.state.conflicts += len(records)
-        log.error("hub holds different content for %d record id(s); kept in %s", len(records), path)
+    def _check_receipt(self, batch: list[dict], answer: dict) -> dict:
+        """Ack only what the hub's signed receipt names with this booth's content hash; quarantine
+        what it refused for good; anything else (unsigned, forged, partial) is a failed attempt."""
+        receipt = answer.get("receipt") or {}
+        body = receipt.get("body") if isinstance(receipt, dict) else None
+        if not isinstance(body, dict) or not signing.verify(self.trust.receipt_key, signing.RECEIPT, body,
+                                                            receipt.get("signature")):
+            raise SyncError("the hub's receipt is not signed by the hub this booth trusts; nothing acked")
+        if body.get("booth_id") != self.booth_id:
+            raise SyncError("the hub's receipt is for another booth; nothing acked")
+        results = {}
+        for item in body.get("results") or []:
+            if isinstance(item, list) and len(item) == 3:
+                results[item[0]] = (item[1], item[2])
+        reasons = {r.get("record_id"): str(r.get("reason")) for r in answer.get("refused") or [] if isinstance(r, dict)}
+        out: dict = {"ack": [], "quarantine": {}, "stored": 0, "duplicates": 0, "conflicts": 0, "refused": 0}
+        for r in batch:
+            got = results.get(r["record_id"])
+            if got is None or got[0] != rec.content_hash(r["kind"], r["payload"]):
+                raise SyncError(f"the hub's receipt does not confirm record {r['record_id']}; nothing acked")
+            status = got[1]
+            if status in ("stored", "duplicate"):
+                out["ack"].append(r["record_id"])
+                out["stored" if status == "stored" else "duplicates"] += 1
+            elif status == "conflict":
+                out["quarantine"].setdefault("the hub holds different content under this record id", []).append(
+                    r["record_id"])
+                out["conflicts"] += 1
+            elif status == "refused":
+                out["quarantine"].setdefault(reasons.get(r["record_id"], "refused by the hub"), []).append(r["record_id"])
+                out["refused"] += 1
+            else:
+                raise SyncError(f"the hub's receipt has an unknown status {status!r}; nothing acked")
+        return out
 
     # -- pull --------------------------------------------------------------------------------
     def pull_once(self) -> dict:
@@ -153,11 +229,7 @@ class SyncClient:
                 self.state.bundle_version = int(result.get("version", version))
                 self.state.last_bundle_refusal = None
                 report["applied"].append(self.state.bundle_version)
-            set_users = getattr(self.store, "set_users", None)
-            if callable(set_users):
-                users = self._json(self._request("GET", "/users"), "users")["users"]
-                set_users(users)
-                report["users"] = len(users)
+            report["users"] = self._pull_users()
             report["reviews"] = self._pull_reviews()
         except SyncError as exc:
             self._fail(exc)
@@ -165,12 +237,40 @@ class SyncClient:
         self._succeed()
         return report
 
+    def _pull_users(self) -> int | None:
+        """This port's users, applied only if the administrator's key signed the list, it is for
+        this port, newer than the one in force and not empty (a fake or stale hub changes nothing)."""
+        set_users = getattr(self.store, "set_users", None)
+        if not callable(set_users):
+            return None
+        r = self._request("GET", "/users", ok=(200, 404))
+        if r.status_code == 404:
+            return None
+        answer = self._json(r, "list", "signature")
+        body = answer["list"]
+        if not isinstance(body, dict) or not signing.verify(self.trust.admin_key, signing.USERS, body,
+                                                            answer["signature"]):
+            self.state.last_users_refusal = "user list not signed by the hub administrator's key"
+            log.error("user list refused: %s", self.state.last_users_refusal)
+            return None
+        version = body.get("version")
+        if body.get("format") != rec.USERS_FORMAT or body.get("port") != self.port or not isinstance(version, int):
+            self.state.last_users_refusal = f"user list is for {body.get('port')!r}, not this booth's port {self.port!r}"
+            return None
+        users = body.get("users")
+        if version <= self.state.users_version or not isinstance(users, list) or not users:
+            return None
+        set_users(users, version=version)
+        self.state.users_version = version
+        self.state.last_users_refusal = None
+        return len(users)
+
     def _pull_reviews(self) -> int | None:
-        """Supervisors' verdicts made at other booths on this booth's check results: record them
-        in the store so a cleared hit no longer blocks the decision here. The store writes its own
-        outbox record for each; the hub recognises that echo by content and keeps one review."""
-        add_review = getattr(self.store, "add_review", None)
-        if not callable(add_review):
+        """Supervisors' verdicts made at other booths on this booth's check results. The store
+        applies one only if its supervisor's signature verifies against the signed user list and
+        the supervisor did not conduct the examination; nothing is echoed back up."""
+        apply = getattr(self.store, "apply_remote_review", None)
+        if not callable(apply):
             return None
         applied = 0
         while True:
@@ -180,11 +280,11 @@ class SyncClient:
                 return applied
             for r in batch:
                 try:
-                    add_review(r["record_id"], r["reviewer"], r["verdict"], r["reason"])
-                    applied += 1
-                except (ValueError, LookupError, RuntimeError) as exc:  # e.g. not a check result here
-                    log.warning("review %s from the hub not recorded: %s", r["review_id"], exc)
-                self.state.review_cursor = r["seq"]
+                    if apply(r) is not None:
+                        applied += 1
+                except (ValueError, LookupError, RuntimeError) as exc:
+                    log.warning("review %s from the hub refused: %s", r.get("review_id"), exc)
+                self.state.review_cursor = int(r["seq"])
                 self.state.save(self.home)
 
     def _download(self, version: int, sha256: str | None) -> Path:
@@ -227,6 +327,8 @@ class SyncClient:
 def status_of(home: Path, store: Outbox | None, state: SyncState | None = None) -> SyncStatus:
     state = state or SyncState.load(home)
     queued = store.outbox_count() if store is not None else -1
+    count = getattr(store, "quarantine_count", None)
     return SyncStatus(online=state.online, last_success=state.last_success, queued=queued,
                       last_error=state.last_error, bundle_version=state.bundle_version,
-                      last_bundle_refusal=state.last_bundle_refusal, conflicts=state.conflicts)
+                      last_bundle_refusal=state.last_bundle_refusal,
+                      quarantined=count() if callable(count) else 0)

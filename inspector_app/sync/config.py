@@ -2,9 +2,10 @@
 
 Settings keys (``home/settings.json``): ``sync.hub_url``, ``booth.id`` (shared with the window), ``sync.batch_size``
 (500), ``sync.timeout_s`` (15), ``sync.interval_s`` (30), ``sync.backoff_base_s`` (1),
-``sync.backoff_cap_s`` (300), ``sync.ca_file`` (a PEM bundle to trust for an https hub with a
-private CA; default: the system's trust store). The credential is a secret, so it is not in settings.json but in
-``home/sync/credential`` (mode 0600, written atomically).
+``sync.backoff_cap_s`` (300), ``sync.allow_insecure_http`` (false; development only: plain http
+to a loopback hub). The credential is a secret, so it is not in settings.json but in
+``home/sync/credential`` (mode 0600, written atomically); the hub's pins are in
+``home/sync/hub-trust.json`` (sync.trust).
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class SyncConfig:
     interval_s: float = 30.0
     backoff_base_s: float = 1.0
     backoff_cap_s: float = 300.0
-    ca_file: str | None = None
+    allow_insecure_http: bool = False
 
     @classmethod
     def load(cls, home: Path) -> SyncConfig:
@@ -50,12 +51,14 @@ class SyncConfig:
         credential = cred_file.read_text(encoding="utf-8").strip()
         extra = {k: type(v)(s.get(f"sync.{k}", v)) for k, v in DEFAULTS.items()}
         return cls(hub_url=s.get("sync.hub_url"), booth_id=s.get("booth.id") or split_token(credential)[0],
-                   credential=credential, ca_file=s.get("sync.ca_file"), **extra)
+                   credential=credential, allow_insecure_http=s.get("sync.allow_insecure_http") is True, **extra)
 
 
-def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = None) -> dict:
-    """Check the credential belongs to ``booth_id`` and save both; the URL is optional for
-    air-gapped booths, which only export to removable media."""
+def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = None,
+              trust_file: Path | None = None) -> dict:
+    """Check the credential belongs to ``booth_id`` and save both, with the hub's trust file
+    (``hub init`` makes it); the URL is optional for air-gapped booths, which only export to
+    removable media (sealed to the hub's key from the trust file)."""
     try:
         cred_booth, _ = split_token(credential)
     except CredentialError as exc:
@@ -64,6 +67,15 @@ def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = 
         raise SyncConfigError(f"the credential was issued to booth {cred_booth!r}, not {booth_id!r}")
     if hub_url is not None and not hub_url.startswith(("http://", "https://")):
         raise SyncConfigError(f"hub URL must start with http:// or https:// (got {hub_url!r})")
+    from inspector_app.sync.trust import TrustError, booth_key, install_trust, load_trust
+
+    try:
+        if trust_file is not None:
+            install_trust(home, trust_file)
+        else:
+            load_trust(home)
+    except TrustError as exc:
+        raise SyncConfigError(str(exc)) from exc
     s = Settings.load(home)
     s.set("booth.id", booth_id)
     if hub_url is not None:
@@ -77,17 +89,7 @@ def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = 
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    return {"booth_id": booth_id, "hub_url": s.get("sync.hub_url")}
+    from inspector_app.common import signing
 
-
-def export_identity(home: Path) -> tuple[str, str | None]:
-    """(booth id, credential or None) for an offline outbox export: a booth that was never
-    configured for sync may still export, unencrypted, under its ``booth.id`` setting."""
-    try:
-        cfg = SyncConfig.load(home)
-        return cfg.booth_id, cfg.credential
-    except SyncConfigError:
-        booth_id = Settings.load(home).get("booth.id")
-        if not booth_id:
-            raise SyncConfigError("this booth has no booth id: run `inspector-app sync configure` first") from None
-        return booth_id, None
+    return {"booth_id": booth_id, "hub_url": s.get("sync.hub_url"),
+            "booth_public_key": signing.public_b64(booth_key(home))}

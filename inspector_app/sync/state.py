@@ -19,9 +19,10 @@ class SyncState:
     last_error: str | None = None
     bundle_version: int = 0
     last_bundle_refusal: dict | None = None
-    conflicts: int = 0
     pushed_total: int = 0
     review_cursor: int = 0
+    users_version: int = 0
+    last_users_refusal: str | None = None
 
     @classmethod
     def load(cls, home: Path) -> SyncState:
@@ -51,7 +52,7 @@ class SyncStatus:
     last_error: str | None = None
     bundle_version: int = 0
     last_bundle_refusal: dict | None = None
-    conflicts: int = 0
+    quarantined: int = 0
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -65,4 +66,4 @@ def snapshot(home: Path) -> dict:
     the store the UI already has open (``Store.outbox_count()``)."""
     st = SyncState.load(home)
     return {"online": st.online, "last_sync": st.last_success, "last_attempt": st.last_attempt,
-            "sync_error": st.last_error, "bundle_refusal": st.last_bundle_refusal, "conflicts": st.conflicts}
+            "sync_error": st.last_error, "bundle_refusal": st.last_bundle_refusal, "users_refusal": st.last_users_refusal}

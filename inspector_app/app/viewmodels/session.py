@@ -50,6 +50,7 @@ class SessionViewModel(QObject):
         self.loggedIn.emit(record)
 
     def logout(self) -> None:
+        self.backend.logout()  # the user's signing key is forgotten with the session
         self.user = None
         self.locked = False
         self._lock_timer.stop()
@@ -71,6 +72,7 @@ class SessionViewModel(QObject):
     def lock(self) -> None:
         if self.user and not self.locked:
             self.locked = True
+            self.backend.logout()  # unlocking signs in again, which unlocks the key again
             self.lockedChanged.emit(True)
 
     def unlock(self, password: str) -> None:

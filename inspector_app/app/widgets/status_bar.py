@@ -45,8 +45,11 @@ class InspectorStatusBar(QStatusBar):
             set_badge(self.online, "warning", self.tr("Offline"))
         last = s.get("last_sync") or self.tr("never")
         queued = s.get("queued")
-        set_badge(self.sync, "warning" if queued else "pass",
-                  self.tr("Last sync: %s · queued: %s") % (last, "?" if queued is None else queued))
+        quarantined = s.get("quarantined") or 0
+        text = self.tr("Last sync: %s · queued: %s") % (last, "?" if queued is None else queued)
+        if quarantined:  # refused by the hub for good: an operator must look (sync quarantine)
+            text += " · " + self.tr("%n refused by the hub", "", int(quarantined))
+        set_badge(self.sync, "fail" if quarantined else ("warning" if queued else "pass"), text)
         age = s.get("list_age_hours")
         if age is None:
             set_badge(self.lists, "warning", self.tr("Lists: not loaded"))
