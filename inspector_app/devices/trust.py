@@ -154,13 +154,19 @@ def validate_chain(chain: list[x509.Certificate], anchors: list[x509.Certificate
     if not chain:
         raise UntrustedDevice("the JWT carries no certificate (x5c) to check against the device-provider CA")
     leaf = chain[0]
+    anchor = _walk_to_anchor(leaf, chain[1:], anchors, at)
     usage = _key_usage(leaf)
     if usage is None or not usage.digital_signature:
         raise UntrustedDevice(f"device certificate {_label(leaf)} lacks keyUsage digitalSignature")
     if _is_ca(leaf):
         raise UntrustedDevice(f"device certificate {_label(leaf)} is a CA certificate, not a device's")
     _within_dates(leaf, at, "device")
-    current, pool, cas_below = leaf, list(chain[1:]), 0
+    return anchor
+
+
+def _walk_to_anchor(leaf, intermediates, anchors, at) -> x509.Certificate:
+    """Issuer by issuer (each signature checked) from the leaf to a configured CA."""
+    current, pool, cas_below = leaf, list(intermediates), 0
     for _ in range(MAX_CHAIN):
         for anchor in anchors:
             if current.issuer == anchor.subject and _issued_by(current, anchor):
