@@ -57,7 +57,7 @@ class UntrustedDevice(jws.JwsError):
 class Verified:
     decoded: jws.DecodedJws
     how: str                 # provider-ca | pinned | self-asserted-dev
-    signer_sha256: str       # SHA-256 of the leaf certificate (DER), or of the pinned public key
+    signer_sha256: str       # SHA-256 of the leaf certificate (DER), or of the pinned public key (SPKI DER)
 
 
 def utc_now() -> _dt.datetime:
@@ -227,7 +227,7 @@ class DeviceTrust:
         if self.pinned is not None:
             try:
                 jws.verify(token, self.pinned)
-                return Verified(decoded, PINNED, _fingerprint(chain[0]) if chain else self._pinned_id)
+                return Verified(decoded, PINNED, self._pinned_id)
             except jws.JwsError:
                 reasons.append("its signature does not verify with the pinned certificate (devices.sbi.trusted_cert)")
         if self.provider_cas:

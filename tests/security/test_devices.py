@@ -312,3 +312,29 @@ def test_provider_ca_setting_must_hold_ca_certificates(booth_home, ca, tmp_path)
     policy = config.device_trust(s)
     key, leaf2 = provider_ca.issue_device_cert(other)
     assert len(policy.provider_cas) == 2 and policy.verify(_token(key, [leaf2])).how == "provider-ca"
+
+
+def test_the_booth_context_dates_device_certificates_on_the_examination_date(fingers, running, booth_home,
+                                                                             ca, ca_dir):
+    """BoothContext.sbi_client is what capture_fingers uses: default settings refuse, and with
+    the provider CA the leaf's validity is judged on the examination date, not the wall clock."""
+    from inspector_app.booth.context import BoothContext
+
+    sim = running(0, fingers, provider_ca=ca)
+    settings_for(booth_home, [sim.port]).save()
+    ctx = BoothContext(booth_home)
+    try:
+        usable, refused = ctx.sbi_client().discover_trusted()
+        assert usable == [] and "devices.sbi.provider_ca" in refused[0].refused_reason
+    finally:
+        ctx.close()
+    settings_for(booth_home, [sim.port], provider_ca=str(ca_dir / provider_ca.CERT_FILE)).save()
+    utc_today = dt.datetime.now(dt.UTC).date()
+    for today, ok in ((utc_today, True), (utc_today + dt.timedelta(days=800), False)):
+        ctx = BoothContext(booth_home, today=today)
+        try:
+            usable, refused = ctx.sbi_client().discover_trusted()
+            assert bool(usable) is ok, refused
+            assert ok or "expired" in refused[0].refused_reason
+        finally:
+            ctx.close()
