@@ -5,8 +5,8 @@ port range concurrently, and a capture is only returned when every item's JWS st
 signer (``devices.trust``: the device-provider CA, a pinned certificate, or — development only —
 the device's own certificate), transaction id, finger and ``hash`` chain check out. A device is
 used only when its signed device info verifies under that policy (``discover_trusted``); with no
-trust configured every device is refused. Device errors (busy, no biometric ...), timeouts and dropped connections become typed :class:`SbiError`
-subclasses with a message an operator can act on.
+trust configured every device is refused. Device errors (busy, no biometric ...), timeouts and
+dropped connections become typed :class:`SbiError` subclasses with a message an operator can act on.
 """
 from __future__ import annotations
 
