@@ -203,17 +203,21 @@ class DemoServices:
 
     def start_sbi(self) -> int:
         from inspector_app.devices import sbi_simulator
+        from inspector_app.devices.provider_ca import ensure_provider_ca
 
         folder = self.home / "demo" / "fingers" / Path(self.travellers["clean"]["finger_id"]).name
-        self.sbi = sbi_simulator.serve(free_port(), folder)
-        # the booth trusts this scanner's signing certificate, as an operator installing one would
-        # configure it: a device on the port range that signs with another key is refused
+        # the demo's own device provider: its CA issues the simulated scanner's certificate, and
+        # the booth trusts the CA (devices.sbi.provider_ca), as a booth trusts a real vendor's CA;
+        # a device on the port range whose certificate another CA (or nobody) issued is refused
+        ca = ensure_provider_ca(self.home / "demo" / "device-provider")
+        self.sbi = sbi_simulator.serve(free_port(), folder, provider_ca=ca)
         from inspector_app.settings import Settings
 
-        cert = self.home / "demo" / "sbi-device.pem"
+        cert = self.home / "demo" / "sbi-device.pem"  # the scanner's leaf, for `devices` commands
         cert.write_bytes(self.sbi.cert_pem if isinstance(self.sbi.cert_pem, bytes) else self.sbi.cert_pem.encode())
         settings = Settings.load(self.home)
-        settings.set("devices.sbi.trusted_cert", str(cert))
+        settings.set("devices.sbi.provider_ca", str(ca.cert_path))
+        settings.set("devices.sbi.trusted_cert", None)  # no pin: the CA decides (an older demo home pinned)
         settings.save()
         return self.sbi.port
 

@@ -65,11 +65,18 @@ class BoothContext:
                 self._store = open_store(self.home, self._key_provider)
             return self._store
 
+    def now(self) -> dt.datetime:
+        """The examination clock (UTC): now, or the fixed examination date at the current time of
+        day. Device certificates are checked for validity on it."""
+        now = dt.datetime.now(dt.UTC)
+        return now if self._today is None else dt.datetime.combine(self._today, now.timetz())
+
     def sbi_client(self, **overrides):
-        """The fingerprint scanner's client, with the trusted device certificate if configured."""
+        """The fingerprint scanner's client with the booth's device trust (``devices.sbi.provider_ca``,
+        ``.trusted_cert``, ``.allow_self_asserted``, ``.device_id``), dated on :meth:`now`."""
         from inspector_app.devices import config
 
-        return config.sbi_client(self.settings, **overrides)
+        return config.sbi_client(self.settings, clock=self.now, **overrides)
 
     def finger_policy(self):
         from inspector_app.devices.capture_policy import FingerCapturePolicy

@@ -255,15 +255,18 @@ class Examination:
         from inspector_app.biometrics import fingerprint
         from inspector_app.devices import capture_policy, sbi
 
-        client = self.ctx.sbi_client()
+        try:
+            client = self.ctx.sbi_client()
+        except ValueError as exc:  # a devices.sbi.* trust file that cannot be read
+            raise ExaminationError(f"the fingerprint scanner cannot be used: {exc}") from None
         with self._lock:
             self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
         self._changed(Part.fingers)
         progress(5, "looking for the fingerprint scanner")
         devices, refused = client.discover_trusted(type="Finger")
         if not devices:
-            why = (f"the fingerprint scanner on port {refused[0].port} was refused, nothing recorded: its signature "
-                   "does not verify with the configured device certificate" if refused else
+            why = (f"the fingerprint scanner on port {refused[0].port} was refused, nothing recorded: "
+                   f"{refused[0].refused_reason}" if refused else
                    "no fingerprint scanner answered: check that it is plugged in and its service runs")
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [why]}
@@ -281,7 +284,8 @@ class Examination:
             raise ExaminationError(f"the fingerprint scanner on port {device.port} was refused, nothing recorded: "
                                    f"{exc}") from None
         images = {c.finger: (capture_policy.decode_gray(c.image), c.our_quality, c.our_quality >= policy.threshold,
-                             {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts})
+                             {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts,
+                              "device_serial": device.serial_no, "device_trust": device.signature})
                   for c in outcome.captured}
         progress(70, "making fingerprint templates")
         exceptions = {e.finger: e.reason + (f" ({e.detail})" if e.detail else "") for e in outcome.exceptions}

@@ -1,7 +1,8 @@
 """`inspector-app devices ...` subcommands (handlers import heavy modules lazily).
 
 - ``devices sbi-simulator --port 4501 --images DIR [--quality N --delay-ms N --inject busy|no_biometric|timeout|drop
-  --inject-times N --cert-out PATH]``: a MOSIP SBI fingerprint device service for tests and the demo.
+  --inject-times N --cert-out PATH --provider-ca DIR]``: a MOSIP SBI fingerprint device service for tests and
+  the demo; with ``--provider-ca`` its certificate is issued by that device-provider CA (made there if absent).
 - ``devices list [--json]``: SBI devices found on the configured port range, camera and serial state.
 - ``devices sbi-capture --fingers "Left IndexFinger,Right IndexFinger" [--json]``: one capture, verified.
 """
@@ -28,6 +29,8 @@ def register(subparsers) -> None:
     p.add_argument("--inject-times", type=int, default=None, help="inject only into the next N captures (default: all)")
     p.add_argument("--serial", default="BI0000000001", help="device serial number (digital ID serialNo)")
     p.add_argument("--cert-out", type=str, help="write the device certificate (PEM) here, for devices.sbi.trusted_cert")
+    p.add_argument("--provider-ca", type=str, help="device-provider CA folder (provider-ca.pem/.key, made if absent): "
+                   "the device certificate is issued by it; trust it with devices.sbi.provider_ca")
 
     p = add_command(sub, "list", _list, help="list SBI devices, the camera and the serial reader")
     p.add_argument("--ports", type=str, help="SBI port range LOW-HIGH (default: devices.sbi.port_range)")
@@ -73,11 +76,13 @@ def _sbi_simulator(args: argparse.Namespace) -> int:
     import threading
     from pathlib import Path
 
+    from inspector_app.devices.provider_ca import ensure_provider_ca
     from inspector_app.devices.sbi_simulator import serve
 
     try:
+        ca = ensure_provider_ca(args.provider_ca) if args.provider_ca else None
         sim = serve(args.port, args.images, host=args.host, quality=args.quality, delay_ms=args.delay_ms,
-                    inject=args.inject, inject_times=args.inject_times, serial_no=args.serial)
+                    inject=args.inject, inject_times=args.inject_times, serial_no=args.serial, provider_ca=ca)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
@@ -87,7 +92,8 @@ def _sbi_simulator(args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     info = {"port": sim.port, "url": sim.base_url, "serial_no": sim.config.serial_no, "images": str(args.images),
-            "inject": args.inject, "cert": args.cert_out}
+            "inject": args.inject, "cert": args.cert_out,
+            "provider_ca": str(ca.cert_path) if ca is not None else None}
     emit(info, args.json, f"SBI simulator {sim.config.serial_no} listening on {sim.base_url} (Ctrl-C to stop)")
     import sys
 
@@ -107,11 +113,15 @@ def _list(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     ports = _parse_ports(args.ports, settings)
-    result = inventory.survey(settings, ports, camera=args.camera, check_camera=not args.no_camera)
+    try:
+        result = inventory.survey(settings, ports, camera=args.camera, check_camera=not args.no_camera)
+    except ValueError as exc:  # a devices.sbi.* trust file that cannot be read
+        raise CliError(str(exc)) from exc
     devices, scan_s, serial_port = result["sbi"]["devices"], result["sbi"]["scan_s"], result["serial"]["port"]
     lines = [f"SBI scan {ports.start}-{ports.stop - 1}: {len(devices)} device(s) in {scan_s:.2f}s"]
     lines += [f"  port {d['port']}: {d.get('make', '')} {d.get('model', '')} serial {d.get('serial_no', '')} "
-              f"[{d.get('status', '')}]" for d in devices]
+              f"[{d.get('status', '')}] " + (f"trusted ({d['signature']})" if d.get("trusted") else
+                                           f"REFUSED: {d.get('refused_reason', '')}") for d in devices]
     if "camera" in result:
         cam = result["camera"]
         lines.append(f"camera {cam['source']}: {cam['state']}" + (f" ({cam['last_error']})" if cam["last_error"] else ""))

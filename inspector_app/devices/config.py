@@ -14,8 +14,18 @@ Keys (dotted, as in ``Settings.get``):
 ``devices.sbi.host``                 ``"127.0.0.1"`` (the spec binds device services there).
 ``devices.sbi.port_range``           ``[4501, 4600]`` inclusive.
 ``devices.sbi.timeout_ms``           10000 — RCAPTURE timeout sent to the device (+1 s transport).
-``devices.sbi.trusted_cert``         null — path to the device's certificate/public key (PEM);
-                                     with it, JWT signatures are verified against it.
+``devices.sbi.provider_ca``          null — PEM file with the device provider's CA certificate(s):
+                                     a device is used when the certificate chain in its JWS
+                                     (``x5c``) leads to one of them (``devices.trust``).
+``devices.sbi.trusted_cert``         null — one device's certificate/public key (PEM), pinned:
+                                     a device whose signatures verify with it is used.
+``devices.sbi.allow_self_asserted``  false — DEVELOPMENT ONLY: with neither of the above, accept a
+                                     device on its own (self-signed) certificate. Ignored once
+                                     either is set. With neither and this false, every device is
+                                     refused.
+``devices.sbi.device_id``            null — use only the device with this serial number (the
+                                     ``serialNo`` of its signed digital ID); null: the first
+                                     trusted device in port order.
 ``devices.capture.fingers``          ``["Left IndexFinger", "Right IndexFinger"]``.
 ``devices.capture.finger_threshold`` 40 — our quality (0-100) needed to accept a finger. This is
                                      a starting value until the fingerprint quality function's
@@ -43,7 +53,10 @@ DEFAULTS: dict = {
     "devices.sbi.host": "127.0.0.1",
     "devices.sbi.port_range": [4501, 4600],
     "devices.sbi.timeout_ms": 10000,
+    "devices.sbi.provider_ca": None,
     "devices.sbi.trusted_cert": None,
+    "devices.sbi.allow_self_asserted": False,
+    "devices.sbi.device_id": None,
     "devices.capture.fingers": ["Left IndexFinger", "Right IndexFinger"],
     "devices.capture.finger_threshold": 40,
     "devices.capture.finger_retries": 2,
@@ -77,15 +90,36 @@ def port_range(settings) -> range:
     return range(low, high + 1)
 
 
-def sbi_client(settings, **overrides):
-    """An SbiClient configured from the booth settings."""
-    from pathlib import Path
+def device_trust(settings, clock=None):
+    """The fingerprint device trust policy (``devices.trust.DeviceTrust``) of the booth settings;
+    ``clock`` (-> aware datetime) dates certificate validity, default the system UTC clock.
+    Raises ValueError when a configured file cannot be read or holds the wrong thing."""
+    from inspector_app.devices.trust import DeviceTrust
 
+    allow = get(settings, "devices.sbi.allow_self_asserted")
+    allow = False if allow is None else allow
+    if not isinstance(allow, bool):
+        raise ValueError(f"devices.sbi.allow_self_asserted must be true or false, not {allow!r}")
+    ca, cert = get(settings, "devices.sbi.provider_ca"), get(settings, "devices.sbi.trusted_cert")
+    for key, path in (("devices.sbi.provider_ca", ca), ("devices.sbi.trusted_cert", cert)):
+        if path:
+            try:
+                open(path, "rb").close()
+            except OSError as exc:
+                raise ValueError(f"{key}: cannot read {path} ({exc.strerror or exc})") from exc
+    try:
+        return DeviceTrust.from_files(ca, cert, allow, clock)
+    except ValueError as exc:
+        raise ValueError(str(exc) if "devices.sbi" in str(exc) else f"devices.sbi.trusted_cert ({cert}): {exc}") from exc
+
+
+def sbi_client(settings, clock=None, **overrides):
+    """An SbiClient configured from the booth settings: host, port range, trust, device id."""
     from inspector_app.devices.sbi import SbiClient
 
-    cert = get(settings, "devices.sbi.trusted_cert")
-    trusted = Path(cert).read_bytes() if cert else None
-    kw = dict(host=get(settings, "devices.sbi.host"), ports=port_range(settings), trusted_key=trusted)
+    device_id = get(settings, "devices.sbi.device_id")
+    kw = dict(host=get(settings, "devices.sbi.host"), ports=port_range(settings),
+              trust=device_trust(settings, clock), device_id=str(device_id) if device_id not in (None, "") else None)
     kw.update(overrides)
     return SbiClient(**kw)
 

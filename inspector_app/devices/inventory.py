@@ -9,7 +9,7 @@ import os
 import time
 from pathlib import Path
 
-from inspector_app.devices import config, sbi
+from inspector_app.devices import config
 
 
 def camera_state(spec) -> dict:
@@ -27,23 +27,16 @@ def camera_state(spec) -> dict:
 
 
 def survey(settings, ports: range, camera: str | None = None, check_camera: bool = True) -> dict:
-    """SBI devices on ``ports`` (with their DEVICEINFO), the camera and the serial MRZ reader."""
+    """SBI devices on ``ports`` (their signed DEVICEINFO when trusted, ``trusted`` and how, or
+    ``refused_reason``), the trust policy, the camera and the serial MRZ reader."""
     client = config.sbi_client(settings, ports=ports)
     start = time.monotonic()
-    found = client.discover("Biometric Device")
+    usable, refused = client.discover_trusted("Biometric Device")
     scan_s = time.monotonic() - start
-    devices = []
-    for d in found:
-        entry = d.to_dict()
-        try:
-            info = client.info(d.port)
-            if info:
-                entry.update(model=info[0].model, make=info[0].make, serial_no=info[0].serial_no,
-                             status=info[0].status, signature=info[0].signature)
-        except sbi.SbiError as exc:
-            entry["info_error"] = str(exc)
-        devices.append(entry)
-    result = {"sbi": {"ports": [ports.start, ports.stop - 1], "scan_s": round(scan_s, 3), "devices": devices}}
+    devices = sorted([{**d.to_dict(), "trusted": True} for d in usable] +
+                     [{**d.to_dict(), "trusted": False} for d in refused], key=lambda e: e["port"])
+    result = {"sbi": {"ports": [ports.start, ports.stop - 1], "scan_s": round(scan_s, 3), "trust": client.trust.mode,
+                      "devices": devices}}
     if check_camera:
         result["camera"] = camera_state(camera or config.get(settings, "devices.camera.source"))
     serial_port = config.get(settings, "devices.serial.port")
@@ -58,11 +51,13 @@ class NoFingerprintDevice(RuntimeError):
 
 def capture_fingers(settings, fingers: list[str], ports: range, timeout_ms: int | None = None,
                     out_dir: Path | None = None):
-    """Capture ``fingers`` from the first SBI fingerprint device found, with the configured
-    trusted certificate and requested score; write the images to ``out_dir`` if given.
-    Raises NoFingerprintDevice, sbi.SbiError or ValueError with the reason."""
+    """Capture ``fingers`` from the first trusted SBI fingerprint device (``devices.sbi.*``
+    trust and device id) with the configured requested score; write the images to ``out_dir``
+    if given. Raises NoFingerprintDevice, sbi.SbiError or ValueError with the reason."""
     client = config.sbi_client(settings, ports=ports)
-    found = client.discover("Finger")
+    found, refused = client.discover_trusted("Finger")
+    if not found and refused:
+        raise NoFingerprintDevice("; ".join(f"fingerprint device on port {d.port} refused: {d.refused_reason}" for d in refused))
     if not found:
         raise NoFingerprintDevice(f"no SBI fingerprint device found on ports {client.ports[0]}-{client.ports[-1]}")
     result = client.capture(found[0], fingers, timeout_ms=timeout_ms or config.get(settings, "devices.sbi.timeout_ms"),

@@ -48,11 +48,13 @@ class DecodedJws:
     signing_input: bytes
 
 
-def sign(payload: dict, private_key: rsa.RSAPrivateKey, cert_der: bytes | None = None) -> str:
-    """RS256 compact JWS; the certificate (if given) travels in ``x5c`` as SBI devices do."""
+def sign(payload: dict, private_key: rsa.RSAPrivateKey, cert_der: bytes | list[bytes] | None = None) -> str:
+    """RS256 compact JWS; the certificate (if given) travels in ``x5c`` as SBI devices do. A list
+    is a chain: the signing (leaf) certificate first, then its intermediates."""
     header: dict = {"alg": "RS256", "typ": "JWT"}
     if cert_der is not None:
-        header["x5c"] = [base64.b64encode(cert_der).decode("ascii")]
+        chain = [cert_der] if isinstance(cert_der, bytes) else list(cert_der)
+        header["x5c"] = [base64.b64encode(c).decode("ascii") for c in chain]
     h = b64url_encode(json.dumps(header, separators=(",", ":")).encode())
     p = b64url_encode(json.dumps(payload, separators=(",", ":")).encode())
     signing_input = f"{h}.{p}".encode("ascii")

@@ -1,10 +1,12 @@
 """MOSIP SBI client: discover fingerprint device services on 127.0.0.1:4501-4600 and capture.
 
 Every request has a deadline (connect timeout + overall read deadline), discovery probes the whole
-port range concurrently, and a capture is only returned when every item's JWS structure (and, with
-a trusted device key, its signature), transaction id, finger and ``hash`` chain check out. Device
-errors (busy, no biometric ...), timeouts and dropped connections become typed :class:`SbiError`
-subclasses with a message an operator can act on.
+port range concurrently, and a capture is only returned when every item's JWS structure and
+signer (``devices.trust``: the device-provider CA, a pinned certificate, or — development only —
+the device's own certificate), transaction id, finger and ``hash`` chain check out. A device is
+used only when its signed device info verifies under that policy (``discover_trusted``); with no
+trust configured every device is refused. Device errors (busy, no biometric ...), timeouts and
+dropped connections become typed :class:`SbiError` subclasses with a message an operator can act on.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 
 from inspector_app.devices import jws
 from inspector_app.devices import sbi_protocol as P
+from inspector_app.devices import trust as trustmod
 
 
 class SbiError(RuntimeError):
@@ -76,7 +79,9 @@ class DeviceInfo:
     purpose: str = ""
     error_code: int = 0
     error_info: str = ""
-    signature: str = "none"  # info only: trusted-key | self-asserted-x5c | none
+    signature: str = "none"  # how the signed info was trusted: provider-ca | pinned | self-asserted-dev | none
+    signer_sha256: str = ""  # the signing certificate (or pinned key) of the device info
+    refused_reason: str = ""  # set on devices discover_trusted() refused: why it is not used
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -108,9 +113,10 @@ class CaptureResult:
     transaction_id: str
     previous_hash: str
     items: list
-    signature: str          # trusted-key (verified with the key we were given) | self-asserted-x5c
+    signature: str          # how the device was trusted: provider-ca | pinned | self-asserted-dev
     latency_s: float
     port: int
+    signer_sha256: str = ""
 
     @property
     def last_hash(self) -> str:
@@ -119,7 +125,7 @@ class CaptureResult:
     def to_dict(self) -> dict:
         return {"transaction_id": self.transaction_id, "previous_hash": self.previous_hash,
                 "last_hash": self.last_hash, "signature": self.signature,
-                "latency_s": round(self.latency_s, 4), "port": self.port,
+                "latency_s": round(self.latency_s, 4), "port": self.port, "signer_sha256": self.signer_sha256,
                 "items": [i.to_dict() for i in self.items], "chain_verified": True}
 
 
@@ -133,12 +139,18 @@ def _device_error(code: int, info: str, port: int) -> SbiDeviceError:
 class SbiClient:
     def __init__(self, host: str = "127.0.0.1", ports=range(P.PORT_RANGE[0], P.PORT_RANGE[1] + 1),
                  timeout: float = 5.0, connect_timeout: float = 0.25, trusted_key=None,
-                 app_name: str = "border-inspector", max_workers: int = 32):
+                 app_name: str = "border-inspector", max_workers: int = 32,
+                 trust: trustmod.DeviceTrust | None = None, device_id: str | None = None):
+        """``trust``: the device trust policy; without it, ``trusted_key`` (a certificate or public
+        key, PEM/DER bytes or a key object) is pinned, and with neither every device is refused.
+        ``device_id``: use only the device with this serial number (its signed digital ID's
+        ``serialNo``)."""
         self.host = host
         self.ports = list(ports)
         self.timeout = timeout
         self.connect_timeout = connect_timeout
-        self.trusted_key = jws.load_public_key(trusted_key) if isinstance(trusted_key, bytes) else trusted_key
+        self.trust = trust if trust is not None else trustmod.DeviceTrust(pinned=trusted_key)
+        self.device_id = str(device_id) if device_id not in (None, "") else None
         self.app_name = app_name
         self.max_workers = max_workers
 
@@ -213,20 +225,37 @@ class SbiClient:
         return [d for group in found for d in group]
 
     def discover_trusted(self, type: str = "Finger") -> tuple[list[DeviceInfo], list[DeviceInfo]]:
-        """(trusted, refused): discovery answers are unsigned, so with a trusted device key each
-        device must also sign its device info with that key; one that cannot is refused rather
-        than used because it answered first. Without a trusted key every device is returned."""
+        """(usable, refused), both in port order. Discovery answers are unsigned, so each device
+        must sign its device info under the trust policy; the usable entries are that signed info
+        (``signature`` says how it was trusted). A device that cannot is refused, with
+        ``refused_reason``, however early it answered. With ``device_id`` set, only the trusted
+        device of that serial number is usable; other trusted devices are listed as refused."""
         found = self.discover(type)
-        if self.trusted_key is None:
-            return found, []
-        trusted, refused = [], []
-        for device in found:
+        ports = sorted({d.port for d in found})
+        if not ports:
+            return [], []
+
+        def signed(port):
             try:
-                self.info(device.port)          # raises unless the signature verifies with the key
-                trusted.append(device)
-            except SbiError:
-                refused.append(device)
-        return trusted, refused
+                return self.info(port), None
+            except SbiError as exc:
+                return None, str(exc)
+
+        with ThreadPoolExecutor(max_workers=max(1, min(self.max_workers, len(ports)))) as pool:
+            infos = dict(zip(ports, pool.map(signed, ports)))
+        usable, refused = [], []
+        for device in found:
+            info, why = infos[device.port]
+            match = next((i for i in info or [] if i.device_id == device.device_id), None)
+            if match is None:
+                why = why or f"device {device.device_id} on port {device.port} is not in its signed device info"
+                refused.append(_refused(device, why))
+            elif self.device_id is not None and match.serial_no != self.device_id:
+                refused.append(_refused(match, f"not used: not the configured device (devices.sbi.device_id = {self.device_id}, "
+                                               f"this one is {match.serial_no or 'without a serial number'})"))
+            else:
+                usable.append(match)
+        return usable, refused
 
     def info(self, port: int) -> list[DeviceInfo]:
         data = self._request(port, "MOSIPDINFO", "/info", None, min(self.timeout, 3.0))
@@ -240,9 +269,14 @@ class SbiClient:
             if not isinstance(err, dict):
                 err = {"errorCode": -1, "errorInfo": "malformed error"}
             token = item.get("deviceInfo")
-            decoded, signature = self._decode_jws(token, f"deviceInfo on port {port}")
-            p = decoded.payload
-            digital = self._decode_jws(p.get("digitalId"), f"digitalId on port {port}")[0].payload if p.get("digitalId") else {}
+            verified = self._decode_jws(token, f"deviceInfo on port {port}")
+            p = verified.decoded.payload
+            digital = {}
+            if p.get("digitalId"):
+                inner = self._decode_jws(p.get("digitalId"), f"digitalId on port {port}")
+                if inner.signer_sha256 != verified.signer_sha256:
+                    raise SbiIntegrityError(f"digitalId on port {port}: signed by another certificate than the device info")
+                digital = inner.decoded.payload
             devices.append(DeviceInfo(
                 port=port, device_id=str(p.get("deviceId", "")), status=str(p.get("deviceStatus", "")),
                 certification=str(p.get("certification", "")), service_version=str(p.get("serviceVersion", "")),
@@ -251,7 +285,8 @@ class SbiClient:
                 model=str(digital.get("model", "")), device_type=str(digital.get("type", "")),
                 device_sub_type=str(digital.get("deviceSubType", "")), spec_versions=_as_list(p.get("specVersion")),
                 purpose=str(p.get("purpose", "")), error_code=_code(err.get("errorCode")),
-                error_info=str(err.get("errorInfo", "")), signature=signature))
+                error_info=str(err.get("errorInfo", "")), signature=verified.how,
+                signer_sha256=verified.signer_sha256))
         return devices
 
     def stream(self, device: DeviceInfo | int, timeout_ms: int = 2000, max_frames: int = 10,
@@ -318,12 +353,22 @@ class SbiClient:
         # The device is expected to answer before `timeout`; we allow 1 s for transport on top.
         response = self._request(port, "RCAPTURE", "/capture", body, timeout_ms / 1000.0 + 1.0)
         latency = time.monotonic() - start
-        items, signature = self.verify_capture(response, tx, bio_sub_types, exceptions or [], previous_hash, port)
-        return CaptureResult(tx, previous_hash, items, signature, latency, port)
+        signer = device.signer_sha256 if isinstance(device, DeviceInfo) else ""
+        items, signature, signer = self._verify_capture(response, tx, bio_sub_types, exceptions or [], previous_hash,
+                                                        port, signer)
+        return CaptureResult(tx, previous_hash, items, signature, latency, port, signer)
 
     def verify_capture(self, response, transaction_id: str, bio_sub_types, exceptions, previous_hash: str,
-                       port: int = 0):
-        """Turn an RCAPTURE response into verified items, or raise (device error / integrity)."""
+                       port: int = 0, signer_sha256: str = ""):
+        """Turn an RCAPTURE response into verified items and how they were trusted, or raise
+        (device error / integrity / untrusted signer). With ``signer_sha256`` (the accepted
+        device info's signer) every item must be signed by that same certificate."""
+        items, how, _ = self._verify_capture(response, transaction_id, bio_sub_types, exceptions, previous_hash,
+                                             port, signer_sha256)
+        return items, how
+
+    def _verify_capture(self, response, transaction_id: str, bio_sub_types, exceptions, previous_hash: str,
+                        port: int, signer_sha256: str):
         if not isinstance(response, dict) or not isinstance(response.get("biometrics"), list) or not response["biometrics"]:
             raise SbiIntegrityError(f"capture on port {port}: response has no 'biometrics' array")
         biometrics = response["biometrics"]
@@ -338,12 +383,15 @@ class SbiClient:
                 raise _device_error(code, str(err.get("errorInfo", "")), port)
         expected = [s for s in bio_sub_types if s not in set(exceptions)]
         prev = previous_hash
-        items, signatures = [], set()
+        items, hows, signers = [], set(), set()
         for n, item in enumerate(biometrics):
             where = f"capture item {n + 1} on port {port}"
-            decoded, signature = self._decode_jws(item.get("data"), where)
-            signatures.add(signature)
-            d = decoded.payload
+            verified = self._decode_jws(item.get("data"), where)
+            if signer_sha256 and verified.signer_sha256 != signer_sha256:
+                raise SbiIntegrityError(f"{where}: signed by another certificate than the device that was accepted")
+            hows.add(verified.how)
+            signers.add(verified.signer_sha256)
+            d = verified.decoded.payload
             if d.get("transactionId") != transaction_id:
                 raise SbiIntegrityError(f"{where}: transactionId {d.get('transactionId')!r} is not this capture's")
             sub = d.get("bioSubType")
@@ -361,26 +409,26 @@ class SbiClient:
                 raise SbiIntegrityError(f"{where}: hash chain broken (device sent {got[:16]}…, expected {want[:16]}…)")
             serial = ""
             if d.get("digitalId"):
-                serial = str(self._decode_jws(d["digitalId"], f"{where} digitalId")[0].payload.get("serialNo", ""))
+                inner = self._decode_jws(d["digitalId"], f"{where} digitalId")
+                if inner.signer_sha256 != verified.signer_sha256:
+                    raise SbiIntegrityError(f"{where}: digitalId signed by another certificate than the item")
+                serial = str(inner.decoded.payload.get("serialNo", ""))
             items.append(CapturedFinger(sub, image, _maybe_float(d.get("qualityScore")),
                                         _maybe_float(d.get("requestedScore")), str(d.get("timestamp", "")), want, serial))
             prev = want
         got_fingers = sorted(i.bio_sub_type for i in items)
         if got_fingers != sorted(expected):
             raise SbiIntegrityError(f"capture on port {port}: asked for {sorted(expected)}, device returned {got_fingers}")
-        return items, ("trusted-key" if signatures == {"trusted-key"} else "self-asserted-x5c")
+        if len(signers) != 1:
+            raise SbiIntegrityError(f"capture on port {port}: items signed by different certificates")
+        # the weakest trust of any item names the whole capture
+        how = next(h for h in (trustmod.SELF_ASSERTED_DEV, trustmod.PINNED, trustmod.PROVIDER_CA) if h in hows)
+        return items, how, signers.pop()
 
-    def _decode_jws(self, token, where: str):
-        """Structure always; signature with the trusted key if we have one, else with x5c."""
+    def _decode_jws(self, token, where: str) -> trustmod.Verified:
+        """Structure and signer under the trust policy, or SbiIntegrityError saying why not."""
         try:
-            if self.trusted_key is not None:
-                return jws.verify(token, self.trusted_key), "trusted-key"
-            decoded = jws.decode(token)
-            cert = jws.certificate_from_header(decoded)
-            if cert is None:
-                raise jws.JwsError("no trusted device key configured and no x5c certificate in the JWT")
-            jws.verify(token, cert.public_key())
-            return decoded, "self-asserted-x5c"
+            return self.trust.verify(token)
         except jws.JwsError as exc:
             raise SbiIntegrityError(f"{where}: rejected JWT ({exc})") from exc
 
@@ -401,6 +449,12 @@ def _maybe_float(value):
         return float(value)
     except (TypeError, ValueError):
         return None
+
+
+def _refused(device: DeviceInfo, reason: str) -> DeviceInfo:
+    out = DeviceInfo(**asdict(device))
+    out.refused_reason = reason
+    return out
 
 
 def _device_from_discovery(port: int, item: dict) -> DeviceInfo:
@@ -430,11 +484,18 @@ SBI_STATE = {"Ready": "ready", "Busy": "busy", "Not Ready": "error", "Not Regist
 
 
 def refresh_status(client: SbiClient, board, name: str = "fingerprint") -> DeviceInfo | None:
-    """Discover again and publish the first fingerprint device's state (the UI's 'reconnect')."""
+    """Discover again and publish the state of the fingerprint device the booth would use (the
+    UI's 'reconnect'); a refused device is an error with its reason, never 'ready'."""
     try:
-        found = client.discover("Finger")
+        found, refused = client.discover_trusted("Finger")
     except SbiError as exc:  # discover() swallows per-port errors; this is belt and braces
         board.update(name, "fingerprint", state="error", last_error=str(exc))
+        return None
+    if not found and refused:
+        r = refused[0]
+        board.update(name, "fingerprint", state="error", model=f"{r.make} {r.model}".strip(), serial=r.serial_no,
+                     last_error=f"fingerprint device on port {r.port} refused: {r.refused_reason}",
+                     detail={"port": r.port, "device_id": r.device_id, "refused": [d.refused_reason for d in refused]})
         return None
     if not found:
         board.update(name, "fingerprint", state="absent",
@@ -443,7 +504,7 @@ def refresh_status(client: SbiClient, board, name: str = "fingerprint") -> Devic
     d = found[0]
     state = SBI_STATE.get(d.status, "error")
     changes = {"state": state, "model": f"{d.make} {d.model}".strip(), "serial": d.serial_no,
-               "detail": {"port": d.port, "device_id": d.device_id, "status": d.status}}
+               "detail": {"port": d.port, "device_id": d.device_id, "status": d.status, "trust": d.signature}}
     if state == "error":
         changes["last_error"] = f"device reports '{d.status}' (SBI error {d.error_code}: {d.error_info})"
     board.update(name, "fingerprint", **changes)

@@ -2,7 +2,11 @@
 
 It speaks the same protocol as a vendor's device service (custom HTTP methods MOSIPDISC,
 MOSIPDINFO, RCAPTURE, STREAM on 127.0.0.1), signs ``data``/``digitalId`` with a key it generates at
-start (RS256 JWS, certificate in ``x5c``), and chains ``hash`` exactly as the client verifies it.
+start (RS256 JWS, certificate chain in ``x5c``), and chains ``hash`` exactly as the client verifies it.
+The device certificate is issued by a device-provider CA when one is given (``provider_ca``: a
+``provider_ca.ProviderCA`` or the folder ``provider_ca.make_provider_ca`` wrote), as a vendor's
+would be; otherwise it is self-signed (accepted only when pinned or in developer mode).
+``identity=(key, cert, chain)`` uses a given key and certificate instead (tests: expired, foreign).
 So tests and the demo exercise the real client code path, including its failure handling.
 
 Images: a folder in FVC layout (``101_1.tif`` … ``110_8.tif``: finger 101..110, impression 1..8).
@@ -51,6 +55,8 @@ class SimulatorConfig:
     device_id: str = "1"
     device_sub_ids: list = field(default_factory=lambda: [1, 2, 3])
     env: str = "Developer"
+    provider_ca: object = None        # ProviderCA or its folder: issue the device certificate from it
+    identity: tuple | None = None     # (key, leaf cert, [intermediate certs]) instead of a fresh one
 
 
 class FingerImages:
@@ -108,8 +114,25 @@ class SbiSimulator:
     def __init__(self, config: SimulatorConfig, host: str = "127.0.0.1", port: int = 0):
         self.config = config
         self.images = FingerImages(config.images_dir)
-        self.key, self.cert = jws.generate_device_identity(f"{config.make} {config.model} {config.serial_no}")
+        name = f"{config.make} {config.model} {config.serial_no}"
+        chain: list = []
+        if config.identity is not None:
+            self.key, self.cert, *rest = config.identity
+            chain = list(rest[0]) if rest else []
+        elif config.provider_ca is not None:
+            from inspector_app.devices import provider_ca
+
+            ca = config.provider_ca
+            if not isinstance(ca, provider_ca.ProviderCA):
+                ca = provider_ca.load_provider_ca(ca)
+            self.key, self.cert = provider_ca.issue_device_cert(ca, common_name=name, serial_no=config.serial_no)
+            # an intermediate CA travels in x5c with the certificates above it, except the root
+            # (the booth has that one: devices.sbi.provider_ca)
+            chain = ([ca.cert] + list(ca.chain[:-1])) if ca.chain else []
+        else:
+            self.key, self.cert = jws.generate_device_identity(name)
         self.cert_der = self.cert.public_bytes(serialization.Encoding.DER)
+        self.x5c = [self.cert_der] + [c.public_bytes(serialization.Encoding.DER) for c in chain]
         self.cert_pem = self.cert.public_bytes(serialization.Encoding.PEM)
         self.capture_lock = threading.Lock()
         self.stats_lock = threading.Lock()
@@ -150,7 +173,7 @@ class SbiSimulator:
                 "deviceProviderId": "border-inspector", "dateTime": utc_now()}
 
     def signed_digital_id(self) -> str:
-        return jws.sign(self.digital_id(), self.key, self.cert_der)
+        return jws.sign(self.digital_id(), self.key, self.x5c)
 
     def status_text(self) -> str:
         return "Busy" if self.capture_lock.locked() else "Ready"
@@ -173,7 +196,7 @@ class SbiSimulator:
             "callbackId": self.base_url, "digitalId": self.signed_digital_id(), "deviceCode": c.serial_no,
             "env": c.env, "purpose": "Registration", "specVersion": [P.SPEC_VERSION],
         }
-        return [{"deviceInfo": jws.sign(payload, self.key, self.cert_der),
+        return [{"deviceInfo": jws.sign(payload, self.key, self.x5c),
                  "error": {"errorCode": "0", "errorInfo": "Success"}}]
 
     def take_injection(self) -> str | None:
@@ -229,7 +252,7 @@ class SbiSimulator:
                 "bioValue": jws.b64url_encode(image), "transactionId": tx, "timestamp": utc_now(),
                 "requestedScore": requested, "qualityScore": float(c.quality),
             }
-            items.append({"specVersion": P.SPEC_VERSION, "data": jws.sign(data, self.key, self.cert_der),
+            items.append({"specVersion": P.SPEC_VERSION, "data": jws.sign(data, self.key, self.x5c),
                           "hash": new_hash, "error": {"errorCode": "0", "errorInfo": "Success"}})
             previous = new_hash
         with self.stats_lock:

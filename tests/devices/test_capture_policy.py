@@ -5,8 +5,9 @@ import hashlib
 
 import pytest
 
-from inspector_app.devices import sbi
 from inspector_app.devices.capture_policy import FingerCapturePolicy, SbiScanner
+
+from .conftest import trusting_client
 
 
 class Scripted:
@@ -24,7 +25,7 @@ class Scripted:
 
 @pytest.fixture
 def scanner(simulator):
-    return SbiScanner(sbi.SbiClient(ports=[simulator.port]), simulator.port, timeout_ms=1500)
+    return SbiScanner(trusting_client(ports=[simulator.port]), simulator.port, timeout_ms=1500)
 
 
 def test_both_index_fingers_on_first_try(scanner, simulator):

@@ -13,7 +13,7 @@ from inspector_app.devices import jws, sbi
 from inspector_app.devices import sbi_protocol as P
 from inspector_app.devices.sbi_simulator import serve
 
-from .conftest import free_port_in_sbi_range
+from .conftest import free_port_in_sbi_range, serve_trusted, trusting_client
 
 INDEXES = ["Left IndexFinger", "Right IndexFinger"]
 
@@ -46,18 +46,20 @@ def test_discovery_across_the_whole_port_range_finds_each_device(fvc_db1):
         b.stop()
 
 
-def test_with_a_trusted_key_only_a_device_that_signs_with_it_is_offered(fvc_db1):
+def test_with_a_pinned_key_only_a_device_that_signs_with_it_is_offered(fvc_db1):
     """Discovery answers are unsigned: a device that answers first but cannot sign its device
-    info with the configured key is refused, not used."""
+    info with the configured key is refused, not used; with no trust at all, both are refused."""
     rogue = serve(free_port_in_sbi_range(), fvc_db1, serial_no="SIMR00000001")
     genuine = serve(free_port_in_sbi_range(), fvc_db1, serial_no="SIMG00000002")
     try:
         ports = sorted([rogue.port, genuine.port])
         trusted, refused = sbi.SbiClient(ports=ports, trusted_key=genuine.cert_pem).discover_trusted()
-        assert [d.serial_no for d in trusted] == ["SIMG00000002"]
+        assert [d.serial_no for d in trusted] == ["SIMG00000002"] and trusted[0].signature == "pinned"
         assert [d.serial_no for d in refused] == ["SIMR00000001"]
-        everyone, none = sbi.SbiClient(ports=ports).discover_trusted()
-        assert {d.serial_no for d in everyone} == {"SIMR00000001", "SIMG00000002"} and none == []
+        assert "does not verify with the pinned certificate" in refused[0].refused_reason
+        nobody, everyone = sbi.SbiClient(ports=ports).discover_trusted()
+        assert nobody == [] and {d.serial_no for d in everyone} == {"SIMR00000001", "SIMG00000002"}
+        assert all("devices.sbi.provider_ca" in d.refused_reason for d in everyone)
     finally:
         rogue.stop()
         genuine.stop()
@@ -66,8 +68,10 @@ def test_with_a_trusted_key_only_a_device_that_signs_with_it_is_offered(fvc_db1)
 def test_info_is_signed_and_verifies_with_the_device_certificate(simulator):
     client = sbi.SbiClient(ports=[simulator.port], trusted_key=simulator.cert_pem)
     [info] = client.info(simulator.port)
-    assert info.signature == "trusted-key"
+    assert info.signature == "pinned"
     assert (info.serial_no, info.model, info.status) == ("BI0000000001", "SIM-FP-1", "Ready")
+    [info] = trusting_client(ports=[simulator.port]).info(simulator.port)
+    assert info.signature == "provider-ca" and info.serial_no == "BI0000000001"
 
 
 def test_info_signed_by_another_key_is_rejected(simulator):
@@ -82,7 +86,7 @@ def test_capture_two_index_fingers_chain_verified(simulator, fvc_db1):
     [device] = client.discover()
     result = client.capture(device, INDEXES, requested_score=70, timeout_ms=5000)
     assert [i.bio_sub_type for i in result.items] == INDEXES
-    assert result.signature == "trusted-key"
+    assert result.signature == "pinned"
     assert [i.hash for i in result.items] == independent_chain("", [i.image for i in result.items])
     # Real FVC images, finger i -> FVC finger 101+i, first impression; PNG is lossless.
     for item, fvc in zip(result.items, ["101_1.tif", "106_1.tif"]):
@@ -97,7 +101,7 @@ def test_capture_two_index_fingers_chain_verified(simulator, fvc_db1):
 
 
 def test_exceptions_are_not_captured(simulator):
-    client = sbi.SbiClient(ports=[simulator.port])
+    client = trusting_client(ports=[simulator.port])
     result = client.capture(simulator.port, INDEXES, count=1, exceptions=["Left IndexFinger"])
     assert [i.bio_sub_type for i in result.items] == ["Right IndexFinger"]
 
@@ -122,7 +126,7 @@ def _tamper(simulator, mutate):
 ])
 def test_broken_chain_or_broken_jwt_is_rejected(simulator, name, mutate, message):
     _tamper(simulator, mutate)
-    client = sbi.SbiClient(ports=[simulator.port])
+    client = trusting_client(ports=[simulator.port])
     with pytest.raises(sbi.SbiIntegrityError, match=message):
         client.capture(simulator.port, INDEXES)
 
@@ -139,7 +143,7 @@ def _swap_payload(token_a: str, token_b: str) -> str:
     ("drop", sbi.SbiConnectionError, None),
 ])
 def test_injected_fault_gives_clear_outcome_within_timeout_then_capture_succeeds(simulator, fault, error, code):
-    client = sbi.SbiClient(ports=[simulator.port])
+    client = trusting_client(ports=[simulator.port])
     simulator.config.inject, simulator.config.inject_times = fault, 1
     timeout_ms = 800
     start = time.monotonic()
@@ -158,9 +162,9 @@ def test_injected_fault_gives_clear_outcome_within_timeout_then_capture_succeeds
 
 
 def test_second_capture_while_first_runs_gets_busy_not_a_crash(fvc_db1):
-    sim = serve(0, fvc_db1, delay_ms=600)
+    sim = serve_trusted(0, fvc_db1, delay_ms=600)
     try:
-        client = sbi.SbiClient(ports=[sim.port])
+        client = trusting_client(ports=[sim.port])
         results = {}
         first = threading.Thread(target=lambda: results.setdefault("first", client.capture(sim.port, INDEXES)))
         first.start()
@@ -176,7 +180,7 @@ def test_second_capture_while_first_runs_gets_busy_not_a_crash(fvc_db1):
 
 
 def test_count_not_supported_is_a_device_error(simulator):
-    client = sbi.SbiClient(ports=[simulator.port])
+    client = trusting_client(ports=[simulator.port])
     with pytest.raises(sbi.SbiDeviceError) as info:
         client.capture(simulator.port, INDEXES, count=3)
     assert info.value.code == P.COUNT_NOT_SUPPORTED
@@ -223,9 +227,9 @@ def test_concurrent_captures_are_served_or_busy_and_none_is_lost(fvc_db1):
     """8 threads x 3 captures against one device: each call succeeds verified or says busy."""
     from concurrent.futures import ThreadPoolExecutor
 
-    sim = serve(0, fvc_db1, delay_ms=30)
+    sim = serve_trusted(0, fvc_db1, delay_ms=30)
     try:
-        client = sbi.SbiClient(ports=[sim.port])
+        client = trusting_client(ports=[sim.port])
 
         def one(_):
             try:

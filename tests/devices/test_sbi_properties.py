@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from inspector_app.devices import sbi
 from inspector_app.devices import sbi_protocol as P
 
+from .conftest import serve_trusted, trusting_client
+
 INDEXES = ["Left IndexFinger", "Right IndexFinger"]
 JSONISH = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30),
                        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
@@ -19,9 +21,7 @@ JSONISH = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_s
 
 @pytest.fixture(scope="module")
 def real_response(fvc_db1):
-    from inspector_app.devices.sbi_simulator import serve
-
-    sim = serve(0, fvc_db1)
+    sim = serve_trusted(0, fvc_db1)
     try:
         body = {"env": "Developer", "purpose": "Registration", "specVersion": P.SPEC_VERSION, "timeout": 3000,
                 "transactionId": "tx-1", "bio": [{"type": "Finger", "count": 2, "bioSubType": INDEXES,
@@ -32,7 +32,7 @@ def real_response(fvc_db1):
 
 
 def test_the_untouched_response_verifies(real_response):
-    items, _ = sbi.SbiClient().verify_capture(real_response, "tx-1", INDEXES, [], "")
+    items, _ = trusting_client().verify_capture(real_response, "tx-1", INDEXES, [], "")
     assert [i.bio_sub_type for i in items] == INDEXES
 
 
@@ -45,7 +45,7 @@ def test_any_mangled_field_is_rejected_or_still_verified(real_response, item, fi
     else:
         response["biometrics"][item][field] = value
     try:
-        items, _ = sbi.SbiClient().verify_capture(response, "tx-1", INDEXES, [], "")
+        items, _ = trusting_client().verify_capture(response, "tx-1", INDEXES, [], "")
     except sbi.SbiError:
         return
     # accepted only if what came back is still a correct chain of the requested fingers
@@ -60,7 +60,7 @@ def test_any_mangled_field_is_rejected_or_still_verified(real_response, item, fi
 @given(JSONISH)
 def test_arbitrary_json_bodies_are_rejected_cleanly(body):
     with pytest.raises(sbi.SbiError):
-        sbi.SbiClient().verify_capture(json.loads(json.dumps(body)), "tx-1", INDEXES, [], "")
+        trusting_client().verify_capture(json.loads(json.dumps(body)), "tx-1", INDEXES, [], "")
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,11 +7,13 @@ from inspector_app.devices import config, sbi
 from inspector_app.devices.status import DeviceStatus, StatusBoard
 from inspector_app.settings import Settings
 
+from .conftest import trusting_client
+
 
 def test_fingerprint_status_follows_the_device(simulator):
     board, seen = StatusBoard(), []
     board.subscribe(lambda name, st: seen.append(st.state))
-    client = sbi.SbiClient(ports=[simulator.port])
+    client = trusting_client(ports=[simulator.port])
     d = sbi.refresh_status(client, board)
     st = board.get("fingerprint")
     assert d.port == simulator.port
@@ -51,7 +53,7 @@ def test_sbi_client_from_settings_trusts_the_configured_certificate(simulator, b
     s.set("devices.sbi.port_range", [simulator.port, simulator.port])
     client = config.sbi_client(s)
     assert client.ports == [simulator.port]
-    assert client.info(simulator.port)[0].signature == "trusted-key"
+    assert client.info(simulator.port)[0].signature == "pinned"
 
 
 def test_face_limits_from_settings(booth_home):

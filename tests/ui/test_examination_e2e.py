@@ -237,8 +237,9 @@ def test_special_landing_asks_for_the_details_the_domain_requires(booth):
 
 
 def test_a_scanner_signing_with_another_key_is_refused_and_nothing_recorded(booth):
-    """The window gets its scanner client from BoothContext, which trusts the configured device
-    certificate: a device on the port range that signs with another key is refused."""
+    """The window gets its scanner client from BoothContext, which trusts the configured
+    device-provider CA: a device on the port range whose (self-signed) certificate that CA did
+    not issue is refused."""
     from inspector_app.devices import sbi_simulator
 
     window, d = booth
@@ -247,12 +248,12 @@ def test_a_scanner_signing_with_another_key_is_refused_and_nothing_recorded(boot
     services = window.demo_services
     port, images = services.sbi.port, services.sbi.images.folder
     services.sbi.stop()
-    rogue = sbi_simulator.serve(port, images)      # same protocol, a key pair of its own
+    rogue = sbi_simulator.serve(port, images)      # same protocol, a self-signed key pair of its own
     services.sbi = rogue
     assert rogue.cert_pem != (window.backend.home / "demo" / "sbi-device.pem").read_bytes()
     window.exam_screen.capture.fingers_button.click()
     d.wait(lambda: d.errors, "the scanner to be refused")
-    assert "refused" in d.errors[-1] and "signature" in d.errors[-1]
+    assert "refused" in d.errors[-1] and "device-provider CA" in d.errors[-1]
     d.errors.clear()
     d.idle()
     assert window.exam_vm.finger_templates == {}
