@@ -512,12 +512,12 @@ class Store:
             raise ReviewRefused("a review must be signed with the reviewer's signing key")
         review_id = str(uuid.uuid4())
         with self._write(durable=True):
-            user = self._supervisor(reviewer)
             check, exam = self._flagged_check(check_result_id)
-            if _same_person(user["user"], exam["inspector"]):
+            if _same_person(reviewer, exam["inspector"]):
                 raise ReviewRefused(
-                    f"{user['user']} examined this traveller and cannot review their own examination's results"
+                    f"{reviewer.strip()} examined this traveller and cannot review their own examination's results"
                 )
+            user = self._supervisor(reviewer)
             if not user["public_key"]:
                 raise ReviewRefused(f"{user['user']} has no signing key at this booth (sync the users from the hub)")
             fields = {"review_id": review_id, "booth_id": exam["booth"] or "", "check_result_id": check["id"],
