@@ -138,11 +138,19 @@ def _lists(home: Path, data: Path) -> dict:
 
 
 def _users(home: Path) -> list[str]:
+    """The demo users as the hub sends them: password hashes, and a signing key per supervisor."""
     from inspector_app import store as store_pkg
+    from inspector_app.common.passwords import hash_password
+    from inspector_app.common.userkeys import new_user_key
 
+    listed = []
+    for u in users():
+        keys = new_user_key(u["password"]) if "supervisor" in u["roles"] else {}
+        listed.append({"user": u["user"], "display_name": u["display_name"], "roles": u["roles"],
+                       "password_hash": hash_password(u["password"]), **keys})
     st = store_pkg.open_store(home)
     try:
-        st.set_users(users())
+        st.set_users(listed, version=st.users_version() + 1)
     finally:
         st.close()
     return [u["user"] for u in users()]
