@@ -688,7 +688,8 @@ class Store:
             counts = {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in ("examinations", "check_results", "decisions", "reviews", "audit", "users")}
         return {"path": str(self.path), "key": self.key_description, "schema_version": self.schema_version,
-                "counts": counts, "outbox_pending": self.outbox_count()}
+                "counts": counts, "outbox_pending": self.outbox_count(), "outbox_quarantined": self.quarantine_count(),
+                "users_version": self.users_version(), "audit_head": self.audit_head()}
 
 
 def row_digest(row: dict) -> str:
