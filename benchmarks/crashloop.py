@@ -33,6 +33,29 @@ SUPERVISOR = "supervisor-crash"
 ROOT = Path(__file__).resolve().parents[1]
 
 
+SIGNING_KEY_FILE = "crash-supervisor.ed25519"  # the harness's copy of the supervisor's unwrapped key
+
+
+def _install_supervisor(home: Path, store) -> None:
+    """The supervisor as a user with a signing key (a review must be signed by a supervisor of the
+    booth); the raw private key goes to a file so each child loads it without paying a scrypt."""
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+    from inspector_app.common import passwords, userkeys
+
+    password = "crash supervisor password"
+    keys = userkeys.new_user_key(password)
+    store.set_users([{"user": SUPERVISOR, "roles": ["supervisor"], "password_hash": passwords.hash_password(password),
+                      **keys}], version=1)
+    raw = userkeys.unwrap(keys["wrapped_key"], keys["public_key"], password).private_bytes(
+        Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    fd = os.open(home / SIGNING_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, raw)
+    finally:
+        os.close(fd)
+
+
 def _provider(home: Path):
     from inspector_app.store.keys import KEY_FILE_NAME, FileKeyProvider
 
@@ -63,10 +86,13 @@ def mrz_lines(number: str) -> list[str]:
 
 # -- child ------------------------------------------------------------------------------------
 def child(home: Path, seed: int) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from inspector_app.store.store import open_store
 
     rng = random.Random(seed)
     store = open_store(home, key_provider=_provider(home))
+    signing_key = Ed25519PrivateKey.from_private_bytes((home / SIGNING_KEY_FILE).read_bytes())
     print("ready", flush=True)
     i = 0
     while True:
@@ -84,7 +110,8 @@ def child(home: Path, seed: int) -> None:
             "coverage": {"state": "hit" if hit else "no_match", "reason": None},
         })
         if hit:
-            store.add_review(check_id, SUPERVISOR, "cleared", f"date of birth differs from {SURNAME}'s record")
+            store.add_review(check_id, SUPERVISOR, "cleared", f"date of birth differs from {SURNAME}'s record",
+                             signing_key)
         for check in OTHER_CHECKS:
             store.add_check_result(exam_id, dict(check))
         decision_id = store.record_decision(exam_id, {
@@ -195,7 +222,8 @@ def run(home: Path, kills: int, seed: int = 7, max_delay_s: float = 0.4, on_kill
 
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
-    open_store(home, key_provider=_provider(home)).close()
+    with open_store(home, key_provider=_provider(home)) as store:
+        _install_supervisor(home, store)
     rng = random.Random(seed)
     reported: dict[str, str] = {}
     failures = []

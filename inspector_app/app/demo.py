@@ -154,12 +154,13 @@ def user_rows(home: Path) -> list[dict]:
 
 
 def _users(home: Path) -> list[str]:
+    """The demo users as the hub sends them: password hashes and each user's signing key."""
     from inspector_app import store as store_pkg
 
     rows = user_rows(home)
     st = store_pkg.open_store(home)
     try:
-        st.set_users(rows, version=1)
+        st.set_users(rows, version=st.users_version() + 1)
     finally:
         st.close()
     return [u["user"] for u in rows]

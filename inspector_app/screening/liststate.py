@@ -3,19 +3,33 @@
 Every version directory is complete and never changed after it is published; applying a bundle
 builds the next one beside it and then replaces ``CURRENT`` with ``os.replace`` (atomic on POSIX
 and Windows). A crash at any point leaves either the old or the new version in force, never a mix.
+
+The manifest records the SHA-256 of every file of the version (``files``), computed when the
+verified bundle was installed. ``current(home, verify=True)`` hashes the files again and names,
+per list (``sltd``, ``watchlist``, ``biometrics``), what changed since (``ListState.damaged``), so
+a list whose files were altered, removed or added to is refused (error coverage), not silently
+used. Hashing reads every byte (an SLTD file can be large): the screener verifies when it loads a
+version, status polls do not. A version installed before digests were recorded cannot be checked
+(``ListState.verifiable`` is False). The digests protect against files changed behind the
+booth's back (a disk error, a stray tool, someone editing one list); the manifest itself is not
+signed, so someone who rewrites a list file and the manifest together is not caught here (the
+full SLTD file is the signed section itself and can be checked against the bundle's header).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+FILES = "files"
 DEFAULT_MAX_AGE_HOURS = 48
+_CHUNK = 1 << 22
 
 
 def root(home: Path) -> Path:
@@ -26,6 +40,13 @@ def root(home: Path) -> Path:
 class ListState:
     directory: Path
     manifest: dict
+    #: list part (first path component: sltd, watchlist, biometrics) -> what changed since install;
+    #: filled by ``current(home, verify=True)``
+    damaged: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def verifiable(self) -> bool:
+        return isinstance(self.manifest.get(FILES), dict)
 
     @property
     def version(self) -> int:
@@ -45,10 +66,17 @@ def status(state: ListState | None, max_age_hours: float) -> tuple[dict, list[st
     age = state.age_hours()
     stale = age > max_age_hours
     warn = [f"screening lists are {age:.1f} h old (limit {max_age_hours:g} h): update them"] if stale else []
-    return {"version": state.version, "age_hours": age, "stale": stale}, warn
+    out = {"version": state.version, "age_hours": age, "stale": stale}
+    if state.damaged:
+        out["damaged"] = sorted(state.damaged)
+        warn += [f"the installed {part} list is refused: {why}; apply the lists again (inspector-app bundle apply)"
+                 for part, why in sorted(state.damaged.items())]
+    return out, warn
 
 
-def current(home: Path) -> ListState | None:
+def current(home: Path, verify: bool = False) -> ListState | None:
+    """The version in force (None when no lists are installed); ``verify`` also hashes its files
+    against the digests recorded at install (``ListState.damaged``)."""
     r = root(home)
     try:
         name = (r / CURRENT).read_text(encoding="utf-8").strip()
@@ -56,7 +84,49 @@ def current(home: Path) -> ListState | None:
         return None
     d = r / name
     manifest = json.loads((d / MANIFEST).read_text(encoding="utf-8"))
-    return ListState(d, manifest)
+    state = ListState(d, manifest)
+    if verify:
+        state.damaged = changed_files(state)
+    return state
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def file_digests(directory: Path) -> dict[str, str]:
+    """SHA-256 of every file below ``directory`` except the manifest, by POSIX relative path."""
+    directory = Path(directory)
+    out = {}
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and path.name != MANIFEST:
+            out[path.relative_to(directory).as_posix()] = _sha256(path)
+    return out
+
+
+def changed_files(state: ListState) -> dict[str, str]:
+    """Per list part, the first file that differs from its recorded digest, is missing, or was
+    added since install. Empty when the version cannot be checked (no digests recorded)."""
+    recorded = state.manifest.get(FILES)
+    if not isinstance(recorded, dict):
+        return {}
+    now = file_digests(state.directory)
+    damaged: dict[str, str] = {}
+    for rel in sorted(set(recorded) | set(now)):
+        part = rel.split("/", 1)[0]
+        if part in damaged:
+            continue
+        if rel not in now:
+            damaged[part] = f"file {rel} is missing"
+        elif rel not in recorded:
+            damaged[part] = f"file {rel} was added after install"
+        elif now[rel] != recorded[rel]:
+            damaged[part] = f"file {rel} was changed after install (SHA-256 differs)"
+    return damaged
 
 
 def _fsync_dir(path: Path) -> None:
@@ -69,8 +139,10 @@ def _fsync_dir(path: Path) -> None:
 
 
 def publish(home: Path, staged: Path, manifest: dict) -> ListState:
-    """Write the manifest, move the staged directory to its version name, switch CURRENT."""
+    """Write the manifest (with the digest of every staged file), move the staged directory to its
+    version name, switch CURRENT."""
     r = root(home)
+    manifest = {**manifest, FILES: file_digests(staged)}
     with open(staged / MANIFEST, "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, indent=2)
         fh.flush()

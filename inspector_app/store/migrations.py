@@ -90,6 +90,42 @@ V1 = [
 ]
 
 
+def _outbox_guard() -> list[str]:
+    """The outbox's content never changes and no row goes away; ``acked_at`` and the quarantine
+    columns may change once, from NULL to a value."""
+    return [
+        "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox "
+        "BEGIN SELECT RAISE(ABORT, 'outbox rows cannot be deleted'); END",
+        "CREATE TRIGGER outbox_content_fixed BEFORE UPDATE ON outbox WHEN "
+        "NEW.seq IS NOT OLD.seq OR NEW.record_id IS NOT OLD.record_id OR NEW.kind IS NOT OLD.kind "
+        "OR NEW.payload IS NOT OLD.payload OR NEW.created_at IS NOT OLD.created_at "
+        "OR (OLD.acked_at IS NOT NULL AND NEW.acked_at IS NOT OLD.acked_at) "
+        "OR (OLD.quarantined_at IS NOT NULL AND (NEW.quarantined_at IS NOT OLD.quarantined_at "
+        "OR NEW.quarantine_reason IS NOT OLD.quarantine_reason)) "
+        "OR (NEW.quarantined_at IS NULL) <> (NEW.quarantine_reason IS NULL) "
+        "BEGIN SELECT RAISE(ABORT, 'outbox rows cannot be changed (only acked or quarantined once)'); END",
+    ]
+
+
+V2 = [
+    # users carry their review-signing key (public, and private wrapped by their password) and ports
+    "ALTER TABLE users ADD COLUMN public_key TEXT",
+    "ALTER TABLE users ADD COLUMN wrapped_key TEXT",
+    "ALTER TABLE users ADD COLUMN ports TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE reviews ADD COLUMN signature TEXT",
+    # outbox quarantine: a record the hub refuses for good leaves the queue, kept with the reason
+    "ALTER TABLE outbox ADD COLUMN quarantined_at TEXT",
+    "ALTER TABLE outbox ADD COLUMN quarantine_reason TEXT",
+    "DROP INDEX outbox_pending",
+    "CREATE INDEX outbox_queue ON outbox(seq) WHERE acked_at IS NULL AND quarantined_at IS NULL",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # outbox rows queued before this migration have no audit entry of their own
+    "INSERT INTO meta(key, value) SELECT 'outbox_audited_after', CAST(coalesce(max(seq), 0) AS TEXT) FROM outbox",
+    *_append_only("examinations"),
+    *_outbox_guard(),
+]
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -99,6 +135,8 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "examinations, check results, decisions, reviews, outbox, audit, users", tuple(V1)),
+    Migration(2, "signed reviews, user keys and versions, outbox quarantine, append-only examinations and outbox",
+              tuple(V2)),
 )
 
 

@@ -20,8 +20,9 @@ from typing import Any
 
 import sqlcipher3
 import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from inspector_app.common import passwords
+from inspector_app.common import passwords, signed_review, userkeys
 from inspector_app.common.canonical import normalise, to_json
 from inspector_app.common.clock import utc_now
 from inspector_app.domain import rules
@@ -165,12 +166,25 @@ class Store:
             ).fetchall()
         return [AuditRow(*row) for row in rows]
 
-    def verify_audit(self) -> dict:
-        """``{"ok", "entries", "first_broken", "head_hash", "records"}``.
+    def audit_head(self) -> dict:
+        """``{"seq", "hash"}`` of the newest audit entry (``0`` and the genesis hash when empty):
+        what the hub keeps as an anchor for ``verify_audit(anchor=...)``."""
+        with self._lock:
+            last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        return {"seq": int(last[0]), "hash": str(last[1])} if last else {"seq": 0, "hash": GENESIS}
 
-        ``first_broken``: the chain itself (audit.find_first_break). ``records``: decisions,
-        reviews and check results against the digests in their audit entries (check_records).
+    def verify_audit(self, anchor: dict | None = None) -> dict:
+        """``{"ok", "entries", "first_broken", "head_hash", "records"}`` (and ``"anchor"`` when given).
+
+        ``first_broken``: the chain itself (audit.find_first_break); with an ``anchor`` (a head
+        ``{"seq", "hash"}`` the hub received earlier) also ``truncated`` when the chain no longer
+        reaches that seq and ``rewritten`` when the entry there has another hash: a chain rebuilt
+        consistently by someone holding the key, or cut at the end, still disagrees with the
+        anchor. ``records``: examinations, check results, decisions, reviews, the users and the
+        outbox rows against the digests in their audit entries (check_records).
         """
+        if anchor is not None:
+            anchor = _anchor(anchor)
         with self._lock:
             self.conn.execute("BEGIN")  # one snapshot for the chain and the rows it vouches for
             try:
@@ -180,27 +194,37 @@ class Store:
             finally:
                 self.conn.execute("COMMIT")
         broken = find_first_break(rows, issued[0] if issued else None)
-        return {
-            "ok": broken is None and not records["problems"],
+        report = {
+            "ok": False,
             "entries": len(rows),
             "first_broken": broken,
             "head_hash": rows[-1].hash if rows else GENESIS,
             "records": records,
         }
+        if anchor is not None:
+            against = anchor_break(rows, anchor)
+            report["anchor"] = {**anchor, "ok": against is None}
+            if broken is None:
+                report["first_broken"] = broken = against
+        report["ok"] = broken is None and not records["problems"]
+        return report
 
     # -- outbox ------------------------------------------------------------------------------
-    def _outbox_put(self, record_id: str, kind: str, payload: dict) -> None:
-        self.db["outbox"].insert(
-            {"record_id": record_id, "kind": kind, "payload": to_json(payload), "created_at": self.clock()}
-        )
+    def _outbox_put(self, record_id: str, kind: str, payload: dict, actor: str) -> None:
+        """Inside a write transaction: queue a record for the hub, with the audit entry that
+        vouches for its content (``outbox.queued``, digest of record_id, kind and payload)."""
+        row = {"record_id": record_id, "kind": kind, "payload": to_json(payload)}
+        self.db["outbox"].insert({**row, "created_at": self.clock()})
+        self._append_audit("outbox.queued", actor, {"record_id": record_id, "kind": kind,
+                                                    "record_sha256": row_digest(row)})
 
     def outbox_pending(self, limit: int = 500) -> list[dict]:
-        """Unacknowledged records, oldest first."""
+        """Records neither acknowledged nor quarantined, oldest first."""
         limit = max(0, int(limit))
         with self._lock:
             rows = list(self.db.query(
                 "SELECT seq, record_id, kind, payload, created_at FROM outbox "
-                "WHERE acked_at IS NULL ORDER BY seq LIMIT ?", (limit,),
+                "WHERE acked_at IS NULL AND quarantined_at IS NULL ORDER BY seq LIMIT ?", (limit,),
             ))
         for row in rows:
             row["payload"] = json.loads(row["payload"])
@@ -224,8 +248,49 @@ class Store:
         return changed
 
     def outbox_count(self) -> int:
+        """Records waiting to be sent (quarantined ones are not waiting)."""
         with self._lock:
-            return self.conn.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
+            return self.conn.execute(
+                "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND quarantined_at IS NULL").fetchone()[0]
+
+    def outbox_quarantine(self, record_ids: list[str], reason: str) -> int:
+        """Take records the hub refuses for good out of the queue, keeping them (and why) in the
+        database; one audit entry names them. Acked, already quarantined or unknown ids are
+        left alone. Returns how many rows were quarantined."""
+        reason = _text(reason, "quarantine reason")
+        ids = sorted({str(r) for r in record_ids})
+        if not ids:
+            return 0
+        quarantined: list[str] = []
+        with self._write(durable=True):
+            at = self.clock()
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                where = f"acked_at IS NULL AND quarantined_at IS NULL AND record_id IN ({marks})"
+                found = [r[0] for r in self.conn.execute(
+                    f"SELECT record_id FROM outbox WHERE {where} ORDER BY seq", chunk).fetchall()]
+                self.conn.execute(f"UPDATE outbox SET quarantined_at = ?, quarantine_reason = ? WHERE {where}",
+                                  (at, reason, *chunk))
+                quarantined += found
+            if quarantined:
+                self._append_audit("outbox.quarantined", "sync",
+                                   {"record_ids": quarantined, "reason": reason, "at": at})
+        return len(quarantined)
+
+    def quarantined(self) -> list[dict]:
+        """Quarantined records, oldest first: record_id, kind, seq, reason, quarantined_at, payload."""
+        with self._lock:
+            rows = list(self.db.query(
+                "SELECT record_id, kind, seq, quarantine_reason AS reason, quarantined_at, payload FROM outbox "
+                "WHERE quarantined_at IS NOT NULL ORDER BY seq"))
+        for row in rows:
+            row["payload"] = json.loads(row["payload"])
+        return rows
+
+    def quarantine_count(self) -> int:
+        with self._lock:
+            return self.conn.execute("SELECT count(*) FROM outbox WHERE quarantined_at IS NOT NULL").fetchone()[0]
 
     # -- examinations and checks ---------------------------------------------------------------
     def create_examination(self, exam: dict) -> str:
@@ -241,8 +306,9 @@ class Store:
         }
         with self._write():
             self.db["examinations"].insert(row)
-            self._outbox_put(exam_id, "examination", {"examination_id": exam_id, **data})
-            self._append_audit("examination.created", inspector, {"examination_id": exam_id})
+            self._append_audit("examination.created", inspector,
+                               {"examination_id": exam_id, "record_sha256": row_digest(row)})
+            self._outbox_put(exam_id, "examination", {"examination_id": exam_id, **data}, inspector)
         return exam_id
 
     def _examination_row(self, examination_id: str) -> dict:
@@ -281,12 +347,13 @@ class Store:
         row = {"id": result_id, "examination_id": exam["id"], "created_at": now,
                "kind": kind, "outcome": outcome, "score": score, "data": to_json(data)}
         self.db["check_results"].insert(row)
-        self._outbox_put(result_id, "check_result",
-                         {"check_result_id": result_id, "examination_id": exam["id"], "created_at": now, **data})
         self._append_audit("check.recorded", exam["inspector"], {
             "check_result_id": result_id, "examination_id": exam["id"], "kind": kind, "outcome": outcome,
             "record_sha256": row_digest(row),
         })
+        self._outbox_put(result_id, "check_result",
+                         {"check_result_id": result_id, "examination_id": exam["id"], "created_at": now, **data},
+                         exam["inspector"])
         return result_id
 
     def _check_results(self, examination_id: str) -> list[dict]:
@@ -377,7 +444,8 @@ class Store:
                 "decision_id": decision_id, "examination_id": exam["id"], "type": dtype,
                 "record_sha256": row_digest(row),
             })
-            self._outbox_put(decision_id, "decision", {**record, "audit_seq": anchor["seq"], "audit_hash": anchor["hash"]})
+            self._outbox_put(decision_id, "decision", {**record, "audit_seq": anchor["seq"], "audit_hash": anchor["hash"]},
+                             inspector)
         return decision_id
 
     def decisions(self, examination_id: str) -> list[dict]:
@@ -393,38 +461,115 @@ class Store:
         return _decision_record(row) if row else None
 
     # -- reviews -----------------------------------------------------------------------------
-    def add_review(self, check_result_id: str, reviewer: str, verdict: str, reason: str) -> str:
-        """A supervisor confirms or clears a flagged check result, with a reason."""
+    def _supervisor(self, name: str) -> dict:
+        """The user row of a supervisor of this booth (case-insensitive name), or ReviewRefused."""
+        row = self._one("SELECT * FROM users WHERE user = ? COLLATE NOCASE", (name.strip(),))
+        if row is None:
+            raise ReviewRefused(f"{name} is not a user of this booth, so cannot review")
+        if "supervisor" not in json.loads(row["roles"]):
+            raise ReviewRefused(f"{row['user']} is not a supervisor, so cannot review")
+        return row
+
+    def _flagged_check(self, check_result_id: str) -> tuple[dict, dict]:
+        check = self._one("SELECT * FROM check_results WHERE id = ?", (str(check_result_id),))
+        if check is None:
+            raise UnknownRecord(f"no check result with id {check_result_id}")
+        if check["outcome"] not in REVIEW_OUTCOMES:
+            raise ReviewRefused(f"check result {check_result_id} ({check['outcome']}) is not flagged for review")
+        return check, self._examination_row(check["examination_id"])
+
+    def _insert_review(self, fields: dict, signature: str, origin: str) -> None:
+        """Inside a write transaction: the review row and its audit entry."""
+        row = {"id": fields["review_id"], "check_result_id": fields["check_result_id"],
+               "examination_id": fields["examination_id"], "reviewed_at": fields["reviewed_at"],
+               "reviewer": fields["reviewer"], "verdict": fields["verdict"], "reason": fields["reason"],
+               "signature": signature}
+        self.db["reviews"].insert(row)
+        self._append_audit("review.recorded", fields["reviewer"], {
+            "review_id": row["id"], "check_result_id": row["check_result_id"],
+            "examination_id": row["examination_id"], "verdict": row["verdict"], "origin": origin,
+            "record_sha256": row_digest(row),
+        })
+
+    def add_review(self, check_result_id: str, reviewer: str, verdict: str, reason: str,
+                   signing_key: Ed25519PrivateKey) -> str:
+        """A supervisor confirms or clears a flagged check result, with a reason, signed.
+
+        The reviewer must be a supervisor in this booth's users (not merely a name) and not the
+        inspector who examined the traveller; ``signing_key`` is their private key
+        (``unlock_signing_key``): the store builds the ``signed_review`` fields, signs them and
+        checks the signature against the reviewer's stored public key, so a review signed with
+        anyone else's key is refused. The row, its audit entry and an outbox record carrying
+        every signed field and the signature commit together.
+        """
         if not isinstance(reviewer, str) or not reviewer.strip():
             raise ReviewRefused("a review needs the reviewer's user id")
-        reviewer = reviewer.strip()
         if verdict not in VERDICTS:
             raise ReviewRefused(f"verdict must be 'confirmed' or 'cleared', not {verdict!r}")
         if not isinstance(reason, str) or not reason.strip():
             raise ReviewRefused("a review needs a reason")
+        if not isinstance(signing_key, Ed25519PrivateKey):
+            raise ReviewRefused("a review must be signed with the reviewer's signing key")
         review_id = str(uuid.uuid4())
         with self._write(durable=True):
-            check = self._one("SELECT * FROM check_results WHERE id = ?", (str(check_result_id),))
-            if check is None:
-                raise UnknownRecord(f"no check result with id {check_result_id}")
-            exam = self._examination_row(check["examination_id"])
+            check, exam = self._flagged_check(check_result_id)
             if _same_person(reviewer, exam["inspector"]):
                 raise ReviewRefused(
-                    f"{reviewer} examined this traveller and cannot review their own examination's results"
+                    f"{reviewer.strip()} examined this traveller and cannot review their own examination's results"
                 )
-            if check["outcome"] not in REVIEW_OUTCOMES:
-                raise ReviewRefused(f"check result {check_result_id} ({check['outcome']}) is not flagged for review")
-            now = self.clock()
-            row = {"id": review_id, "check_result_id": check["id"], "examination_id": exam["id"],
-                   "reviewed_at": now, "reviewer": reviewer, "verdict": verdict, "reason": reason.strip()}
-            self.db["reviews"].insert(row)
-            self._append_audit("review.recorded", reviewer, {
-                "review_id": review_id, "check_result_id": check["id"], "examination_id": exam["id"],
-                "verdict": verdict, "record_sha256": row_digest(row),
-            })
-            payload = {"review_id": review_id, **{k: v for k, v in row.items() if k != "id"}}
-            self._outbox_put(review_id, "review", payload)
+            user = self._supervisor(reviewer)
+            if not user["public_key"]:
+                raise ReviewRefused(f"{user['user']} has no signing key at this booth (sync the users from the hub)")
+            fields = {"review_id": review_id, "booth_id": exam["booth"] or "", "check_result_id": check["id"],
+                      "examination_id": exam["id"], "reviewer": user["user"], "verdict": verdict,
+                      "reason": reason.strip(), "reviewed_at": self.clock()}
+            signature = signed_review.sign(fields, signing_key)
+            if not signed_review.verify(fields, signature, user["public_key"]):
+                raise ReviewRefused(f"the signing key is not {user['user']}'s")
+            self._insert_review(fields, signature, "booth")
+            self._outbox_put(review_id, "review", {**fields, "signature": signature}, user["user"])
         return review_id
+
+    def apply_remote_review(self, review: dict) -> str | None:
+        """Record a review made elsewhere and pulled from the hub (the ``signed_review`` fields and
+        ``signature``). Refused (``ReviewRefused``) unless the reviewer is a supervisor in this
+        booth's users whose public key verifies the signature, is not the examining inspector,
+        and the check result is here, flagged, and of this examination and booth. Returns the
+        review id, or None when it is already recorded. Not queued for the hub (no echo).
+        """
+        if not isinstance(review, dict):
+            raise ReviewRefused("a review from the hub must be a dict")
+        missing = [k for k in (*signed_review.FIELDS, "signature") if not isinstance(review.get(k), str)]
+        if missing:
+            raise ReviewRefused(f"review from the hub lacks {', '.join(missing)}")
+        fields = {k: review[k] for k in signed_review.FIELDS}
+        if fields["verdict"] not in VERDICTS:
+            raise ReviewRefused(f"verdict must be 'confirmed' or 'cleared', not {fields['verdict']!r}")
+        if not fields["reason"].strip():
+            raise ReviewRefused("a review needs a reason")
+        with self._write(durable=True):
+            if self._one("SELECT id FROM reviews WHERE id = ?", (fields["review_id"],)) is not None:
+                return None
+            user = self._supervisor(fields["reviewer"])
+            if user["user"] != fields["reviewer"]:
+                raise ReviewRefused(f"review names {fields['reviewer']!r}, the user is {user['user']!r}")
+            if not user["public_key"] or not signed_review.verify(fields, review["signature"], user["public_key"]):
+                raise ReviewRefused(f"review {fields['review_id']}: the signature is not {user['user']}'s")
+            try:
+                check, exam = self._flagged_check(fields["check_result_id"])
+            except UnknownRecord as exc:
+                raise ReviewRefused(str(exc)) from None
+            if check["examination_id"] != fields["examination_id"]:
+                raise ReviewRefused(f"check result {check['id']} is not of examination {fields['examination_id']}")
+            if fields["booth_id"] != (exam["booth"] or ""):
+                raise ReviewRefused(f"review is for booth {fields['booth_id']!r}, the examination was at "
+                                    f"{exam['booth']!r}")
+            if _same_person(user["user"], exam["inspector"]):
+                raise ReviewRefused(
+                    f"{user['user']} examined this traveller and cannot review their own examination's results"
+                )
+            self._insert_review(fields, review["signature"], "hub")
+        return fields["review_id"]
 
     def review_queue(self) -> list[dict]:
         """Examinations with flagged check results that no supervisor has reviewed yet."""
@@ -466,44 +611,65 @@ class Store:
         }
 
     # -- users -------------------------------------------------------------------------------
-    def set_users(self, users: list[dict]) -> int:
-        """Replace the offline-login users (from the hub). Each: user, roles, password or password_hash."""
+    def users_version(self) -> int:
+        """The version of the installed user list (0: none installed yet)."""
+        with self._lock:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'users_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def set_users(self, users: list[dict], version: int) -> int:
+        """Replace the offline-login users with the hub's list number ``version``.
+
+        Each user: ``user``, ``roles``, ``password_hash`` (scrypt at the minimum strength of
+        ``common.passwords``; a plaintext ``password`` is refused), optional ``display_name``,
+        ``public_key`` and ``wrapped_key`` (``common.userkeys``, both or neither) and ``ports``.
+        Refused (``InvalidRecord``, nothing changed): an empty list, a version not above the
+        installed one (a rollback to an older list), any malformed user. The audit entry
+        ``users.replaced`` carries the version and the digest of the rows (see check_records).
+        """
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise InvalidRecord("the users version must be a positive integer")
+        if not isinstance(users, list) or not users:
+            raise InvalidRecord("an empty user list is refused: nobody could sign in")
         rows = []
         seen = set()
         for i, raw in enumerate(users):
             if not isinstance(raw, dict):
                 raise InvalidRecord(f"user #{i + 1} must be a dict")
-            name = _text(raw.get("user") or raw.get("user_id") or raw.get("username"), f"user #{i + 1} 'user'")
-            if name.casefold() in seen:
-                raise InvalidRecord(f"user {name} is listed twice")
-            seen.add(name.casefold())
-            roles = raw.get("roles") or []
-            if isinstance(roles, str) or not all(r in ROLES for r in roles) or not roles:
-                raise InvalidRecord(f"user {name}: roles must be a non-empty list drawn from {', '.join(ROLES)}")
-            if raw.get("password_hash"):
-                encoded = str(raw["password_hash"])
-                try:
-                    passwords.check_format(encoded)
-                except ValueError as exc:
-                    raise InvalidRecord(f"user {name}: {exc}") from None
-            elif raw.get("password"):
-                encoded = passwords.hash_password(str(raw["password"]))
-            else:
-                raise InvalidRecord(f"user {name} has neither password nor password_hash")
-            rows.append({"user": name, "display_name": str(raw.get("display_name") or ""),
-                         "roles": to_json(sorted(set(roles))), "password_hash": encoded})
+            rows.append(_user_row(raw, i, seen))
+        rows.sort(key=lambda r: r["user"].casefold())
         with self._write(durable=True):
+            installed = self.conn.execute("SELECT value FROM meta WHERE key = 'users_version'").fetchone()
+            installed = int(installed[0]) if installed else 0
+            if version <= installed:
+                raise InvalidRecord(f"users version {version} is not newer than the installed version {installed} "
+                                    "(an older list is never installed again)")
             now = self.clock()
             self.conn.execute("DELETE FROM users")
             for row in rows:
                 self.db["users"].insert({**row, "updated_at": now})
-            self._append_audit("users.replaced", "hub", {"users": [r["user"] for r in rows]})
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('users_version', ?)", (str(version),))
+            self._append_audit("users.replaced", "hub", {"version": version, "users": [r["user"] for r in rows],
+                                                        "users_sha256": users_digest(rows)})
         return len(rows)
+
+    def unlock_signing_key(self, user: str, password: str) -> Ed25519PrivateKey | None:
+        """The user's review-signing key, unwrapped with their password; None when the user has no
+        key here or the password is wrong."""
+        with self._lock:
+            row = self._one("SELECT public_key, wrapped_key FROM users WHERE user = ? COLLATE NOCASE",
+                            (str(user).strip(),))
+        if row is None or not row["public_key"] or not row["wrapped_key"] or not isinstance(password, str):
+            return None
+        try:
+            return userkeys.unwrap(row["wrapped_key"], row["public_key"], password)
+        except ValueError:
+            return None
 
     def list_users(self) -> list[dict]:
         with self._lock:
-            rows = list(self.db.query("SELECT user, display_name, roles FROM users ORDER BY user"))
-        return [{**r, "roles": json.loads(r["roles"])} for r in rows]
+            rows = list(self.db.query("SELECT user, display_name, roles, ports, public_key FROM users ORDER BY user"))
+        return [{**r, "roles": json.loads(r["roles"]), "ports": json.loads(r["ports"])} for r in rows]
 
     def check_login(self, user: str, password: str) -> dict | None:
         """The user's roles when the password is right, else None (same cost either way)."""
@@ -522,7 +688,8 @@ class Store:
             counts = {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in ("examinations", "check_results", "decisions", "reviews", "audit", "users")}
         return {"path": str(self.path), "key": self.key_description, "schema_version": self.schema_version,
-                "counts": counts, "outbox_pending": self.outbox_count()}
+                "counts": counts, "outbox_pending": self.outbox_count(), "outbox_quarantined": self.quarantine_count(),
+                "users_version": self.users_version(), "audit_head": self.audit_head()}
 
 
 def row_digest(row: dict) -> str:
@@ -530,29 +697,91 @@ def row_digest(row: dict) -> str:
     return hashlib.sha256(to_json(row).encode("utf-8")).hexdigest()
 
 
+def _user_row(raw: dict, i: int, seen: set) -> dict:
+    """One validated users-table row (without updated_at) from the hub's user dict."""
+    name = _text(raw.get("user") or raw.get("user_id") or raw.get("username"), f"user #{i + 1} 'user'")
+    if name.casefold() in seen:
+        raise InvalidRecord(f"user {name} is listed twice")
+    seen.add(name.casefold())
+    if "password" in raw:
+        raise InvalidRecord(f"user {name}: a plaintext password is refused; send password_hash")
+    roles = raw.get("roles") or []
+    if isinstance(roles, str) or not roles or not all(r in ROLES for r in roles):
+        raise InvalidRecord(f"user {name}: roles must be a non-empty list drawn from {', '.join(ROLES)}")
+    encoded = raw.get("password_hash")
+    if not isinstance(encoded, str) or not encoded:
+        raise InvalidRecord(f"user {name} has no password_hash")
+    try:
+        passwords.check_format(encoded)
+    except ValueError as exc:
+        raise InvalidRecord(f"user {name}: {exc}") from None
+    public, wrapped = raw.get("public_key") or None, raw.get("wrapped_key") or None
+    if (public is None) != (wrapped is None):
+        raise InvalidRecord(f"user {name}: public_key and wrapped_key come together or not at all")
+    if public is not None:
+        try:
+            userkeys.load_public_key(str(public))
+            userkeys.check_wrapped(str(wrapped))
+        except ValueError as exc:
+            raise InvalidRecord(f"user {name}: {exc}") from None
+    ports = raw.get("ports") or []
+    if not isinstance(ports, list) or not all(isinstance(p, str) and p.strip() for p in ports):
+        raise InvalidRecord(f"user {name}: ports must be a list of port names")
+    return {"user": name, "display_name": str(raw.get("display_name") or ""), "roles": to_json(sorted(set(roles))),
+            "password_hash": encoded, "public_key": public, "wrapped_key": wrapped,
+            "ports": to_json(sorted({p.strip() for p in ports}))}
+
+
+def users_digest(rows: list[dict]) -> str:
+    """SHA-256 of the user rows as stored (without ``updated_at``), in user-name order."""
+    body = [{k: v for k, v in r.items() if k != "updated_at"} for r in rows]
+    body.sort(key=lambda r: str(r["user"]).casefold())
+    return hashlib.sha256(to_json(body).encode("utf-8")).hexdigest()
+
+
 # Audit events that vouch for one row each: event -> (table, id key in the payload).
 AUDITED_RECORDS = {
+    "examination.created": ("examinations", "examination_id"),
     "check.recorded": ("check_results", "check_result_id"),
     "review.recorded": ("reviews", "review_id"),
     "decision.recorded": ("decisions", "decision_id"),
 }
+# Columns a later migration added: absent from the digests of rows written before it (NULL there).
+_LATER_COLUMNS = {"reviews": ("signature",)}
+
+
+def _stored_digest(table: str, row: dict) -> str:
+    late = _LATER_COLUMNS.get(table, ())
+    return row_digest({k: v for k, v in row.items() if not (k in late and v is None)})
 
 
 def check_records(conn, entries: list[AuditRow]) -> dict:
-    """Compare append-only rows with the digests their audit entries hold.
+    """Compare rows with the digests their audit entries hold.
 
-    Finds rows edited behind the triggers' back (digest differs), rows deleted (audited, absent)
-    and rows slipped in (present, never audited).
+    Append-only tables (examinations, check results, decisions, reviews): rows edited behind the
+    triggers' back (digest differs), rows deleted (audited, absent) and rows slipped in (present,
+    never audited). Outbox: each row's record_id, kind and payload against its ``outbox.queued``
+    entry, and a quarantine no ``outbox.quarantined`` entry names. Users: the table against the
+    digest of the last ``users.replaced``, and the installed version against its version.
     """
-    audited: dict[str, dict[str, str]] = {table: {} for table, _ in AUDITED_RECORDS.values()}
+    audited: dict[str, dict[str, str | None]] = {table: {} for table, _ in AUDITED_RECORDS.values()}
+    queued: dict[str, str] = {}
+    quarantined: set[str] = set()
+    last_users: dict | None = None
     for entry in entries:
-        target = AUDITED_RECORDS.get(entry.event)
-        if target is None:
-            continue
         try:
             payload = json.loads(entry.payload)
-            audited[target[0]][payload[target[1]]] = payload["record_sha256"]
-        except (ValueError, KeyError, TypeError):
+            target = AUDITED_RECORDS.get(entry.event)
+            if target is not None:
+                # examination.created entries written before schema 2 carry no digest (None)
+                audited[target[0]][payload[target[1]]] = payload.get("record_sha256")
+            elif entry.event == "outbox.queued":
+                queued[payload["record_id"]] = payload["record_sha256"]
+            elif entry.event == "outbox.quarantined":
+                quarantined.update(payload["record_ids"])
+            elif entry.event == "users.replaced":
+                last_users = payload
+        except (ValueError, KeyError, TypeError, AttributeError):
             continue  # an entry mangled this way is already reported by the chain check
     problems, checked = [], 0
     for table, expected in audited.items():
@@ -565,11 +794,88 @@ def check_records(conn, entries: list[AuditRow]) -> dict:
             checked += 1
             if row["id"] not in expected:
                 problems.append({"table": table, "id": row["id"], "problem": "not in the audit log (inserted)"})
-            elif expected[row["id"]] != row_digest(row):
+            elif expected[row["id"]] is not None and expected[row["id"]] != _stored_digest(table, row):
                 problems.append({"table": table, "id": row["id"], "problem": "differs from its audit entry (edited)"})
         for missing in sorted(set(expected) - present):
             problems.append({"table": table, "id": missing, "problem": "audited but missing (deleted)"})
+    checked += _check_outbox(conn, queued, quarantined, problems)
+    checked += _check_users(conn, last_users, problems)
     return {"checked": checked, "problems": problems}
+
+
+def _check_outbox(conn, queued: dict[str, str], quarantined: set[str], problems: list) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'outbox_audited_after'").fetchone()
+    legacy_up_to = int(row[0]) if row else 0
+    checked = 0
+    present = set()
+    for seq, record_id, kind, payload, quarantined_at in conn.execute(
+        "SELECT seq, record_id, kind, payload, quarantined_at FROM outbox ORDER BY seq"
+    ).fetchall():
+        present.add(record_id)
+        if seq <= legacy_up_to:
+            continue  # queued before the outbox was audited
+        checked += 1
+        digest = row_digest({"record_id": record_id, "kind": kind, "payload": payload})
+        if record_id not in queued:
+            problems.append({"table": "outbox", "id": record_id, "problem": "not in the audit log (inserted)"})
+        elif queued[record_id] != digest:
+            problems.append({"table": "outbox", "id": record_id, "problem": "differs from its audit entry (edited)"})
+        if quarantined_at is not None and record_id not in quarantined:
+            problems.append({"table": "outbox", "id": record_id,
+                             "problem": "quarantined without an audit entry (hidden from the hub)"})
+    for missing in sorted(set(queued) - present):
+        problems.append({"table": "outbox", "id": missing, "problem": "audited but missing (deleted)"})
+    return checked
+
+
+def _check_users(conn, last: dict | None, problems: list) -> int:
+    cur = conn.execute("SELECT * FROM users")
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, values)) for values in cur.fetchall()]
+    version = conn.execute("SELECT value FROM meta WHERE key = 'users_version'").fetchone()
+    if last is None or "users_sha256" not in last:
+        if rows and last is None:  # before schema 2 the entry carried names only: not checkable
+            problems.append({"table": "users", "id": "*", "problem": "not in the audit log (inserted)"})
+        return len(rows)
+    if users_digest(rows) != last["users_sha256"]:
+        problems.append({"table": "users", "id": "*", "problem": "differs from its audit entry (edited)"})
+    if version is None or str(version[0]) != str(last.get("version")):
+        problems.append({"table": "meta", "id": "users_version",
+                         "problem": "differs from its audit entry (edited)"})
+    return len(rows)
+
+
+def _anchor(anchor: dict) -> dict:
+    try:
+        seq, digest = anchor["seq"], anchor["hash"]
+    except (KeyError, TypeError):
+        raise ValueError("an audit anchor is {'seq': int, 'hash': str}") from None
+    if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0 or not isinstance(digest, str):
+        raise ValueError("an audit anchor is {'seq': int, 'hash': str}")
+    return {"seq": seq, "hash": digest.strip().lower()}
+
+
+def anchor_break(rows: list[AuditRow], anchor: dict) -> dict | None:
+    """Whether the chain still holds the entry the hub last received (``truncated`` when it no
+    longer reaches that seq, ``rewritten`` when the entry there has another hash), else None."""
+    seq, digest = anchor["seq"], anchor["hash"]
+    if seq == 0:
+        if digest == GENESIS:
+            return None
+        return {"kind": "rewritten", "position": 0, "seq": 0, "detail": "the anchor at seq 0 is not the genesis"}
+    last = rows[-1].seq if rows else 0
+    for i, row in enumerate(rows):
+        if row.seq == seq:
+            if row.hash == digest:
+                return None
+            return {"kind": "rewritten", "position": i + 1, "seq": seq,
+                    "detail": f"entry seq {seq} has hash {row.hash[:16]}…, the anchor says {digest[:16]}…: "
+                              "the log was rewritten from there or earlier"}
+    if seq > last:
+        return {"kind": "truncated", "position": len(rows) + 1, "seq": seq,
+                "detail": f"the log ends at seq {last} but the anchor is at seq {seq}: entries were cut off"}
+    return {"kind": "rewritten", "position": None, "seq": seq,
+            "detail": f"there is no entry seq {seq}, which the anchor names"}
 
 
 def _decision_record(row: dict) -> dict:
@@ -577,18 +883,35 @@ def _decision_record(row: dict) -> dict:
             "inspector": row["inspector"], "decided_at": row["decided_at"], "decision": json.loads(row["data"])}
 
 
-def open_store(home: Path | str, key_provider: KeyProvider | None = None, create: bool = True) -> Store:
-    """Open (or, with ``create``, make) the encrypted booth database and bring its schema up to date."""
+def open_store(home: Path | str, key_provider: KeyProvider | None = None, create: bool = True,
+               fresh: bool = False) -> Store:
+    """Open (or, with ``create``, make) the encrypted booth database and bring its schema up to date.
+
+    A database that has gone while its key (or the marker written when it was made) is still
+    there is an error, not a reason to start an empty one: that would silently lose every
+    unsent record and the audit log. ``fresh=True`` (``inspector-app store init --new``) starts a
+    new database on purpose; it never replaces one that exists.
+    """
     home = Path(home)
     path = home / DB_FILE_NAME
+    marker = home / CREATED_MARKER
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise StoreError(f"there is no booth database at {path}")
+    provider = key_provider if key_provider is not None else default_key_provider(home)
+    if not exists and not fresh:
+        had_key = _provider_has_key(provider)
+        if marker.exists() or had_key:
+            why = f"{marker} says one was created here" if marker.exists() else f"{provider.describe()} still holds its key"
+            raise StoreError(
+                f"the booth database {path} is gone ({why}): it was deleted or moved, and every record not yet "
+                "sent to the hub went with it. Restore it from a backup, or start a new database on purpose "
+                "with `inspector-app store init --new`."
+            )
     if not exists:
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
         # Encrypted or not, the file is nobody else's business; SQLite gives -wal/-shm the same mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    provider = key_provider if key_provider is not None else default_key_provider(home)
     key = provider.get_key(create=not exists)
     conn = connect(path, key)
     try:
@@ -599,4 +922,32 @@ def open_store(home: Path | str, key_provider: KeyProvider | None = None, create
     except BaseException:
         conn.close()
         raise
+    if not marker.exists():
+        _write_marker(marker)
     return Store(conn, path, provider.describe())
+
+
+#: Written beside the database when it is created; its presence without the database means the
+#: database was lost.
+CREATED_MARKER = "booth.db.created"
+
+
+def _provider_has_key(provider) -> bool:
+    has_key = getattr(provider, "has_key", None)
+    if not callable(has_key):
+        return False
+    try:
+        return bool(has_key())
+    except StoreError:
+        return False  # cannot tell (keyring silent): get_key below reports what is wrong
+
+
+def _write_marker(marker: Path) -> None:
+    try:
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    try:
+        os.write(fd, (utc_now() + "\n").encode("ascii"))
+    finally:
+        os.close(fd)

@@ -9,6 +9,15 @@ from inspector_app.store import open_store
 from inspector_app.store.keys import FileKeyProvider
 
 
+@pytest.fixture(autouse=True)
+def machine_secret(tmp_path_factory, monkeypatch) -> Path:
+    """Each test's own machine secret (wrapping the booth key files), outside its booth home and
+    never the developer's ~/.config or /var/lib one."""
+    path = tmp_path_factory.mktemp("machine") / "machine-secret"
+    monkeypatch.setenv("INSPECTOR_MACHINE_SECRET", str(path))
+    return path
+
+
 @pytest.fixture
 def store_home(tmp_path: Path) -> Path:
     home = tmp_path / "booth"
@@ -107,3 +116,38 @@ def clean_exam(store):
         return exam_id
 
     return make
+
+
+# -- users with signing keys ------------------------------------------------------------------------
+#: The one password of every test user (scrypt at full strength costs ~0.5 s: hashed once).
+PASSWORD = "correct horse battery"
+SUPERVISORS = ("sup-b", "sup-c")
+
+
+@pytest.fixture(scope="session")
+def staff() -> dict:
+    """Users as the hub sends them (hash, roles, public and wrapped key), made once per session,
+    with each one's unwrapped private key under ``"private"`` (unwrapping costs a scrypt too)."""
+    from inspector_app.common import passwords, userkeys
+
+    encoded = passwords.hash_password(PASSWORD)
+    people = {"insp-a": ["inspector"], "sup-b": ["supervisor"], "sup-c": ["supervisor", "inspector"],
+              "insp-d": ["inspector"]}
+    out = {}
+    for name, roles in people.items():
+        keys = userkeys.new_user_key(PASSWORD)
+        out[name] = {"user": name, "roles": roles, "password_hash": encoded, "ports": ["NRT"], **keys,
+                     "private": userkeys.unwrap(keys["wrapped_key"], keys["public_key"], PASSWORD)}
+    return out
+
+
+def hub_users(staff: dict, *names: str) -> list[dict]:
+    """The users as the hub's list carries them (no private keys)."""
+    return [{k: v for k, v in staff[n].items() if k != "private"} for n in (names or staff)]
+
+
+@pytest.fixture
+def signing_keys(store, staff) -> dict:
+    """Installs the staff as users version 1 of ``store``; their private keys by name."""
+    store.set_users(hub_users(staff), version=1)
+    return {name: person["private"] for name, person in staff.items()}

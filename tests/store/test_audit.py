@@ -138,29 +138,32 @@ def test_inserted_row_with_a_correct_hash_is_found(store, raw_db):
     assert (broken["kind"], broken["seq"], broken["position"]) == ("inserted", 3, 3)
 
 
-def test_every_write_leaves_an_audit_entry(store, exam_factory):
+def test_every_write_leaves_an_audit_entry(store, exam_factory, signing_keys):
     exam = exam_factory()
     check = store.add_check_result(exam, {"kind": "sltd", "outcome": "hit", "reasons": ["reported stolen"]})
-    store.add_review(check, "sup-b", "confirmed", "document is on the list")
+    store.add_review(check, "sup-b", "confirmed", "document is on the list", signing_keys["sup-b"])
     store.record_decision(exam, {"type": "referral", "referral_reasons": ["stolen passport"]}, "insp-a")
     events = [r.event for r in store.audit_entries()]
-    assert events == ["examination.created", "check.recorded", "review.recorded", "decision.recorded"]
+    assert events == ["users.replaced", "examination.created", "outbox.queued", "check.recorded", "outbox.queued",
+                      "review.recorded", "outbox.queued", "decision.recorded", "outbox.queued"]
     assert store.verify_audit()["ok"]
 
 
-def _decided(store, clean_exam):
+def _decided(store, clean_exam, signing_keys):
     exam = clean_exam()
     check = store.add_check_result(exam, {"kind": "biographic", "outcome": "hit", "score": 1, "reasons": ["x"]})
-    review = store.add_review(check, "sup-b", "cleared", "different person")
+    review = store.add_review(check, "sup-b", "cleared", "different person", signing_keys["sup-b"])
     decision = store.record_decision(exam, LANDING, "insp-a")
     report = store.verify_audit()
-    # every check result (the clean examination's and the hit), the review and the decision
-    assert report["ok"] and report["records"] == {"checked": len(CLEAN_CHECKS) + 3, "problems": []}
+    # the examination, every check result (the clean examination's and the hit), the review and the
+    # decision, the outbox record of each of them, and the four users
+    rows = 1 + len(CLEAN_CHECKS) + 1 + 1 + 1
+    assert report["ok"] and report["records"] == {"checked": 2 * rows + 4, "problems": []}
     return check, review, decision
 
 
-def test_decision_edited_behind_the_triggers_is_found(store, clean_exam, raw_db):
-    _, _, decision = _decided(store, clean_exam)
+def test_decision_edited_behind_the_triggers_is_found(store, clean_exam, raw_db, signing_keys):
+    _, _, decision = _decided(store, clean_exam, signing_keys)
     raw_db().execute("UPDATE decisions SET data = ? WHERE id = ?",
                      (to_json({"type": "landing_permission", "period": "1y"}), decision))
     report = store.verify_audit()
@@ -169,8 +172,8 @@ def test_decision_edited_behind_the_triggers_is_found(store, clean_exam, raw_db)
         {"table": "decisions", "id": decision, "problem": "differs from its audit entry (edited)"}]
 
 
-def test_review_deleted_and_decision_slipped_in_are_found(store, clean_exam, raw_db):
-    check, review, decision = _decided(store, clean_exam)
+def test_review_deleted_and_decision_slipped_in_are_found(store, clean_exam, raw_db, signing_keys):
+    check, review, decision = _decided(store, clean_exam, signing_keys)
     raw = raw_db()
     raw.execute("DELETE FROM reviews WHERE id = ?", (review,))
     raw.execute("INSERT INTO decisions SELECT 'forged-id', examination_id, decided_at, type, inspector, data "

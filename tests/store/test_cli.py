@@ -83,7 +83,7 @@ def test_store_init_then_info(run_cli, tmp_path):
     out = run_cli("store", "init", "--json", "--home", home, env=ENV)
     assert out.returncode == 0, out.stderr
     info = json.loads(out.stdout)
-    assert info["schema_version"] == 1 and info["integrity"] == ["ok"]
+    assert info["schema_version"] == 2 and info["integrity"] == ["ok"]
     assert (home / "booth.key").exists()
     again = run_cli("store", "info", "--json", "--home", home, env=ENV)
     assert again.returncode == 0 and json.loads(again.stdout)["counts"]["audit"] == 0
@@ -99,3 +99,33 @@ def test_audit_verify_reports_rows_changed_behind_the_log(run_cli, tmp_path):
     out = run_cli("audit", "verify", "--home", home, env=ENV)
     assert out.returncode == 1
     assert "audit chain whole" in out.stdout and "records BROKEN" in out.stdout and "edited" in out.stdout
+
+
+def test_audit_verify_against_an_anchor(run_cli, booth):
+    store = open_store(booth, key_provider=FileKeyProvider(booth / "booth.key"))
+    head = store.audit_head()
+    store.close()
+    assert head["seq"] == 5
+    ok = run_cli("store", "audit", "verify", "--json", "--home", booth, "--anchor-seq", head["seq"],
+                 "--anchor-hash", head["hash"], env=ENV)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["anchor"] == {**head, "ok": True}
+    tamper(booth, "DELETE FROM audit WHERE seq = 5")
+    tamper(booth, "DELETE FROM sqlite_sequence WHERE name = 'audit'")  # hide the cut from AUTOINCREMENT
+    cut = run_cli("audit", "verify", "--home", booth, "--anchor-seq", head["seq"], "--anchor-hash", head["hash"],
+                  env=ENV)
+    assert cut.returncode == 1 and "truncated" in cut.stdout
+    half = run_cli("audit", "verify", "--home", booth, "--anchor-seq", "5", env=ENV)
+    assert half.returncode == 2 and "go together" in half.stderr
+
+
+def test_store_init_new_replaces_a_lost_database_only_on_purpose(run_cli, booth):
+    (booth / "booth.db").unlink()
+    for suffix in ("-wal", "-shm"):
+        (booth / f"booth.db{suffix}").unlink(missing_ok=True)
+    out = run_cli("store", "init", "--home", booth, env=ENV)
+    assert out.returncode == 2 and "is gone" in out.stderr and "store init --new" in out.stderr
+    assert not (booth / "booth.db").exists()
+    new = run_cli("store", "init", "--new", "--json", "--home", booth, env=ENV)
+    assert new.returncode == 0, new.stderr
+    assert json.loads(new.stdout)["counts"]["audit"] == 0
