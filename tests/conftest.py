@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the developer's OS keyring: booth database keys go to a 0600 file in the test
 # home (session fixtures included). Tests of the keyring path unset this and use an in-memory backend.
 os.environ["INSPECTOR_KEY_PROVIDER"] = "file"
+# The file key is wrapped by a machine secret outside the booth home; tests keep theirs in a
+# throwaway folder instead of /var/lib/border-inspector (root) or ~/.config.
+os.environ.setdefault("INSPECTOR_MACHINE_SECRET",
+                      str(Path(tempfile.mkdtemp(prefix="inspector-secret-")) / "machine-secret"))
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -33,6 +33,11 @@ class NotCheckedReason(str, Enum):
     no_document_number = "no_document_number"
     no_name = "no_name"
     not_captured = "not_captured"
+    list_damaged = "list_damaged"  # a list file changed since its signed bundle was installed
+
+
+# which lists each installed part of a bundle serves
+PART_LISTS = {"sltd": ("sltd",), "watchlist": ("biographic",), "biometrics": ("face", "fingerprint")}
 
 
 LISTS = ("sltd", "biographic", "face", "fingerprint")
@@ -74,16 +79,19 @@ class Screener:
 
     def _load(self) -> None:
         self._current_name = self._current_pointer()
-        self.state = liststate.current(self.home)
+        # every file is checked against the digests recorded at install: a list edited on disk
+        # is refused (screened as "not checked: list damaged"), never silently used
+        self.state = liststate.current(self.home, verify=True)
+        self.damaged = dict(self.state.damaged) if self.state else {}
         self.sltd = self.watchlist = self.biometric = None
         if self.state:
             d = self.state.directory
             meta = self.state.manifest.get("sltd")
-            if meta and (d / "sltd").is_dir():
+            if meta and (d / "sltd").is_dir() and "sltd" not in self.damaged:
                 self.sltd = sltd.SltdStore(d / "sltd", bytes.fromhex(meta["list_key"]))
-            if (d / "watchlist").is_dir():
+            if (d / "watchlist").is_dir() and "watchlist" not in self.damaged:
                 self.watchlist = watchlist.Watchlist(d / "watchlist")
-            if (d / "biometrics").is_dir():
+            if (d / "biometrics").is_dir() and "biometrics" not in self.damaged:
                 from inspector_app.screening import biometric
 
                 self.biometric = biometric.BiometricWatchlist(d / "biometrics")
@@ -121,6 +129,10 @@ class Screener:
                 not_checked.setdefault(name, NotCheckedReason.list_not_installed)
         elif self.biometric is not None:
             hits += self.biometric.screen(face=face, fingers=fingers or {}, today=self.today or date.today())
+        for part, why in sorted(self.damaged.items()):
+            warnings.append(f"{part} list refused: {why}")
+            for name in PART_LISTS.get(part, ()):
+                not_checked[name] = NotCheckedReason.list_damaged
         hits.sort(key=lambda h: -h.score)
         coverage = {}
         for name in LISTS:

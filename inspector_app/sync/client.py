@@ -258,10 +258,9 @@ class SyncClient:
             self.state.last_users_refusal = f"user list is for {body.get('port')!r}, not this booth's port {self.port!r}"
             return None
         users = body.get("users")
-        if version <= self.state.users_version or not isinstance(users, list) or not users:
+        if version <= self.store.users_version() or not isinstance(users, list) or not users:
             return None
         set_users(users, version=version)
-        self.state.users_version = version
         self.state.last_users_refusal = None
         return len(users)
 

@@ -21,7 +21,6 @@ class SyncState:
     last_bundle_refusal: dict | None = None
     pushed_total: int = 0
     review_cursor: int = 0
-    users_version: int = 0
     last_users_refusal: str | None = None
 
     @classmethod

@@ -152,9 +152,13 @@ def test_a_hit_blocks_landing_until_a_supervisor_clears_it(ctx, inspector, media
     assert referral.saved and rules_of(referral.flags) == ["flag.hit"] and referral.seal is None
     assert not exam.final                    # the examination goes on to its final decision
     assert [p["check_result_id"] for p in queued(store, exam.examination_id)] == [hits[0]["check_result_id"]]
+    key = store.unlock_signing_key(SUPERVISOR, "demo-supervisor")  # a review is signed by its supervisor
     with pytest.raises(ReviewRefused, match="own"):
-        store.add_review(hits[0]["check_result_id"], INSPECTOR, "cleared", "it is fine")
-    store.add_review(hits[0]["check_result_id"], SUPERVISOR, "cleared", "the report was withdrawn on 2026-11-01")
+        store.add_review(hits[0]["check_result_id"], INSPECTOR, "cleared", "it is fine", key)
+    with pytest.raises(ReviewRefused, match="signing key"):  # nobody signed in as the supervisor here
+        ctx.add_review(hits[0]["check_result_id"], SUPERVISOR, "cleared", "it is fine")
+    assert ctx.login(SUPERVISOR, "demo-supervisor")["roles"] == ["supervisor"]
+    ctx.add_review(hits[0]["check_result_id"], SUPERVISOR, "cleared", "the report was withdrawn on 2026-11-01")
     assert exam.refresh_hits() == 0 and exam.open_hits() == []
     landed = exam.save(LANDING)
     assert landed.saved and rules_of(landed.flags) == ["flag.hit"] and exam.final

@@ -72,3 +72,19 @@ def test_version_installed_before_digests_cannot_be_checked(installed):
     (state.directory / liststate.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     old = liststate.current(installed, verify=True)
     assert not old.verifiable and old.damaged == {}
+
+
+def test_the_screener_refuses_a_list_changed_on_disk(installed):
+    """What the booth screens against: a watchlist file edited after install is not used, and its
+    coverage says so (not checked: list damaged), so the rules treat the list as not checked."""
+    traveller = {"document_number": "L898902C3", "issuing_state": "UTO", "surname": "MULLER",
+                 "given_names": "HANS PETER"}
+    before = Screener(installed).screen(traveller)
+    assert before.coverage["biographic"].state.value in ("hit", "no_match")
+    state = liststate.current(installed)
+    target = next(p for p in (state.directory / "watchlist").iterdir() if p.is_file())
+    target.write_bytes(target.read_bytes() + b"\n")
+    after = Screener(installed).screen(traveller)
+    assert after.coverage["biographic"].to_dict() == {"state": "not_checked", "reason": "list_damaged"}
+    assert after.coverage["sltd"].state.value in ("hit", "no_match")  # the untouched list still works
+    assert any("watchlist list refused" in w for w in after.warnings)
