@@ -11,8 +11,9 @@ from typing import Any
 from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from inspector_app.hub import guard, validation
 from inspector_app.hub.db import MAX_BATCH, HubDb
 
 log = logging.getLogger("inspector_app.hub")
@@ -20,11 +21,21 @@ API_VERSION = "1"
 
 
 class RecordIn(BaseModel):
-    record_id: str = Field(min_length=1, max_length=128, description="idempotency key (a UUID)")
-    seq: int | None = Field(None, description="the booth's outbox order")
-    kind: str = Field(min_length=1, max_length=64)
+    record_id: str = Field(pattern=validation.RECORD_ID_PATTERN, description="idempotency key (a UUID)")
+    seq: int | None = Field(None, ge=0, le=validation.MAX_SEQ, description="the booth's outbox order")
+    kind: str = Field(pattern=validation.KIND_PATTERN)
     payload: dict[str, Any]
-    created_at: str | None = None
+    created_at: str | None = Field(None, max_length=64)
+
+    @field_validator("payload")
+    @classmethod
+    def _storable_payload(cls, v: dict) -> dict:
+        return validation.check_json(v)
+
+    @field_validator("created_at")
+    @classmethod
+    def _storable_created_at(cls, v: str | None) -> str | None:
+        return v if v is None else validation.check_text(v, "created_at")
 
 
 class RecordBatch(BaseModel):
@@ -38,21 +49,28 @@ class PushResult(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    review_id: str | None = Field(None, description="idempotency key; generated when absent")
-    reviewer: str
-    verdict: str = Field(description="confirmed | cleared")
-    reason: str
+    review_id: str | None = Field(None, pattern=validation.RECORD_ID_PATTERN,
+                                  description="idempotency key; generated when absent")
+    reviewer: str = Field(min_length=1, max_length=128)
+    verdict: str = Field(max_length=32, description="confirmed | cleared")
+    reason: str = Field(max_length=4000)
+
+    @field_validator("reviewer", "verdict", "reason")
+    @classmethod
+    def _storable_text(cls, v: str, info) -> str:
+        return validation.check_text(v, info.field_name)
 
 
 bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued by `hub register-booth`")
 
 
-def create_app(db_url: str | HubDb) -> FastAPI:
+def create_app(db_url: str | HubDb, limits: guard.Limits | None = None) -> FastAPI:
     db = db_url if isinstance(db_url, HubDb) else HubDb(db_url)
     app = FastAPI(title="Border Inspector hub", version=API_VERSION,
                   description="Upstream service for booths: records up, signed bundles and users down, "
                               "and the cross-booth supervisor queue.")
     app.state.db = db
+    guard.install(app, authenticate=db.authenticate, limits=limits)  # credential, body size, rate: before any body byte
 
     def booth(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
         booth_id = db.authenticate(creds.credentials) if creds else None
