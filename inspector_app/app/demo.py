@@ -28,7 +28,6 @@ import json
 import os
 import shutil
 import socket
-import threading
 from pathlib import Path
 
 DEMO = Path(__file__).resolve().parent / "demo_data"
@@ -201,33 +200,28 @@ class DemoServices:
         return self.sbi.port
 
     def start_hub(self) -> str | None:
-        """The hub on loopback (supervisor cross-booth view)."""
-        import uvicorn
-
+        """The hub on loopback (supervisor cross-booth view), over HTTPS with the demo's own CA,
+        which the booth trusts (``sync.ca_file``) as an operator would configure it."""
         from inspector_app.common.passwords import hash_password
-        from inspector_app.hub import server
+        from inspector_app.hub import pki, runner
 
-        db = self.home / "demo" / "hub.db"
-        app = server.create_app(f"sqlite:///{db}")
+        hub_dir = self.home / "demo" / "hub"
+        files = pki.init_tls(hub_dir)
+        self.hub = runner.start_in_thread(f"sqlite:///{self.home / 'demo' / 'hub.db'}", tls_dir=hub_dir)
         # the hub is where booths get their users: give it the demo users, as an administrator
         # would, so the booth's first sync does not replace them with the hub's empty list
         for u in users():
-            app.state.db.add_user(u["user"], hash_password(u["password"]), u["roles"], u["display_name"])
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-        self.hub = uvicorn.Server(config)
-        threading.Thread(target=self.hub.run, name="demo-hub", daemon=True).start()
-        url = f"http://127.0.0.1:{port}"
+            self.hub.db.add_user(u["user"], hash_password(u["password"]), u["roles"], u["display_name"])
+        url = self.hub.url
         # register this booth at the hub and give the booth its credential, as an operator would
         from inspector_app.settings import Settings
         from inspector_app.sync.config import configure
 
         booth_id = Settings.load(self.home).get("booth.id", "BOOTH-01")
-        configure(self.home, booth_id, app.state.db.register_booth(booth_id), hub_url=url)
+        configure(self.home, booth_id, self.hub.db.register_booth(booth_id), hub_url=url)
         settings = Settings.load(self.home)
         settings.set("sync.interval_s", 10.0)
+        settings.set("sync.ca_file", str(files.ca))
         settings.save()
         return url
 
@@ -247,7 +241,7 @@ class DemoServices:
             self.sbi.stop()
             self.sbi = None
         if self.hub is not None:
-            self.hub.should_exit = True
+            self.hub.stop()
             self.hub = None
 
 

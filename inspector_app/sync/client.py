@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import os
+import ssl
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -37,13 +38,32 @@ class SyncError(RuntimeError):
 class SyncClient:
     def __init__(self, home: Path, store: Outbox, hub_url: str, credential: str, *, batch_size: int = 500,
                  timeout: float = 15.0, apply_bundle: Callable[[Path, Path, int], dict] | None = None,
-                 ca_file: str | None = None):
+                 ca_file: str | None = None, allow_insecure_http: bool = False):
         if not hub_url:
             raise SyncError("no hub URL configured for this booth (sync configure --hub URL)")
+        try:
+            url = httpx.URL(hub_url)
+        except httpx.InvalidURL as exc:
+            raise SyncError(f"hub URL {hub_url!r} is not a URL: {exc}") from exc
+        if url.scheme != "https":  # checked before any request, so no credential ever leaves in clear
+            import ipaddress
+
+            try:
+                loopback = url.host == "localhost" or ipaddress.ip_address(url.host).is_loopback
+            except ValueError:
+                loopback = False
+            if url.scheme != "http" or not (loopback and allow_insecure_http):
+                raise SyncError(f"refusing hub URL {hub_url!r}: the hub must be reached over https:// "
+                                "(plain http:// only to a loopback address, and only for tests with "
+                                "allow_insecure_http=True)")
         self.home, self.store = Path(home), store
         self.batch_size = batch_size
         self.apply_bundle = apply_bundle or pull.apply_bundle
-        self.http = httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout, verify=ca_file or True,
+        try:
+            verify = ssl.create_default_context(cafile=ca_file) if ca_file else True
+        except (OSError, ssl.SSLError) as exc:
+            raise SyncError(f"cannot use the hub CA file {ca_file} (sync.ca_file): {exc}") from exc
+        self.http = httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout, verify=verify,
                                  headers={"Authorization": f"Bearer {credential}"})
         self.state = SyncState.load(self.home)
 
