@@ -3,12 +3,13 @@
 In order, for every HTTP request:
 
 1. the URL must be text the hub can store (no NUL, no control characters, valid UTF-8): else 400;
+   a number in the query beyond BIGINT: 422;
 2. a credential: every path except the public ones (``GET``/``HEAD`` of ``/health``,
    ``/openapi.json``, ``/docs``, ``/docs/oauth2-redirect``) needs ``Authorization: Bearer <token>``
    that ``authenticate(token)`` accepts; else 401 at once, the body unread. The principal it
    returns is put in ``scope["state"]["principal"]`` (``request.state.principal`` in an endpoint,
    or ``guard.principal(request)``). Failed attempts are rate limited per client address;
-3. a rate limit per principal (token bucket in this process): else 429 with ``Retry-After``;
+3. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
 4. the body: a ``Content-Length`` above ``max_body`` is 413 at once, unread; a chunked body is
    counted as it streams and cut with 413 at the limit; a body that stalls longer than
    ``body_idle_timeout_s`` between chunks is 408. Error answers close the connection.
@@ -21,6 +22,7 @@ errors are answered without echoing the input. Header and connection limits are 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import math
@@ -125,27 +127,31 @@ def _bearer(scope) -> str | None:
     return (token.strip() or None) if scheme.lower() == "bearer" else None
 
 
-def _bad_url(scope) -> str | None:
-    raw = scope.get("raw_path") or b""
-    qs = scope.get("query_string") or b""
+MAX_INT = 2**63 - 1  # every number the hub stores or compares is a BIGINT
+
+
+def _bad_url(scope) -> tuple[int, str] | None:
+    """(status, message) if the URL holds what no endpoint may see: a NUL or control character,
+    text that is not UTF-8, or a query number outside BIGINT."""
+    from urllib.parse import parse_qsl
+
     path = scope.get("path", "")
-    for what, text in (("path", path), ("query", _unquote(qs))):
-        if text is None:
-            return f"the {what} is not valid UTF-8"
-        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
-            return f"the {what} contains a NUL or control character"
-    if b"\x00" in raw:
-        return "the path contains a NUL character"
-    return None
-
-
-def _unquote(qs: bytes) -> str | None:
-    from urllib.parse import unquote_to_bytes
-
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in path) or b"\x00" in (scope.get("raw_path") or b""):
+        return 400, "the path contains a NUL or control character"
+    if "\ufffd" in path:  # uvicorn decoded a percent-escape that is not UTF-8
+        return 400, "the path is not valid UTF-8"
     try:
-        return unquote_to_bytes(qs.replace(b"+", b" ")).decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+        query = (scope.get("query_string") or b"").decode("ascii")
+        pairs = parse_qsl(query, keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return 400, "the query is not valid UTF-8"
+    for name, value in pairs:
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name + value):
+            return 400, "the query contains a NUL or control character"
+        digits = value[1:] if value[:1] in "+-" else value
+        if digits.isdigit() and digits.isascii() and len(digits) > 18 and abs(int(value)) > MAX_INT:
+            return 422, f"query parameter {name[:40]!r} is out of range (at most {MAX_INT})"
+    return None
 
 
 def classify(exc: BaseException) -> tuple[int, str]:
@@ -179,7 +185,7 @@ class Guard:
             return
         bad = _bad_url(scope)
         if bad:
-            await _answer(send, 400, bad)
+            await _answer(send, *bad)
             return
         who = await self._authenticate(scope, send)
         if who is _REFUSED:
@@ -223,7 +229,7 @@ class Guard:
                 await _answer(send, 401, "a valid booth credential is required "
                               "(Authorization: Bearer <booth_id>.<secret>)", [(b"www-authenticate", b"Bearer")])
             return _REFUSED
-        wait = self.rate.take(who)
+        wait = self.rate.take(hashlib.sha256(token.encode()).digest())  # per credential; principals need not hash
         if wait:
             await _answer(send, 429, "too many requests for this credential; retry later",
                           [(b"retry-after", str(math.ceil(wait)).encode())])
