@@ -17,7 +17,8 @@ In order, for every HTTP request:
 Whatever still escapes an endpoint becomes JSON without internals: a value the database cannot
 take (out of range, bad text) 422, the database unavailable 503, anything else 500. Validation
 errors are answered without echoing the input. Header and connection limits are the server's
-(``runner.build_config``: ``header_timeout_s``, ``max_connections``, ``max_header_bytes``).
+(``runner.build_config``, ``runner.HubServer``: ``header_timeout_s``, ``tls_handshake_timeout_s``,
+``max_connections``, ``max_header_bytes``, ``keep_alive_s``).
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ class Limits:
     failed_auth_burst: int = 100
     body_idle_timeout_s: float = 30.0  # longest pause between two chunks of a request body
     header_timeout_s: float = 10.0    # a connection must complete each request's headers in this time
+    tls_handshake_timeout_s: float = 10.0  # ... and its TLS handshake (asyncio's default: 60 s)
     keep_alive_s: int = 5             # idle keep-alive connections are closed after this
     max_connections: int = 512        # above this uvicorn answers 503
     max_header_bytes: int = 16 * 1024  # request line + headers

@@ -1,6 +1,6 @@
 """Run the hub with uvicorn: in the foreground (``hub serve``) or in a thread (tests, benchmarks).
 
-Both build their server with ``build_config``: HTTPS from ``DIR/tls`` (TLS 1.2 at least), the
+Both build their server with ``build_server`` (``build_config`` in a ``HubServer``): HTTPS from ``DIR/tls`` (TLS 1.2 at least), the
 guard's limits (``guard.Limits``) for connections, header size, keep-alive, and a header timeout
 uvicorn lacks (``HeaderTimeoutH11``). Plain HTTP only on a loopback address, and only when asked.
 
@@ -8,6 +8,8 @@ The thread variant binds its own socket first, so port 0 gives a free ephemeral 
 """
 from __future__ import annotations
 
+import asyncio
+import functools
 import ipaddress
 import logging
 import shutil
@@ -20,6 +22,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from inspector_app.hub import guard, pki
@@ -84,6 +87,28 @@ class HeaderTimeoutH11(H11Protocol):
         super().connection_lost(exc)
 
 
+class HubServer(uvicorn.Server):
+    """uvicorn's Server with a TLS handshake timeout: a client that connects and never completes
+    the handshake is dropped after ``tls_handshake_timeout_s`` (uvicorn passes nothing, so asyncio's
+    60 s applied). uvicorn has no option for it, so ``create_server`` of this server's own loop
+    gets the argument while uvicorn's startup runs."""
+
+    def __init__(self, config, tls_handshake_timeout_s: float = guard.Limits.tls_handshake_timeout_s):
+        super().__init__(config)
+        self.tls_handshake_timeout_s = tls_handshake_timeout_s
+
+    async def startup(self, sockets=None) -> None:
+        if self.config.ssl is None:
+            await super().startup(sockets)
+            return
+        loop = asyncio.get_running_loop()
+        loop.create_server = functools.partial(loop.create_server, ssl_handshake_timeout=self.tls_handshake_timeout_s)
+        try:
+            await super().startup(sockets)
+        finally:
+            del loop.create_server  # the loop's own method again
+
+
 def _protocol_class(header_timeout_s: float) -> type:
     return type("HubH11Protocol", (HeaderTimeoutH11,), {"header_timeout_s": header_timeout_s})
 
@@ -115,8 +140,6 @@ def build_config(app, *, tls_dir: Path | None, insecure_http: bool = False, host
                  port: int = 8470, log_level: str = "warning", access_log: bool = False, lifespan: str = "off"):
     """The uvicorn Config both ``serve`` and ``start_in_thread`` run: HTTPS with the certificate
     and key in ``tls_dir/tls`` unless ``insecure_http`` (refused unless ``host`` is loopback)."""
-    import uvicorn
-
     limits: guard.Limits = getattr(app.state, "limits", None) or guard.Limits()
     files = check_transport(tls_dir, insecure_http, host)
     tls = {} if files is None else {"ssl_certfile": str(files.cert), "ssl_keyfile": str(files.key),
@@ -125,19 +148,23 @@ def build_config(app, *, tls_dir: Path | None, insecure_http: bool = False, host
         app, host=host, port=port, log_level=log_level, access_log=access_log, lifespan=lifespan,
         http=_protocol_class(limits.header_timeout_s), timeout_keep_alive=limits.keep_alive_s,
         limit_concurrency=limits.max_connections, h11_max_incomplete_event_size=limits.max_header_bytes,
-        server_header=False, **tls)
+        server_header=False, loop="asyncio", **tls)
+
+
+def build_server(app, **kw) -> HubServer:
+    """``build_config(app, **kw)`` in a ``HubServer`` with the app's TLS handshake timeout."""
+    config = build_config(app, **kw)
+    limits: guard.Limits = getattr(app.state, "limits", None) or guard.Limits()
+    return HubServer(config, limits.tls_handshake_timeout_s)
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info", *,
           tls_dir: Path | None = None, insecure_http: bool = False, limits: guard.Limits | None = None) -> None:
-    import uvicorn
-
     from inspector_app.hub.server import create_app
 
     app = create_app(db_url, limits=limits)
-    config = build_config(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
-                          log_level=log_level, access_log=True, lifespan="auto")
-    uvicorn.Server(config).run()
+    build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
+                 log_level=log_level, access_log=True, lifespan="auto").run()
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -184,8 +211,6 @@ def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, tls_dir
     """A hub in a daemon thread. HTTPS always, unless ``insecure_http``: with ``tls_dir`` None, a
     throwaway CA and server certificate for 127.0.0.1/localhost are made in a temporary directory
     (removed when the RunningHub is collected or at exit); ``RunningHub.ca_file`` is the CA a client must trust."""
-    import uvicorn
-
     from inspector_app.hub.server import create_app
 
     temp = None
@@ -194,8 +219,7 @@ def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, tls_dir
         tls_dir = Path(temp)
         pki.init_tls(tls_dir, hosts=(host, "localhost"))
     app = create_app(db_url, limits=limits)
-    config = build_config(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port)
-    server = uvicorn.Server(config)
+    server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port)
     sock = _bind(host, port)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="hub")
     thread.start()

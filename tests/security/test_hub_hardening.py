@@ -221,6 +221,30 @@ def test_half_open_connections_are_closed_and_others_still_served(start_hub):
         assert c.get("/whoami").status_code == 200
 
 
+def test_connections_that_never_finish_the_tls_handshake_are_dropped(start_hub):
+    """TCP connections that send nothing, or half a ClientHello, are dropped after the handshake
+    timeout (uvicorn alone leaves asyncio's 60 s); they never reach the HTTP layer at all."""
+    import socket
+
+    hub = start_hub(limits=Limits(tls_handshake_timeout_s=1.0))
+    t0 = time.monotonic()
+    socks = [socket.create_connection(("127.0.0.1", hub.port), timeout=10) for _ in range(50)]
+    for s in socks[::2]:
+        s.sendall(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03")  # the start of a ClientHello
+    for s in socks:
+        try:
+            assert s.recv(1024) == b""
+        except ConnectionResetError:
+            pass
+        s.close()
+    took = time.monotonic() - t0
+    print(f"\n50 connections stuck before the TLS handshake dropped after {took:.2f} s (timeout 1 s)")
+    assert 0.9 < took < 10
+    with tls_socket(hub) as s:  # and the hub still serves
+        s.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert read_response(s)[0] == 200
+
+
 def test_keep_alive_connection_half_sending_its_next_request_is_closed(start_hub):
     hub = start_hub(limits=Limits(header_timeout_s=1.0, keep_alive_s=30))
     with tls_socket(hub) as s:
