@@ -78,9 +78,10 @@ class HeaderTimeoutH11(H11Protocol):
             self._cancel_header_timer()
 
     def on_response_complete(self) -> None:
+        # armed first: uvicorn may start a pipelined request inside this call, and handle_events
+        # then cancels the timer (arming after it would time that request out while it runs)
+        self._arm_header_timer()
         super().on_response_complete()
-        if not self.transport.is_closing():
-            self._arm_header_timer()
 
     def connection_lost(self, exc) -> None:
         self._cancel_header_timer()

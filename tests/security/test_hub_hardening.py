@@ -274,6 +274,25 @@ def test_a_request_whose_head_is_complete_is_not_cut_by_the_header_timeout(start
     assert status == 200, answer
 
 
+def test_a_pipelined_request_is_not_cut_by_the_header_timeout(start_hub):
+    """Two requests in one write: uvicorn starts the second while finishing the first; its head
+    is complete, so the header timeout must not close it while its body is still coming."""
+    hub = start_hub(limits=Limits(header_timeout_s=1.0))
+    token = hub.db.register_booth("booth-1")
+    body = json.dumps({"records": [_rec()]}).encode()
+    second = (f"POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              f"Authorization: Bearer {token}\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    with tls_socket(hub) as s, tls_socket(hub) as witness:
+        s.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + second + body[:10])
+        assert read_response(s)[0] == 200
+        witness.sendall(b"GET /heal")  # closed by the header timeout: then it has passed for s too
+        witness.settimeout(10)
+        assert witness.recv(1024) == b""
+        s.sendall(body[10:])
+        status, _, answer = read_response(s)
+    assert status == 200, answer
+
+
 # -- rate limits --------------------------------------------------------------------------------
 
 def test_rate_limit_per_credential_with_retry_after(start_hub):
