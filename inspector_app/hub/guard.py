@@ -163,7 +163,7 @@ def classify(exc: BaseException) -> tuple[int, str]:
     names = {c.__name__ for c in type(exc).__mro__}
     if isinstance(exc, (OverflowError, UnicodeError, RecursionError)) or "DataError" in names:
         return 422, "a value in the request cannot be stored (number out of range or text that is not valid)"
-    if isinstance(exc, HubDbError) or names & {"OperationalError", "InterfaceError", "DatabaseError"}:
+    if isinstance(exc, HubDbError) or names & {"OperationalError", "InterfaceError"}:
         return 503, "the hub database is unavailable; retry later"
     return 500, "internal error (logged at the hub)"
 
