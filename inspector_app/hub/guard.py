@@ -218,7 +218,8 @@ class Guard:
                 who = await run_in_threadpool(self.authenticate, token)
             except Exception as exc:  # noqa: BLE001 - e.g. the database is down: say so, without internals
                 status, message = classify(exc)
-                log.warning("authentication failed with %s: %s", type(exc).__name__, exc)
+                log.log(logging.ERROR if status == 500 else logging.WARNING, "authentication failed with %s: %s",
+                        type(exc).__name__, exc, exc_info=status == 500)
                 await _answer(send, 503 if status == 500 else status, message)
                 return _REFUSED
         if who is None:
@@ -243,7 +244,7 @@ class Guard:
         limits = self.limits
         seen = 0
         failure: list[_BodyError] = []
-        started = False
+        started = replaced = False
 
         async def guarded_receive():
             nonlocal seen
@@ -262,12 +263,12 @@ class Guard:
             return message
 
         async def guarded_send(message):
-            nonlocal started
+            nonlocal started, replaced
+            if replaced:
+                return  # our error answer went out instead of the app's
             if failure and not started:  # the app turned our body error into its own answer: ours wins
-                started = True
+                started = replaced = True
                 await _answer(send, failure[0].status, failure[0].message)
-                return
-            if failure and started and message["type"].startswith("http.response"):
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -275,22 +276,18 @@ class Guard:
 
         try:
             await self.app(scope, guarded_receive, guarded_send)
-        except _BodyError as exc:
-            if not started:
-                started = True
-                await _answer(send, exc.status, exc.message)
         except Exception as exc:
-            if failure and not started:
-                started = True
+            if started:
+                if replaced:
+                    return
+                raise  # mid-stream (a bundle download): only closing the connection is left
+            started = replaced = True
+            if failure:
                 await _answer(send, failure[0].status, failure[0].message)
                 return
-            if started:
-                raise  # mid-stream (a bundle download): only closing the connection is left
             status, message = classify(exc)
             log.log(logging.ERROR if status == 500 else logging.WARNING, "%s %s answered %d: %s",
-                    scope["method"], scope["path"], status, type(exc).__name__,
-                    exc_info=status == 500)
-            started = True
+                    scope["method"], scope["path"], status, type(exc).__name__, exc_info=status == 500)
             await _answer(send, status, message)
 
 
