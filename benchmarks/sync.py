@@ -136,17 +136,24 @@ def run(args) -> int:
     admin = HubDb(db_url)
     token = admin.register_booth("bench-1")
     admin.close()
+    from inspector_app.hub.pki import init_tls
+
+    tls = init_tls(tmp / "hub")  # the hub serves HTTPS only: the figure includes TLS, as booths see it
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     hub = subprocess.Popen([sys.executable, "-m", "inspector_app", "hub", "serve", "--host", "127.0.0.1",
-                            "--port", str(port), "--db", db_url, "--log-level", "warning"], cwd=ROOT, env=env)
+                            "--port", str(port), "--db", db_url, "--log-level", "warning", "--dir", str(tmp / "hub")],
+                           cwd=ROOT, env=env)
     try:
+        import ssl
+
         import httpx
 
         deadline = time.monotonic() + 60
         while True:
             try:
-                httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                httpx.get(f"https://127.0.0.1:{port}/health", timeout=1,
+                          verify=ssl.create_default_context(cafile=str(tls.ca)))
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or hub.poll() is not None:
@@ -154,8 +161,8 @@ def run(args) -> int:
                 time.sleep(0.1)
         outbox = MemoryOutbox(args.records)
         payload_bytes = len(json.dumps(outbox.rows[outbox.order[0]]))
-        client = SyncClient(tmp / "booth", outbox, f"http://127.0.0.1:{port}", token, batch_size=args.batch,
-                            timeout=120)
+        client = SyncClient(tmp / "booth", outbox, f"https://127.0.0.1:{port}", token, batch_size=args.batch,
+                            timeout=120, ca_file=str(tls.ca))
         t0 = time.perf_counter()
         report = client.push_once()
         seconds = time.perf_counter() - t0

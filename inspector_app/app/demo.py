@@ -235,7 +235,7 @@ class DemoServices:
 
         hub_dir = self.home / "demo" / "hub"
         trust_file = setup.init_hub(hub_dir, hosts=("127.0.0.1", "localhost"))["trust_file"]
-        running = runner.start_in_thread(f"sqlite:///{self.home / 'demo' / 'hub.db'}", hub_dir=hub_dir)
+        running = runner.start_in_thread(f"sqlite:///{self.home / 'demo' / 'hub.db'}", tls_dir=hub_dir)
         self.hub = running
         db = running.db
         settings = Settings.load(self.home)

@@ -18,11 +18,37 @@ def _db(args):
         raise CliError(str(exc)) from exc
 
 
-def _serve(args) -> int:
-    from inspector_app.hub.runner import serve
+def _init(args) -> int:
+    from inspector_app.hub.keys import HubKeyError
+    from inspector_app.hub.pki import TlsError, describe, tls_files
+    from inspector_app.hub.setup import init_hub
 
+    if (args.server_cert is None) != (args.server_key is None):
+        raise CliError("give --server-cert and --server-key together")
+    try:
+        made = init_hub(Path(args.dir), hosts=tuple(args.host or ("127.0.0.1", "localhost")),
+                        ca_cert=args.ca_cert, ca_key=args.ca_key,
+                        server_cert=args.server_cert, server_key=args.server_key, renew_tls=True)
+        info = {**describe(tls_files(Path(args.dir))), **made, "trust_file": str(made["trust_file"])}
+    except (TlsError, HubKeyError) as exc:
+        raise CliError(str(exc)) from exc
+    emit(info, args.json, f"hub directory {info['dir']}: server certificate for {', '.join(info['hosts'])} "
+         f"until {info['not_after']} (CA SHA-256 {info['ca_sha256']}); give every booth {info['trust_file']} "
+         f"(sync configure --trust); keep keys/admin.key with the user administrator, off this machine")
+    return 0
+
+
+def _serve(args) -> int:
+    from inspector_app.hub.pki import TlsError
+    from inspector_app.hub.runner import InsecureHttpRefused, check_transport, serve
+
+    try:  # refuse plain HTTP off loopback and missing TLS files before anything starts
+        check_transport(args.dir, args.insecure_http, args.host)
+    except (InsecureHttpRefused, TlsError) as exc:
+        raise CliError(str(exc)) from exc
     _db(args).close()  # fail fast with a clear message on a bad URL, before uvicorn starts
-    serve(args.db, Path(args.dir), host=args.host, port=args.port, log_level=args.log_level)
+    serve(args.db, host=args.host, port=args.port, log_level=args.log_level,
+          tls_dir=args.dir, insecure_http=args.insecure_http)
     return 0
 
 
@@ -138,11 +164,24 @@ def register(subparsers) -> None:
         p.add_argument("--db", default=DEFAULT_DB,
                        help="sqlite:///relative.db, sqlite:////abs/path.db or postgresql://user@host:port/db")
 
-    p = add_command(actions, "serve", _serve, "run the hub HTTP API (OpenAPI at /openapi.json)", json_flag=False)
+    p = add_command(actions, "init", _init, "make the hub directory: TLS files in DIR/tls (a private CA and a "
+                    "server certificate, or one signed by your CA, or your own certificate), the hub's keys "
+                    "in DIR/keys and DIR/hub-trust.json for booths")
+    p.add_argument("--dir", type=Path, required=True, help="the hub's directory")
+    p.add_argument("--host", action="append", metavar="H",
+                   help="a name or IP address booths use to reach the hub (repeat; default 127.0.0.1 and localhost)")
+    p.add_argument("--ca-cert", type=Path, help="your CA's certificate (PEM) to sign the server certificate")
+    p.add_argument("--ca-key", type=Path, help="your CA's private key (PEM, unencrypted; not copied)")
+    p.add_argument("--server-cert", type=Path, help="use this server certificate (PEM) as it is")
+    p.add_argument("--server-key", type=Path, help="the key of --server-cert (PEM, unencrypted)")
+
+    p = add_command(actions, "serve", _serve, "run the hub HTTPS API (OpenAPI at /openapi.json)", json_flag=False)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--log-level", default="info")
-    p.add_argument("--dir", default="hub", help="the hub directory `hub init` made (default ./hub)")
+    p.add_argument("--dir", type=Path, default=Path("hub"), help="the hub directory `hub init` made (default ./hub)")
+    p.add_argument("--insecure-http", action="store_true",
+                   help="plain HTTP, only with a loopback --host (local tests and demos)")
     db_arg(p)
 
     def admin_arg(p):

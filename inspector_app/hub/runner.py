@@ -1,33 +1,184 @@
 """Run the hub with uvicorn: in the foreground (``hub serve``) or in a thread (tests, benchmarks).
 
+Both build their server with ``build_server`` (``build_config`` in a ``HubServer``): HTTPS from ``DIR/tls`` (TLS 1.2 at least), the
+guard's limits (``guard.Limits``) for connections, header size, keep-alive, and a header timeout
+uvicorn lacks (``HeaderTimeoutH11``). Plain HTTP only on a loopback address, and only when asked.
+
 The thread variant binds its own socket first, so port 0 gives a free ephemeral port with no race.
 """
 from __future__ import annotations
 
+import asyncio
+import functools
+import ipaddress
+import logging
+import shutil
 import socket
+import ssl
 import tempfile
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from inspector_app.hub import guard, pki
+
+log = logging.getLogger("inspector_app.hub")
+
+
+class InsecureHttpRefused(ValueError):
+    """Plain HTTP asked for on an address other hosts can reach."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class HeaderTimeoutH11(H11Protocol):
+    """uvicorn's h11 protocol, plus: a connection that has not completed a request's line and
+    headers within ``header_timeout_s`` of connecting (or of its previous response) is closed.
+    uvicorn's keep-alive timer stops at the first byte, so without this a client that sends half
+    a request line and then nothing holds the connection forever (slowloris)."""
+
+    header_timeout_s = 10.0
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._arm_header_timer()
+
+    def _arm_header_timer(self) -> None:
+        self._cancel_header_timer()
+        self._waiting_cycle = self.cycle
+        self._header_timer = self.loop.call_later(self.header_timeout_s, self._header_timed_out)
+
+    def _cancel_header_timer(self) -> None:
+        timer = getattr(self, "_header_timer", None)
+        if timer is not None:
+            timer.cancel()
+            self._header_timer = None
+
+    def _header_timed_out(self) -> None:
+        self._header_timer = None
+        if self.cycle is self._waiting_cycle and not self.transport.is_closing():  # no new request began
+            self.server_state.header_timeouts = getattr(self.server_state, "header_timeouts", 0) + 1
+            self.transport.close()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.cycle is not getattr(self, "_waiting_cycle", None):
+            self._cancel_header_timer()
+
+    def on_response_complete(self) -> None:
+        # armed first: uvicorn may start a pipelined request inside this call, and handle_events
+        # then cancels the timer (arming after it would time that request out while it runs)
+        self._arm_header_timer()
+        super().on_response_complete()
+
+    def connection_lost(self, exc) -> None:
+        self._cancel_header_timer()
+        super().connection_lost(exc)
+
+
+class HubServer(uvicorn.Server):
+    """uvicorn's Server with a TLS handshake timeout: a client that connects and never completes
+    the handshake is dropped after ``tls_handshake_timeout_s`` (uvicorn passes nothing, so asyncio's
+    60 s applied). uvicorn has no option for it, so ``create_server`` of this server's own loop
+    gets the argument while uvicorn's startup runs."""
+
+    def __init__(self, config, tls_handshake_timeout_s: float = guard.Limits.tls_handshake_timeout_s):
+        super().__init__(config)
+        self.tls_handshake_timeout_s = tls_handshake_timeout_s
+
+    async def startup(self, sockets=None) -> None:
+        if self.config.ssl is None:
+            await super().startup(sockets)
+            return
+        loop = asyncio.get_running_loop()
+        loop.create_server = functools.partial(loop.create_server, ssl_handshake_timeout=self.tls_handshake_timeout_s)
+        try:
+            await super().startup(sockets)
+        finally:
+            del loop.create_server  # the loop's own method again
+
+
+def _protocol_class(header_timeout_s: float) -> type:
+    return type("HubH11Protocol", (HeaderTimeoutH11,), {"header_timeout_s": header_timeout_s})
+
+
+def _tls12_context(config, default_factory) -> ssl.SSLContext:
+    ctx = default_factory()
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    return ctx
+
+
+def check_transport(tls_dir: Path | None, insecure_http: bool, host: str) -> pki.TlsFiles | None:
+    """The TLS files to serve with (None for plain HTTP); refuses plain HTTP off loopback and
+    missing TLS files, with messages that say what to do."""
+    if insecure_http:
+        if not is_loopback(host):
+            raise InsecureHttpRefused(
+                f"plain HTTP is only allowed on a loopback address (127.0.0.1, ::1, localhost), not {host!r}: "
+                "booth credentials and traveller records would cross the network unencrypted. "
+                "Run `inspector-app hub init --dir DIR` and serve HTTPS with --dir DIR instead")
+        return None
+    if tls_dir is None:
+        raise pki.TlsError("no TLS directory: pass --dir DIR (made by `inspector-app hub init --dir DIR`)")
+    files = pki.tls_files(tls_dir)
+    pki.check_files(files)
+    return files
+
+
+def build_config(app, *, tls_dir: Path | None, insecure_http: bool = False, host: str = "127.0.0.1",
+                 port: int = 8470, log_level: str = "warning", access_log: bool = False, lifespan: str = "off"):
+    """The uvicorn Config both ``serve`` and ``start_in_thread`` run: HTTPS with the certificate
+    and key in ``tls_dir/tls`` unless ``insecure_http`` (refused unless ``host`` is loopback)."""
+    limits: guard.Limits = getattr(app.state, "limits", None) or guard.Limits()
+    files = check_transport(tls_dir, insecure_http, host)
+    tls = {} if files is None else {"ssl_certfile": str(files.cert), "ssl_keyfile": str(files.key),
+                                    "ssl_context_factory": _tls12_context}
+    return uvicorn.Config(
+        app, host=host, port=port, log_level=log_level, access_log=access_log, lifespan=lifespan,
+        http=_protocol_class(limits.header_timeout_s), timeout_keep_alive=limits.keep_alive_s,
+        limit_concurrency=limits.max_connections, h11_max_incomplete_event_size=limits.max_header_bytes,
+        server_header=False, loop="asyncio", **tls)
+
+
+def build_server(app, **kw) -> HubServer:
+    """``build_config(app, **kw)`` in a ``HubServer`` with the app's TLS handshake timeout."""
+    config = build_config(app, **kw)
+    limits: guard.Limits = getattr(app.state, "limits", None) or guard.Limits()
+    return HubServer(config, limits.tls_handshake_timeout_s)
+
+
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info", *,
+          tls_dir: Path | None = None, insecure_http: bool = False, limits: guard.Limits | None = None) -> None:
+    """``tls_dir`` is the hub directory `hub init` made: ``tls/`` and ``keys/`` (the receipt key)."""
+    from inspector_app.hub.keys import HubKeys
+    from inspector_app.hub.server import create_app
+
+    if tls_dir is None:
+        raise pki.TlsError("no hub directory: pass --dir DIR (made by `inspector-app hub init --dir DIR`)")
+    app = create_app(db_url, HubKeys.load(tls_dir), limits=limits)
+    build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
+                 log_level=log_level, access_log=True, lifespan="auto").run()
 
 
 def _bind(host: str, port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
-    sock.listen(128)
+    sock.listen(1024)
     sock.set_inheritable(True)
     return sock
-
-
-def serve(db_url: str, hub_dir: Path, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
-    import uvicorn
-
-    from inspector_app.hub.keys import HubKeys
-    from inspector_app.hub.server import create_app
-
-    uvicorn.run(create_app(db_url, HubKeys.load(hub_dir)), host=host, port=port, log_level=log_level)
 
 
 @dataclass
@@ -37,11 +188,25 @@ class RunningHub:
     server: object
     thread: threading.Thread
     app: object
-    hub_dir: Path
+    ca_file: str | None = None      # the CA to trust for ``url`` (None for plain HTTP)
+    tls_dir: Path | None = None     # the hub directory: ``tls/`` certificate and key, ``keys/``, trust file
 
     @property
     def db(self):
         return self.app.state.db
+
+    @property
+    def hub_dir(self) -> Path:
+        return self.tls_dir
+
+    @property
+    def tls_context(self) -> ssl.SSLContext | None:
+        """A client context that trusts this hub's CA (``httpx.Client(verify=hub.tls_context)``)."""
+        return ssl.create_default_context(cafile=self.ca_file) if self.ca_file else None
+
+    @property
+    def server_state(self):
+        return self.server.server_state
 
     def stop(self, timeout: float = 10) -> None:
         self.server.should_exit = True
@@ -49,21 +214,25 @@ class RunningHub:
         self.db.close()
 
 
-def start_in_thread(db_url: str, hub_dir: Path | None = None, host: str = "127.0.0.1", port: int = 0,
+def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, tls_dir: Path | None = None, *,
+                    insecure_http: bool = False, limits: guard.Limits | None = None,
                     timeout: float = 20) -> RunningHub:
-    """A hub in this process; without ``hub_dir`` a throwaway one is made (keys as `hub init`)."""
-    import uvicorn
-
-    from inspector_app.hub.keys import HubKeys, init_keys
+    """A hub in a daemon thread. HTTPS always, unless ``insecure_http``: with ``tls_dir`` None, a
+    throwaway hub directory (CA, server certificate for 127.0.0.1/localhost, hub keys, trust file,
+    as `hub init` makes them) is made in a temporary directory (removed when the RunningHub is
+    collected or at exit); ``RunningHub.ca_file`` is the CA a client must trust."""
+    from inspector_app.hub.keys import HubKeys
     from inspector_app.hub.server import create_app
+    from inspector_app.hub.setup import init_hub
 
-    if hub_dir is None:
-        hub_dir = Path(tempfile.mkdtemp(prefix="hub-"))
-    init_keys(hub_dir)
-    app = create_app(db_url, HubKeys.load(hub_dir))
+    temp = None
+    if tls_dir is None:
+        temp = tempfile.mkdtemp(prefix="hub-")
+        tls_dir = Path(temp)
+    init_hub(tls_dir, hosts=(host, "localhost"))  # keeps what exists
+    app = create_app(db_url, HubKeys.load(tls_dir), limits=limits)
+    server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port)
     sock = _bind(host, port)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="hub")
     thread.start()
     deadline = time.monotonic() + timeout
@@ -72,4 +241,9 @@ def start_in_thread(db_url: str, hub_dir: Path | None = None, host: str = "127.0
             raise RuntimeError("hub did not start")
         time.sleep(0.02)
     actual = sock.getsockname()[1]
-    return RunningHub(f"http://{host}:{actual}", actual, server, thread, app, Path(hub_dir))
+    scheme = "http" if insecure_http else "https"
+    ca = None if insecure_http else str(pki.tls_files(tls_dir).ca)
+    running = RunningHub(f"{scheme}://{host}:{actual}", actual, server, thread, app, ca, Path(tls_dir))
+    if temp is not None:  # kept after stop() (a booth may still point at ca.pem), removed with the object
+        weakref.finalize(running, shutil.rmtree, temp, True)
+    return running

@@ -14,10 +14,11 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as FastApiPath
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from inspector_app.common import signing
 from inspector_app.common.clock import utc_now
+from inspector_app.hub import guard, validation
 from inspector_app.hub import records as rec
 from inspector_app.hub.db import MAX_BATCH, Booth, HubDb
 from inspector_app.hub.keys import HubKeys
@@ -27,16 +28,26 @@ API_VERSION = "1"
 
 
 class RecordIn(BaseModel):
-    record_id: str = Field(min_length=1, max_length=128, description="idempotency key (a UUID), unique per booth")
-    seq: int | None = Field(None, description="the booth's outbox order")
-    kind: str = Field(min_length=1, max_length=64)
+    record_id: str = Field(pattern=validation.RECORD_ID_PATTERN, description="idempotency key (a UUID), unique per booth")
+    seq: int | None = Field(None, ge=0, le=validation.MAX_SEQ, description="the booth's outbox order")
+    kind: str = Field(pattern=validation.KIND_PATTERN)
     payload: dict[str, Any]
-    created_at: str | None = None
+    created_at: str | None = Field(None, max_length=64)
     signature: str = Field(max_length=200, description="the booth's Ed25519 signature (docs/SECURITY.md)")
+
+    @field_validator("payload")
+    @classmethod
+    def _storable_payload(cls, v: dict) -> dict:
+        return validation.check_json(v)
+
+    @field_validator("created_at")
+    @classmethod
+    def _storable_created_at(cls, v: str | None) -> str | None:
+        return v if v is None else validation.check_text(v, "created_at")
 
 
 class AuditHead(BaseModel):
-    seq: int = Field(ge=0, le=2**63 - 1)
+    seq: int = Field(ge=0, le=validation.MAX_SEQ)
     hash: str = Field(pattern="^[0-9a-f]{64}$")
 
 
@@ -65,13 +76,18 @@ class PushResult(BaseModel):
 
 class ReviewIn(BaseModel):
     """A supervisor's review, signed with the supervisor's own key (common/signed_review.py)."""
-    review_id: str = Field(min_length=1, max_length=128)
-    examination_id: str | None = Field(None, max_length=128)
+    review_id: str = Field(pattern=validation.RECORD_ID_PATTERN)
+    examination_id: str = Field(pattern=validation.RECORD_ID_PATTERN)
     reviewer: str = Field(min_length=1, max_length=64)
-    verdict: str = Field(description="confirmed | cleared")
-    reason: str = Field(min_length=1, max_length=2000)
+    verdict: str = Field(max_length=32, description="confirmed | cleared")
+    reason: str = Field(min_length=1, max_length=4000)
     reviewed_at: str = Field(max_length=64)
     signature: str = Field(max_length=200)
+
+    @field_validator("reviewer", "verdict", "reason", "reviewed_at")
+    @classmethod
+    def _storable_text(cls, v: str, info) -> str:
+        return validation.check_text(v, info.field_name)
 
 
 class KeyIn(BaseModel):
@@ -82,13 +98,14 @@ bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued 
 PROOF_WINDOW_S = 300
 
 
-def create_app(db_url: str | HubDb, keys: HubKeys) -> FastAPI:
+def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None) -> FastAPI:
     db = db_url if isinstance(db_url, HubDb) else HubDb(db_url)
     app = FastAPI(title="Border Inspector hub", version=API_VERSION,
                   description="Upstream service for booths: signed records up, signed bundles and users down, "
                               "and the cross-booth supervisor queue.")
     app.state.db = db
     app.state.keys = keys
+    guard.install(app, authenticate=db.authenticate, limits=limits)  # credential, body size, rate: before any body byte
 
     def booth(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Booth:
         found = db.authenticate(creds.credentials) if creds else None

@@ -55,7 +55,10 @@ class SyncClient:
                  apply_bundle: Callable[[Path, Path, int], dict] | None = None, allow_insecure_http: bool = False):
         if not hub_url:
             raise SyncError("no hub URL configured for this booth (sync configure --hub URL)")
-        url = httpx.URL(hub_url.rstrip("/"))
+        try:
+            url = httpx.URL(hub_url.rstrip("/"))
+        except httpx.InvalidURL as exc:
+            raise SyncError(f"hub URL {hub_url!r} is not a URL: {exc}") from exc
         if url.scheme != "https" and not (url.scheme == "http" and allow_insecure_http and _loopback(url)):
             raise SyncError(f"refusing to sync with {hub_url}: the hub must be https:// (plain http only to a "
                             "loopback address with the development setting sync.allow_insecure_http)")

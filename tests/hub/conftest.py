@@ -101,7 +101,8 @@ def hub_db_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def hub(hub_db_url):
-    """A real hub (uvicorn) on an ephemeral loopback port."""
+    """A real hub (uvicorn) on an ephemeral loopback port, over HTTPS with a throwaway CA:
+    clients trust ``hub.ca_file`` (``httpx.Client(verify=hub.ca_file)``, ``SyncClient(ca_file=...)``)."""
     from inspector_app.hub.runner import start_in_thread
 
     running = start_in_thread(hub_db_url)

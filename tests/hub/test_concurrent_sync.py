@@ -31,12 +31,12 @@ def test_racing_duplicate_deliveries_store_each_record_once(hub, tmp_path):
         b.add(row["kind"], row["payload"], record_id=rid)
     rng = random.Random(7)
     plan = {n: rng.choice(["pass", "pass", "duplicate", "drop_response", "http500"]) for n in range(1, 5000)}
-    proxy = FaultProxy(hub.port, plan.__getitem__)
+    proxy = FaultProxy(hub.port, plan.__getitem__, tls_dir=hub.tls_dir)
     errors = []
 
     def run(box, home):
         client = SyncClient(home, box, proxy.url, token, batch_size=25, timeout=10,
-                            apply_bundle=lambda h, p, v: {"version": v})
+                            apply_bundle=lambda h, p, v: {"version": v}, ca_file=hub.ca_file)
         for _ in range(300):
             try:
                 client.push_once()

@@ -17,13 +17,14 @@ def rec(i: int, **payload) -> dict:
 @pytest.fixture
 def client(hub):
     token = hub.db.register_booth("booth-1")
-    with httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {token}"}, timeout=10) as c:
+    with httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {token}"}, timeout=10,
+                      verify=hub.tls_context) as c:
         yield c
 
 
 def test_health_and_openapi_need_no_credential(hub):
-    assert httpx.get(f"{hub.url}/health").json()["ok"] is True
-    paths = httpx.get(f"{hub.url}/openapi.json").json()["paths"]
+    assert httpx.get(f"{hub.url}/health", verify=hub.tls_context).json()["ok"] is True
+    paths = httpx.get(f"{hub.url}/openapi.json", verify=hub.tls_context).json()["paths"]
     for p in ("/records", "/bundles", "/bundles/{version}", "/users", "/queue", "/queue/{record_id}/reviews"):
         assert p in paths
 
@@ -32,17 +33,17 @@ def test_health_and_openapi_need_no_credential(hub):
 def test_writes_and_reads_refuse_bad_credentials(hub, header):
     hub.db.register_booth("booth-1")
     headers = {"Authorization": header} if header else {}
-    r = httpx.post(f"{hub.url}/records", json={"records": [rec(1)]}, headers=headers)
+    r = httpx.post(f"{hub.url}/records", json={"records": [rec(1)]}, headers=headers, verify=hub.tls_context)
     assert r.status_code == 401
-    assert httpx.get(f"{hub.url}/users", headers=headers).status_code == 401
+    assert httpx.get(f"{hub.url}/users", headers=headers, verify=hub.tls_context).status_code == 401
     assert hub.db.stats()["records"] == 0
 
 
 def test_reregistering_revokes_the_old_credential(hub):
     old = hub.db.register_booth("booth-1")
     new = hub.db.register_booth("booth-1")
-    assert httpx.get(f"{hub.url}/whoami", headers={"Authorization": f"Bearer {old}"}).status_code == 401
-    assert httpx.get(f"{hub.url}/whoami", headers={"Authorization": f"Bearer {new}"}).json() == {"booth_id": "booth-1"}
+    assert httpx.get(f"{hub.url}/whoami", headers={"Authorization": f"Bearer {old}"}, verify=hub.tls_context).status_code == 401
+    assert httpx.get(f"{hub.url}/whoami", headers={"Authorization": f"Bearer {new}"}, verify=hub.tls_context).json() == {"booth_id": "booth-1"}
 
 
 def test_records_are_stored_exactly_once(client, hub):
@@ -58,7 +59,7 @@ def test_records_are_stored_exactly_once(client, hub):
     stored = client.get(f"/records/{batch[0]['record_id']}").json()
     assert stored["booth_id"] == "booth-1" and stored["payload"] == {"n": 1}
     other = hub.db.register_booth("booth-2")
-    r = httpx.get(f"{hub.url}/records/{batch[0]['record_id']}", headers={"Authorization": f"Bearer {other}"})
+    r = httpx.get(f"{hub.url}/records/{batch[0]['record_id']}", headers={"Authorization": f"Bearer {other}"}, verify=hub.tls_context)
     assert r.status_code == 404  # another booth cannot read it back
 
 

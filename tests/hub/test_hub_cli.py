@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -39,24 +40,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_hub_serve_process_answers_with_openapi(tmp_path):
+def test_hub_serve_process_answers_with_openapi(run_cli, tmp_path):
+    out = run_cli("hub", "init", "--dir", tmp_path / "hub", "--json")
+    assert out.returncode == 0, out.stderr
+    tls = ssl.create_default_context(cafile=json.loads(out.stdout)["ca_file"])
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "inspector_app", "hub", "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--db", f"sqlite:///{tmp_path}/hub.db", "--log-level", "warning"],
+                             "--port", str(port), "--db", f"sqlite:///{tmp_path}/hub.db", "--log-level", "warning",
+                             "--dir", str(tmp_path / "hub")],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                r = httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=2)
+                r = httpx.get(f"https://127.0.0.1:{port}/openapi.json", timeout=2, verify=tls)
                 break
             except httpx.TransportError:
                 assert proc.poll() is None, proc.stderr.read().decode()
                 assert time.monotonic() < deadline, "hub serve did not come up"
                 time.sleep(0.1)
         assert r.json()["info"]["title"] == "Border Inspector hub"
-        assert httpx.post(f"http://127.0.0.1:{port}/records", json={"records": []}).status_code == 401
+        assert httpx.post(f"https://127.0.0.1:{port}/records", json={"records": []}, verify=tls).status_code == 401
     finally:
         proc.terminate()
         proc.wait(10)

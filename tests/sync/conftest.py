@@ -22,6 +22,7 @@ fault_proxy = _load("fault_proxy")
 
 @pytest.fixture
 def hub(tmp_path):
+    """A real hub (uvicorn, HTTPS with a throwaway CA: trust ``hub.ca_file``) on loopback."""
     from inspector_app.hub.runner import start_in_thread
 
     running = start_in_thread(f"sqlite:///{tmp_path}/hub.db")
@@ -46,7 +47,7 @@ def make_proxy(hub):
     proxies = []
 
     def make(plan, slow_s: float = 1.0):
-        p = fault_proxy.FaultProxy(hub.port, plan, slow_s=slow_s)
+        p = fault_proxy.FaultProxy(hub.port, plan, slow_s=slow_s, tls_dir=hub.tls_dir)
         proxies.append(p)
         return p
 

@@ -2,14 +2,20 @@
 request, forwards it, refuses the connection, answers 500, delays the answer, cuts the upload
 halfway, drops the hub's answer after the hub processed it, or delivers the request twice.
 
+It speaks TLS on both sides when given the hub's TLS directory (``tls_dir``): booths trust the
+hub's CA, so the proxy presents the hub's own certificate; upstream it does not verify (it is a
+wire in a test, not a client under test).
+
 Faults are chosen by a ``plan`` (a callable from request number to fault name), so tests are
 deterministic: no timers decide what happens, only the request count.
 """
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
+from pathlib import Path
 
 FAULTS = ("pass", "refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate")
 
@@ -40,8 +46,15 @@ def _read_message(sock: socket.socket, buf: bytearray) -> bytes | None:
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int, plan=lambda n: "pass", slow_s: float = 1.0):
+    def __init__(self, upstream_port: int, plan=lambda n: "pass", slow_s: float = 1.0, tls_dir: Path | None = None):
         self.upstream_port = upstream_port
+        self.server_tls = self.client_tls = None
+        if tls_dir is not None:
+            self.server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self.server_tls.load_cert_chain(Path(tls_dir) / "tls" / "server.pem", Path(tls_dir) / "tls" / "server.key")
+            self.client_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            self.client_tls.check_hostname = False
+            self.client_tls.verify_mode = ssl.CERT_NONE
         self.plan = plan
         self.slow_s = slow_s
         self.requests = 0
@@ -52,7 +65,7 @@ class FaultProxy:
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen(64)
         self.port = self.listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls_dir else 'http'}://127.0.0.1:{self.port}"
         self._closed = False
         threading.Thread(target=self._accept, daemon=True, name="fault-proxy").start()
 
@@ -76,7 +89,8 @@ class FaultProxy:
             return fault
 
     def _upstream(self) -> socket.socket:
-        return socket.create_connection(("127.0.0.1", self.upstream_port), timeout=30)
+        sock = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=30)
+        return self.client_tls.wrap_socket(sock) if self.client_tls else sock
 
     def _roundtrip(self, request: bytes) -> bytes | None:
         with self._upstream() as up:
@@ -86,6 +100,9 @@ class FaultProxy:
     def _serve(self, client: socket.socket) -> None:
         buf = bytearray()
         try:
+            if self.server_tls is not None:
+                client.settimeout(30)
+                client = self.server_tls.wrap_socket(client, server_side=True)
             while True:
                 request = _read_message(client, buf)
                 if request is None:

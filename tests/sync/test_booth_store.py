@@ -20,6 +20,11 @@ def booth(tmp_path, monkeypatch, hub, credential, cli):
     r = cli("sync", "configure", "--home", home, "--hub", hub.url, "--booth-id", "booth-7",
                 "--credential-stdin", "--json", input=credential + "\n")
     assert r.returncode == 0, r.stderr
+    from inspector_app.settings import Settings
+
+    settings = Settings.load(home)
+    settings.set("sync.ca_file", hub.ca_file)  # the hub's private CA, as an operator installs it
+    settings.save()
     from inspector_app.store import open_store
 
     store = open_store(home)
@@ -190,7 +195,7 @@ def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, 
     rc, _, err = sync_once(cli, home)
     assert rc == 0, err
     other = hub.db.register_booth("booth-9")  # the supervisor's desk, another booth
-    r = httpx.post(f"{hub.url}/queue/{check}/reviews", headers={"Authorization": f"Bearer {other}"},
+    r = httpx.post(f"{hub.url}/queue/{check}/reviews", headers={"Authorization": f"Bearer {other}"}, verify=hub.tls_context,
                    json={"reviewer": "sato", "verdict": "cleared", "reason": "different person"})
     assert r.status_code == 201, r.text
     rc, out, err = sync_once(cli, home)

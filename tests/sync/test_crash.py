@@ -41,6 +41,7 @@ def test_booth_killed_mid_sync_and_restarted(hub, credential, tmp_path, monkeypa
     home = tmp_path / "booth"
     configure(home, "booth-7", credential, hub.url)
     s = Settings.load(home)
+    s.set("sync.ca_file", hub.ca_file)
     s.set("sync.batch_size", 10)  # many small batches: the kills land between and inside them
     s.save()
     store = open_store(home)

@@ -50,7 +50,7 @@ class ToyVerifier:
 @pytest.fixture
 def booth(hub, credential, outbox, tmp_path):
     verifier = ToyVerifier()
-    client = SyncClient(tmp_path / "home", outbox, hub.url, credential, apply_bundle=verifier)
+    client = SyncClient(tmp_path / "home", outbox, hub.url, credential, apply_bundle=verifier, ca_file=hub.ca_file)
     yield client, verifier
     client.close()
 
@@ -92,7 +92,7 @@ def test_refused_bundle_is_reported_and_sync_keeps_going(booth, hub, outbox, dam
 
 def test_the_real_verifier_refuses_a_bundle_it_cannot_verify(hub, credential, outbox, tmp_path):
     """Without a stand-in, sync hands the file to screening.bundles, whose refusal is reported."""
-    client = SyncClient(tmp_path / "home", outbox, hub.url, credential)
+    client = SyncClient(tmp_path / "home", outbox, hub.url, credential, ca_file=hub.ca_file)
     hub.db.put_bundle(1, make_bundle(1, 0))  # not a screening bundle, and no key is trusted
     report = client.pull_once()
     assert report["applied"] == [] and report["refused"]["version"] == 1
@@ -106,7 +106,7 @@ def test_unreachable_hub_marks_offline(outbox, tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    client = SyncClient(tmp_path / "home", outbox, f"http://127.0.0.1:{port}", "b.x", timeout=2)
+    client = SyncClient(tmp_path / "home", outbox, f"https://127.0.0.1:{port}", "b.x", timeout=2)
     with pytest.raises(SyncError, match="unreachable"):
         client.pull_once()
     state = json.loads((tmp_path / "home" / "sync" / "state.json").read_text())
@@ -144,7 +144,7 @@ def test_real_screening_refusals_surface_and_lists_stay(signed, hub, credential,
               "gapped": b[3]}[attack]  # a 2->3 delta where 1->2 is due
     hub.db.put_bundle(1, b[1])
     hub.db.put_bundle(2, second)
-    client = SyncClient(home, outbox, hub.url, credential)  # default path: screening.bundles.apply
+    client = SyncClient(home, outbox, hub.url, credential, ca_file=hub.ca_file)  # default path: screening.bundles.apply
     outbox.add_many(3)
     report = client.sync_once()
     assert report["push"]["stored"] == 3
@@ -162,7 +162,7 @@ def test_bundle_download_cut_off_is_retried_not_applied(hub, credential, outbox,
     hub.db.put_bundle(1, make_bundle(1, 0))
     proxy = make_proxy(lambda n: "drop_response" if n == 2 else "pass")  # 1: list, 2: the download
     verifier = ToyVerifier()
-    client = SyncClient(tmp_path / "home", outbox, proxy.url, credential, apply_bundle=verifier)
+    client = SyncClient(tmp_path / "home", outbox, proxy.url, credential, apply_bundle=verifier, ca_file=hub.ca_file)
     with pytest.raises(SyncError, match="cut off|unreachable"):
         client.pull_once()
     assert verifier.installed == 0 and not list((tmp_path / "home" / "sync" / "incoming").glob("*"))

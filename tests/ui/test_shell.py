@@ -112,7 +112,7 @@ def test_status_bar_shows_sync_with_the_local_hub(demo_home, services, qapp):
     from tests.ui.driver import Driver
 
     url = services.start_hub()
-    assert url.startswith("http://127.0.0.1:")
+    assert url.startswith("https://127.0.0.1:")
     window = build_window(demo_home)
     attach_demo(window, services)
     window.show()
