@@ -107,9 +107,11 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
     app.state.keys = keys
     guard.install(app, authenticate=db.authenticate, limits=limits)  # credential, body size, rate: before any body byte
 
-    def booth(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Booth:
-        found = db.authenticate(creds.credentials) if creds else None
-        if found is None:
+    def booth(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Booth:
+        """The booth the guard authenticated before reading the body (``creds`` only documents
+        the scheme in the OpenAPI description; it is not checked twice)."""
+        found = guard.principal(request)
+        if not isinstance(found, Booth):
             raise HTTPException(401, "a valid booth credential is required (Authorization: Bearer <booth_id>.<secret>)",
                                 headers={"WWW-Authenticate": "Bearer"})
         return found

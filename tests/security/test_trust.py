@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI, Request  # module level: the fake hub's handlers are annotated with them
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from inspector_app.common import signed_review, signing
@@ -28,7 +29,7 @@ PW = {"tanaka": "tanaka-inspector-pw", "sato": "sato-supervisor-pw", "oda": "oda
 def hub(tmp_path, trust_kit):
     from inspector_app.hub.runner import start_in_thread
 
-    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db", hub_dir=tmp_path / "hubdir")
+    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db", tls_dir=tmp_path / "hubdir")
     trust_kit.add_user(running, "tanaka", PW["tanaka"], ["inspector"], [NARITA])
     trust_kit.add_user(running, "sato", PW["sato"], ["supervisor"], [NARITA])
     trust_kit.add_user(running, "oda", PW["oda"], ["supervisor"], [KANSAI])
@@ -165,7 +166,6 @@ class FakeHub:
 
     def __init__(self, tls_dir: Path, forged_users: dict, forged_reviews: list):
         import uvicorn
-        from fastapi import FastAPI, Request
 
         from inspector_app.hub.runner import _bind
 
@@ -281,7 +281,7 @@ def test_an_empty_or_missing_user_list_changes_nothing(tmp_path, trust_kit):
     from inspector_app.hub.keys import ADMIN_FILE, load_admin
     from inspector_app.hub.runner import start_in_thread
 
-    hub = start_in_thread(f"sqlite:///{tmp_path}/empty.db", hub_dir=tmp_path / "hubdir")
+    hub = start_in_thread(f"sqlite:///{tmp_path}/empty.db", tls_dir=tmp_path / "hubdir")
     try:
         b = Booth(tmp_path, hub, trust_kit, "BOOTH-E")
         b.store.set_users([trust_kit.user_row("tanaka", PW["tanaka"], ["inspector"])], version=1)
