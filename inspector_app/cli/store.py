@@ -1,8 +1,9 @@
 """`inspector-app` subcommands of the store package (handlers import heavy modules lazily).
 
-- ``audit verify [--anchor-seq N --anchor-hash H] [--json]`` (also ``store audit verify``): walk
-  the audit hash chain and the rows it vouches for; with an anchor (the head the hub last
-  received) also check the chain still holds that entry. Exit 0 when whole, 1 when broken.
+- ``audit verify [--against-hub | --anchor-seq N --anchor-hash H] [--json]`` (also ``store audit
+  verify``): walk the audit hash chain and the rows it vouches for; with an anchor (the head the
+  hub last received, fetched with ``--against-hub``) also check the chain still holds that entry.
+  Exit 0 when whole, 1 when broken.
 - ``store init [--new] [--json]``: create the booth database (and its key) if missing; print a
   summary. ``--new`` starts a new database where one existed and is gone (deliberately).
 - ``store info [--json]``: summary of an existing booth database.
@@ -33,10 +34,32 @@ def _anchor_of(args) -> dict | None:
     return {"seq": seq, "hash": digest.lower()}
 
 
+def _hub_anchor(home, store) -> dict:
+    """The audit head the hub holds for this booth, over the booth's pinned TLS and credential."""
+    from inspector_app.sync.client import SyncClient, SyncError
+    from inspector_app.sync.config import SyncConfigError
+
+    try:
+        client = SyncClient.from_home(home, store)
+        try:
+            head = client.hub_audit_head()
+        finally:
+            client.close()
+    except (SyncError, SyncConfigError) as exc:
+        raise CliError(f"cannot ask the hub for this booth's audit anchor: {exc}") from exc
+    if head is None:
+        raise CliError("the hub holds no audit anchor for this booth yet (nothing pushed since it was registered)")
+    return {"seq": int(head["seq"]), "hash": str(head["hash"])}
+
+
 def _audit_verify(args) -> int:
     anchor = _anchor_of(args)
+    if getattr(args, "against_hub", False) and anchor is not None:
+        raise CliError("--against-hub and --anchor-seq/--anchor-hash exclude each other")
     store = _open(args, create=False)
     try:
+        if getattr(args, "against_hub", False):
+            anchor = _hub_anchor(home_of(args), store)
         report = store.verify_audit(anchor=anchor)
     finally:
         store.close()
@@ -76,6 +99,8 @@ def _add_verify(subparsers) -> None:
     p.add_argument("--anchor-seq", type=int, metavar="N",
                    help="sequence number of an audit head received earlier (e.g. by the hub)")
     p.add_argument("--anchor-hash", metavar="H", help="the hash of that head (64 hex characters)")
+    p.add_argument("--against-hub", action="store_true",
+                   help="use the audit head the hub received with this booth's last push as the anchor")
 
 
 def register(subparsers) -> None:

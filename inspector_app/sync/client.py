@@ -325,6 +325,11 @@ class SyncClient:
     def status(self) -> SyncStatus:
         return status_of(self.home, self.store, self.state)
 
+    def hub_audit_head(self) -> dict | None:
+        """The newest head of this booth's audit chain the hub received (``audit verify
+        --against-hub``): a chain rewritten or cut since no longer reaches it."""
+        return self._json(self._request("GET", "/audit-head"), "head")["head"]
+
 
 def status_of(home: Path, store: Outbox | None, state: SyncState | None = None) -> SyncStatus:
     state = state or SyncState.load(home)

@@ -449,3 +449,21 @@ def test_the_hub_keeps_each_booths_audit_head_and_notices_a_rewound_chain(hub, b
     assert not cut["ok"] and cut["first_broken"]["kind"] == "truncated"
     rewritten = a.store.verify_audit(anchor={"seq": head["seq"], "hash": "f" * 64})
     assert not rewritten["ok"] and rewritten["first_broken"]["kind"] == "rewritten"
+
+
+def test_audit_verify_against_the_hub_catches_a_cut_tail(hub, booths, cli):
+    """Someone with the database key drops the triggers and cuts the last audit entries (the
+    chain that is left is whole): only the anchor the hub kept shows what is missing."""
+    a = booths("BOOTH-A")
+    a.examine()
+    a.client.push_once()
+    r = cli("store", "audit", "verify", "--against-hub", "--home", a.home)
+    assert r.returncode == 0, r.stderr
+    a.store.conn.execute("DROP TRIGGER audit_no_delete")
+    last = a.store.audit_head()["seq"]
+    a.store.conn.execute("DELETE FROM audit WHERE seq > ?", (last - 2,))
+    a.store.conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit'", (last - 2,))  # no gap left
+    a.store.conn.commit()
+    r = cli("store", "audit", "verify", "--against-hub", "--home", a.home, "--json")
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["first_broken"]["kind"] == "truncated"
