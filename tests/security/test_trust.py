@@ -467,3 +467,23 @@ def test_audit_verify_against_the_hub_catches_a_cut_tail(hub, booths, cli):
     r = cli("store", "audit", "verify", "--against-hub", "--home", a.home, "--json")
     assert r.returncode == 1
     assert json.loads(r.stdout)["first_broken"]["kind"] == "truncated"
+
+
+def test_audit_verify_finds_an_examination_a_user_or_an_outbox_row_edited_behind_the_triggers(booths, trust_kit):
+    """Root with the database key drops the triggers and edits rows: each edit is named."""
+    a = booths("BOOTH-A")
+    a.store.set_users([trust_kit.user_row("tanaka", PW["tanaka"], ["inspector"], [NARITA]),
+                       trust_kit.user_row("sato", PW["sato"], ["supervisor"], [NARITA])], version=1)
+    exam, _ = a.examine()
+    assert a.store.verify_audit()["ok"]
+    conn = a.store.conn
+    for name in [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE examinations SET inspector = 'ito' WHERE id = ?", (exam,))
+    conn.execute("UPDATE users SET roles = '[\"administrator\",\"supervisor\"]' WHERE user = 'tanaka'")
+    conn.execute("UPDATE outbox SET payload = '{\"forged\": true}' WHERE kind = 'check_result'")
+    conn.commit()
+    report = a.store.verify_audit()
+    assert not report["ok"]
+    tables = {p["table"] for p in report["records"]["problems"]}
+    assert {"examinations", "users", "outbox"} <= tables, report["records"]["problems"]
