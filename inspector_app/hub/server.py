@@ -211,7 +211,6 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
         found = db.user_list(who.port)
         if found is None:
             raise HTTPException(404, f"no signed user list for {who.port} yet (hub add-user)")
-        db.log_access(f"booth:{who.booth_id}", "users.read", f"port {who.port} version {found['list']['version']}")
         return found
 
     @app.get("/queue", tags=["supervisor queue"])
