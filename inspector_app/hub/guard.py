@@ -12,7 +12,11 @@ In order, for every HTTP request:
 3. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
 4. the body: a ``Content-Length`` above ``max_body`` is 413 at once, unread; a chunked body is
    counted as it streams and cut with 413 at the limit; a body that stalls longer than
-   ``body_idle_timeout_s`` between chunks is 408. Error answers close the connection.
+   ``body_idle_timeout_s`` between chunks is 408. Error answers close the connection, except a
+   413 for a body of at most twice the limit: uvicorn discards the rest (never buffered) so that
+   a client that writes its whole request before reading, as httpx does, gets the 413 and not a
+   reset; ``runner.HeaderTimeoutH11`` hangs up after twice ``max_body`` discarded bytes or the
+   header timeout.
 
 Whatever still escapes an endpoint becomes JSON without internals: a value the database cannot
 take (out of range, bad text) 422, the database unavailable 503, anything else 500. Validation
@@ -103,9 +107,11 @@ def _json_response(status: int, detail: Any, headers: list[tuple[bytes, bytes]] 
             {"type": "http.response.body", "body": body})
 
 
-async def _answer(send, status: int, detail: Any, headers=()) -> None:
-    """A JSON error; the connection is closed after it (the body may be unread)."""
-    start, body = _json_response(status, detail, [*headers, (b"connection", b"close")])
+async def _answer(send, status: int, detail: Any, headers=(), close: bool = True) -> None:
+    """A JSON error; the connection is closed after it (the body may be unread) unless ``close``
+    is False: then uvicorn discards the rest of the body and the connection lives on, which the
+    header timeout (runner.HeaderTimeoutH11) bounds: no next request head within it, closed."""
+    start, body = _json_response(status, detail, [*headers, *([(b"connection", b"close")] if close else [])])
     await send(start)
     await send(body)
 
@@ -202,7 +208,10 @@ class Guard:
                 await _answer(send, 400, "Content-Length is not a number")
                 return
             if n > self.limits.max_body:
-                await _answer(send, 413, f"request body of {n} bytes exceeds the limit of {self.limits.max_body}")
+                # up to twice the limit the rest is discarded so a booth that sends it all still sees
+                # why (runner.HeaderTimeoutH11 bounds that); beyond, it would never be: hang up
+                await _answer(send, 413, f"request body of {n} bytes exceeds the limit of {self.limits.max_body}",
+                              close=n > 2 * self.limits.max_body)
                 return
         await self._run(scope, receive, send)
 
@@ -268,7 +277,7 @@ class Guard:
                 return  # our error answer went out instead of the app's
             if failure and not started:  # the app turned our body error into its own answer: ours wins
                 started = replaced = True
-                await _answer(send, failure[0].status, failure[0].message)
+                await _answer(send, failure[0].status, failure[0].message, close=failure[0].status != 413)
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -283,7 +292,7 @@ class Guard:
                 raise  # mid-stream (a bundle download): only closing the connection is left
             started = replaced = True
             if failure:
-                await _answer(send, failure[0].status, failure[0].message)
+                await _answer(send, failure[0].status, failure[0].message, close=failure[0].status != 413)
                 return
             status, message = classify(exc)
             log.log(logging.ERROR if status == 500 else logging.WARNING, "%s %s answered %d: %s",

@@ -22,6 +22,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -47,9 +48,14 @@ class HeaderTimeoutH11(H11Protocol):
     """uvicorn's h11 protocol, plus: a connection that has not completed a request's line and
     headers within ``header_timeout_s`` of connecting (or of its previous response) is closed.
     uvicorn's keep-alive timer stops at the first byte, so without this a client that sends half
-    a request line and then nothing holds the connection forever (slowloris)."""
+    a request line and then nothing holds the connection forever (slowloris).
+
+    Also: a body that goes on after the answer (the guard's 413) is discarded by uvicorn; this
+    closes the connection once ``drain_max_bytes`` of it have come (and the header timeout
+    closes it after ``header_timeout_s`` in any case)."""
 
     header_timeout_s = 10.0
+    drain_max_bytes = 2 * guard.Limits.max_body
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
@@ -72,10 +78,24 @@ class HeaderTimeoutH11(H11Protocol):
             self.server_state.header_timeouts = getattr(self.server_state, "header_timeouts", 0) + 1
             self.transport.close()
 
+    def _draining(self) -> bool:
+        """The answer went out before the body ended (the guard's 413): uvicorn discards the
+        rest, which spares a client that writes everything before reading a reset."""
+        return self.conn.our_state is h11.DONE and self.conn.their_state is h11.SEND_BODY
+
+    def data_received(self, data: bytes) -> None:
+        draining = self._draining()
+        super().data_received(data)
+        if draining and self._draining():  # counted only while the same body is still coming
+            self._drained = getattr(self, "_drained", 0) + len(data)
+            if self._drained > self.drain_max_bytes:
+                self.transport.close()
+
     def handle_events(self) -> None:
         super().handle_events()
-        if self.cycle is not getattr(self, "_waiting_cycle", None):
+        if self.cycle is not getattr(self, "_waiting_cycle", None):  # a new request began
             self._cancel_header_timer()
+            self._drained = 0
 
     def on_response_complete(self) -> None:
         # armed first: uvicorn may start a pipelined request inside this call, and handle_events
@@ -110,8 +130,9 @@ class HubServer(uvicorn.Server):
             del loop.create_server  # the loop's own method again
 
 
-def _protocol_class(header_timeout_s: float) -> type:
-    return type("HubH11Protocol", (HeaderTimeoutH11,), {"header_timeout_s": header_timeout_s})
+def _protocol_class(limits: guard.Limits) -> type:
+    return type("HubH11Protocol", (HeaderTimeoutH11,), {"header_timeout_s": limits.header_timeout_s,
+                                                        "drain_max_bytes": 2 * limits.max_body})
 
 
 def _tls12_context(config, default_factory) -> ssl.SSLContext:
@@ -147,7 +168,7 @@ def build_config(app, *, tls_dir: Path | None, insecure_http: bool = False, host
                                     "ssl_context_factory": _tls12_context}
     return uvicorn.Config(
         app, host=host, port=port, log_level=log_level, access_log=access_log, lifespan=lifespan,
-        http=_protocol_class(limits.header_timeout_s), timeout_keep_alive=limits.keep_alive_s,
+        http=_protocol_class(limits), timeout_keep_alive=limits.keep_alive_s,
         limit_concurrency=limits.max_connections, h11_max_incomplete_event_size=limits.max_header_bytes,
         server_header=False, loop="asyncio", **tls)
 

@@ -114,8 +114,9 @@ def _post_head(sock, length: str | None, token: str | None, chunked: bool = Fals
 
 @pytest.mark.parametrize("credential", [False, True])
 def test_a_50_mb_body_is_answered_before_a_byte_of_it_is_sent(start_hub, credential):
-    """Only the head goes out; the hub answers at once: 401 without a credential, 413 with one.
-    Nothing of the body was read, so nothing of it was buffered."""
+    """Only the head goes out; the hub answers at once, 401 without a credential, 413 with one,
+    and hangs up: the body will never be read (a 413 for a body of at most twice the limit keeps
+    the connection and discards the rest instead: see the httpx test below)."""
     hub = start_hub()
     token = hub.db.register_booth("booth-1") if credential else None
     with tls_socket(hub) as s:
@@ -124,21 +125,19 @@ def test_a_50_mb_body_is_answered_before_a_byte_of_it_is_sent(start_hub, credent
         status, headers, body = read_response(s)
         took = time.monotonic() - t0
         assert headers.get("connection") == "close"
-        assert s.recv(1) == b""  # and the hub hung up: the body will never be read
+        assert s.recv(1) == b""
     assert status == (413 if credential else 401), body
     assert "detail" in json.loads(body)
     assert took < 5
     assert hub.db.stats()["records"] == 0
 
 
-def test_a_chunked_body_is_cut_at_the_limit(start_hub):
+def test_a_chunked_body_is_cut_at_the_limit_and_an_endless_one_hung_up_on(start_hub):
     """A chunked upload with no end in sight: the hub answers 413 as soon as the count passes the
-    limit, while the body is still open (the terminating chunk never comes), and hangs up.
-    The client stops one chunk past the limit so that nothing it sent is left unread: unread data
-    makes the kernel reset the connection, and a reset may swallow the answer before it is read
-    (a client that goes on writing sees the connection cut instead of the 413)."""
-    limit = 1024 * 1024
-    hub = start_hub(limits=Limits(max_body=limit))
+    limit, while the body is still open (the terminating chunk never comes). What the client
+    sends after that is discarded up to twice the body limit, then the hub hangs up."""
+    limit, header_timeout = 1024 * 1024, 2.0
+    hub = start_hub(limits=Limits(max_body=limit, header_timeout_s=header_timeout))
     token = hub.db.register_booth("booth-1")
     chunk = b"x" * 65536
     frame = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
@@ -146,12 +145,44 @@ def test_a_chunked_body_is_cut_at_the_limit(start_hub):
         _post_head(s, None, token, chunked=True)
         for _ in range(limit // len(chunk) + 1):
             s.sendall(frame)
-        status, headers, body = read_response(s)
-        assert headers.get("connection") == "close"
-        assert s.recv(1) == b""
-    assert status == 413, body
-    assert "limit" in json.loads(body)["detail"]
+        status, headers, body = read_response(s)  # nothing more was sent: the body is still open
+        answered = time.monotonic()
+        assert status == 413, body
+        assert "limit" in json.loads(body)["detail"]
+        after = 0
+        while True:  # a client that never stops
+            try:
+                s.sendall(frame)
+                after += len(chunk)
+                if try_recv(s) == b"":
+                    break
+            except OSError:
+                break
+        held = time.monotonic() - answered
+    print(f"\nafter the 413 the client got {after / 1024 / 1024:.1f} MiB out in {held:.2f} s before the hub hung up "
+          f"(it discards up to twice the body limit of {limit / 1024 / 1024:.0f} MiB, for at most {header_timeout:g} s)")
+    assert held < header_timeout + 10
+    assert after < 2 * limit + 16 * 1024 * 1024  # plus what the kernel's socket buffers took
     assert hub.db.stats()["records"] == 0
+
+
+def test_an_http_client_that_sends_it_all_still_sees_the_413(start_hub):
+    """httpx (the booth's client) writes the whole request before reading the answer: up to twice
+    the limit it gets the 413 with its reason, not a reset connection, and the connection serves
+    the next request."""
+    limit = 1024 * 1024
+    hub = start_hub(limits=Limits(max_body=limit))
+    token = hub.db.register_booth("booth-1")
+
+    def stream():
+        for _ in range(2 * limit // 65536):
+            yield b"x" * 65536
+
+    with _client(hub, token) as c:
+        for content in (b"x" * (2 * limit), stream()):
+            r = c.post("/records", content=content, headers={"content-type": "application/json"})
+            assert r.status_code == 413 and "limit" in r.json()["detail"], r.text
+        assert c.get("/whoami").json() == {"booth_id": "booth-1"}
 
 
 def test_a_body_that_stalls_is_timed_out(start_hub):
