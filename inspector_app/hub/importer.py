@@ -5,7 +5,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from inspector_app.hub import outbox_file
+from inspector_app.hub import outbox_file, validation
 from inspector_app.hub.db import MAX_BATCH, HubDb
 
 
@@ -28,7 +28,14 @@ def import_dir(db: HubDb, directory: Path, hub_seal: X25519PrivateKey) -> dict:
             continue
         booth = db.booth(doc["booth_id"])
         counts = {"stored": 0, "duplicates": 0, "conflicts": 0}
-        records = doc["records"]
+        records = []
+        for r in doc["records"]:  # the HTTP models' rules: what one database stores, both do
+            problem = validation.record_problem(r)
+            if problem:
+                report["refused_records"].append({"file": path.name, "record_id": str(r.get("record_id"))[:128],
+                                                  "reason": problem})
+            else:
+                records.append(r)
         for i in range(0, len(records), MAX_BATCH):
             result = db.put_records(booth, records[i:i + MAX_BATCH], via="import")
             for k in counts:

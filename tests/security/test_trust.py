@@ -487,3 +487,28 @@ def test_audit_verify_finds_an_examination_a_user_or_an_outbox_row_edited_behind
     assert not report["ok"]
     tables = {p["table"] for p in report["records"]["problems"]}
     assert {"examinations", "users", "outbox"} <= tables, report["records"]["problems"]
+
+
+def test_an_imported_record_that_no_database_can_store_is_refused_not_a_crash(hub, booths, tmp_path):
+    """`hub import` skips the HTTP models, so it applies their rules itself (NUL, surrogates, ids)."""
+    from inspector_app.hub import outbox_file
+    from inspector_app.hub.importer import import_dir
+    from inspector_app.hub.keys import load_seal
+
+    a = booths("BOOTH-A")
+    a.client.enrol()
+    good = {"record_id": "r-good", "seq": 1, "kind": "decision", "payload": {"n": 1}, "created_at": None}
+    bad = [{"record_id": "r-nul", "seq": 2, "kind": "decision", "payload": {"x": "a\x00b"}, "created_at": None},
+           {"record_id": "r bad id", "seq": 3, "kind": "decision", "payload": {}, "created_at": None},
+           {"record_id": "r-big", "seq": 2**70, "kind": "decision", "payload": {}, "created_at": None}]
+
+    def signed(r):
+        return {**r, "signature": signing.sign(a.client.key, signing.RECORD, rec.signed_record("BOOTH-A", r))}
+
+    seal = load_seal(hub.hub_dir)
+    usb = tmp_path / "usb"
+    outbox_file.write(usb, "BOOTH-A", "2026-11-29T00:00:00Z", [signed(good)] + [signed(b) for b in bad],
+                      a.client.key, seal.public_key())
+    report = import_dir(hub.db, usb, seal)
+    assert report["stored"] == 1 and len(report["refused_records"]) == 3
+    assert hub.db.get_record("BOOTH-A", "r-good") is not None
