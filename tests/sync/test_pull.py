@@ -180,3 +180,32 @@ def test_bundle_download_cut_off_is_retried_not_applied(hub, home, credential, o
     assert proxy.log[1] == ("GET /bundles/1", "drop_response")
     assert verifier.installed == 0 and not list((home / "sync" / "incoming").glob("*"))
     assert client.pull_once()["applied"] == [1] and verifier.installed == 1
+
+
+def test_a_signed_user_list_the_store_refuses_is_reported_and_sync_keeps_going(hub, home, credential, trust_kit):
+    """A list the administrator signed can still hold a row the booth refuses (here a PBKDF2 hash
+    left in the hub's table from before scrypt): the booth keeps its users, says why, and the rest
+    of the round (reviews) still happens; it is not an unexpected error every round."""
+    from inspector_app.hub.keys import ADMIN_FILE, load_admin
+    from inspector_app.store import open_store
+
+    trust_kit.add_user(hub, "sato", "sato-supervisor-pw", ["supervisor"], [PORT])
+    store = open_store(home)
+    client = client_for(home, store, hub.url, credential)
+    try:
+        assert client.pull_once()["users"] == 1
+        installed = store.users_version()
+        m = trust_kit.material("ito", "ito-inspector-pw-2")
+        with hub.db.tx() as tx:  # a row as an older hub stored it, never checked again
+            tx.execute("INSERT INTO users (user_name, password_hash, roles, display_name, ports, public_key,"
+                       " wrapped_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       ("ito", "pbkdf2_sha256$1$c2FsdA==$aGFzaA==", '["inspector"]',
+                        "ito", json.dumps([PORT]), m["public_key"], m["wrapped_key"], "2026-01-01T00:00:00Z"))
+        hub.db.publish_user_lists(load_admin(hub.hub_dir / ADMIN_FILE))
+        report = client.pull_once()  # does not raise
+        assert report["users"] is None and report["reviews"] == 0
+        assert store.users_version() == installed and [u["user"] for u in store.list_users()] == ["sato"]
+        assert "ito" in client.state.last_users_refusal and client.status().online
+    finally:
+        client.close()
+        store.close()
