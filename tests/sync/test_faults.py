@@ -48,7 +48,8 @@ def assert_exactly_once(hub, ids):
     assert hub.db.stats()["records"] == len(ids)
 
 
-@pytest.mark.parametrize("fault", ["refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate"])
+@pytest.mark.parametrize("fault", ["refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate",
+                                   "replay"])
 def test_push_survives_fault(fault, hub, home, credential, outbox, make_proxy):
     ids = outbox.add_many(400)
     # the fault hits requests 1-3 and every fifth one after that, so it strikes mid-stream too (a
@@ -205,3 +206,20 @@ def test_unexpected_error_does_not_kill_the_worker(hub, home, credential, outbox
     assert worker.failures == 1 and not st.online and "KeyError" in st.last_error
     drain(worker)
     assert_exactly_once(hub, ids)
+
+
+def test_a_replayed_receipt_acks_nothing(hub, home, credential, outbox, make_proxy):
+    """A middlebox holding the hub's TLS certificate answers the second push with the hub's genuine,
+    signed receipt for the first: it names other records, so nothing of the second batch is acked."""
+    ids = outbox.add_many(20)
+    proxy = make_proxy(lambda n: "replay" if n == 3 else "pass")  # 1: enrol, 2: first push, 3: second push
+    client = client_for(home, outbox, proxy.url, credential, batch=10)
+    with pytest.raises(SyncError, match="receipt"):
+        client.push_once()
+    assert proxy.log[:3] == [("PUT /booth/key", "pass"), ("POST /records", "pass"), ("POST /records", "replay")]
+    assert set(hub.db.record_ids("booth-7")) == set(ids[:10])  # the hub never saw the second batch ...
+    assert [r["record_id"] for r in outbox.outbox_pending()] == ids[10:]  # ... and the booth still holds it
+    report = client.push_once()
+    assert report["stored"] == 10 and outbox.outbox_count() == 0 and outbox.quarantine_count() == 0
+    assert_exactly_once(hub, ids)
+    client.close()
