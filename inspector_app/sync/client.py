@@ -263,7 +263,12 @@ class SyncClient:
         users = body.get("users")
         if version <= self.store.users_version() or not isinstance(users, list) or not users:
             return None
-        set_users(users, version=version)
+        try:
+            set_users(users, version=version)
+        except ValueError as exc:  # the store refused a row (e.g. a weak hash): keep the users in force
+            self.state.last_users_refusal = f"user list version {version} refused by the booth: {exc}"
+            log.error("user list refused: %s", self.state.last_users_refusal)
+            return None
         self.state.last_users_refusal = None
         return len(users)
 

@@ -20,19 +20,34 @@ outbox_double = _load("outbox_double")
 fault_proxy = _load("fault_proxy")
 
 
+PORT = "Narita Airport"
+BOOTH = "booth-7"
+
+
 @pytest.fixture
 def hub(tmp_path):
-    """A real hub (uvicorn, HTTPS with a throwaway CA: trust ``hub.ca_file``) on loopback."""
+    """A real hub (uvicorn, HTTPS) on loopback, with its hub directory (TLS, keys, trust file) in
+    ``tmp_path/hubdir`` so that a test can start a second server on the same keys."""
     from inspector_app.hub.runner import start_in_thread
 
-    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db")
+    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db", tls_dir=tmp_path / "hubdir")
     yield running
     running.stop()
 
 
 @pytest.fixture
-def credential(hub) -> str:
-    return hub.db.register_booth("booth-7")
+def home(tmp_path, hub, trust_kit) -> Path:
+    """booth-7's home, registered at the hub for Narita and configured with the hub's trust file."""
+    home = tmp_path / "home"
+    trust_kit.configure_booth(home, hub, BOOTH, PORT)
+    return home
+
+
+@pytest.fixture
+def credential(home) -> str:
+    from inspector_app.sync.config import SyncConfig
+
+    return SyncConfig.load(home).credential
 
 
 @pytest.fixture

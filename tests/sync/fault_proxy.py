@@ -1,10 +1,15 @@
 """A fault-injecting HTTP/1.1 proxy for loopback tests: sits between booth and hub and, per
 request, forwards it, refuses the connection, answers 500, delays the answer, cuts the upload
-halfway, drops the hub's answer after the hub processed it, or delivers the request twice.
+halfway, drops the hub's answer after the hub processed it, delivers the request twice, or (replay)
+answers without asking the hub, with the hub's last genuine answer to the same kind of request.
 
-It speaks TLS on both sides when given the hub's TLS directory (``tls_dir``): booths trust the
-hub's CA, so the proxy presents the hub's own certificate; upstream it does not verify (it is a
-wire in a test, not a client under test).
+It terminates TLS (given the hub directory, ``tls_dir``) rather than passing bytes through: the
+faults are HTTP-level (a 500, an HTML page, the hub's answer dropped after the hub stored the
+records, a request delivered twice), which a byte pipe cannot produce. Booths trust the hub's CA
+only, so the proxy presents the hub's own certificate (as an attacker holding the hub's TLS key
+would); upstream it does not verify (it is a wire in a test, not a client under test). What the
+booth acks still rests on the hub's signed receipt, which the proxy cannot forge: it only relays,
+drops or repeats it.
 
 Faults are chosen by a ``plan`` (a callable from request number to fault name), so tests are
 deterministic: no timers decide what happens, only the request count.
@@ -17,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-FAULTS = ("pass", "refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate")
+FAULTS = ("pass", "refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate", "replay")
 
 
 def _read_message(sock: socket.socket, buf: bytearray) -> bytes | None:
@@ -59,6 +64,8 @@ class FaultProxy:
         self.slow_s = slow_s
         self.requests = 0
         self.faults: dict[str, int] = {}
+        self.log: list[tuple[str, str]] = []  # (request line "METHOD /path", fault), in arrival order
+        self.last_answer: dict[str, bytes] = {}  # request line -> the hub's last response to it
         self._lock = threading.Lock()
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -81,12 +88,20 @@ class FaultProxy:
                 return
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
-    def _next_fault(self) -> str:
+    def _next_fault(self, request: bytes) -> tuple[str, str]:
+        method, _, rest = request.split(b"\r\n", 1)[0].decode("latin-1").partition(" ")
+        target = f"{method} {rest.split(' ')[0].split('?')[0]}"
         with self._lock:
             self.requests += 1
             fault = self.plan(self.requests)
             self.faults[fault] = self.faults.get(fault, 0) + 1
-            return fault
+            self.log.append((target, fault))
+            return target, fault
+
+    def hits(self, fault: str, target: str) -> int:
+        """How many requests to ``target`` (e.g. "POST /records") got ``fault``."""
+        with self._lock:
+            return sum(1 for t, f in self.log if t == target and f == fault)
 
     def _upstream(self) -> socket.socket:
         sock = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=30)
@@ -107,7 +122,7 @@ class FaultProxy:
                 request = _read_message(client, buf)
                 if request is None:
                     return
-                fault = self._next_fault()
+                target, fault = self._next_fault(request)
                 if fault == "refuse":
                     client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
                     return  # RST: like a hub that is down
@@ -124,11 +139,15 @@ class FaultProxy:
                     with self._upstream() as up:
                         up.sendall(request[: len(request) // 2])
                     return  # both sides see the connection die mid-body
+                if fault == "replay" and target in self.last_answer:  # signed, but for other records
+                    client.sendall(self.last_answer[target])
+                    continue
                 if fault == "duplicate":
                     self._roundtrip(request)
                 response = self._roundtrip(request)
                 if response is None:
                     return
+                self.last_answer[target] = response
                 if fault == "drop_response":
                     return  # the hub stored it; the booth never hears so
                 if fault == "slow":

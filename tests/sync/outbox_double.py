@@ -1,5 +1,6 @@
 """A durable SQLite outbox with the Store's outbox contract, for tests until/unless the real
-Store is used (docs/CONTRACTS.md: outbox_pending / outbox_ack / outbox_count / set_users).
+Store is used (docs/CONTRACTS.md: outbox_pending / outbox_ack / outbox_count, outbox_quarantine /
+quarantined / quarantine_count, users_version / set_users(users, version)).
 
 File-backed with synchronous=FULL so that a SIGKILLed booth process loses nothing it acked.
 """
@@ -20,9 +21,10 @@ class OutboxDouble:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                          " record_id TEXT UNIQUE, kind TEXT, payload TEXT, created_at TEXT)")
-        self.conn.execute("CREATE TABLE IF NOT EXISTS users (doc TEXT)")
+                          " record_id TEXT UNIQUE, kind TEXT, payload TEXT, created_at TEXT,"
+                          " quarantine_reason TEXT)")
         self.users: list[dict] = []
+        self.users_installed = 0
 
     def add(self, kind: str = "decision", payload: dict | None = None, record_id: str | None = None) -> str:
         rid = record_id or str(uuid.uuid4())
@@ -42,8 +44,8 @@ class OutboxDouble:
 
     def outbox_pending(self, limit: int = 500) -> list[dict]:
         with self._lock:
-            rows = self.conn.execute("SELECT seq, record_id, kind, payload, created_at FROM outbox ORDER BY seq"
-                                     " LIMIT ?", (limit,)).fetchall()
+            rows = self.conn.execute("SELECT seq, record_id, kind, payload, created_at FROM outbox"
+                                     " WHERE quarantine_reason IS NULL ORDER BY seq LIMIT ?", (limit,)).fetchall()
         return [{"seq": s, "record_id": r, "kind": k, "payload": json.loads(p), "created_at": c}
                 for s, r, k, p, c in rows]
 
@@ -55,10 +57,36 @@ class OutboxDouble:
 
     def outbox_count(self) -> int:
         with self._lock:
-            return self.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+            return self.conn.execute("SELECT COUNT(*) FROM outbox WHERE quarantine_reason IS NULL").fetchone()[0]
 
-    def set_users(self, users: list[dict]) -> None:
-        self.users = list(users)
+    def outbox_quarantine(self, record_ids: list[str], reason: str) -> int:
+        """As the Store: out of the queue, kept with the reason."""
+        with self._lock:
+            self.conn.execute("BEGIN")
+            n = sum(self.conn.execute("UPDATE outbox SET quarantine_reason = ? WHERE record_id = ?"
+                                      " AND quarantine_reason IS NULL", (reason, r)).rowcount for r in record_ids)
+            self.conn.execute("COMMIT")
+        return n
+
+    def quarantined(self) -> list[dict]:
+        with self._lock:
+            rows = self.conn.execute("SELECT record_id, kind, seq, quarantine_reason FROM outbox"
+                                     " WHERE quarantine_reason IS NOT NULL ORDER BY seq").fetchall()
+        return [{"record_id": r, "kind": k, "seq": s, "reason": why} for r, k, s, why in rows]
+
+    def quarantine_count(self) -> int:
+        with self._lock:
+            return self.conn.execute("SELECT COUNT(*) FROM outbox WHERE quarantine_reason IS NOT NULL").fetchone()[0]
+
+    def users_version(self) -> int:
+        return self.users_installed
+
+    def set_users(self, users: list[dict], version: int) -> int:
+        """As the Store: an empty list or one not newer than the installed version is refused."""
+        if not users or version <= self.users_installed:
+            raise ValueError(f"users version {version} refused (installed {self.users_installed}, {len(users)} users)")
+        self.users, self.users_installed = list(users), version
+        return len(users)
 
     def close(self) -> None:
         self.conn.close()

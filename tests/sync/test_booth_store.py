@@ -7,23 +7,25 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.common.passwords import hash_password
-
 ROOT = Path(__file__).resolve().parents[2]
+PORT = "Narita Airport"
+PW = {"sato": "sato-supervisor-pw", "tanaka": "tanaka-inspector-pw"}
 
 
 @pytest.fixture
-def booth(tmp_path, monkeypatch, hub, credential, cli):
-    """A configured booth home with a file-keyed store (the CLI subprocesses use the same key)."""
+def booth(tmp_path, monkeypatch, hub, cli):
+    """A booth home configured as an operator does it (`hub register-booth`, then `sync configure
+    --trust hub-trust.json`), with a file-keyed store (the CLI subprocesses use the same key)."""
     monkeypatch.setenv("INSPECTOR_KEY_PROVIDER", "file")
     home = tmp_path / "booth"
+    credential = hub.db.register_booth("booth-7", PORT)
     r = cli("sync", "configure", "--home", home, "--hub", hub.url, "--booth-id", "booth-7",
-                "--credential-stdin", "--json", input=credential + "\n")
+            "--trust", hub.hub_dir / "hub-trust.json", "--credential-stdin", "--json", input=credential + "\n")
     assert r.returncode == 0, r.stderr
     from inspector_app.settings import Settings
 
     settings = Settings.load(home)
-    settings.set("sync.ca_file", hub.ca_file)  # the hub's private CA, as an operator installs it
+    settings.set("booth.port", PORT)
     settings.save()
     from inspector_app.store import open_store
 
@@ -46,10 +48,10 @@ def sync_once(cli, home):
     return r.returncode, json.loads(r.stdout) if r.stdout else None, r.stderr
 
 
-def test_records_users_queue_and_reviews_round_trip(booth, hub, cli, run_cli):
+def test_records_users_queue_and_reviews_round_trip(booth, hub, cli, run_cli, trust_kit):
     home, store = booth
-    hub.db.add_user("sato", hash_password("sup-pw"), ["supervisor"], "SATO Jiro")
-    hub.db.add_user("tanaka", hash_password("insp-pw"), ["inspector"], "TANAKA Hanako")
+    trust_kit.add_user(hub, "sato", PW["sato"], ["supervisor"], [PORT])
+    trust_kit.add_user(hub, "tanaka", PW["tanaka"], ["inspector"], [PORT])
     exam, check = examine(store)
     queued = store.outbox_count()
     assert queued == 3  # examination, check result, decision
@@ -58,17 +60,23 @@ def test_records_users_queue_and_reviews_round_trip(booth, hub, cli, run_cli):
     assert out["push"]["stored"] == 3 and out["status"]["queued"] == 0 and out["status"]["online"]
     assert out["pull"]["users"] == 2
     assert store.outbox_count() == 0
-    assert store.check_login("sato", "sup-pw")["roles"] == ["supervisor"]  # offline login from hub hashes
+    assert store.users_version() == hub.db.user_list(PORT)["list"]["version"]
+    assert store.check_login("sato", PW["sato"])["roles"] == ["supervisor"]  # offline login from hub hashes
     assert store.check_login("sato", "wrong") is None
     items = hub.db.queue()
-    assert [(i["record_id"], i["inspector"], i["flags"]) for i in items] == [(check, "tanaka", ["biographic:hit"])]
+    assert [(i["record_id"], i["booth_id"], i["inspector"], i["flags"]) for i in items] == [
+        (check, "booth-7", "tanaka", ["biographic:hit"])]
     assert items[0]["kind"] == "check_result" and items[0]["payload"]["reasons"][0] == "surname exact"
-    assert hub.db.get_record(exam)["kind"] == "examination"
-    # the supervisor clears the hit at a booth; the review travels up and closes the hub's item
-    store.add_review(check, "sato", "cleared", "different person: birth place differs")
+    assert hub.db.get_record("booth-7", exam)["kind"] == "examination"
+    anchor = hub.db.audit_head("booth-7")  # the push anchored the booth's audit chain at the hub
+    assert 0 < anchor["seq"] <= store.audit_head()["seq"] and store.verify_audit(anchor=anchor)["ok"]
+    # the supervisor clears the hit at a booth, signing with the key their password unlocks; the
+    # review travels up and closes the hub's item
+    key = store.unlock_signing_key("sato", PW["sato"])
+    store.add_review(check, "sato", "cleared", "different person: birth place differs", signing_key=key)
     rc, out, err = sync_once(cli, home)
     assert rc == 0 and out["push"]["stored"] == 1, err
-    assert hub.db.queue() == [] and hub.db.reviews(check)[0]["reviewer"] == "sato"
+    assert hub.db.queue() == [] and hub.db.reviews("booth-7", check)[0]["reviewer"] == "sato"
     # and again: nothing to send, nothing duplicated
     rc, out, _ = sync_once(cli, home)
     assert rc == 0 and out["push"]["stored"] == 0 and hub.db.stats()["records"] == 4
@@ -146,14 +154,17 @@ def test_outbox_export_and_hub_import_cli(booth, hub, cli, tmp_path):
     r = cli("outbox", "export", "--out", usb, "--home", home, "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["records"] == 12 and out["signed"] and out["queued"] == 0
+    assert out["records"] == 12 and out["queued"] == 0
     assert store.outbox_count() == 0
-    r = cli("hub", "import", usb, "--db", hub.db.url, "--json")
+    # the hub needs the booth's key to check the files: a booth that never pushed has it registered
+    # by the operator (`hub register-booth --public-key`, the key `sync configure` printed)
+    assert hub.db.enrol_key("booth-7", out["booth_public_key"])
+    r = cli("hub", "import", usb, "--db", hub.db.url, "--hub-dir", hub.hub_dir, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["stored"] == 12
-    r = cli("hub", "import", usb, "--db", hub.db.url, "--json")
+    r = cli("hub", "import", usb, "--db", hub.db.url, "--hub-dir", hub.hub_dir, "--json")
     assert json.loads(r.stdout)["duplicates"] == 12 and hub.db.stats()["records"] == 12
-    assert set(ids) <= set(hub.db.record_ids())
+    assert set(ids) <= set(hub.db.record_ids("booth-7"))
 
 
 def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
@@ -185,22 +196,31 @@ def test_background_sync_command_drains_and_stops_on_interrupt(booth, hub):
     assert rc == 0
 
 
-def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, hub, cli):
+def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, hub, cli, trust_kit):
+    import uuid
+
     import httpx
 
+    from inspector_app.common import signed_review
+
     home, store = booth
-    hub.db.add_user("sato", hash_password("pw"), ["supervisor"])
+    trust_kit.add_user(hub, "sato", PW["sato"], ["supervisor"], [PORT])
     exam, check = examine(store)
     assert store.open_hits(exam)
     rc, _, err = sync_once(cli, home)
     assert rc == 0, err
-    other = hub.db.register_booth("booth-9")  # the supervisor's desk, another booth
-    r = httpx.post(f"{hub.url}/queue/{check}/reviews", headers={"Authorization": f"Bearer {other}"}, verify=hub.tls_context,
-                   json={"reviewer": "sato", "verdict": "cleared", "reason": "different person"})
+    other = hub.db.register_booth("booth-9", PORT)  # the supervisor's desk, another booth
+    fields = {"review_id": str(uuid.uuid4()), "booth_id": "booth-7", "check_result_id": check, "examination_id": exam,
+              "reviewer": "sato", "verdict": "cleared", "reason": "different person",
+              "reviewed_at": "2026-11-29T10:00:00+00:00"}
+    body = {k: v for k, v in fields.items() if k not in ("booth_id", "check_result_id")}
+    body["signature"] = signed_review.sign(fields, trust_kit.signing_key("sato", PW["sato"]))
+    r = httpx.post(f"{hub.url}/queue/booth-7/{check}/reviews", headers={"Authorization": f"Bearer {other}"},
+                   verify=hub.tls_context, json=body)
     assert r.status_code == 201, r.text
     rc, out, err = sync_once(cli, home)
     assert rc == 0 and out["pull"]["reviews"] == 1, err
     assert store.open_hits(exam) == []  # the inspector at booth-7 may now grant landing
-    rc, out, err = sync_once(cli, home)  # the store's own review record goes up: recognised
-    assert rc == 0 and out["pull"]["reviews"] == 0
-    assert len(hub.db.reviews(check)) == 1 and hub.db.queue() == []
+    rc, out, err = sync_once(cli, home)  # applied once; not echoed back up as a record of booth-7's
+    assert rc == 0 and out["pull"]["reviews"] == 0 and out["push"]["stored"] == 0
+    assert len(hub.db.reviews("booth-7", check)) == 1 and hub.db.queue() == []

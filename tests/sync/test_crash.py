@@ -33,15 +33,11 @@ def _wait_for(pred, what, timeout=120):
 
 
 @pytest.mark.slow
-def test_booth_killed_mid_sync_and_restarted(hub, credential, tmp_path, monkeypatch):
+def test_booth_killed_mid_sync_and_restarted(hub, home, monkeypatch):
     from inspector_app.store import open_store
-    from inspector_app.sync.config import configure
 
     monkeypatch.setenv("INSPECTOR_KEY_PROVIDER", "file")
-    home = tmp_path / "booth"
-    configure(home, "booth-7", credential, hub.url)
-    s = Settings.load(home)
-    s.set("sync.ca_file", hub.ca_file)
+    s = Settings.load(home)  # configured with the hub's trust file (conftest: home)
     s.set("sync.batch_size", 10)  # many small batches: the kills land between and inside them
     s.save()
     store = open_store(home)
@@ -67,7 +63,9 @@ def test_booth_killed_mid_sync_and_restarted(hub, credential, tmp_path, monkeypa
     finally:
         for proc in procs:
             kill(proc)
+        store_quarantine = store.quarantine_count()
         store.close()
     stored = hub.db.record_ids("booth-7")
     assert len(stored) == len(set(stored)) == len(ids) and set(stored) == set(ids)
     assert hub.db.conflicts() == []
+    assert store_quarantine == 0  # a kill is no reason to give up on a record

@@ -10,9 +10,11 @@ import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from inspector_app.common.passwords import hash_password
 from inspector_app.sync import pull
 from inspector_app.sync.client import SyncClient, SyncError
+from inspector_app.sync.trust import load_trust
+
+PORT = "Narita Airport"
 
 KEY = Ed25519PrivateKey.generate()
 
@@ -47,24 +49,35 @@ class ToyVerifier:
         return {"version": version}
 
 
+def client_for(home, outbox, url, credential, **kw) -> SyncClient:
+    return SyncClient(home, outbox, url, credential, trust=load_trust(home), port=PORT, **kw)
+
+
 @pytest.fixture
-def booth(hub, credential, outbox, tmp_path):
+def booth(hub, home, credential, outbox):
     verifier = ToyVerifier()
-    client = SyncClient(tmp_path / "home", outbox, hub.url, credential, apply_bundle=verifier, ca_file=hub.ca_file)
+    client = client_for(home, outbox, hub.url, credential, apply_bundle=verifier)
     yield client, verifier
     client.close()
 
 
-def test_bundles_applied_in_order_and_users_delivered(booth, hub, outbox):
+def test_bundles_applied_in_order_and_users_delivered(booth, hub, outbox, trust_kit):
     client, verifier = booth
     for v in (1, 2, 3):
         hub.db.put_bundle(v, make_bundle(v, v - 1))
-    hub.db.add_user("sato", hash_password("pw"), ["supervisor"], "SATO Jiro")
+    trust_kit.add_user(hub, "sato", "sato-supervisor-pw", ["supervisor"], [PORT])
+    version = hub.db.user_list(PORT)["list"]["version"]
     report = client.pull_once()
     assert report["applied"] == [1, 2, 3] and report["refused"] is None and report["users"] == 1
     assert verifier.installed == 3 and client.status().bundle_version == 3
     assert outbox.users[0]["user"] == "sato" and outbox.users[0]["password_hash"].startswith("scrypt$")
-    assert client.pull_once()["applied"] == []  # asks only for versions after 3
+    assert outbox.users_version() == version
+    again = client.pull_once()
+    assert again["applied"] == []  # asks only for versions after 3
+    assert again["users"] is None  # the same list version is not installed again
+    trust_kit.add_user(hub, "kato", "kato-inspector-pw", ["inspector"], ["Kansai Airport"])  # another port's user
+    assert client.pull_once()["users"] == 1 and outbox.users_version() > version  # a newer signed list is
+    assert [u["user"] for u in outbox.users] == ["sato"]  # ... and only this port's users are in it
 
 
 @pytest.mark.parametrize("damage,reason", [
@@ -90,9 +103,9 @@ def test_refused_bundle_is_reported_and_sync_keeps_going(booth, hub, outbox, dam
     assert again["applied"] == [] and again["refused"]["version"] == 2
 
 
-def test_the_real_verifier_refuses_a_bundle_it_cannot_verify(hub, credential, outbox, tmp_path):
+def test_the_real_verifier_refuses_a_bundle_it_cannot_verify(hub, home, credential, outbox):
     """Without a stand-in, sync hands the file to screening.bundles, whose refusal is reported."""
-    client = SyncClient(tmp_path / "home", outbox, hub.url, credential, ca_file=hub.ca_file)
+    client = client_for(home, outbox, hub.url, credential)
     hub.db.put_bundle(1, make_bundle(1, 0))  # not a screening bundle, and no key is trusted
     report = client.pull_once()
     assert report["applied"] == [] and report["refused"]["version"] == 1
@@ -100,25 +113,24 @@ def test_the_real_verifier_refuses_a_bundle_it_cannot_verify(hub, credential, ou
     assert client.status().bundle_version in (None, 0)
 
 
-def test_unreachable_hub_marks_offline(outbox, tmp_path):
+def test_unreachable_hub_marks_offline(home, credential, outbox):
     import socket
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    client = SyncClient(tmp_path / "home", outbox, f"https://127.0.0.1:{port}", "b.x", timeout=2)
+    client = client_for(home, outbox, f"https://127.0.0.1:{port}", credential, timeout=2)
     with pytest.raises(SyncError, match="unreachable"):
         client.pull_once()
-    state = json.loads((tmp_path / "home" / "sync" / "state.json").read_text())
+    state = json.loads((home / "sync" / "state.json").read_text())
     assert state["online"] is False and "unreachable" in state["last_error"]
 
 
 @pytest.fixture
-def signed(tmp_path):
+def signed(tmp_path, home):
     """Real screening bundles: a trusted key in the booth home, full v1, deltas 2 and 3."""
     from inspector_app.screening import bundles, keys
 
-    home = tmp_path / "home"
     k = keys.generate(tmp_path / "keys")
     keys.trust_add(home, k["public_key"])
     header = "subject_id,list,surname,given_names,birth_date,sex,nationality,reason,ban_until\n"
@@ -144,7 +156,7 @@ def test_real_screening_refusals_surface_and_lists_stay(signed, hub, credential,
               "gapped": b[3]}[attack]  # a 2->3 delta where 1->2 is due
     hub.db.put_bundle(1, b[1])
     hub.db.put_bundle(2, second)
-    client = SyncClient(home, outbox, hub.url, credential, ca_file=hub.ca_file)  # default path: screening.bundles.apply
+    client = client_for(home, outbox, hub.url, credential)  # default path: screening.bundles.apply
     outbox.add_many(3)
     report = client.sync_once()
     assert report["push"]["stored"] == 3
@@ -158,12 +170,42 @@ def test_real_screening_refusals_surface_and_lists_stay(signed, hub, credential,
     assert client.status().last_bundle_refusal["version"] == 2
 
 
-def test_bundle_download_cut_off_is_retried_not_applied(hub, credential, outbox, make_proxy, tmp_path):
+def test_bundle_download_cut_off_is_retried_not_applied(hub, home, credential, outbox, make_proxy):
     hub.db.put_bundle(1, make_bundle(1, 0))
     proxy = make_proxy(lambda n: "drop_response" if n == 2 else "pass")  # 1: list, 2: the download
     verifier = ToyVerifier()
-    client = SyncClient(tmp_path / "home", outbox, proxy.url, credential, apply_bundle=verifier, ca_file=hub.ca_file)
+    client = client_for(home, outbox, proxy.url, credential, apply_bundle=verifier)
     with pytest.raises(SyncError, match="cut off|unreachable"):
         client.pull_once()
-    assert verifier.installed == 0 and not list((tmp_path / "home" / "sync" / "incoming").glob("*"))
+    assert proxy.log[1] == ("GET /bundles/1", "drop_response")
+    assert verifier.installed == 0 and not list((home / "sync" / "incoming").glob("*"))
     assert client.pull_once()["applied"] == [1] and verifier.installed == 1
+
+
+def test_a_signed_user_list_the_store_refuses_is_reported_and_sync_keeps_going(hub, home, credential, trust_kit):
+    """A list the administrator signed can still hold a row the booth refuses (here a PBKDF2 hash
+    left in the hub's table from before scrypt): the booth keeps its users, says why, and the rest
+    of the round (reviews) still happens; it is not an unexpected error every round."""
+    from inspector_app.hub.keys import ADMIN_FILE, load_admin
+    from inspector_app.store import open_store
+
+    trust_kit.add_user(hub, "sato", "sato-supervisor-pw", ["supervisor"], [PORT])
+    store = open_store(home)
+    client = client_for(home, store, hub.url, credential)
+    try:
+        assert client.pull_once()["users"] == 1
+        installed = store.users_version()
+        m = trust_kit.material("ito", "ito-inspector-pw-2")
+        with hub.db.tx() as tx:  # a row as an older hub stored it, never checked again
+            tx.execute("INSERT INTO users (user_name, password_hash, roles, display_name, ports, public_key,"
+                       " wrapped_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       ("ito", "pbkdf2_sha256$1$c2FsdA==$aGFzaA==", '["inspector"]',
+                        "ito", json.dumps([PORT]), m["public_key"], m["wrapped_key"], "2026-01-01T00:00:00Z"))
+        hub.db.publish_user_lists(load_admin(hub.hub_dir / ADMIN_FILE))
+        report = client.pull_once()  # does not raise
+        assert report["users"] is None and report["reviews"] == 0
+        assert store.users_version() == installed and [u["user"] for u in store.list_users()] == ["sato"]
+        assert "ito" in client.state.last_users_refusal and client.status().online
+    finally:
+        client.close()
+        store.close()
