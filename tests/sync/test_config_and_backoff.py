@@ -68,6 +68,7 @@ def test_configure_saves_settings_secret_file_trust_and_booth_key(tmp_path, trus
     ("booth-7", "booth-8.x", "https://h", "issued to booth 'booth-8'"),
     ("booth-7", "garbage", "https://h", "<booth_id>.<secret>"),
     ("booth-7", "booth-7.x", "ftp://h", "http://"),
+    ("booth-7", "booth-7.x", "http://hub.example:8470", "must start with https://"),  # clear text off loopback
     ("booth-7", "booth-7.x", "https://h", "sync configure --trust hub-trust.json"),  # no pins for the hub yet
 ])
 def test_configure_refuses_mismatches(tmp_path, booth, cred, url, msg):
