@@ -100,7 +100,9 @@ def _add_user(args) -> int:
         raise CliError(str(exc)) from exc
     finally:
         db.close()
-    emit({"user": args.user, "roles": sorted(set(args.role)), "ports": sorted(set(args.port)), **published},
+    # "ports": the user's own; "lists": each signed port list and how many users it holds
+    emit({"user": args.user, "roles": sorted(set(args.role)), "ports": sorted(set(args.port)),
+          "users_version": published["version"], "lists": published["ports"]},
          args.json, f"user {args.user} saved with roles {', '.join(sorted(set(args.role)))}; user lists "
                     f"version {published['version']} signed for {', '.join(published['ports']) or 'no port yet'}")
     return 0
