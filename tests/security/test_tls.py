@@ -171,6 +171,9 @@ def test_hub_serve_refuses_plain_http_off_loopback_and_missing_tls(run_cli, tmp_
     assert r.returncode == 2 and "--dir" in r.stderr
     r = run_cli("hub", "serve", "--dir", tmp_path / "nothing-here", "--db", db, timeout=60)
     assert r.returncode == 2 and "hub init" in r.stderr
+    # plain HTTP still signs receipts: without the hub's keys it is refused, with a message, not a traceback
+    r = run_cli("hub", "serve", "--insecure-http", "--dir", tmp_path / "nothing-here", "--db", db, timeout=60)
+    assert r.returncode == 2 and "hub init" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "hub.db").exists()  # refused before anything was opened
 
 
