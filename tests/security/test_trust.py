@@ -12,8 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI, Request  # module level: the fake hub's handlers are annotated with them
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import FastAPI, Request  # module level: the fake hub's handlers are annotated with them
 
 from inspector_app.common import signed_review, signing
 from inspector_app.hub import records as rec
