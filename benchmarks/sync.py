@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Push N examination records from a booth to a hub over loopback HTTP; report records/s.
+"""Push N examination records from a booth to a hub over loopback HTTPS; report records/s.
 
-The hub runs as its own process (`inspector-app hub serve`), as in production, on SQLite by
-default or on any `--db postgresql://...`. The booth side is the real SyncClient over an
-in-memory outbox with the Store's contract, so what is measured is the push protocol and the
-hub's ingest (HTTP, JSON, validation, idempotency check, durable commit), not the booth's disk.
+The hub runs as its own process (`inspector-app hub serve`), as in production, set up as an
+operator does (`hub init`, `hub register-booth --port --public-key`), on SQLite by default or on
+any `--db postgresql://...`. The booth side is the real SyncClient (pinned hub trust, the booth's
+signing key) over an in-memory outbox with the Store's contract, so what is measured is the push
+protocol and the hub's ingest (TLS, JSON, validation, record signatures, idempotency check,
+durable commit, signed receipt), not the booth's disk.
 
     python benchmarks/sync.py --records 100000 --json [--out benchmarks/results/sync.json]
     python benchmarks/sync.py --records 100000 --postgres --json --out benchmarks/results/sync-postgres.json
@@ -16,6 +18,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import socket
 import subprocess
 import sys
@@ -125,35 +128,46 @@ def main() -> int:
     return run(args)
 
 
-def run(args) -> int:
+PORT = "NRT"
 
-    from inspector_app.hub.db import HubDb
+
+def _cli(env, *args: str) -> dict:
+    """`inspector-app ARGS --json` from this checkout, as the hub operator runs it."""
+    out = subprocess.run([sys.executable, "-m", "inspector_app", *args, "--json"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise SystemExit(f"inspector-app {' '.join(args[:2])} failed: {out.stderr.strip()}")
+    return json.loads(out.stdout)
+
+
+def run(args) -> int:
+    from inspector_app.common import signing
+    from inspector_app.hub.keys import trust_document
     from inspector_app.sync.client import SyncClient
+    from inspector_app.sync.trust import HubTrust, booth_key
 
     load_at_start = round(os.getloadavg()[0], 2)  # other work on the machine skews the figure
     tmp = Path(tempfile.mkdtemp(prefix="sync-bench-"))
     db_url = args.db or f"sqlite:///{tmp}/hub.db"
-    admin = HubDb(db_url)
-    token = admin.register_booth("bench-1")
-    admin.close()
-    from inspector_app.hub.pki import init_tls
-
-    tls = init_tls(tmp / "hub")  # the hub serves HTTPS only: the figure includes TLS, as booths see it
-    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    hub_dir, booth_home = tmp / "hub", tmp / "booth"
+    # the hub serves HTTPS only and signs receipts: the figure includes TLS and signatures, as booths see them
+    _cli(env, "hub", "init", "--dir", str(hub_dir))
+    key = booth_key(booth_home)  # made on the booth; the operator registers its public half
+    token = _cli(env, "hub", "register-booth", "--db", db_url, "--dir", str(hub_dir), "--booth-id", "bench-1",
+                 "--port", PORT, "--public-key", signing.public_b64(key))["credential"]
+    trust = HubTrust.from_document(trust_document(hub_dir))  # what `sync configure --trust` pins
+    port = free_port()
     hub = subprocess.Popen([sys.executable, "-m", "inspector_app", "hub", "serve", "--host", "127.0.0.1",
-                            "--port", str(port), "--db", db_url, "--log-level", "warning", "--dir", str(tmp / "hub")],
+                            "--port", str(port), "--db", db_url, "--log-level", "warning", "--dir", str(hub_dir)],
                            cwd=ROOT, env=env)
     try:
-        import ssl
-
         import httpx
 
         deadline = time.monotonic() + 60
         while True:
             try:
-                httpx.get(f"https://127.0.0.1:{port}/health", timeout=1,
-                          verify=ssl.create_default_context(cafile=str(tls.ca)))
+                httpx.get(f"https://127.0.0.1:{port}/health", timeout=1, verify=trust.ssl_context())
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or hub.poll() is not None:
@@ -161,18 +175,17 @@ def run(args) -> int:
                 time.sleep(0.1)
         outbox = MemoryOutbox(args.records)
         payload_bytes = len(json.dumps(outbox.rows[outbox.order[0]]))
-        client = SyncClient(tmp / "booth", outbox, f"https://127.0.0.1:{port}", token, batch_size=args.batch,
-                            timeout=120, ca_file=str(tls.ca))
+        client = SyncClient(booth_home, outbox, f"https://127.0.0.1:{port}", token, trust=trust, port=PORT, key=key,
+                            batch_size=args.batch, timeout=120)
         t0 = time.perf_counter()
         report = client.push_once()
         seconds = time.perf_counter() - t0
         client.close()
-        admin = HubDb(db_url)
-        stored = admin.stats()["records"]
-        admin.close()
+        stored = _cli(env, "hub", "stats", "--db", db_url)["records"]
     finally:
         hub.terminate()
         hub.wait(30)
+        shutil.rmtree(tmp, ignore_errors=True)  # the hub's keys and the booth's key with it
     result = {
         "benchmark": "sync_push",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -182,10 +195,11 @@ def run(args) -> int:
         "hub_db": "postgresql" if db_url.startswith("postgres") else "sqlite",
         "records": args.records, "batch": args.batch, "record_json_bytes": payload_bytes,
         "seconds": round(seconds, 3), "records_per_s": round(args.records / seconds, 1),
-        "batches": report["batches"], "stored_by_this_run": report["stored"], "hub_record_count": stored,
+        "batches": report["batches"], "stored_by_this_run": report["stored"], "refused": report["refused"],
+        "hub_record_count": stored, "signed_records": True,
         "outbox_left": outbox.outbox_count(),
     }
-    if result["hub_record_count"] != args.records or result["outbox_left"]:
+    if result["hub_record_count"] != args.records or result["outbox_left"] or result["refused"]:
         print(json.dumps(result), file=sys.stderr)
         raise SystemExit("benchmark run did not store every record exactly once")
     text = json.dumps(result, indent=2)

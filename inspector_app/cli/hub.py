@@ -39,12 +39,14 @@ def _init(args) -> int:
 
 
 def _serve(args) -> int:
+    from inspector_app.hub.keys import HubKeyError, HubKeys
     from inspector_app.hub.pki import TlsError
     from inspector_app.hub.runner import InsecureHttpRefused, check_transport, serve
 
-    try:  # refuse plain HTTP off loopback and missing TLS files before anything starts
+    try:  # refuse plain HTTP off loopback, missing TLS files and a missing receipt key before anything starts
         check_transport(args.dir, args.insecure_http, args.host)
-    except (InsecureHttpRefused, TlsError) as exc:
+        HubKeys.load(args.dir)
+    except (InsecureHttpRefused, TlsError, HubKeyError) as exc:
         raise CliError(str(exc)) from exc
     _db(args).close()  # fail fast with a clear message on a bad URL, before uvicorn starts
     serve(args.db, host=args.host, port=args.port, log_level=args.log_level,
@@ -100,7 +102,9 @@ def _add_user(args) -> int:
         raise CliError(str(exc)) from exc
     finally:
         db.close()
-    emit({"user": args.user, "roles": sorted(set(args.role)), "ports": sorted(set(args.port)), **published},
+    # "ports": the user's own; "lists": each signed port list and how many users it holds
+    emit({"user": args.user, "roles": sorted(set(args.role)), "ports": sorted(set(args.port)),
+          "users_version": published["version"], "lists": published["ports"]},
          args.json, f"user {args.user} saved with roles {', '.join(sorted(set(args.role)))}; user lists "
                     f"version {published['version']} signed for {', '.join(published['ports']) or 'no port yet'}")
     return 0

@@ -60,26 +60,3 @@ def _plain(key: str) -> bool:
     """Only short plain keys are named in messages (a message never echoes arbitrary input)."""
     return len(key) <= 40 and key.replace("_", "").isalnum() and key.isascii()
 
-
-def record_problem(record: dict) -> str | None:
-    """Why a record that did not come through the HTTP models (``hub import``) cannot be stored,
-    or None: the same rules as ``RecordIn``."""
-    try:
-        rid, kind, seq = record.get("record_id"), record.get("kind"), record.get("seq")
-        if not isinstance(rid, str) or not re.fullmatch(RECORD_ID_PATTERN, rid):
-            return "record_id must be 1-128 characters of letters, digits, '.', '_', ':' or '-'"
-        if not isinstance(kind, str) or not re.fullmatch(KIND_PATTERN, kind):
-            return "kind must be 1-64 lower-case letters or '_'"
-        if seq is not None and (not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq <= MAX_SEQ):
-            return f"seq must be an integer from 0 to {MAX_SEQ}"
-        created = record.get("created_at")
-        if created is not None and (not isinstance(created, str) or len(created) > 64):
-            return "created_at must be text of at most 64 characters"
-        if created is not None:
-            check_text(created, "created_at")
-        if not isinstance(record.get("payload"), dict):
-            return "payload must be a JSON object"
-        check_json(record["payload"])
-    except ValueError as exc:
-        return str(exc)
-    return None

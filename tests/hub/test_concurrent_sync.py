@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 from inspector_app.sync.client import SyncClient, SyncError
+from tests.hub.conftest import PORT, enrol_booth, trust_of
 
 SYNC_TESTS = Path(__file__).resolve().parents[1] / "sync"
 
@@ -23,7 +24,7 @@ def _load(name):
 def test_racing_duplicate_deliveries_store_each_record_once(hub, tmp_path):
     OutboxDouble = _load("outbox_double").OutboxDouble
     FaultProxy = _load("fault_proxy").FaultProxy
-    token = hub.db.register_booth("booth-7")
+    booth = enrol_booth(hub.db, "booth-7")  # one booth, one key: both outboxes are its own
     # the same 600 records in two outboxes (think: a restored backup pushing what was already sent)
     a, b = OutboxDouble(tmp_path / "a.db"), OutboxDouble(tmp_path / "b.db")
     ids = a.add_many(600)
@@ -32,14 +33,15 @@ def test_racing_duplicate_deliveries_store_each_record_once(hub, tmp_path):
     rng = random.Random(7)
     plan = {n: rng.choice(["pass", "pass", "duplicate", "drop_response", "http500"]) for n in range(1, 5000)}
     proxy = FaultProxy(hub.port, plan.__getitem__, tls_dir=hub.tls_dir)
-    errors = []
+    errors, refused = [], []
 
     def run(box, home):
-        client = SyncClient(home, box, proxy.url, token, batch_size=25, timeout=10,
-                            apply_bundle=lambda h, p, v: {"version": v}, ca_file=hub.ca_file)
+        client = SyncClient(home, box, proxy.url, booth.token, trust=trust_of(hub), port=PORT, key=booth.key,
+                            batch_size=25, timeout=10, apply_bundle=lambda h, p, v: {"version": v})
         for _ in range(300):
             try:
-                client.push_once()
+                report = client.push_once()
+                refused.append(report["refused"] + report["conflicts"])
                 if box.outbox_count() == 0:
                     break
             except SyncError:
@@ -57,5 +59,6 @@ def test_racing_duplicate_deliveries_store_each_record_once(hub, tmp_path):
     assert not errors
     stored = hub.db.record_ids()
     assert len(stored) == len(set(stored)) == 600 and set(stored) == set(ids)
-    assert hub.db.conflicts() == []
+    assert hub.db.conflicts() == [] and not any(refused)
+    assert proxy.faults.get("duplicate") and proxy.faults.get("drop_response")  # the races did happen
     assert a.outbox_count() == b.outbox_count() == 0

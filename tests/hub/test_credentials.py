@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector_app.common.passwords import hash_password, verify_password
+from inspector_app.common.passwords import WeakHash, check_format, hash_password, verify_password
 from inspector_app.hub import credentials
 
 booth_ids = st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True)
@@ -42,11 +42,25 @@ def test_matches_is_false_for_unknown_booth_and_wrong_secret():
 
 
 def test_password_hash_format_and_verification():
-    h = hash_password("pässwörd", n=2**10)
+    h = hash_password("pässwörd-kept-long")
     scheme, n, r, p, salt, digest = h.split("$")
-    assert (scheme, n, r, p) == ("scrypt", "1024", "8", "1")
-    assert verify_password("pässwörd", h) and not verify_password("password", h)
-    assert hash_password("pässwörd", n=2**10) != h  # salted
+    assert (scheme, n, r, p) == ("scrypt", str(2**17), "8", "1")  # OWASP's minimum for scrypt
+    assert verify_password("pässwörd-kept-long", h) and not verify_password("password-kept-long", h)
+    assert hash_password("pässwörd-kept-long") != h  # salted
+
+
+def test_weaker_scrypt_parameters_are_neither_made_nor_accepted():
+    import base64
+    import hashlib
+
+    with pytest.raises(WeakHash):
+        hash_password("pässwörd", n=2**10)
+    salt = b"s" * 16
+    digest = hashlib.scrypt("pässwörd".encode(), salt=salt, n=2**10, r=8, p=1, dklen=32)
+    weak = f"scrypt$1024$8$1${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+    with pytest.raises(WeakHash):
+        check_format(weak)
+    assert not verify_password("pässwörd", weak)  # the right password, but a hash too cheap to trust
 
 
 @settings(max_examples=50, deadline=None)

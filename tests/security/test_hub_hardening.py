@@ -3,6 +3,7 @@ TLS on loopback: credentials before bodies, body limits, slow and half-open conn
 limits, and bad input that must be a 4xx with a JSON message, never a 500, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import select
@@ -14,6 +15,7 @@ import pytest
 from fastapi import FastAPI, Request
 
 from inspector_app.hub.guard import Limits
+from tests.hub.conftest import PORT, enrol_booth, trust_of
 from tests.security.conftest import read_response, tls_socket, try_recv
 
 MAX = 2**63 - 1
@@ -82,15 +84,15 @@ def realistic_batch(n: int = 1000) -> list[dict]:
 
 
 def test_default_body_limit_fits_a_full_push_batch_with_room(start_hub):
-    batch = realistic_batch(1000)
+    hub = start_hub()
+    booth = enrol_booth(hub.db, "booth-1")
+    batch = booth.signed(realistic_batch(1000))  # each record with its signature, as booths push them
     body = json.dumps({"records": batch}).encode()
     size = len(body)
     print(f"\nrealistic 1000-record push: {size} bytes ({size / 1024 / 1024:.2f} MiB), "
           f"default limit {Limits().max_body / 1024 / 1024:.0f} MiB")
     assert size * 3 < Limits().max_body  # also room for payloads three times as rich
-    hub = start_hub()
-    token = hub.db.register_booth("booth-1")
-    with _client(hub, token) as c:
+    with _client(hub, booth.token) as c:
         r = c.post("/records", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 200, r.text
     assert len(r.json()["stored"]) == 1000
@@ -118,7 +120,7 @@ def test_a_50_mb_body_is_answered_before_a_byte_of_it_is_sent(start_hub, credent
     and hangs up: the body will never be read (a 413 for a body of at most twice the limit keeps
     the connection and discards the rest instead: see the httpx test below)."""
     hub = start_hub()
-    token = hub.db.register_booth("booth-1") if credential else None
+    token = enrol_booth(hub.db, "booth-1").token if credential else None
     with tls_socket(hub) as s:
         t0 = time.monotonic()
         _post_head(s, str(FIFTY_MB), token)
@@ -138,7 +140,7 @@ def test_a_chunked_body_is_cut_at_the_limit_and_an_endless_one_hung_up_on(start_
     sends after that is discarded up to twice the body limit, then the hub hangs up."""
     limit, header_timeout = 1024 * 1024, 2.0
     hub = start_hub(limits=Limits(max_body=limit, header_timeout_s=header_timeout))
-    token = hub.db.register_booth("booth-1")
+    token = enrol_booth(hub.db, "booth-1").token
     chunk = b"x" * 65536
     frame = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
     with tls_socket(hub) as s:
@@ -172,7 +174,7 @@ def test_an_http_client_that_sends_it_all_still_sees_the_413(start_hub):
     the next request."""
     limit = 1024 * 1024
     hub = start_hub(limits=Limits(max_body=limit))
-    token = hub.db.register_booth("booth-1")
+    token = enrol_booth(hub.db, "booth-1").token
 
     def stream():
         for _ in range(2 * limit // 65536):
@@ -182,12 +184,12 @@ def test_an_http_client_that_sends_it_all_still_sees_the_413(start_hub):
         for content in (b"x" * (2 * limit), stream()):
             r = c.post("/records", content=content, headers={"content-type": "application/json"})
             assert r.status_code == 413 and "limit" in r.json()["detail"], r.text
-        assert c.get("/whoami").json() == {"booth_id": "booth-1"}
+        assert c.get("/whoami").json()["booth_id"] == "booth-1"
 
 
 def test_a_body_that_stalls_is_timed_out(start_hub):
     hub = start_hub(limits=Limits(body_idle_timeout_s=1.0))
-    token = hub.db.register_booth("booth-1")
+    token = enrol_booth(hub.db, "booth-1").token
     with tls_socket(hub) as s:
         _post_head(s, "1000", token)
         s.sendall(b'{"records": [')
@@ -206,7 +208,7 @@ def test_half_open_connections_are_closed_and_others_still_served(start_hub):
     and meanwhile a normal request is served."""
     timeout_s = 8.0  # long enough to open all 300 first on a busy machine (about 1.5 s on an idle one)
     hub = start_hub(limits=Limits(header_timeout_s=timeout_s))
-    token = hub.db.register_booth("booth-1")
+    token = enrol_booth(hub.db, "booth-1").token
     socks = []
     t_open = time.monotonic()
     for i in range(300):
@@ -218,7 +220,7 @@ def test_half_open_connections_are_closed_and_others_still_served(start_hub):
     held = len(hub.server_state.connections)
     assert time.monotonic() - t_open < timeout_s, "opening took longer than the header timeout: no proof"
     with _client(hub, token) as c:  # served while the 300 are held
-        assert c.get("/whoami").json() == {"booth_id": "booth-1"}
+        assert c.get("/whoami").json()["booth_id"] == "booth-1"
     closed_at: dict[int, float] = {}
 
     def all_closed() -> bool:
@@ -288,8 +290,9 @@ def test_a_request_whose_head_is_complete_is_not_cut_by_the_header_timeout(start
     """The header timeout is for heads only: an upload that is still streaming when it expires
     goes on (the body has its own idle timeout)."""
     hub = start_hub(limits=Limits(header_timeout_s=1.0))
-    token = hub.db.register_booth("booth-1")
-    body = json.dumps({"records": [_rec()]}).encode()
+    booth = enrol_booth(hub.db, "booth-1")
+    token = booth.token
+    body = json.dumps({"records": [booth.sign(_rec())]}).encode()
     with tls_socket(hub) as s, tls_socket(hub) as witness:
         _post_head(s, str(len(body)), token)
         s.sendall(body[:10])
@@ -305,8 +308,9 @@ def test_a_pipelined_request_is_not_cut_by_the_header_timeout(start_hub):
     """Two requests in one write: uvicorn starts the second while finishing the first; its head
     is complete, so the header timeout must not close it while its body is still coming."""
     hub = start_hub(limits=Limits(header_timeout_s=1.0))
-    token = hub.db.register_booth("booth-1")
-    body = json.dumps({"records": [_rec()]}).encode()
+    booth = enrol_booth(hub.db, "booth-1")
+    token = booth.token
+    body = json.dumps({"records": [booth.sign(_rec())]}).encode()
     second = (f"POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
               f"Authorization: Bearer {token}\r\nContent-Length: {len(body)}\r\n\r\n").encode()
     with tls_socket(hub) as s, tls_socket(hub) as witness:
@@ -324,7 +328,7 @@ def test_a_pipelined_request_is_not_cut_by_the_header_timeout(start_hub):
 
 def test_rate_limit_per_credential_with_retry_after(start_hub):
     hub = start_hub(limits=Limits(rate_per_s=0.5, burst=5))
-    a, b = hub.db.register_booth("booth-a"), hub.db.register_booth("booth-b")
+    a, b = enrol_booth(hub.db, "booth-a").token, enrol_booth(hub.db, "booth-b").token
     with _client(hub, a) as ca, _client(hub, b) as cb:
         assert [ca.get("/whoami").status_code for _ in range(5)] == [200] * 5
         r = ca.get("/whoami")
@@ -342,8 +346,8 @@ def test_failed_authentications_are_rate_limited_per_address(start_hub):
 
 
 def test_default_rate_limit_is_above_what_a_booth_draining_its_backlog_sends(start_hub, tmp_path):
-    """One booth pushing 2000 records in batches of 10 (200 requests back to back, as fast as the
-    hub answers) is not throttled: a booth catching up after a day offline keeps well under the
+    """One booth pushing 2000 signed records in batches of 10 (200 requests and its key enrolment back
+    to back, as fast as the hub answers) is not throttled: a booth catching up after a day offline keeps well under the
     sustained rate, and the burst alone covers this."""
     import importlib.util
     from pathlib import Path
@@ -355,10 +359,11 @@ def test_default_rate_limit_is_above_what_a_booth_draining_its_backlog_sends(sta
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     hub = start_hub()
-    token = hub.db.register_booth("booth-7")
+    booth = enrol_booth(hub.db, "booth-7")
     box = mod.OutboxDouble(tmp_path / "outbox.db")
     box.add_many(2000)
-    client = SyncClient(tmp_path / "home", box, hub.url, token, batch_size=10, ca_file=hub.ca_file)
+    client = SyncClient(tmp_path / "home", box, hub.url, booth.token, trust=trust_of(hub), port=PORT, key=booth.key,
+                        batch_size=10)
     t0 = time.monotonic()
     report = client.push_once()
     took = time.monotonic() - t0
@@ -378,44 +383,58 @@ def _rec(**over) -> dict:
     return r
 
 
+# A well-formed signature that verifies for nothing: for records whose text the booth could not
+# even sign (a lone surrogate cannot be encoded). Every bad push carries one, so that what is
+# refused is the bad field, never a missing signature (``_assert_not_masked``).
+SIG = base64.b64encode(bytes(64)).decode()
+
+
 def _raw(record_fragment: str) -> bytes:
     """A push body with one record whose JSON text is given raw (to send escapes json.dumps would not)."""
     return ('{"records": [' + record_fragment + "]}").encode()
 
 
-GOOD = '"record_id": "r-1", "seq": 1, "kind": "decision", "created_at": "2026-11-22T05:00:00Z"'
+GOOD = f'"record_id": "r-1", "seq": 1, "kind": "decision", "created_at": "2026-11-22T05:00:00Z", "signature": "{SIG}"'
 
-BAD_PUSHES = {
-    "seq beyond BIGINT": json.dumps({"records": [_rec(seq=2**70)]}).encode(),
-    "seq just beyond BIGINT": json.dumps({"records": [_rec(seq=MAX + 1)]}).encode(),
-    "negative seq": json.dumps({"records": [_rec(seq=-1)]}).encode(),
-    "NUL in record id": _raw('{"record_id": "r\\u0000x", "seq": 1, "kind": "decision", "payload": {}}'),
-    "lone surrogate in record id": _raw('{"record_id": "r\\ud800", "seq": 1, "kind": "decision", "payload": {}}'),
-    "slash in record id": json.dumps({"records": [_rec(record_id="../../etc")]}).encode(),
-    "record id too long": json.dumps({"records": [_rec(record_id="a" * 129)]}).encode(),
-    "NUL in kind": _raw('{"record_id": "r-1", "seq": 1, "kind": "deci\\u0000sion", "payload": {}}'),
-    "lone surrogate in kind": _raw('{"record_id": "r-1", "seq": 1, "kind": "\\udc00", "payload": {}}'),
-    "upper-case kind": json.dumps({"records": [_rec(kind="Decision")]}).encode(),
-    "NUL in a payload string": _raw("{" + GOOD + ', "payload": {"name": "TANAKA\\u0000"}}'),
-    "lone surrogate in a payload string": _raw("{" + GOOD + ', "payload": {"name": "\\ud800"}}'),
-    "reversed surrogates in a payload string": _raw("{" + GOOD + ', "payload": {"a": ["\\udc00\\ud800"]}}'),
-    "NUL in a payload key": _raw("{" + GOOD + ', "payload": {"na\\u0000me": 1}}'),
-    "surrogate deep in the payload": _raw("{" + GOOD + ', "payload": {"a": {"b": [{"c": "\\udfff"}]}}}'),
-    "NaN in the payload": _raw("{" + GOOD + ', "payload": {"score": NaN}}'),
-    "payload nested too deep": _raw("{" + GOOD + ', "payload": {"a": ' + "[" * 200 + "]" * 200 + "}}"),
-    "payload nested beyond the parser": _raw("{" + GOOD + ', "payload": {"a": ' + "[" * 5000 + "]" * 5000 + "}}"),
-    "NUL in created_at": _raw('{"record_id": "r-1", "seq": 1, "kind": "decision", "payload": {}, '
-                              '"created_at": "2026\\u0000"}'),
-    "created_at too long": json.dumps({"records": [_rec(created_at="2" * 65)]}).encode(),
-    "payload not an object": json.dumps({"records": [_rec(payload=[1, 2])]}).encode(),
-    "records not a list": b'{"records": "all of them"}',
-    "not JSON": b"records=1&payload=2",
-    "truncated JSON": b'{"records": [{"record_id": "r-1", ',
-    "not UTF-8": b'{"records": [{"record_id": "r\xff\xfe", "seq": 1, "kind": "decision", "payload": {}}]}',
-    "empty body": b"",
-    "a JSON array": b"[]",
-    "too many records": json.dumps({"records": [_rec() for _ in range(1001)]}).encode(),
-}
+
+def bad_pushes(booth) -> dict[str, bytes]:
+    """Each push is wrong in one way only; records that can be signed are, with the booth's key."""
+    def signed(**over) -> bytes:
+        return json.dumps({"records": [booth.sign(_rec(**over))]}).encode()
+
+    return {
+        "seq beyond BIGINT": signed(seq=2**70),
+        "seq just beyond BIGINT": signed(seq=MAX + 1),
+        "negative seq": signed(seq=-1),
+        "NUL in record id": signed(record_id="r\x00x"),
+        "lone surrogate in record id": _raw(f'{{"record_id": "r\\ud800", "seq": 1, "kind": "decision", "payload": {{}},'
+                                            f' "signature": "{SIG}"}}'),
+        "slash in record id": signed(record_id="../../etc"),
+        "record id too long": signed(record_id="a" * 129),
+        "NUL in kind": signed(kind="deci\x00sion"),
+        "lone surrogate in kind": _raw(f'{{"record_id": "r-1", "seq": 1, "kind": "\\udc00", "payload": {{}},'
+                                       f' "signature": "{SIG}"}}'),
+        "upper-case kind": signed(kind="Decision"),
+        "NUL in a payload string": signed(payload={"name": "TANAKA\x00"}),
+        "lone surrogate in a payload string": _raw("{" + GOOD + ', "payload": {"name": "\\ud800"}}'),
+        "reversed surrogates in a payload string": _raw("{" + GOOD + ', "payload": {"a": ["\\udc00\\ud800"]}}'),
+        "NUL in a payload key": signed(payload={"na\x00me": 1}),
+        "surrogate deep in the payload": _raw("{" + GOOD + ', "payload": {"a": {"b": [{"c": "\\udfff"}]}}}'),
+        "NaN in the payload": _raw("{" + GOOD + ', "payload": {"score": NaN}}'),
+        "payload nested too deep": _raw("{" + GOOD + ', "payload": {"a": ' + "[" * 200 + "]" * 200 + "}}"),
+        "payload nested beyond the parser": _raw("{" + GOOD + ', "payload": {"a": ' + "[" * 5000 + "]" * 5000 + "}}"),
+        "NUL in created_at": signed(created_at="2026\x00"),
+        "created_at too long": signed(created_at="2" * 65),
+        "payload not an object": signed(payload=[1, 2]),
+        "signature too long": json.dumps({"records": [{**_rec(), "signature": "A" * 201}]}).encode(),
+        "records not a list": b'{"records": "all of them"}',
+        "not JSON": b"records=1&payload=2",
+        "truncated JSON": b'{"records": [{"record_id": "r-1", ',
+        "not UTF-8": b'{"records": [{"record_id": "r\xff\xfe", "seq": 1, "kind": "decision", "payload": {}}]}',
+        "empty body": b"",
+        "a JSON array": b"[]",
+        "too many records": json.dumps({"records": booth.signed([_rec() for _ in range(1001)])}).encode(),
+    }
 
 
 def _assert_clean_4xx(r: httpx.Response, what: str) -> None:
@@ -424,6 +443,19 @@ def _assert_clean_4xx(r: httpx.Response, what: str) -> None:
     assert detail, what
     text = r.text
     assert "Traceback" not in text and "sqlite" not in text.lower() and "psycopg" not in text.lower(), text
+
+
+def _assert_not_masked(r: httpx.Response, what: str) -> None:
+    """The refusal is not for a missing or bad signature, nor a missing field of a record or
+    review: so it was for the bad input itself."""
+    detail = r.json()["detail"]
+    if isinstance(detail, list):
+        for e in detail:
+            loc = [str(x) for x in e.get("loc", ())]
+            assert loc[-1:] != ["signature"], f"{what}: refused for its signature, not its bad field: {e}"
+            assert not (e.get("type") == "missing" and len(loc) > 1), f"{what}: refused for a missing field: {e}"
+    else:
+        assert not any(w in str(detail) for w in ("signature", "signed", "enrolled", "supervisor")), f"{what}: {detail}"
 
 
 @pytest.fixture
@@ -447,19 +479,30 @@ def server_errors():
 @pytest.mark.parametrize("content_type", ["application/json", "text/plain", None])
 def test_bad_pushes_are_4xx_with_a_message_never_500(start_hub, hub_db_url, server_errors, content_type):
     hub = start_hub(hub_db_url)
-    token = hub.db.register_booth("booth-1")
+    booth = enrol_booth(hub.db, "booth-1")
     headers = {"content-type": content_type} if content_type else {}
-    with _client(hub, token) as c:
-        for what, body in BAD_PUSHES.items():
+    with _client(hub, booth.token) as c:
+        for what, body in bad_pushes(booth).items():
             r = c.post("/records", content=body, headers=headers)
             _assert_clean_4xx(r, what)
+            if what != "signature too long":  # the one case whose bad field is the signature
+                _assert_not_masked(r, what)
         # the hub is fine afterwards and stored none of it
-        good = c.post("/records", json={"records": [_rec()]})
-        assert good.status_code == 200, good.text
+        good = c.post("/records", json={"records": [booth.sign(_rec())]})
+        assert good.status_code == 200 and len(good.json()["stored"]) == 1, good.text
     assert hub.db.stats()["records"] == 1
     assert server_errors == []
 
 
+def _review(**raw: str) -> bytes:
+    """A review body for ``POST /queue/{booth}/{record}/reviews``, complete and well-formed but for
+    the fields given as raw JSON text (to send escapes json.dumps would not)."""
+    fields = {"review_id": '"rv-1"', "examination_id": '"ex-1"', "reviewer": '"sato"', "verdict": '"cleared"',
+              "reason": '"x"', "reviewed_at": '"2026-11-22T06:00:00+00:00"', "signature": f'"{SIG}"', **raw}
+    return ("{" + ", ".join(f'"{k}": {v}' for k, v in fields.items()) + "}").encode()
+
+
+REVIEW_URL = "/queue/booth-1/r-1/reviews"
 BAD_REQUESTS = [
     ("GET", f"/reviews?after={2**70}", None),
     ("GET", f"/reviews?after={MAX + 1}", None),
@@ -474,13 +517,18 @@ BAD_REQUESTS = [
     ("GET", "/records/%FF", None),
     ("GET", "/queue?status=%00", None),
     ("GET", "/queue?status=open%ff", None),
-    ("POST", "/queue/r%00/reviews", {"reviewer": "sato", "verdict": "cleared", "reason": "x"}),
-    ("POST", "/queue/r-1/reviews", b'{"reviewer": "sa\\u0000to", "verdict": "cleared", "reason": "x"}'),
-    ("POST", "/queue/r-1/reviews", b'{"reviewer": "sato", "verdict": "cleared", "reason": "\\ud800"}'),
-    ("POST", "/queue/r-1/reviews", b'{"review_id": "a\\u0000", "reviewer": "s", "verdict": "cleared", "reason": "x"}'),
-    ("POST", "/queue/r-1/reviews", b'{"reviewer": "sato", "verdict": "\\ud800", "reason": "x"}'),
-    ("POST", "/queue/r-1/reviews", b"not json"),
-    ("POST", "/queue/r-1/reviews", {"reviewer": "sato", "verdict": "maybe", "reason": "x"}),
+    ("GET", f"/queue?limit={2**70}", None),
+    ("POST", "/queue/booth-1/r%00/reviews", _review()),
+    ("POST", "/queue/b%00/r-1/reviews", _review()),
+    ("POST", "/queue/%ED%A0%80/r-1/reviews", _review()),
+    ("POST", REVIEW_URL, _review(reviewer='"sa\\u0000to"')),
+    ("POST", REVIEW_URL, _review(reason='"\\ud800"')),
+    ("POST", REVIEW_URL, _review(review_id='"a\\u0000"')),
+    ("POST", REVIEW_URL, _review(examination_id='"e\\ud800"')),
+    ("POST", REVIEW_URL, _review(verdict='"\\ud800"')),
+    ("POST", REVIEW_URL, _review(reviewed_at='"2026\\u0000"')),
+    ("POST", REVIEW_URL, b"not json"),
+    ("POST", REVIEW_URL, _review(verdict='"maybe"')),
 ]
 
 
@@ -488,24 +536,26 @@ BAD_REQUESTS = [
                                                                  enumerate(BAD_REQUESTS)])
 def test_bad_urls_and_reviews_are_4xx(start_hub, hub_db_url, server_errors, method, path, body):
     hub = start_hub(hub_db_url)
-    token = hub.db.register_booth("booth-1")
-    hub.db.put_records("booth-1", [{"record_id": "r-1", "kind": "check_result",
-                                    "payload": {"kind": "sltd", "outcome": "hit", "inspector": "tanaka"}}])
-    with _client(hub, token) as c:
-        kw = {"json": body} if isinstance(body, dict) else {"content": body} if body is not None else {}
-        if isinstance(body, bytes):
-            kw["headers"] = {"content-type": "application/json"}
+    booth = enrol_booth(hub.db, "booth-1")
+    stored = hub.db.put_records(booth.principal, [booth.sign({"record_id": "r-1", "kind": "check_result", "payload": {
+        "kind": "sltd", "outcome": "hit", "inspector": "tanaka"}})])
+    assert stored["stored"] == ["r-1"] and hub.db.queue(PORT)[0]["record_id"] == "r-1"  # a queued target
+    with _client(hub, booth.token) as c:
+        kw = {"content": body, "headers": {"content-type": "application/json"}} if body is not None else {}
         r = c.request(method, path, **kw)
     _assert_clean_4xx(r, f"{method} {path}")
+    assert r.status_code in (400, 422), r.text  # refused as bad input, not as unknown, forbidden or unsigned
+    if body is not None and body != b"not json":
+        _assert_not_masked(r, f"{method} {path}")
     assert server_errors == []
 
 
 def test_validation_errors_do_not_echo_the_input(start_hub):
     hub = start_hub()
-    token = hub.db.register_booth("booth-1")
+    booth = enrol_booth(hub.db, "booth-1")
     secret = "SECRET-PASSPORT-L898902C3"
-    with _client(hub, token) as c:
-        r = c.post("/records", json={"records": [_rec(seq=2**70, payload={"doc": secret}, kind="Bad Kind")]})
+    with _client(hub, booth.token) as c:
+        r = c.post("/records", json={"records": [booth.sign(_rec(seq=2**70, payload={"doc": secret}, kind="Bad Kind"))]})
     assert r.status_code == 422
     assert secret not in r.text and "Bad Kind" not in r.text
     assert {e["loc"][-1] for e in r.json()["detail"]} == {"seq", "kind"}
@@ -515,31 +565,34 @@ def test_database_unavailable_is_503_without_internals(start_hub, server_errors)
     import sqlite3
 
     hub = start_hub()
-    token = hub.db.register_booth("booth-1")
-    real_users = hub.db.users
+    token = enrol_booth(hub.db, "booth-1").token
 
     def broken(*a, **kw):
         raise sqlite3.OperationalError("database is locked: /srv/hub/hub.db")
 
     with _client(hub, token) as c:
-        hub.db.users = broken  # the endpoint's query fails
+        hub.db.user_list = broken  # the endpoint's query fails
         r = c.get("/users")
         assert r.status_code == 503 and "unavailable" in r.json()["detail"] and "/srv" not in r.text
-        hub.db.users = real_users
-        hub.db.booth_secret_hash = broken  # the guard's credential check fails
-        r = c.get("/users")
-        assert r.status_code == 503 and "/srv" not in r.text
+        del hub.db.user_list
+        assert c.get("/users").status_code == 404  # the database is back (no list signed yet)
+        hub.db._conn = broken  # every query fails: the guard's credential check comes first
+        try:
+            r = c.get("/users")
+        finally:
+            del hub.db._conn
+        assert r.status_code == 503 and "unavailable" in r.json()["detail"] and "/srv" not in r.text
     assert [r for r in server_errors if r.levelno >= logging.ERROR] == []
 
 
 def test_an_unexpected_error_is_a_bare_500_logged_at_the_hub(start_hub, server_errors):
     hub = start_hub()
-    token = hub.db.register_booth("booth-1")
+    token = enrol_booth(hub.db, "booth-1").token
 
     def bug(*a, **kw):
         raise KeyError("internal-detail-42")
 
-    hub.db.users = bug
+    hub.db.user_list = bug
     with _client(hub, token) as c:
         r = c.get("/users")
     assert r.status_code == 500

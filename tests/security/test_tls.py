@@ -116,19 +116,29 @@ def test_the_hub_speaks_tls_1_2_at_least(start_hub):
 
 
 def test_a_booth_that_does_not_trust_the_hub_ca_does_not_talk_to_it(start_hub, tmp_path):
+    from inspector_app.hub.keys import trust_document
+    from inspector_app.sync.trust import HubTrust, TrustError, load_trust
+    from tests.hub.conftest import PORT, enrol_booth
     from tests.sync.outbox_double import OutboxDouble
 
     hub = start_hub()
-    token = hub.db.register_booth("booth-7")
+    booth = enrol_booth(hub.db, "booth-7")
+    doc = trust_document(hub.hub_dir)
+    other_ca = pki.init_tls(tmp_path / "other").ca.read_text()
+    wrong = HubTrust.from_document({**doc, "ca_pem": other_ca})  # the hub's keys, but another deployment's CA
+    assert len(wrong.ssl_context().get_ca_certs()) == 1  # the pinned CA only: never the system's trust store
     box = OutboxDouble(tmp_path / "outbox.db")
     box.add_many(3)
-    client = SyncClient(tmp_path / "home", box, hub.url, token)  # the system's trust store only
+    client = SyncClient(tmp_path / "home", box, hub.url, booth.token, trust=wrong, port=PORT, key=booth.key)
     with pytest.raises(SyncError, match="unreachable.*(CERTIFICATE_VERIFY_FAILED|certificate)"):
         client.push_once()
     client.close()
     assert hub.db.stats()["records"] == 0 and box.outbox_count() == 3
-    with pytest.raises(SyncError, match="cannot use the hub CA file"):
-        SyncClient(tmp_path / "home", box, hub.url, token, ca_file=str(tmp_path / "missing.pem"))
+    # no usable CA at all: refused when the pins are read, before any connection
+    with pytest.raises(TrustError, match="damaged"):
+        HubTrust.from_document({**doc, "ca_pem": "not a certificate"})
+    with pytest.raises(TrustError, match="sync configure"):
+        load_trust(tmp_path / "unconfigured")
     box.close()
 
 
@@ -136,25 +146,27 @@ def test_plain_http_hub_is_refused_by_the_booth_before_any_request(start_hub, tm
     """A real hub on plain HTTP (loopback, as only tests may run it), behind a counting proxy: the
     default booth client refuses its URL and sends nothing (so no credential goes out in clear);
     the explicit loopback opt-in reaches it; non-loopback plain HTTP is refused even then."""
+    from tests.hub.conftest import PORT, enrol_booth, trust_of
     from tests.sync.fault_proxy import FaultProxy
     from tests.sync.outbox_double import OutboxDouble
 
     hub = start_hub(insecure_http=True)
     assert hub.url.startswith("http://127.0.0.1:") and hub.ca_file is None
-    token = hub.db.register_booth("booth-7")
+    booth = enrol_booth(hub.db, "booth-7")
+    kw = {"trust": trust_of(hub), "port": PORT, "key": booth.key}  # receipts are still signed and checked
     proxy = FaultProxy(hub.port)  # plain HTTP: it counts every request that reaches it
     box = OutboxDouble(tmp_path / "outbox.db")
     box.add_many(3)
     try:
         for url in (proxy.url, proxy.url.replace("127.0.0.1", "localhost")):
             with pytest.raises(SyncError, match="https://"):
-                SyncClient(tmp_path / "home", box, url, token)
+                SyncClient(tmp_path / "home", box, url, booth.token, **kw)
         for url in ("http://10.1.2.3:8470", "http://hub.example:8470", "ftp://127.0.0.1/"):
-            with pytest.raises(SyncError, match="refusing hub URL"):
-                SyncClient(tmp_path / "home", box, url, token, allow_insecure_http=True)
+            with pytest.raises(SyncError, match="refusing to sync"):
+                SyncClient(tmp_path / "home", box, url, booth.token, allow_insecure_http=True, **kw)
         assert proxy.requests == 0
         assert hub.db.stats()["records"] == 0
-        client = SyncClient(tmp_path / "home", box, proxy.url, token, allow_insecure_http=True)
+        client = SyncClient(tmp_path / "home", box, proxy.url, booth.token, allow_insecure_http=True, **kw)
         assert client.push_once()["stored"] == 3  # the hub was there all along
         client.close()
         assert proxy.requests >= 1
@@ -171,18 +183,24 @@ def test_hub_serve_refuses_plain_http_off_loopback_and_missing_tls(run_cli, tmp_
     assert r.returncode == 2 and "--dir" in r.stderr
     r = run_cli("hub", "serve", "--dir", tmp_path / "nothing-here", "--db", db, timeout=60)
     assert r.returncode == 2 and "hub init" in r.stderr
+    # plain HTTP still signs receipts: without the hub's keys it is refused, with a message, not a traceback
+    r = run_cli("hub", "serve", "--insecure-http", "--dir", tmp_path / "nothing-here", "--db", db, timeout=60)
+    assert r.returncode == 2 and "hub init" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "hub.db").exists()  # refused before anything was opened
 
 
 def test_hub_serve_insecure_http_on_loopback_for_local_tests(tmp_path):
     import socket
 
+    from inspector_app.hub.setup import init_hub
+
+    init_hub(tmp_path / "hub")  # plain HTTP still needs the hub's receipt key
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "inspector_app", "hub", "serve", "--host", "127.0.0.1",
                              "--port", str(port), "--db", f"sqlite:///{tmp_path}/hub.db", "--insecure-http",
-                             "--log-level", "warning"], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                             "--log-level", "warning", "--dir", str(tmp_path / "hub")], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
