@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres_fixtures import hub_db_url, pg_cluster, pg_url  # noqa: F401 - shared by tests/hub and tests/security
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the developer's OS keyring: booth database keys go to a 0600 file in the test
 # home (session fixtures included). Tests of the keyring path unset this and use an in-memory backend.

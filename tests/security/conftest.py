@@ -1,6 +1,6 @@
 """Security tests of the hub's transport and front door: hubs with chosen limits, raw TLS sockets.
 
-The database fixtures (SQLite, and PostgreSQL from a throwaway cluster) are the hub tests' own.
+The database fixtures (SQLite, and PostgreSQL from a throwaway cluster) are in tests/postgres_fixtures.py.
 """
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import socket
 import ssl
 
 import pytest
-
-from tests.hub.conftest import hub_db_url, pg_cluster, pg_url  # noqa: F401 - fixtures used here too
 
 
 @pytest.fixture
