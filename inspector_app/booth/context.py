@@ -120,7 +120,10 @@ class BoothContext:
         (wrapped under their password in the signed user list) is unlocked for the session: a
         supervisor's review is signed with it, so no one else can make one in their name."""
         found = self.store().check_login(user, password)
-        key = self.store().unlock_signing_key(found["user"], password) if found else None
+        # only a supervisor signs anything (reviews): nobody else's key is unwrapped (a second
+        # scrypt run at every sign-in and every unlock of the screen)
+        signs = bool(found) and "supervisor" in found.get("roles", [])
+        key = self.store().unlock_signing_key(found["user"], password) if signs else None
         with self._lock:
             self._signing_keys = {found["user"]: key} if key is not None else {}
         return found

@@ -229,9 +229,14 @@ class RunningHub:
     def server_state(self):
         return self.server.server_state
 
-    def stop(self, timeout: float = 10) -> None:
+    def stop(self, timeout: float = 10, grace: float = 1.0) -> None:
+        """Graceful for ``grace`` seconds, then forced: a TLS connection a client left open
+        (keep-alive) otherwise holds the shutdown until its TLS close times out."""
         self.server.should_exit = True
-        self.thread.join(timeout)
+        self.thread.join(grace)
+        if self.thread.is_alive():
+            self.server.force_exit = True
+            self.thread.join(timeout)
         self.db.close()
 
 
