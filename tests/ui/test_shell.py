@@ -167,3 +167,30 @@ def test_tab_walks_the_decision_in_the_order_of_the_work(booth, qtbot):
         seen.append(QApplication.focusWidget())
     assert seen == [panel.status, panel.period]
     assert not window.exam_screen.capture.fingers.tabKeyNavigation()
+
+
+def test_the_window_fits_a_1366_by_768_screen_with_the_status_bar_on_it(booth):
+    """Booth screens are often 1366×768: every screen fits (its page scrolls if it must) and the
+    status bar, where sync and list state show, stays inside the window."""
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    for show in (window.show_exam, window.show_supervisor, window._show_login):
+        show()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 768 - 40, (show.__name__, hint)  # 40: title bar, panel
+    window.resize(1366, 728)
+    window.show_exam()
+    d.wait(lambda: window.height() <= 728, "the window to take the size")
+    bar = window.statusBar()
+    assert bar.isVisible() and bar.geometry().bottom() < window.height()
+
+
+def test_after_sign_out_the_next_name_typed_replaces_the_last_one(booth, qtbot):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    window.session.logout()
+    ls = window.login_screen
+    d.wait(lambda: window.stack.currentWidget() is ls, "the sign-in screen")
+    assert ls.password.text() == ""
+    qtbot.keyClicks(ls.user, "supervisor1")  # typed over the selected last name
+    assert ls.user.text() == "supervisor1"

@@ -1,12 +1,14 @@
 """Main window: stacked screens (sign-in, examination, supervisor), menus, shortcuts, status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +26,31 @@ from inspector_app.app.widgets.login import LockDialog, LoginScreen
 from inspector_app.app.widgets.status_bar import InspectorStatusBar
 from inspector_app.app.widgets.supervisor import SupervisorScreen
 from inspector_app.app.workers import Runner
+
+
+class ScreenStack(QStackedWidget):
+    """The screens, each in a scroll area: on a screen smaller than a page (1366×768) the page
+    scrolls instead of pushing the status bar, and the Saved message with it, off the screen.
+    ``currentWidget`` / ``setCurrentWidget`` speak of the pages, not of their scroll areas."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._areas: dict = {}
+
+    def add_page(self, page) -> None:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        self._areas[page] = area
+        self.addWidget(area)
+
+    def setCurrentWidget(self, page) -> None:  # noqa: N802 - Qt's name
+        super().setCurrentWidget(self._areas.get(page, page))
+
+    def currentWidget(self):  # noqa: N802 - Qt's name
+        w = super().currentWidget()
+        return w.widget() if isinstance(w, QScrollArea) else w
 
 
 def shortcut_table(_unused=None) -> list[tuple[str, str]]:
@@ -81,14 +108,14 @@ class MainWindow(QMainWindow):
         self.status_vm = StatusViewModel(backend, self.runner, self)
         self.exam_vm = ExaminationViewModel(backend, self.runner, parent=self)
         self.supervisor_vm = SupervisorViewModel(backend, self.runner, parent=self)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.login_screen = LoginScreen(self.session)
         self.exam_screen = ExamScreen(self.exam_vm)
         self.supervisor_screen = SupervisorScreen(self.supervisor_vm)
         self.no_role = QLabel()
         self.no_role.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.no_role):
-            self.stack.addWidget(w)
+            self.stack.add_page(w)
         self.setCentralWidget(self.stack)
         self.status = InspectorStatusBar(self.status_vm)
         self.setStatusBar(self.status)
@@ -112,7 +139,11 @@ class MainWindow(QMainWindow):
         if port:
             self.mrz_input.start_serial(port, int(backend.settings.get("devices.serial.baud", 9600)))
         self.retranslate()
-        self.resize(1440, 900)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        # never larger than the screen (1366×768 booths): the pages scroll, the status bar stays;
+        # the margins leave room for the window manager's frame, not known before the window shows
+        self.resize(min(1440, room.width() - 8) if room else 1440, min(900, room.height() - 48) if room else 900)
         self.status_vm.start()
         self._show_login()
         # start the matching process and load the face models while the inspector signs in
@@ -194,6 +225,10 @@ class MainWindow(QMainWindow):
     # ---- screens ----
     def _show_login(self) -> None:
         self.stack.setCurrentWidget(self.login_screen)
+        # the next person types their name straight away: over the last name, never into the password
+        self.login_screen.password.clear()
+        self.login_screen.user.selectAll()
+        self.login_screen.user.setFocus()
         for k in ("exam", "supervisor", "lock", "logout"):
             self._actions[k].setEnabled(False)
 
@@ -294,6 +329,24 @@ class MainWindow(QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_seal(printer, rec["seal"])
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            QTimer.singleShot(500, self._fit_to_screen)  # after the window manager framed it
+
+    def _fit_to_screen(self) -> None:
+        """The window manager's frame (title bar) comes on top of the size asked for: shrink once
+        so the whole frame, status bar included, is on the screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room, frame = screen.availableGeometry(), self.frameGeometry()
+        if frame.height() > room.height() or frame.width() > room.width():
+            self.resize(min(self.width(), room.width() - (frame.width() - self.width())),
+                        min(self.height(), room.height() - (frame.height() - self.height())))
+            self.move(room.topLeft())
 
     def closeEvent(self, event):  # noqa: N802
         self.exam_vm.stop_camera()
