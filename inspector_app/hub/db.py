@@ -282,7 +282,7 @@ class HubDb:
         public = signing.public_from_b64(booth.public_key)
         now = utc_now(microseconds=True)
         result: dict = {"stored": [], "duplicates": [], "conflicts": [], "refused": [], "hashes": {}}
-        rows, good = [], []
+        rows, good, seen = [], [], set()
         for r in records:
             rid = r["record_id"]
             pj = rec.canonical_json(r["payload"])
@@ -292,8 +292,9 @@ class HubDb:
                 result["refused"].append({"record_id": rid, "reason": "signature does not verify with this "
                                           "booth's registered key"})
                 continue
-            if any(g["record_id"] == rid for g in good):
+            if rid in seen:
                 raise ValueError(f"record {rid} appears twice in one batch")
+            seen.add(rid)
             good.append(r)
             rows.append((booth.booth_id, rid, r.get("seq"), r["kind"], pj, h, r["signature"],
                          r.get("created_at"), now, via))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import ipaddress
 import logging
 import shutil
 import socket
@@ -26,6 +25,7 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from inspector_app.common.net import is_loopback
 from inspector_app.hub import guard, pki
 
 log = logging.getLogger("inspector_app.hub")
@@ -33,15 +33,6 @@ log = logging.getLogger("inspector_app.hub")
 
 class InsecureHttpRefused(ValueError):
     """Plain HTTP asked for on an address other hosts can reach."""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class HeaderTimeoutH11(H11Protocol):

@@ -12,7 +12,6 @@ list by the hub administrator's key, each review by its supervisor's own key (do
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from inspector_app.common import signing
 from inspector_app.common.clock import utc_now
+from inspector_app.common.net import is_loopback
 from inspector_app.hub import records as rec
 from inspector_app.sync import pull
 from inspector_app.sync.config import SyncConfig, sync_dir
@@ -42,13 +42,6 @@ class SyncError(RuntimeError):
     """One sync attempt failed (hub unreachable, refused, or erroring); safe to retry."""
 
 
-def _loopback(url: httpx.URL) -> bool:
-    try:
-        return ipaddress.ip_address(url.host).is_loopback
-    except ValueError:
-        return url.host == "localhost"
-
-
 class SyncClient:
     def __init__(self, home: Path, store: Outbox, hub_url: str, credential: str, *, trust: HubTrust, port: str,
                  key: Ed25519PrivateKey | None = None, batch_size: int = 500, timeout: float = 15.0,
@@ -59,7 +52,7 @@ class SyncClient:
             url = httpx.URL(hub_url.rstrip("/"))
         except httpx.InvalidURL as exc:
             raise SyncError(f"hub URL {hub_url!r} is not a URL: {exc}") from exc
-        if url.scheme != "https" and not (url.scheme == "http" and allow_insecure_http and _loopback(url)):
+        if url.scheme != "https" and not (url.scheme == "http" and allow_insecure_http and is_loopback(url.host)):
             raise SyncError(f"refusing to sync with {hub_url}: the hub must be https:// (plain http only to a "
                             "loopback address with the development setting sync.allow_insecure_http)")
         self.home, self.store = Path(home), store

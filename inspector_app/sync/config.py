@@ -66,15 +66,11 @@ def configure(home: Path, booth_id: str, credential: str, hub_url: str | None = 
     if cred_booth != booth_id:
         raise SyncConfigError(f"the credential was issued to booth {cred_booth!r}, not {booth_id!r}")
     if hub_url is not None and not hub_url.startswith("https://"):
-        import ipaddress
         from urllib.parse import urlsplit
 
-        host = urlsplit(hub_url).hostname or ""
-        try:
-            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            loopback = False
-        if not (hub_url.startswith("http://") and loopback):
+        from inspector_app.common.net import is_loopback
+
+        if not (hub_url.startswith("http://") and is_loopback(urlsplit(hub_url).hostname)):
             raise SyncConfigError(f"hub URL must start with https:// (got {hub_url!r}); plain http:// only to "
                                   "a loopback address, for development (with sync.allow_insecure_http)")
     from inspector_app.sync.trust import TrustError, booth_key, install_trust, load_trust
