@@ -61,7 +61,7 @@ JA = {
     "OVERRIDE": "判断変更", "Official activities": "「公用」の活動を行う者", "Offline": "オフライン", "Online": "オンライン",
     "Open hit: a supervisor must clear it before landing permission.": "未解除の該当: 上陸許可の前に統括審査官の解除が必要です。",
     "PASS": "適合", "Password": "パスワード", "Password is wrong.": "パスワードが違います。", "Period of stay": "在留期間",
-    "Place the finger on the scanner…": "指をスキャナーに置いてください…", "Port": "港", 
+    "Place the finger on the scanner…": "指をスキャナーに置いてください…", "Port": "港",
     "Port-of-call landing (shore pass)": "寄港地上陸の許可", "Port: %s · Booth: %s": "港: %s · ブース: %s",
     "Print seal (Ctrl+P)": "証印を印刷 (Ctrl+P)", "Print the landing permission seal": "上陸許可の証印を印刷",
     "Quality": "品質", "Quality OK — capturing": "品質良好 — 撮影中", "Quality low: ": "品質不足: ",
