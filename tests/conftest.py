@@ -81,9 +81,9 @@ def cli(capsys, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory, shared_data) -> Path:
-    """The demo booth home, built once per test session; tests copy it (tests/ui, tests/booth)."""
-    os.environ.setdefault("INSPECTOR_TEST_DATA", str(shared_data))
+def demo_template(tmp_path_factory) -> Path:
+    """The demo booth home, built once per test session; tests copy it (tests/ui, tests/booth).
+    It needs nothing but the package (tests/test_demo_bare_clone.py proves it)."""
     from inspector_app.app.demo import build_demo_home
 
     home = tmp_path_factory.mktemp("demo-template") / "home"

@@ -1,19 +1,22 @@
 """The demo setup behind `inspector-app demo` and `inspector-app demo-build`: the demo home,
 SBI simulator, simulated camera and a local hub.
 
-``build_demo_home(home)`` makes the demo booth home from the small CSVs in ``demo_data/`` (package
-data, so a wheel and the PyInstaller bundle carry them) and the shared test images
-(``INSPECTOR_TEST_DATA``, default ``../shared/data`` beside the checkout); everything goes under
-the home, nothing into the repository:
+``build_demo_home(home)`` makes the demo booth home from what ships in ``demo_data/`` (package
+data, so a wheel and the PyInstaller bundle carry it): small CSVs and the face photos in
+``demo_data/images/`` (sources and licences in the README there). Fingerprints are grown when the
+home is built (``demo_prints``). Nothing outside the package is read; everything goes under the
+home, nothing into the repository:
 - booth settings (port, booth id, simulated camera, SBI port range, language);
 - the demo users of every role (users.csv) in the booth store, as the hub would distribute them;
 - a hub signing key, trusted by the booth, and a **signed** list bundle (version 1) holding the
   SLTD records (sltd.csv), the biographic watchlist (watchlist.csv) and the biometric watchlist
-  (biometric.csv: faces and fingerprints from the shared data; templates are made when the
-  bundle is created, so the booth never holds the watchlist images), applied to the booth;
+  (biometric.csv: an enrolment photo and a generated finger per subject; templates are made when
+  the bundle is created, so the booth never holds the watchlist images), applied to the booth;
 - per-traveller camera folders and fingerprint folders for the simulators (travellers.csv says
-  which images each demo traveller shows; enrolled impression 1 is never served, so a hit is a
-  real match between two impressions, not a copy).
+  which photo and which generated finger each demo traveller shows; the child, exempt from
+  biometrics, shows a neutral placeholder). A watchlisted subject is enrolled from impression 1 of
+  its finger and from a different photo than the traveller's live one; the scanner serves
+  impressions 2 onwards, so a hit is a real match between two images, not a copy.
 
 The services run in this process on loopback and stop with the window.
 ``DemoServices.select(key)`` points the simulated camera and fingerprint scanner at one demo
@@ -25,13 +28,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import socket
 from pathlib import Path
 
 DEMO = Path(__file__).resolve().parent / "demo_data"
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+#: impressions of a traveller's finger the scanner serves (impression 1 is the enrolled one; a
+#: capture takes at most three attempts per finger before the policy falls back)
+SERVED_IMPRESSIONS = range(2, 6)
 BOOTH_ID = "NRT-T1-B07"
 PORT = "Narita International Airport"
 
@@ -40,20 +44,14 @@ class DemoError(RuntimeError):
     """The demo cannot be built or started; the message says what is missing."""
 
 
-def shared_data() -> Path:
-    d = Path(os.environ.get("INSPECTOR_TEST_DATA", SHARED_DATA))
-    if not d.is_dir():
-        raise DemoError(f"shared test images not found at {d}: set INSPECTOR_TEST_DATA to the shared/data folder")
-    return d
-
-
 def read_csv(name: str) -> list[dict]:
     with open(DEMO / name, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 
 def travellers() -> list[dict]:
-    """The demo travellers: key, what, mrz (two lines), camera folder and finger folder names."""
+    """The demo travellers: key, what, mrz (two lines), camera image (in ``demo_data``; empty: a
+    placeholder) and finger id (a generated finger, ``demo_prints``)."""
     out = []
     for row in read_csv("travellers.csv"):
         out.append({**row, "mrz": row["mrz_line1"] + "\n" + row["mrz_line2"]})
@@ -78,40 +76,64 @@ def _settings(home: Path) -> None:
     s.save()
 
 
-def _camera_and_fingers(home: Path, data: Path) -> None:
+def _placeholder(path: Path) -> None:
+    """A neutral camera frame (grey, an outline of head and shoulders, no face): what the
+    simulated camera shows for a traveller the demo has no photo for (the exempt child)."""
+    import cv2
+    import numpy as np
+
+    frame = np.full((480, 640, 3), 150, np.uint8)
+    cv2.ellipse(frame, (320, 190), (70, 90), 0, 0, 360, (185, 185, 185), -1, cv2.LINE_AA)
+    cv2.ellipse(frame, (320, 480), (190, 150), 0, 180, 360, (185, 185, 185), -1, cv2.LINE_AA)
+    if not cv2.imwrite(str(path), frame):
+        raise DemoError(f"cannot write the placeholder camera image {path}")
+
+
+def _camera_and_fingers(home: Path) -> None:
+    from inspector_app.app import demo_prints
+
     for t in travellers():
         cam = home / "demo" / "camera" / t["key"]
-        cam.mkdir(parents=True, exist_ok=True)
-        src = data / t["camera_image"]
-        if not src.exists():
-            raise DemoError(f"demo camera image missing: {src}")
-        shutil.copyfile(src, cam / src.name)
-        finger_src = data / Path(t["finger_id"]).parent
-        fid = Path(t["finger_id"]).name
+        if cam.exists():
+            shutil.rmtree(cam)
+        cam.mkdir(parents=True)
+        if t["camera_image"]:
+            src = DEMO / t["camera_image"]
+            if not src.exists():
+                raise DemoError(f"demo camera image missing from the package: {src}")
+            shutil.copyfile(src, cam / src.name)
+        else:
+            _placeholder(cam / "placeholder.png")
+        fid = t["finger_id"]
         dst = home / "demo" / "fingers" / fid
-        dst.mkdir(parents=True, exist_ok=True)
-        for n in range(2, 9):  # impression 1 is the enrolled one
-            f = finger_src / f"{fid}_{n}.tif"
-            if f.exists():
-                shutil.copyfile(f, dst / f.name)
+        if dst.exists():
+            shutil.rmtree(dst)
+        demo_prints.write_finger(dst, int(fid), SERVED_IMPRESSIONS)
 
 
-def _biometrics_dir(home: Path, data: Path) -> Path:
-    """The biometric watchlist as the bundle builder reads it: subjects.csv beside its images."""
+def _biometrics_dir(home: Path) -> Path:
+    """The biometric watchlist as the bundle builder reads it: subjects.csv beside its images
+    (the enrolment photo, and impression 1 of each enrolled finger)."""
+    from inspector_app.app import demo_prints
+
     out = home / "demo" / "biometrics"
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     rows = read_csv("biometric.csv")
-    image_columns = ("face", "right_index", "left_index")
     for row in rows:
-        for col in image_columns:
+        if row.get("face"):
+            src = DEMO / row["face"]
+            if not src.exists():
+                raise DemoError(f"demo enrolment photo missing from the package: {src}")
+            name = f"{row['subject_id']}-face{src.suffix}"
+            shutil.copyfile(src, out / name)
+            row["face"] = name
+        for col in ("right_index", "left_index"):
             if row.get(col):
-                src = data / row[col]
-                if not src.exists():
-                    raise DemoError(f"demo biometric image missing: {src}")
-                name = f"{row['subject_id']}-{col}{src.suffix}"
-                shutil.copyfile(src, out / name)
+                enrolled = demo_prints.write_finger(out, int(row[col]), [1])[0]
+                name = f"{row['subject_id']}-{col}.tif"
+                enrolled.rename(out / name)
                 row[col] = name
     with open(out / "subjects.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
@@ -120,7 +142,7 @@ def _biometrics_dir(home: Path, data: Path) -> Path:
     return out
 
 
-def _lists(home: Path, data: Path) -> dict:
+def _lists(home: Path) -> dict:
     from inspector_app.screening import bundles, keys
 
     key_dir = home / "demo" / "hub-keys"
@@ -128,7 +150,7 @@ def _lists(home: Path, data: Path) -> dict:
         keys.generate(key_dir)
     keys.trust_add(home, key_dir / keys.PUBLIC_FILE)
     bundle = home / "demo" / "demo-lists-v1.bundle"
-    biometrics = _biometrics_dir(home, data)
+    biometrics = _biometrics_dir(home)
     header = bundles.create(key_dir / keys.SIGNING_FILE, 1, bundle,
                             watchlist_csv=DEMO / "watchlist.csv", sltd_csv=DEMO / "sltd.csv",
                             biometrics_dir=biometrics)
@@ -172,13 +194,12 @@ def build_demo_home(home: Path, force: bool = False) -> dict:
     marker = home / "demo" / "built.json"
     if marker.exists() and not force:
         return json.loads(marker.read_text(encoding="utf-8"))
-    data = shared_data()
     if force and (home / "lists").exists():
         shutil.rmtree(home / "lists")
     home.mkdir(parents=True, exist_ok=True)
     _settings(home)
-    _camera_and_fingers(home, data)
-    info = {"home": str(home), "users": _users(home), "lists": _lists(home, data),
+    _camera_and_fingers(home)
+    info = {"home": str(home), "users": _users(home), "lists": _lists(home),
             "travellers": [t["key"] for t in travellers()]}
     marker.write_text(json.dumps(info, indent=1, default=str), encoding="utf-8")
     return info
@@ -206,7 +227,7 @@ class DemoServices:
         from inspector_app.devices import sbi_simulator
         from inspector_app.devices.provider_ca import ensure_provider_ca
 
-        folder = self.home / "demo" / "fingers" / Path(self.travellers["clean"]["finger_id"]).name
+        folder = self.home / "demo" / "fingers" / self.travellers["clean"]["finger_id"]
         # the demo's own device provider: its CA issues the simulated scanner's certificate, and
         # the booth trusts the CA (devices.sbi.provider_ca), as a booth trusts a real vendor's CA;
         # a device on the port range whose certificate another CA (or nobody) issued is refused
@@ -259,7 +280,7 @@ class DemoServices:
         if self.sbi is not None:
             from inspector_app.devices.sbi_simulator import FingerImages
 
-            self.sbi.images = FingerImages(self.home / "demo" / "fingers" / Path(t["finger_id"]).name)
+            self.sbi.images = FingerImages(self.home / "demo" / "fingers" / t["finger_id"])
             self.sbi.attempts.clear()
         return t
 
