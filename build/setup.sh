@@ -6,6 +6,10 @@
 #   bash build/setup.sh install install only
 # System libraries (Qt's xcb plugin, PostgreSQL for the hub tests, a CJK font) are installed with
 # apt-get when run as root; otherwise the missing ones are named with the command to install them.
+# Before anything is installed, `preflight` checks what the install and the mode need (Python,
+# disk space, system packages present or installable, a display for the demo) and stops with what
+# to do; PyPI being unreachable is only a warning (a mirror or proxy may be configured for pip).
+# The demo needs nothing beside the clone: its images ship in the package or are made at start.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-install}"; shift || true
@@ -25,31 +29,64 @@ SYS_PKGS_COMMON="python3-venv libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus
 SYS_PKGS_GUI="libx11-xcb1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0"
 SYS_PKGS_TEST="postgresql xvfb binutils"  # binutils: PyInstaller reads ELF files with objdump
 
-ensure_system_packages() {
-  command -v dpkg >/dev/null 2>&1 || return 0
+NEED_DISK_MB=3000  # the virtual environment (~1.5 GB) and pip's downloads while installing
+
+missing_system_packages() {
+  command -v dpkg >/dev/null 2>&1 || return 0  # not Debian: check_qt still names a missing library
   local want="$SYS_PKGS_COMMON"
   case "$MODE" in demo) want="$want $SYS_PKGS_GUI";; test) want="$want $SYS_PKGS_TEST";; esac
-  local missing=()
-  for p in $want; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing system packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "note: these Debian packages are missing: ${missing[*]}" >&2
-    echo "      install them with: sudo apt-get install ${missing[*]}" >&2
+  for p in $want; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done
+}
+
+venv_current() {
+  [ -f "$VENV/.inspector-installed" ] && [ "$(cat "$VENV/.inspector-installed")" = "$(install_digest)" ] &&
+    "$VENV/bin/python" -c 'import inspector_app, face_recognition' 2>/dev/null
+}
+
+install_digest() { cat "$ROOT/pyproject.toml" "$ROOT/build/setup.sh" | sha256sum | cut -c1-16; }
+
+fail() { echo "error: $1" >&2; shift; for line in "$@"; do echo "       $line" >&2; done; exit 1; }
+
+# Everything the long install and the chosen mode need, checked first (seconds, not minutes).
+preflight() {
+  case "$MODE" in install|demo|test) ;; *) echo "usage: bash build/setup.sh [install|demo|test] [args...]" >&2; exit 2;; esac
+  pick_python >/dev/null || exit 1
+  if [ "$MODE" = demo ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    fail "the demo opens a window and there is no display (DISPLAY and WAYLAND_DISPLAY are empty)" \
+         "run it in a desktop session, or under Xvfb: Xvfb :1 & DISPLAY=:1 bash build/setup.sh demo"
+  fi
+  local missing; missing="$(missing_system_packages | tr '\n' ' ')"; missing="${missing% }"
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+      fail "these Debian packages are needed for '$MODE' and missing: $missing" \
+           "install them with: sudo apt-get install $missing" "then run this again"
+    fi
+  fi
+  venv_current && return 0
+  local dir="$VENV"; while [ ! -d "$dir" ]; do dir="$(dirname "$dir")"; done
+  local free_mb; free_mb="$(df -Pm "$dir" | awk 'NR == 2 {print $4}')"
+  if [ -n "$free_mb" ] && [ "$free_mb" -lt "$NEED_DISK_MB" ]; then
+    fail "installing needs about $NEED_DISK_MB MB free where the environment goes ($dir): $free_mb MB are" \
+         "free some space, or set INSPECTOR_VENV to a folder on a larger disk"
+  fi
+  if [ -z "${PIP_INDEX_URL:-}" ] && ! "$(pick_python)" -c 'import urllib.request; urllib.request.urlopen("https://pypi.org/simple/pip/", timeout=8)' 2>/dev/null; then
+    echo "warning: https://pypi.org cannot be reached from here; the install will fail unless pip has a mirror or proxy" >&2
   fi
 }
 
+ensure_system_packages() {
+  local missing; missing="$(missing_system_packages | tr '\n' ' ')"
+  [ -n "${missing// /}" ] || return 0
+  # preflight has stopped unless this runs as root with apt-get
+  echo "installing system packages: $missing"
+  export DEBIAN_FRONTEND=noninteractive
+  # shellcheck disable=SC2086 # one word per package
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+    fail "apt-get could not install: $missing" "run: apt-get install $missing (as root) to see why"
+}
+
 ensure_venv() {
-  local stamp="$VENV/.inspector-installed"
-  local want
-  want="$(cat "$ROOT/pyproject.toml" "$ROOT/build/setup.sh" | sha256sum | cut -c1-16)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$VENV/bin/python" -c 'import inspector_app, face_recognition' 2>/dev/null; then
-    return 0
-  fi
+  venv_current && return 0
   local py; py="$(pick_python)"
   [ -x "$VENV/bin/python" ] || "$py" -m venv "$VENV"
   local pip=("$VENV/bin/python" -m pip install --disable-pip-version-check -q)
@@ -61,7 +98,7 @@ ensure_venv() {
   "$VENV/bin/python" -c 'import face_recognition, face_recognition_models, os, sys
 p = face_recognition_models.face_recognition_model_location()
 sys.exit(0 if os.path.exists(p) else "face_recognition models missing: " + p)'
-  echo "$want" > "$stamp"
+  install_digest > "$VENV/.inspector-installed"
 }
 
 # Qt loads system libraries at run time, after pip has long finished: check them now and say which
@@ -85,6 +122,7 @@ check_qt() {
   fi
 }
 
+preflight
 ensure_system_packages
 ensure_venv
 check_qt

@@ -96,3 +96,15 @@ def test_the_demo_builds_and_a_demo_user_signs_in_with_the_shared_data_hidden(tm
     assert out["hub_users"] == ["admin1", "inspector1", "inspector2", "supervisor1", "supervisor2"]
     assert out["users_refused"] is None and out["booth_users_version"] >= 1
     assert out["after_sync"] == {"inspector1": ["inspector"], "supervisor1": ["supervisor"]}
+
+
+@pytest.mark.parametrize("mode, env, rc, says", [
+    ("demo", {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}, 1, "there is no display"),
+    ("nonsense", {}, 2, "usage: bash build/setup.sh"),
+])
+def test_setup_stops_before_installing_when_the_mode_cannot_work(tmp_path, mode, env, rc, says):
+    venv = tmp_path / "venv"
+    run = subprocess.run(["bash", str(ROOT / "build" / "setup.sh"), mode], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, **env, "INSPECTOR_VENV": str(venv)})
+    assert (run.returncode, says in run.stderr) == (rc, True), run.stderr
+    assert not venv.exists()  # nothing installed
