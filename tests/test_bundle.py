@@ -92,9 +92,10 @@ def test_rules_statuses(run):
     assert {"diplomat", "official"} <= codes
 
 
-def test_demo_stays_up_offscreen(app, tmp_path, shared_data):
+def test_demo_stays_up_offscreen(app, tmp_path):
+    # the bundle carries the demo's photos: no test data is pointed at
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8",
-               INSPECTOR_HOME=str(tmp_path / "home"), INSPECTOR_TEST_DATA=str(shared_data))
+               INSPECTOR_HOME=str(tmp_path / "home"), INSPECTOR_TEST_DATA=str(tmp_path / "no-test-data"))
     proc = subprocess.Popen([str(app), "demo"], env=env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
