@@ -20,9 +20,9 @@ Measured with the project's matcher (MINDTCT + MCC, ``fingerprint.THRESHOLD`` 0.
 101-125, impression 1 against impressions 2-5: same finger 0.059-0.25 (every pair a match); other
 fingers 0.013-0.029, 51 of 2,400 pairs (2 %) at or above the threshold. Grown prints look more
 alike to MCC than real ones do (smooth ridge flow, an even ridge period), so they are no
-benchmark; the demo uses finger ids (travellers.csv, biometric.csv) that stay below 0.018 against
-the demo watchlist, which tests/booth/test_demo_travellers.py checks on every image the scanner
-simulator serves.
+benchmark; the demo uses finger ids (travellers.csv, biometric.csv) measured below 0.018 against
+the demo watchlist; tests/booth/test_demo_travellers.py checks that no image the scanner
+simulator serves hits where it should not.
 """
 from __future__ import annotations
 
