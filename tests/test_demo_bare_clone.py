@@ -1,8 +1,9 @@
 """The demo runs from a bare clone: the package's tracked files copied where nothing lies beside
 them, ``INSPECTOR_TEST_DATA`` pointing nowhere, and an audit hook in the child process that
 refuses (and reports) any file opened or folder listed under the shared test data or the real
-checkout. There the demo home builds, a demo user of each kind signs in with the password in
-demo_data/users.csv, and after a first sync with the demo's own hub they still do."""
+checkout. There `demo-build` makes the demo home, demo users sign in with the passwords in
+demo_data/users.csv, and after a first sync with the demo's own hub they still do. (This is also
+the test of the `demo-build` command.)"""
 from __future__ import annotations
 
 import json
@@ -37,11 +38,16 @@ CHILD = textwrap.dedent('''
 
     import inspector_app
     assert Path(inspector_app.__file__).resolve().is_relative_to(clone.resolve()), inspector_app.__file__
-    from inspector_app.app.demo import DemoServices, build_demo_home
+    import contextlib, io
+    from inspector_app.app.demo import DemoServices
     from inspector_app.booth.context import BoothContext
+    from inspector_app.cli import main
     from inspector_app.sync.client import SyncClient
 
-    out = {"built": build_demo_home(home)["travellers"]}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        rc = main(["demo-build", "--home", str(home), "--json"])
+    out = {"demo_build": rc, "built": json.loads(printed.getvalue())}
     with open(clone / "inspector_app" / "app" / "demo_data" / "users.csv", newline="", encoding="utf-8") as fh:
         passwords = {r["user"]: r["password"] for r in csv.DictReader(fh)}
     ctx = BoothContext(home)
@@ -89,7 +95,15 @@ def test_the_demo_builds_and_a_demo_user_signs_in_with_the_shared_data_hidden(tm
     assert run.returncode == 0, run.stderr[-3000:]
     out = json.loads(run.stdout.strip().splitlines()[-1])
     assert out["touched"] == []
-    assert set(out["built"]) == {"clean", "lost_passport", "watchlist_name", "biometric", "child", "taiwan"}
+    assert out["demo_build"] == 0
+    built, home = out["built"], tmp_path / "home"
+    assert set(built["travellers"]) == {"clean", "lost_passport", "watchlist_name", "biometric", "child", "taiwan"}
+    assert set(built["users"]) == {"inspector1", "inspector2", "supervisor1", "supervisor2", "admin1"}
+    assert built["lists"]["version"] == 1
+    # a signed bundle the booth verified and applied, not loose files
+    assert (home / "demo" / "demo-lists-v1.bundle").read_bytes()[:8] == b"BIBNDL01"
+    assert [p.name for p in (home / "demo" / "camera" / "clean").iterdir()] == ["clean.jpg"]
+    assert sorted(p.name for p in (home / "demo" / "fingers" / "105").iterdir()) == [f"105_{n}.tif" for n in (2, 3, 4, 5)]
     assert out["before_sync"] == {"inspector1": ["inspector"]}
     assert out["wrong_password"] is None
     # the demo hub holds the demo users, so its first sync cannot leave the booth without them

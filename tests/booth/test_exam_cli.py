@@ -24,7 +24,7 @@ def exam_args(home, mrz: str, *extra, face: bool = True, fingers: bool = True) -
     for line in mrz.split("\n"):
         args += ["--mrz", line]
     if face:
-        args += ["--face", home / "demo" / "camera" / "clean" / "img2.jpg"]
+        args += ["--face", home / "demo" / "camera" / "clean" / "clean.jpg"]
     if fingers:
         args += ["--finger", f"Left IndexFinger={home / 'demo' / 'fingers' / '105' / '105_2.tif'}",
                  "--finger", f"Right IndexFinger={home / 'demo' / 'fingers' / '105' / '105_3.tif'}"]
