@@ -8,7 +8,7 @@ seal PDF, Next), on the real packages and simulators.
 
     python benchmarks/ui_stall.py --json [--travellers clean,biometric,lost_passport] [--rounds 2]
 
-Needs the shared test images (../shared/data or $INSPECTOR_TEST_DATA). Runs offscreen.
+Builds the demo home from the package alone (no test data needed). Runs offscreen.
 """
 from __future__ import annotations
 
