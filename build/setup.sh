@@ -69,7 +69,10 @@ preflight() {
     fail "installing needs about $NEED_DISK_MB MB free where the environment goes ($dir): $free_mb MB are" \
          "free some space, or set INSPECTOR_VENV to a folder on a larger disk"
   fi
-  if [ -z "${PIP_INDEX_URL:-}" ] && ! "$(pick_python)" -c 'import urllib.request; urllib.request.urlopen("https://pypi.org/simple/pip/", timeout=8)' 2>/dev/null; then
+  local py; py="$(pick_python)"
+  # pip configured with its own index, mirror or wheel folder: PyPI itself need not be reachable
+  if ! "$py" -m pip config list 2>/dev/null | grep -qiE '(index-url|find-links|no-index)=' &&
+     ! "$py" -c 'import urllib.request; urllib.request.urlopen("https://pypi.org/simple/pip/", timeout=8)' 2>/dev/null; then
     echo "warning: https://pypi.org cannot be reached from here; the install will fail unless pip has a mirror or proxy" >&2
   fi
 }
