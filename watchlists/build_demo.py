@@ -3,7 +3,9 @@
     python watchlists/build_demo.py HOME [--force]
 
 The builder is ``inspector_app.app.demo.build_demo_home`` (its docstring says what it makes);
-the list CSVs it reads are package data in ``inspector_app/app/demo_data/``.
+the list CSVs and photos it reads are package data in ``inspector_app/app/demo_data/`` and the
+fingerprints are generated (``inspector_app/app/demo_prints.py``): it needs nothing beside the
+checkout. ``watchlists/demo_faces.py`` remakes the photos from their sources.
 """
 from __future__ import annotations
 
