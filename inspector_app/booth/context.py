@@ -22,6 +22,15 @@ LANGUAGE = "app.language"
 DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en"}
 
 
+class PortQueueUnavailable(RuntimeError):
+    """The port's queue could not be read from the hub; ``reason`` says why in one word
+    (``no_hub``, ``no_key``, ``unreachable``, ``refused``) for the screen to put in words."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(detail or reason)
+        self.reason, self.detail = reason, detail
+
+
 class BoothContext:
     """One booth's objects, made lazily and once. Thread-safe: worker lanes share it."""
 
@@ -142,6 +151,37 @@ class BoothContext:
         if key is None:
             raise ReviewRefused(f"{reviewer} has no signing key unlocked on this booth: sign in again as {reviewer}")
         return self.store().add_review(check_result_id, reviewer, verdict, reason, signing_key=key)
+
+    def port_queue(self, user: str, status: str = "open", timeout_s: float = 5.0) -> list[dict]:
+        """The port's supervisor queue (every booth of the port) from the hub, read as the
+        signed-in supervisor ``user`` with a proof signed by their own key. Raises
+        ``PortQueueUnavailable`` (``.reason``: ``no_hub``, ``no_key``, ``unreachable``, ``refused``)."""
+        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
+        from inspector_app.sync.config import SyncConfig, SyncConfigError
+
+        with self._lock:
+            key = self._signing_keys.get(user)
+        if key is None:
+            raise PortQueueUnavailable("no_key", f"{user} has no signing key unlocked on this booth")
+        try:
+            cfg = SyncConfig.load(self.home)
+        except SyncConfigError as exc:
+            raise PortQueueUnavailable("no_hub", str(exc)) from exc
+        if not cfg.hub_url:
+            raise PortQueueUnavailable("no_hub", "no hub URL configured")
+        try:
+            client = SyncClient.from_home(self.home, self.store(), port=self.port,
+                                          timeout=min(float(cfg.timeout_s), timeout_s))
+        except SyncError as exc:
+            raise PortQueueUnavailable("no_hub", str(exc)) from exc
+        try:
+            return client.port_queue(user, key, status)
+        except SupervisorRefused as exc:
+            raise PortQueueUnavailable("refused", str(exc)) from exc
+        except SyncError as exc:
+            raise PortQueueUnavailable("unreachable", str(exc)) from exc
+        finally:
+            client.close()
 
     def close(self) -> None:
         with self._lock:

@@ -82,6 +82,25 @@ def decision_title(kind: str) -> str:
     }.get(kind, kind)
 
 
+def local_time(iso: str | None, always_date: bool = False) -> str:
+    """A stored UTC time ("2026-11-30T01:28:02Z") as a person at the booth reads it: local time,
+    "10:28" today, "2026-11-29 10:28" another day (or always with ``always_date``); "" if none."""
+    import datetime as dt
+
+    if not iso:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
+    except ValueError:
+        return str(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    when = when.astimezone()
+    if not always_date and when.date() == dt.datetime.now().astimezone().date():
+        return when.strftime("%H:%M")
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
 def exemption_title(reason: str) -> str:
     return {
         "special_permanent_resident": tr("Special permanent resident"),
