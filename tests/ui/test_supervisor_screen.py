@@ -90,9 +90,9 @@ def test_a_review_by_keyboard_alone_with_who_and_when_in_the_history(supervisor,
     assert headers == ["Time", "Traveller", "Booth", "Inspector", "Decision", "Flags"]
     row0 = [screen.queue.item(0, c).text() for c in range(6)]
     assert row0[1] == "DUBOIS MARIE" and row0[2] == window.backend.booth_id and row0[3] == "inspector1"
-    assert row0[4] == "Referral to special inquiry officer"
+    assert row0[4] == "Referral" and "Referral to special inquiry officer" in screen.queue.item(0, 4).toolTip()
     assert "Identity to be established" in screen.queue.item(0, 4).toolTip()
-    assert "Lost/stolen documents" in row0[5] and "sltd" not in " ".join(row0)
+    assert "Lost/stolen document" in row0[5] and "sltd" not in " ".join(row0)
     started = window.backend.examination(dubois)["started_at"]
     local = dt.datetime.fromisoformat(started.replace("Z", "+00:00")).astimezone()
     assert row0[0] == local.strftime("%H:%M") or row0[0] == local.strftime("%Y-%m-%d %H:%M")
@@ -162,7 +162,7 @@ def test_the_detail_follows_the_selection_after_a_review(supervisor, qtbot):
     # selected and shown, marked, until the supervisor moves on
     refreshed = []
     vm.queueChanged.connect(refreshed.append)
-    qtbot.waitUntil(lambda: len(refreshed) >= 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(refreshed) >= 1, timeout=WAIT)
     assert vm.detail.get("examination_id") == dubois and _shown_is_selected(screen, vm)
     assert "reviewed" in screen.queue.item(screen.queue.currentRow(), 5).text()
 

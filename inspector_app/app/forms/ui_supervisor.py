@@ -54,7 +54,7 @@ class Ui_SupervisorForm(object):
 
         self.filterMessage = QLabel(SupervisorForm)
         self.filterMessage.setObjectName(u"filterMessage")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         sizePolicy.setHorizontalStretch(1)
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.filterMessage.sizePolicy().hasHeightForWidth())
@@ -133,16 +133,19 @@ class Ui_SupervisorForm(object):
 
         self.detailLayout.addWidget(self.reviewChecks)
 
-        self.evidenceRow = QHBoxLayout()
+        self.evidenceBox = QWidget(self.detailBox)
+        self.evidenceBox.setObjectName(u"evidenceBox")
+        self.evidenceRow = QHBoxLayout(self.evidenceBox)
         self.evidenceRow.setObjectName(u"evidenceRow")
+        self.evidenceRow.setContentsMargins(0, 0, 0, 0)
         self.liveColumn = QVBoxLayout()
         self.liveColumn.setObjectName(u"liveColumn")
-        self.liveCaption = QLabel(self.detailBox)
+        self.liveCaption = QLabel(self.evidenceBox)
         self.liveCaption.setObjectName(u"liveCaption")
 
         self.liveColumn.addWidget(self.liveCaption)
 
-        self.liveImage = QLabel(self.detailBox)
+        self.liveImage = QLabel(self.evidenceBox)
         self.liveImage.setObjectName(u"liveImage")
         self.liveImage.setMinimumSize(QSize(160, 160))
         self.liveImage.setMaximumSize(QSize(160, 160))
@@ -157,12 +160,12 @@ class Ui_SupervisorForm(object):
 
         self.enrolmentColumn = QVBoxLayout()
         self.enrolmentColumn.setObjectName(u"enrolmentColumn")
-        self.enrolmentCaption = QLabel(self.detailBox)
+        self.enrolmentCaption = QLabel(self.evidenceBox)
         self.enrolmentCaption.setObjectName(u"enrolmentCaption")
 
         self.enrolmentColumn.addWidget(self.enrolmentCaption)
 
-        self.enrolmentImage = QLabel(self.detailBox)
+        self.enrolmentImage = QLabel(self.evidenceBox)
         self.enrolmentImage.setObjectName(u"enrolmentImage")
         self.enrolmentImage.setMinimumSize(QSize(160, 160))
         self.enrolmentImage.setMaximumSize(QSize(160, 160))
@@ -180,14 +183,14 @@ class Ui_SupervisorForm(object):
         self.evidenceRow.addItem(self.evidenceSpacer)
 
 
-        self.detailLayout.addLayout(self.evidenceRow)
+        self.detailLayout.addWidget(self.evidenceBox)
 
         self.splitter.addWidget(self.detailBox)
         self.reviewBox = QGroupBox(self.splitter)
         self.reviewBox.setObjectName(u"reviewBox")
         self.reviewLayout = QVBoxLayout(self.reviewBox)
         self.reviewLayout.setObjectName(u"reviewLayout")
-        self.verdictRow = QHBoxLayout()
+        self.verdictRow = QVBoxLayout()
         self.verdictRow.setObjectName(u"verdictRow")
         self.verdictConfirm = QRadioButton(self.reviewBox)
         self.verdictConfirm.setObjectName(u"verdictConfirm")
@@ -235,6 +238,7 @@ class Ui_SupervisorForm(object):
 
         self.outerLayout.addWidget(self.splitter)
 
+        self.outerLayout.setStretch(1, 1)
         QWidget.setTabOrder(self.reviewQueue, self.reviewChecks)
         QWidget.setTabOrder(self.reviewChecks, self.verdictConfirm)
         QWidget.setTabOrder(self.verdictConfirm, self.verdictClear)

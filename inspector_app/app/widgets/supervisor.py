@@ -16,7 +16,9 @@ from inspector_app.app.i18n import current_language
 from inspector_app.app.viewmodels.supervisor import REVIEWABLE, row_id
 from inspector_app.app.widgets.common import (
     OUTCOMES,
+    decision_short,
     decision_title,
+    flag_title,
     kind_title,
     local_time,
     outcome_icon,
@@ -24,9 +26,12 @@ from inspector_app.app.widgets.common import (
     set_badge,
 )
 
-#: queue columns and their widths at 1366×768 (the last, Flags, takes the rest)
+#: queue columns: each but the last fits its contents up to a limit (longer text is cut with
+#: "…" and shown whole in its tooltip and in the detail); the last, flags, takes the rest
 COLUMNS = ("time", "traveller", "booth", "inspector", "decision", "flags")
-WIDTHS = (112, 150, 84, 84, 130)
+WIDTHS = (150, 170, 110, 110, 140)
+#: the share of the width for the list, the examination and the review (1366×768: 700/380/270)
+SHARES = (0.52, 0.28, 0.2)
 BIOMETRIC = ("face", "fingerprint", "face_capture", "finger_capture")
 
 
@@ -79,11 +84,10 @@ class SupervisorScreen(QWidget):
         for button, keys in ((self.confirm, "Alt+1"), (self.clear, "Alt+2"), (self.submit, "Ctrl+R"),
                              (ui.filterOpen, "Alt+O"), (ui.filterMine, "Alt+M"), (ui.filterPort, "Alt+P")):
             button.setShortcut(QKeySequence(keys))
-        for c, width in enumerate(WIDTHS):
-            self.queue.setColumnWidth(c, width)
         self.queue.horizontalHeader().setMinimumSectionSize(60)
-        ui.splitter.setSizes([690, 370, 280])
-        ui.splitter.setStretchFactor(0, 1)
+        for i, share in enumerate(SHARES):
+            ui.splitter.setStretchFactor(i, round(share * 10))
+        self._sized = False
         self.queue.installEventFilter(self)
         self.checks.installEventFilter(self)
         self.change_box: QMessageBox | None = None  # the question before changing a recorded review
@@ -103,6 +107,14 @@ class SupervisorScreen(QWidget):
         vm.error.connect(self._error)
         vm.reviewed.connect(self._reviewed)
         self.retranslate()
+
+    def showEvent(self, event):  # noqa: N802
+        if not self._sized:  # the shares once the width is known; the supervisor may drag them after
+            self._sized = True
+            width = max(self.ui.splitter.width(), sum(w.minimumSizeHint().width() for w in
+                                                       (self.ui.queueBox, self.ui.detailBox, self.ui.reviewBox)))
+            self.ui.splitter.setSizes([round(width * share) for share in SHARES])
+        super().showEvent(event)
 
     # ---- language ----
     def changeEvent(self, event):  # noqa: N802
@@ -167,11 +179,11 @@ class SupervisorScreen(QWidget):
             name_tip = " · ".join(str(x) for x in (name, t.get("nationality"), t.get("document_number")) if x)
         d = e.get("decision") or {}
         if d:
-            decision, decision_tip = decision_title(d.get("type", "")), self._decision_text(d)
+            decision, decision_tip = decision_short(d.get("type", "")), self._decision_text(d)
         else:
-            decision = decision_tip = self.tr("no decision yet")
+            decision, decision_tip = self.tr("none yet"), self.tr("The inspector has not decided yet.")
         checks = e.get("pending") or e.get("flagged") or []
-        flags = ", ".join(f"{_glyph(_state(c))} {kind_title(c.get('kind', ''))}" for c in checks)
+        flags = ", ".join(f"{_glyph(_state(c))} {flag_title(c.get('kind', ''))}" for c in checks)
         flags_tip = "\n".join(f"{outcome_word(_state(c))} — {kind_title(c.get('kind', ''))}" for c in checks)
         if e.get("done"):
             flags = "✔ " + self.tr("reviewed") + " · " + flags
@@ -197,6 +209,9 @@ class SupervisorScreen(QWidget):
             if at >= 0:
                 self.queue.setCurrentCell(at, 0)
                 self.queue.selectRow(at)
+            for c, limit in enumerate(WIDTHS):
+                self.queue.resizeColumnToContents(c)
+                self.queue.setColumnWidth(c, min(self.queue.columnWidth(c) + 8, limit))
         finally:
             self.queue.blockSignals(False)
             self._filling = False
@@ -323,6 +338,7 @@ class SupervisorScreen(QWidget):
 
     # ---- evidence ----
     def _clear_images(self) -> None:
+        self.ui.evidenceBox.setVisible(False)
         for label in (self.live, self.watch):
             label.setPixmap(QPixmap())
             label.clear()
@@ -336,9 +352,9 @@ class SupervisorScreen(QWidget):
             return
         check = self.check_rows[row]
         self._clear_images()
+        # pictures only for a biometric flag; a list flag's record is in its row above
+        self.ui.evidenceBox.setVisible(check.get("kind") in BIOMETRIC)
         if check.get("kind") not in BIOMETRIC:
-            self.live.setText(self.tr("No picture: this flag compares the document and the name with a list."))
-            self.watch.setText(_record_text(check.get("record")) or "—")
             return
         self.live.setText(self.tr("Loading…"))
         self.vm.load_evidence(check)
