@@ -176,3 +176,17 @@ def test_the_detail_follows_the_selection_after_a_review(supervisor, qtbot):
     # each review went to the traveller shown: DUBOIS confirmed once, IVANOV cleared
     assert [r["verdict"] for r in window.backend.examination(dubois)["check_results"][0]["reviews"]] == ["confirmed"]
     assert [r["verdict"] for r in window.backend.examination(ivanov)["check_results"][0]["reviews"]] == ["cleared"]
+
+    # the filters, by keys too: all booths of the port without a hub says so plainly and shows
+    # this booth's open rows (none left: nothing is shown); "reviewed by me", newest first
+    window.activateWindow()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, ALT)
+    qtbot.waitUntil(lambda: vm.problem in ("no_hub", "unreachable"), timeout=WAIT)
+    assert "this booth's open flags only" in screen.filter_message.text()
+    qtbot.waitUntil(lambda: vm.queue == [] and vm.detail == {} and screen.queue.rowCount() == 0, timeout=WAIT)
+    assert "No examination selected" in screen.header.text() and not screen.submit.isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M, ALT)
+    qtbot.waitUntil(lambda: [q["examination_id"] for q in vm.queue] == [ivanov, dubois], timeout=WAIT)
+    qtbot.waitUntil(lambda: vm.detail.get("examination_id") == ivanov and _shown_is_selected(screen, vm),
+                    timeout=WAIT)
+    assert "you reviewed" in screen.filter_message.text()
