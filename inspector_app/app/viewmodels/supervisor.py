@@ -191,6 +191,21 @@ class SupervisorViewModel(QObject):
         names = self._statuses.get(code or "")
         return (names[1] if japanese else names[0]) if names else ""
 
+    def nationality_name(self, code: str | None) -> str:
+        """"FRA" as "France" ("Taiwan (region)"): the country or region a person reads."""
+        return self.backend.nationality_label(code)[0] if code else ""
+
+    def clear(self) -> None:
+        """Forget the list, the selection and the detail (sign-out: the next person starts afresh)."""
+        self.stop()
+        self._generation += 1
+        self._refreshing = False
+        self.which, self.problem, self.selected, self._kept = "open", "", None, None
+        self.queue, self.detail = [], {}
+        self.filterChanged.emit(self.which, self.problem)
+        self.queueChanged.emit(self.queue)
+        self.detailChanged.emit(self.detail)
+
     @staticmethod
     def period_words(period: str | None) -> str:
         """"90d" as "90 days" (the period of a landing permission)."""

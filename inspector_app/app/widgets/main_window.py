@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
     def _logged_out(self) -> None:
         self.exam_vm.next_traveller()
         self.exam_vm.set_user(None)
-        self.supervisor_vm.stop()
+        self.supervisor_vm.clear()
         if self.lock_dialog is not None:
             self.lock_dialog.hide()
         self.status_vm.update(user="")

@@ -176,7 +176,8 @@ class SupervisorScreen(QWidget):
             name, name_tip = self.tr("(at its booth)"), self.tr("The traveller's data stays at booth %s.") % e.get("booth")
         else:
             name = _traveller_name(t) or self.tr("(name not read)")
-            name_tip = " · ".join(str(x) for x in (name, t.get("nationality"), t.get("document_number")) if x)
+            name_tip = " · ".join(str(x) for x in (name, self.vm.nationality_name(t.get("nationality")),
+                                                  t.get("document_number")) if x)
         d = e.get("decision") or {}
         if d:
             decision, decision_tip = decision_short(d.get("type", "")), self._decision_text(d)
@@ -278,7 +279,7 @@ class SupervisorScreen(QWidget):
             lines.append(self.tr("Recorded at booth %s. The traveller's data stays at that booth: "
                                  "review these flags there.") % exam.get("booth"))
         else:
-            lines.append(" · ".join(str(x) for x in (_traveller_name(t), t.get("nationality"),
+            lines.append(" · ".join(str(x) for x in (_traveller_name(t), self.vm.nationality_name(t.get("nationality")),
                                                      t.get("document_number"), t.get("birth_date")) if x))
         lines.append(self.tr("Examined by %s at booth %s, %s") % (
             self._person(exam.get("inspector")), exam.get("booth") or "",
