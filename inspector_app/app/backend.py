@@ -192,6 +192,12 @@ class Backend:
                 row["started_at"] = item.get("created_at")
         return {"items": local + list(remote.values()), "problem": None}
 
+    def add_port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str,
+                        verdict: str, reason: str) -> str:
+        """A review of another booth's flagged record, through the hub (general lane: it waits
+        on the network). ``BoothContext.port_review``."""
+        return self.ctx.port_review(booth_id, check_result_id, examination_id, reviewer, verdict, reason)
+
     def evidence_images(self, check: dict) -> dict:
         """The pictures beside a flagged check result, as bytes (general lane: file reads):
         ``live`` (the captures at the booth) and ``enrolment`` (the watchlist's own image)."""

@@ -183,6 +183,39 @@ class BoothContext:
         finally:
             client.close()
 
+    def port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str, verdict: str,
+                    reason: str, timeout_s: float = 10.0) -> str:
+        """The signed-in supervisor's review of another booth's flagged record, through the hub
+        (that booth applies it at its next sync). Signed with the reviewer's own key; the hub checks
+        the role, the port and that they did not examine the traveller. Returns the review id;
+        raises ``PortQueueUnavailable`` as ``port_queue`` does, with the hub's reason."""
+        import uuid
+
+        from inspector_app.common import signed_review
+        from inspector_app.common.clock import utc_now
+        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
+
+        with self._lock:
+            key = self._signing_keys.get(reviewer)
+        if key is None:
+            raise PortQueueUnavailable("no_key", f"{reviewer} has no signing key unlocked on this booth")
+        fields = {"review_id": str(uuid.uuid4()), "booth_id": booth_id, "check_result_id": check_result_id,
+                  "examination_id": examination_id, "reviewer": reviewer, "verdict": verdict,
+                  "reason": reason.strip(), "reviewed_at": utc_now()}
+        try:
+            client = SyncClient.from_home(self.home, self.store(), port=self.port, timeout=timeout_s)
+        except SyncError as exc:
+            raise PortQueueUnavailable("no_hub", str(exc)) from exc
+        try:
+            client.port_review(fields, signed_review.sign(fields, key))
+        except SupervisorRefused as exc:
+            raise PortQueueUnavailable("refused", str(exc)) from exc
+        except SyncError as exc:
+            raise PortQueueUnavailable("unreachable", str(exc)) from exc
+        finally:
+            client.close()
+        return fields["review_id"]
+
     def close(self) -> None:
         with self._lock:
             store, self._store = self._store, None

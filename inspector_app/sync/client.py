@@ -352,6 +352,21 @@ class SyncClient:
             raise SyncError("hub answer to GET /queue has no list of items")
         return [i for i in items if isinstance(i, dict)]
 
+    def port_review(self, fields: dict, signature: str) -> dict:
+        """A supervisor's review of another booth's queued record, signed with their own key
+        (``common.signed_review`` over ``fields``): ``POST /queue/{booth_id}/{record_id}/reviews``.
+        Raises ``SupervisorRefused`` when the hub refuses it (403, 404, 422), ``SyncError`` otherwise."""
+        body = {k: fields[k] for k in ("review_id", "examination_id", "reviewer", "verdict", "reason", "reviewed_at")}
+        r = self._request("POST", f"/queue/{fields['booth_id']}/{fields['check_result_id']}/reviews",
+                          ok=(200, 201, 403, 404, 422), json={**body, "signature": signature})
+        if r.status_code not in (200, 201):
+            try:
+                why = r.json().get("detail")
+            except ValueError:
+                why = None
+            raise SupervisorRefused(why if isinstance(why, str) and why else f"the hub refused it ({r.status_code})")
+        return self._json(r)
+
 
 def status_of(home: Path, store: Outbox | None, state: SyncState | None = None) -> SyncStatus:
     state = state or SyncState.load(home)

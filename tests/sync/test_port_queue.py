@@ -1,6 +1,7 @@
 """The supervisor's "all booths of the port" list: the hub's port queue read with the signed-in
-supervisor's own proof, grouped per examination beside this booth's own rows; when the hub
-cannot be read the list is this booth's own and says why."""
+supervisor's own proof, grouped per examination beside this booth's own rows, another booth's
+record reviewed through the hub; when the hub cannot be read the list is this booth's own and
+says why."""
 from __future__ import annotations
 
 PORT = "Narita Airport"
@@ -47,6 +48,11 @@ def test_port_list_shows_other_booths_and_says_when_the_hub_is_gone(tmp_path, hu
         assert rows[other]["remote"] and rows[other]["booth"] == "booth-8" and rows[other]["inspector"] == "tanaka"
         assert [(c["kind"], c["outcome"]) for c in rows[other]["pending"]] == [("biographic", "hit")]
 
+        # a review of the other booth's record goes to the hub, signed by sato; the item leaves the queue
+        check = rows[other]["pending"][0]["check_result_id"]
+        here.add_port_review("booth-8", check, other, "sato", "cleared", "different person: birth date differs")
+        assert [(r["reviewer"], r["verdict"]) for r in hub.db.reviews("booth-8", check)] == [("sato", "cleared")]
+        assert [r["examination_id"] for r in here.port_items("sato")["items"]] == [own]
         assert here.port_items("tanaka")["problem"] == "no_key"  # nobody's proof but the signed-in supervisor's
         hub.stop()
         answer = here.port_items("sato")

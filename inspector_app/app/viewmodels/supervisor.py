@@ -56,6 +56,7 @@ class SupervisorViewModel(QObject):
         self._refreshing = False
         self._statuses: dict | None = None
         self._reviewing = False  # a review is being written: no second one until it is done
+        self._port_reviews: dict[str, list] = {}  # reviews sent through the hub this session, by record
 
     def start(self) -> None:
         self.refresh()
@@ -149,10 +150,13 @@ class SupervisorViewModel(QObject):
             return
         row = self._row(wanted)
         if row is not None and row.get("remote"):
+            # another booth's examination: what the hub's queue holds, and the reviews sent from here
+            checks = [{**c, "reviews": self._port_reviews.get(c.get("check_result_id"), [])}
+                      for c in row.get("flagged") or []]
             self._opened({"examination_id": wanted, "remote": True, "booth": row.get("booth"),
                           "port": row.get("port"), "inspector": row.get("inspector"),
                           "started_at": row.get("started_at"), "traveller": {}, "decisions": [],
-                          "check_results": list(row.get("flagged") or []), "people": {}})
+                          "check_results": checks, "people": {}})
             return
         self.runner.start("examination", lambda ctx: self.backend.review_detail(wanted), lane="store",
                           on_result=self._opened, on_error=self.error.emit)
@@ -169,9 +173,9 @@ class SupervisorViewModel(QObject):
         return bool(inspector) and str(inspector).casefold() == str(self.reviewer).casefold()
 
     def can_review(self) -> bool:
-        """A review can act now: the detail shown is the selected one, of this booth, not one's own."""
-        return (bool(self.detail) and row_id(self.detail) == self.selected and not self.detail.get("remote")
-                and not self.is_own() and not self._reviewing)
+        """A review can act now: the detail shown is the selected one, not one's own, none in flight."""
+        return (bool(self.detail) and row_id(self.detail) == self.selected and not self.is_own()
+                and not self._reviewing)
 
     def check(self, check_result_id: str) -> dict | None:
         return next((c for c in self.detail.get("check_results") or []
@@ -239,8 +243,15 @@ class SupervisorViewModel(QObject):
             return
         reviewer = self.reviewer
         exam_id = row_id(self.detail)
+        remote_booth = self.detail.get("booth") if self.detail.get("remote") else None
 
         def done(review_id):
+            if remote_booth:
+                from inspector_app.common.clock import utc_now
+
+                self._port_reviews.setdefault(check_result_id, []).append(
+                    {"id": review_id, "reviewer": reviewer, "verdict": verdict, "reason": reason.strip(),
+                     "reviewed_at": utc_now()})
             self._reviewing = False
             self.reviewed.emit({"review_id": review_id, "check_result_id": check_result_id, "verdict": verdict,
                                 "examination_id": exam_id})
@@ -255,5 +266,11 @@ class SupervisorViewModel(QObject):
             self.detailChanged.emit(self.detail)  # the screen offers the review again
 
         self._reviewing = True
-        self.runner.start("review", lambda ctx: self.backend.add_review(check_result_id, reviewer, verdict, reason.strip()),
+        if remote_booth:  # another booth's record: through the hub, which that booth syncs from
+            self.runner.start(self.tr("Review not sent to the hub"), lambda ctx: self.backend.add_port_review(
+                remote_booth, check_result_id, exam_id, reviewer, verdict, reason.strip()),
+                lane="general", on_result=done, on_error=failed)
+            return
+        self.runner.start(self.tr("Review not recorded"),
+                          lambda ctx: self.backend.add_review(check_result_id, reviewer, verdict, reason.strip()),
                           lane="store", on_result=done, on_error=failed)

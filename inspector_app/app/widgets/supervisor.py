@@ -276,8 +276,8 @@ class SupervisorScreen(QWidget):
         t = exam.get("traveller") or {}
         lines = []
         if exam.get("remote"):
-            lines.append(self.tr("Recorded at booth %s. The traveller's data stays at that booth: "
-                                 "review these flags there.") % exam.get("booth"))
+            lines.append(self.tr("Recorded at booth %s: the traveller's data stays there, your review "
+                                 "reaches it through the hub.") % exam.get("booth"))
         else:
             lines.append(" · ".join(str(x) for x in (_traveller_name(t), self.vm.nationality_name(t.get("nationality")),
                                                      t.get("document_number"), t.get("birth_date")) if x))
@@ -387,9 +387,7 @@ class SupervisorScreen(QWidget):
     def _submit(self) -> None:
         check = self._current_check()
         if not self.vm.can_review() or row_id(self.vm.detail) != self._shown:
-            if self.vm.detail.get("remote"):
-                why = self.tr("This examination was recorded at another booth: review it there.")
-            elif self.vm.detail and self.vm.is_own():
+            if self.vm.detail and self.vm.is_own():
                 why = self.tr("Your own examination: another supervisor must review it.")
             else:
                 why = self.tr("Wait a moment: the examination is still loading.")
