@@ -106,7 +106,7 @@ class SupervisorViewModel(QObject):
             def work(ctx):
                 return self.backend.supervisor_items(which, reviewer), ""
             lane = "store"
-        self.runner.start("review_queue", work, lane=lane, on_result=done, on_error=failed)
+        self.runner.start(self.tr("The list could not be read"), work, lane=lane, on_result=done, on_error=failed)
 
     def _set_queue(self, items: list[dict]) -> None:
         ids = [row_id(r) for r in items]
@@ -158,7 +158,8 @@ class SupervisorViewModel(QObject):
                           "started_at": row.get("started_at"), "traveller": {}, "decisions": [],
                           "check_results": checks, "people": {}})
             return
-        self.runner.start("examination", lambda ctx: self.backend.review_detail(wanted), lane="store",
+        self.runner.start(self.tr("The examination could not be opened"), lambda ctx: self.backend.review_detail(wanted),
+                          lane="store",
                           on_result=self._opened, on_error=self.error.emit)
 
     def _opened(self, exam: dict) -> None:
@@ -228,7 +229,8 @@ class SupervisorViewModel(QObject):
         def done(images):
             self.evidenceChanged.emit({"check_result_id": cid, **images})
 
-        self.runner.start("evidence", lambda ctx: self.backend.evidence_images(check), lane="general",
+        self.runner.start(self.tr("The pictures could not be read"), lambda ctx: self.backend.evidence_images(check),
+                          lane="general",
                           on_result=done, on_error=self.error.emit)
 
     def review(self, check_result_id: str, verdict: str, reason: str) -> None:
