@@ -310,7 +310,8 @@ class SupervisorScreen(QWidget):
             self._clear_images()
         self.history.clear()
         reviews = [(rv, c) for c in exam.get("check_results") or [] for rv in c.get("reviews") or []]
-        for rv, c in sorted(reviews, key=lambda p: str(p[0].get("reviewed_at") or ""), reverse=True):
+        # newest first; two in the same second keep the order they were recorded in (then reversed)
+        for rv, c in reversed(sorted(reviews, key=lambda p: str(p[0].get("reviewed_at") or ""))):
             self.history.addItem(QListWidgetItem(outcome_icon(rv.get("verdict", "")), self.tr("%s · %s · %s: %s · “%s”") % (
                 local_time(rv.get("reviewed_at"), always_date=True), self._person(rv.get("reviewer")),
                 outcome_word(rv.get("verdict", "")), kind_title(c.get("kind", "")), rv.get("reason", ""))))
