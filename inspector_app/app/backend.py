@@ -132,6 +132,91 @@ class Backend:
     def outbox_count(self) -> int:
         return self.store().outbox_count()
 
+    # ---- supervisor (store lane; the port's queue on the general lane: it waits on the hub) ------
+    def supervisor_items(self, which: str, reviewer: str) -> list[dict]:
+        """This booth's rows for the supervisor: ``open`` (not yet reviewed) or ``mine`` (reviewed
+        by ``reviewer``); see ``Store.supervisor_items``."""
+        return self.store().supervisor_items(which, reviewer)
+
+    def review_detail(self, examination_id: str) -> dict:
+        """One examination as the supervisor judges it: ``Store.examination`` plus ``people``
+        (display names by user id, for who examined and who reviewed) and, on each check result,
+        ``live`` (paths of the live captures that are its evidence)."""
+        store = self.store()
+        exam = store.examination(examination_id)
+        exam["people"] = store.display_names()
+        checks = exam.get("check_results") or []
+        captures = {"face": [c for c in checks if c.get("kind") == "face_capture"],
+                    "fingerprint": [c for c in checks if c.get("kind") == "finger_capture"]}
+        for c in checks:
+            own = (c.get("evidence") or {}).get("live")
+            found = [own] if own else [(x.get("evidence") or {}).get("live") for x in captures.get(c.get("kind"), [])]
+            c["live"] = [str(p) for p in found if p]
+        return exam
+
+    def port_items(self, reviewer: str) -> dict:
+        """The supervisor's rows for every booth of the port: ``{"items", "problem"}``.
+
+        This booth's open rows come from its own store (newest truth); the hub's port queue adds
+        the other booths' flagged records, one row per examination (``remote``: reviewed at the
+        hub, the booth holds none of their data). ``problem`` is None, or why the hub's queue could
+        not be read (``BoothContext.port_queue``); then the rows are this booth's only.
+        """
+        from inspector_app.booth.context import PortQueueUnavailable
+
+        local = self.supervisor_items("open", reviewer)
+        try:
+            hub = self.ctx.port_queue(reviewer)
+        except PortQueueUnavailable as exc:
+            return {"items": local, "problem": exc.reason}
+        known = {row["examination_id"] for row in local}
+        store = self.store()
+        remote: dict[tuple, dict] = {}
+        for item in hub:
+            payload = item.get("payload") if isinstance(item.get("payload"), dict) else {}
+            exam_id = str(payload.get("examination_id") or item.get("record_id") or "")
+            if item.get("booth_id") == self.booth_id and (exam_id in known or _known(store, exam_id)):
+                continue  # this booth's own record: its store has it, reviews included
+            row = remote.setdefault((item.get("booth_id"), exam_id), {
+                "examination_id": exam_id, "remote": True, "booth": item.get("booth_id"),
+                "port": item.get("port"), "inspector": item.get("inspector") or payload.get("inspector"),
+                "started_at": item.get("created_at"), "traveller": {}, "pending": [], "flagged": [],
+                "open_hits": 0, "decision": None, "reviews": []})
+            check = {**payload, "check_result_id": item.get("record_id"), "kind": payload.get("kind") or
+                     str((item.get("flags") or ["?"])[0]).partition(":")[0], "reviews": [], "live": []}
+            check.setdefault("outcome", str((item.get("flags") or ["?:hit"])[0]).partition(":")[2] or "hit")
+            row["pending"].append(check)
+            row["flagged"].append(check)
+            row["open_hits"] += check["outcome"] == "hit"
+            if str(item.get("created_at") or "") < str(row["started_at"] or ""):
+                row["started_at"] = item.get("created_at")
+        return {"items": local + list(remote.values()), "problem": None}
+
+    def add_port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str,
+                        verdict: str, reason: str) -> str:
+        """A review of another booth's flagged record, through the hub (general lane: it waits
+        on the network). ``BoothContext.port_review``."""
+        return self.ctx.port_review(booth_id, check_result_id, examination_id, reviewer, verdict, reason)
+
+    def evidence_images(self, check: dict) -> dict:
+        """The pictures beside a flagged check result, as bytes (general lane: file reads):
+        ``live`` (the captures at the booth) and ``enrolment`` (the watchlist's own image)."""
+        live = []
+        for path in check.get("live") or []:
+            try:
+                live.append(Path(path).read_bytes())
+            except OSError:
+                continue
+        return {"live": live, "enrolment": self.enrolment_image(check)}
+
+    def enrolment_image(self, check: dict) -> bytes | None:
+        """The watchlist's enrolment image (JPEG/PNG bytes) for a face or fingerprint hit
+        (``check["subject_id"]``, ``check["kind"]``, ``check.get("position")``), or None.
+
+        The hook for the biometric bundle's small enrolment image: wire its accessor here. Until
+        then the screen says that no enrolment image is at the booth."""
+        return None
+
     # ---- status bar (store lane) ---------------------------------------------------------
     def status_snapshot(self) -> dict:
         """Records queued, last sync, online, list age: one cheap poll for the status bar."""
@@ -157,3 +242,14 @@ class Backend:
 
         limit = float(self.settings.get("screening.max_list_age_hours", liststate.DEFAULT_MAX_AGE_HOURS))
         return liststate.status(liststate.current(self.home), limit)[0]
+
+
+def _known(store, examination_id: str) -> bool:
+    from inspector_app.store import UnknownRecord
+
+    try:
+        store.examination(examination_id)
+    except UnknownRecord:
+        return False
+    return True
+

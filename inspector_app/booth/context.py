@@ -22,6 +22,15 @@ LANGUAGE = "app.language"
 DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en"}
 
 
+class PortQueueUnavailable(RuntimeError):
+    """The port's queue could not be read from the hub; ``reason`` says why in one word
+    (``no_hub``, ``no_key``, ``unreachable``, ``refused``) for the screen to put in words."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(detail or reason)
+        self.reason, self.detail = reason, detail
+
+
 class BoothContext:
     """One booth's objects, made lazily and once. Thread-safe: worker lanes share it."""
 
@@ -142,6 +151,70 @@ class BoothContext:
         if key is None:
             raise ReviewRefused(f"{reviewer} has no signing key unlocked on this booth: sign in again as {reviewer}")
         return self.store().add_review(check_result_id, reviewer, verdict, reason, signing_key=key)
+
+    def port_queue(self, user: str, status: str = "open", timeout_s: float = 5.0) -> list[dict]:
+        """The port's supervisor queue (every booth of the port) from the hub, read as the
+        signed-in supervisor ``user`` with a proof signed by their own key. Raises
+        ``PortQueueUnavailable`` (``.reason``: ``no_hub``, ``no_key``, ``unreachable``, ``refused``)."""
+        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
+        from inspector_app.sync.config import SyncConfig, SyncConfigError
+
+        with self._lock:
+            key = self._signing_keys.get(user)
+        if key is None:
+            raise PortQueueUnavailable("no_key", f"{user} has no signing key unlocked on this booth")
+        try:
+            cfg = SyncConfig.load(self.home)
+        except SyncConfigError as exc:
+            raise PortQueueUnavailable("no_hub", str(exc)) from exc
+        if not cfg.hub_url:
+            raise PortQueueUnavailable("no_hub", "no hub URL configured")
+        try:
+            client = SyncClient.from_home(self.home, self.store(), port=self.port,
+                                          timeout=min(float(cfg.timeout_s), timeout_s))
+        except SyncError as exc:
+            raise PortQueueUnavailable("no_hub", str(exc)) from exc
+        try:
+            return client.port_queue(user, key, status)
+        except SupervisorRefused as exc:
+            raise PortQueueUnavailable("refused", str(exc)) from exc
+        except SyncError as exc:
+            raise PortQueueUnavailable("unreachable", str(exc)) from exc
+        finally:
+            client.close()
+
+    def port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str, verdict: str,
+                    reason: str, timeout_s: float = 10.0) -> str:
+        """The signed-in supervisor's review of another booth's flagged record, through the hub
+        (that booth applies it at its next sync). Signed with the reviewer's own key; the hub checks
+        the role, the port and that they did not examine the traveller. Returns the review id;
+        raises ``PortQueueUnavailable`` as ``port_queue`` does, with the hub's reason."""
+        import uuid
+
+        from inspector_app.common import signed_review
+        from inspector_app.common.clock import utc_now
+        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
+
+        with self._lock:
+            key = self._signing_keys.get(reviewer)
+        if key is None:
+            raise PortQueueUnavailable("no_key", f"{reviewer} has no signing key unlocked on this booth")
+        fields = {"review_id": str(uuid.uuid4()), "booth_id": booth_id, "check_result_id": check_result_id,
+                  "examination_id": examination_id, "reviewer": reviewer, "verdict": verdict,
+                  "reason": reason.strip(), "reviewed_at": utc_now()}
+        try:
+            client = SyncClient.from_home(self.home, self.store(), port=self.port, timeout=timeout_s)
+        except SyncError as exc:
+            raise PortQueueUnavailable("no_hub", str(exc)) from exc
+        try:
+            client.port_review(fields, signed_review.sign(fields, key))
+        except SupervisorRefused as exc:
+            raise PortQueueUnavailable("refused", str(exc)) from exc
+        except SyncError as exc:
+            raise PortQueueUnavailable("unreachable", str(exc)) from exc
+        finally:
+            client.close()
+        return fields["review_id"]
 
     def close(self) -> None:
         with self._lock:

@@ -597,6 +597,53 @@ class Store:
                 }
         return list(queue.values())
 
+    def _supervisor_row(self, exam: dict) -> dict:
+        """Inside the lock: one row of the supervisor's list (review_queue's fields, plus the
+        inspector's latest decision and every review so far)."""
+        results = self._check_results(exam["id"])
+        traveller = json.loads(exam["data"]).get("traveller") or {}
+        decisions = self.decisions(exam["id"])
+        return {
+            "examination_id": exam["id"], "started_at": exam["started_at"], "booth": exam["booth"],
+            "port": exam["port"], "inspector": exam["inspector"],
+            "traveller": traveller if isinstance(traveller, dict) else {},
+            "pending": [r for r in results if r["needs_review"]],
+            "flagged": [r for r in results if r["outcome"] in REVIEW_OUTCOMES],
+            "open_hits": sum(1 for r in results if r["open"]),
+            "decision": decisions[-1] if decisions else None,
+            "reviews": [{**rv, "kind": r["kind"], "check_result_id": r["check_result_id"]}
+                        for r in results for rv in r["reviews"]],
+        }
+
+    def supervisor_items(self, which: str = "open", reviewer: str = "") -> list[dict]:
+        """The supervisor screen's list at this booth, oldest first.
+
+        ``open``: examinations with a flagged check result no supervisor has reviewed (the same
+        examinations as ``review_queue``). ``mine``: examinations with a check result that
+        ``reviewer`` reviewed, newest review first (the supervisor's own work, to look back at or
+        correct). Each row: review_queue's fields plus ``flagged`` (every flagged result),
+        ``decision`` (the inspector's latest decision record, or None) and ``reviews``.
+        """
+        marks = ",".join("?" * len(REVIEW_OUTCOMES))
+        if which == "open":
+            sql = (f"SELECT c.examination_id AS id FROM check_results c WHERE c.outcome IN ({marks}) "
+                   "AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.check_result_id = c.id) ORDER BY c.rowid")
+            params: tuple = REVIEW_OUTCOMES
+        elif which == "mine":
+            sql = ("SELECT examination_id AS id FROM reviews WHERE reviewer = ? COLLATE NOCASE "
+                   "GROUP BY examination_id ORDER BY max(rowid) DESC")
+            params = (str(reviewer).strip(),)
+        else:
+            raise ValueError(f"which must be 'open' or 'mine', not {which!r}")
+        with self._lock:
+            ids = [r["id"] for r in self.db.query(sql, params)]
+            return [self._supervisor_row(self._examination_row(i)) for i in dict.fromkeys(ids)]
+
+    def display_names(self) -> dict[str, str]:
+        """Each user's display name (the name a person reads) by user id; empty when unset."""
+        with self._lock:
+            return {r["user"]: r["display_name"] or "" for r in self.db.query("SELECT user, display_name FROM users")}
+
     def examination(self, examination_id: str) -> dict:
         """Everything about one examination: its data, checks with reviews, decisions."""
         with self._lock:

@@ -42,6 +42,10 @@ class SyncError(RuntimeError):
     """One sync attempt failed (hub unreachable, refused, or erroring); safe to retry."""
 
 
+class SupervisorRefused(SyncError):
+    """The hub refused a supervisor's proof (not a supervisor of this port, stale or wrong key)."""
+
+
 class SyncClient:
     def __init__(self, home: Path, store: Outbox, hub_url: str, credential: str, *, trust: HubTrust, port: str,
                  key: Ed25519PrivateKey | None = None, batch_size: int = 500, timeout: float = 15.0,
@@ -327,6 +331,41 @@ class SyncClient:
         """The newest head of this booth's audit chain the hub received (``audit verify
         --against-hub``): a chain rewritten or cut since no longer reaches it."""
         return self._json(self._request("GET", "/audit-head"), "head")["head"]
+
+    # -- supervisor --------------------------------------------------------------------------
+    def port_queue(self, user: str, key: Ed25519PrivateKey, status: str = "open", limit: int = 500) -> list[dict]:
+        """The port's supervisor queue (every booth of this port), read with ``user``'s fresh
+        signed proof (their own key, unlocked at sign-in): ``GET /queue`` in docs/HUB_API.md.
+        Raises ``SupervisorRefused`` when the hub refuses the proof, ``SyncError`` otherwise."""
+        import datetime as dt
+
+        at = dt.datetime.now(dt.UTC).isoformat()
+        value = {"user": user, "at": at, "method": "GET", "path": "/queue", "booth_id": self.booth_id}
+        headers = {"X-Supervisor": user, "X-Supervisor-At": at,
+                   "X-Supervisor-Proof": signing.sign(key, signing.SUPERVISOR_PROOF, value)}
+        r = self._request("GET", "/queue", ok=(200, 403), params={"status": status, "limit": limit},
+                          headers=headers)
+        if r.status_code == 403:
+            raise SupervisorRefused(f"the hub refused {user}'s supervisor proof: {r.text[:200]}")
+        items = self._json(r, "items")["items"]
+        if not isinstance(items, list):
+            raise SyncError("hub answer to GET /queue has no list of items")
+        return [i for i in items if isinstance(i, dict)]
+
+    def port_review(self, fields: dict, signature: str) -> dict:
+        """A supervisor's review of another booth's queued record, signed with their own key
+        (``common.signed_review`` over ``fields``): ``POST /queue/{booth_id}/{record_id}/reviews``.
+        Raises ``SupervisorRefused`` when the hub refuses it (403, 404, 422), ``SyncError`` otherwise."""
+        body = {k: fields[k] for k in ("review_id", "examination_id", "reviewer", "verdict", "reason", "reviewed_at")}
+        r = self._request("POST", f"/queue/{fields['booth_id']}/{fields['check_result_id']}/reviews",
+                          ok=(200, 201, 403, 404, 422), json={**body, "signature": signature})
+        if r.status_code not in (200, 201):
+            try:
+                why = r.json().get("detail")
+            except ValueError:
+                why = None
+            raise SupervisorRefused(why if isinstance(why, str) and why else f"the hub refused it ({r.status_code})")
+        return self._json(r)
 
 
 def status_of(home: Path, store: Outbox | None, state: SyncState | None = None) -> SyncStatus:

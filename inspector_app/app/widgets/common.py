@@ -82,6 +82,59 @@ def decision_title(kind: str) -> str:
     }.get(kind, kind)
 
 
+def flag_title(kind: str) -> str:
+    """A check kind in a few words, for a narrow column (kind_title has the full title)."""
+    return {
+        "document": tr("Document check"),
+        "sltd": tr("Lost/stolen document"),
+        "biographic": tr("Name watchlist"),
+        "face": tr("Face watchlist"),
+        "fingerprint": tr("Fingerprint watchlist"),
+        "face_capture": tr("Face capture"),
+        "finger_capture": tr("Fingerprint capture"),
+        "biometric_exception": tr("Biometric exception"),
+        "biometric_exemption": tr("Biometric exemption"),
+        "override": tr("Override"),
+    }.get(kind, kind_title(kind))
+
+
+def decision_short(kind: str) -> str:
+    """A decision in a few words, for a narrow column (decision_title has the full title)."""
+    return {
+        "landing_permission": tr("Landing permission"),
+        "referral": tr("Referral"),
+        "special_landing_permission": tr("Special landing"),
+        "crew_landing": tr("Crew landing"),
+        "port_of_call_landing": tr("Shore pass"),
+        "transit_landing": tr("Transit landing"),
+        "cruise_ship_landing": tr("Cruise landing"),
+        "emergency_landing": tr("Emergency landing"),
+        "distress_landing": tr("Distress landing"),
+        "temporary_refuge_landing": tr("Temporary refuge"),
+        "returning_resident": tr("Returning resident"),
+        "japanese_national": tr("Japanese national"),
+    }.get(kind, decision_title(kind))
+
+
+def local_time(iso: str | None, always_date: bool = False) -> str:
+    """A stored UTC time ("2026-11-30T01:28:02Z") as a person at the booth reads it: local time,
+    "10:28" today, "2026-11-29 10:28" another day (or always with ``always_date``); "" if none."""
+    import datetime as dt
+
+    if not iso:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
+    except ValueError:
+        return str(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    when = when.astimezone()
+    if not always_date and when.date() == dt.datetime.now().astimezone().date():
+        return when.strftime("%H:%M")
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
 def exemption_title(reason: str) -> str:
     return {
         "special_permanent_resident": tr("Special permanent resident"),

@@ -74,6 +74,8 @@ def shortcut_table(_unused=None) -> list[tuple[str, str]]:
         ("Ctrl+N", tr("Next traveller (clears the screen)")),
         ("Alt+1 / Alt+2", tr("Supervisor: confirm / clear the hit")),
         ("Ctrl+R", tr("Supervisor: record the review")),
+        ("Alt+O / Alt+M / Alt+P", tr("Supervisor: show open flags / reviewed by me / all booths of the port")),
+        ("Enter", tr("Supervisor: from the list to the examination's flags")),
         ("Ctrl+Shift+L", tr("Lock the session")),
         ("Ctrl+Q", tr("Sign out")),
     ]
@@ -207,7 +209,8 @@ class MainWindow(QMainWindow):
         self.m_help.setTitle(self.tr("&Help"))
         texts = dict((k, v) for k, v in zip(
             ["shortcuts", "language", "exam", "supervisor", "mrz", "read", "camera", "capture", "retake", "fingers",
-             "exemption", "checks", "decision", "save", "print", "next", "_rev1", "_rev2", "lock", "logout"],
+             "exemption", "checks", "decision", "save", "print", "next", "_rev1", "_rev2", "_rev3", "_rev4", "lock",
+             "logout"],
             [w for _k, w in shortcut_table(self.tr)]))
         for k, a in self._actions.items():
             a.setText(texts.get(k, k))
@@ -255,7 +258,7 @@ class MainWindow(QMainWindow):
     def _logged_out(self) -> None:
         self.exam_vm.next_traveller()
         self.exam_vm.set_user(None)
-        self.supervisor_vm.stop()
+        self.supervisor_vm.clear()
         if self.lock_dialog is not None:
             self.lock_dialog.hide()
         self.status_vm.update(user="")
