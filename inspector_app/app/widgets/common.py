@@ -5,6 +5,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
+from inspector_app.app.i18n import core_text, country_name
+from inspector_app.domain import exemptions, rules
+from inspector_app.domain.periods import Period, PeriodError
+
+__all__ = ["core_text", "country_name"]  # re-exported for the screens
+
 # outcome -> (glyph, QStyle icon, css class). The word and the glyph carry the meaning;
 # colour only repeats it.
 OUTCOMES = {
@@ -31,12 +37,43 @@ def tr(text: str) -> str:
 
 
 def outcome_word(outcome: str) -> str:
+    """A check outcome, review verdict or screen state as one word (unknown: as it is)."""
     return {
         "clear": tr("PASS"), "pass": tr("PASS"), "hit": tr("HIT"), "error": tr("FAIL"), "fail": tr("FAIL"),
         "exception": tr("EXCEPTION"), "low_quality": tr("LOW QUALITY"), "override": tr("OVERRIDE"),
         "warning": tr("WARNING"), "exempt": tr("EXEMPT"), "confirmed": tr("CONFIRMED HIT"),
-        "cleared": tr("CLEARED"),
-    }.get(outcome, outcome.upper())
+        "cleared": tr("CLEARED"), "open": tr("OPEN"),
+    }.get(outcome, outcome)
+
+
+def role_title(role: str) -> str:
+    """A user's role in words (DOMAIN.md: inspector, supervising inspector, administrator)."""
+    return {"inspector": tr("Inspector"), "supervisor": tr("Supervisor"),
+            "administrator": tr("Administrator"), "admin": tr("Administrator")}.get(role, role)
+
+
+def roles_title(roles) -> str:
+    return tr(", ").join(role_title(r) for r in roles or [])
+
+
+def period_title(period: str) -> str:
+    """A period of stay as written in a decision ("90d", "1y", "unlimited") in words ("90 days")."""
+    if not period:
+        return ""
+    try:
+        return core_text(Period.parse(period).describe())
+    except PeriodError:
+        return str(period)
+
+
+def check_field_title(field: str) -> str:
+    """An MRZ field whose check digit is checked (``document_number``...) in words."""
+    return core_text(rules.CHECK_FIELDS.get(field, field))
+
+
+def list_title(name: str) -> str:
+    """A screening list's code (``sltd``, ``biographic``...) in words."""
+    return core_text(rules.LIST_NAMES.get(name, name))
 
 
 def kind_title(kind: str) -> str:
@@ -55,14 +92,9 @@ def kind_title(kind: str) -> str:
 
 
 def finger_title(position: str) -> str:
-    """"Left IndexFinger" (the SBI name) as a person reads it; "Face" for a face exception."""
-    hand, _, finger = position.partition(" ")
-    hands = {"Left": tr("left"), "Right": tr("right")}
-    fingers = {"IndexFinger": tr("index finger"), "MiddleFinger": tr("middle finger"),
-               "RingFinger": tr("ring finger"), "LittleFinger": tr("little finger"), "Thumb": tr("thumb")}
-    if hand in hands and finger in fingers:
-        return f"{hands[hand]} {fingers[finger]}"
-    return tr("face") if position == "Face" else position
+    """"Left IndexFinger" (the SBI name) as a person reads it ("left index finger", 左手人差し指);
+    "Face" for a face exception."""
+    return core_text(rules.finger_name(position))
 
 
 def decision_title(kind: str) -> str:
@@ -83,14 +115,11 @@ def decision_title(kind: str) -> str:
 
 
 def exemption_title(reason: str) -> str:
-    return {
-        "special_permanent_resident": tr("Special permanent resident"),
-        "under_16": tr("Under 16 years of age"),
-        "diplomat": tr("Diplomat activities"),
-        "official": tr("Official activities"),
-        "invited_by_head_of_organ": tr("Invited by the head of a national administrative organ"),
-        "designated_by_ordinance": tr("Designated by ordinance"),
-    }.get(reason, reason)
+    """An exemption ground (``exemptions.ExemptionReason``) in words."""
+    try:
+        return core_text(exemptions.GROUND_NAMES[exemptions.ExemptionReason(reason)])
+    except ValueError:
+        return reason
 
 
 def outcome_icon(outcome: str):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.app.widgets.common import kind_title, outcome_icon, outcome_word, set_badge
+from inspector_app.app.widgets.common import core_text, kind_title, outcome_icon, outcome_word, set_badge
 
 
 class SupervisorScreen(QWidget):
@@ -97,7 +97,7 @@ class SupervisorScreen(QWidget):
         self.submit.clicked.connect(self._submit)
         vm.queueChanged.connect(self.show_queue)
         vm.detailChanged.connect(self.show_detail)
-        vm.error.connect(lambda m: set_badge(self.message, "fail", m))
+        vm.error.connect(lambda m: set_badge(self.message, "fail", core_text(m)))
         vm.reviewed.connect(self._reviewed)
         self.retranslate()
 
@@ -175,12 +175,13 @@ class SupervisorScreen(QWidget):
             reviews = c.get("reviews") or []
             shown = reviews[-1]["verdict"] if reviews else c.get("outcome", "hit")
             text = f"{outcome_word(shown)} — {kind_title(c.get('kind', '?'))}"
+            score_word, record_word = self.tr("score"), self.tr("record")
             if c.get("score") is not None:
-                text += f" ({self.tr('score')} {c['score']})"
+                text += f" ({score_word} {c['score']})"
             if c.get("record"):
-                text += f"\n{self.tr('record')}: {c['record']}"
+                text += f"\n{record_word}: {c['record']}"
             if c.get("reasons"):
-                text += "\n" + "; ".join(map(str, c["reasons"]))
+                text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
             self.checks.addItem(QListWidgetItem(outcome_icon(shown), text))
         if self.check_rows:
             self.checks.setCurrentRow(row if 0 <= row < len(self.check_rows) else 0)
