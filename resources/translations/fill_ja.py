@@ -109,7 +109,7 @@ JA = {
     "refugee": "難民", "region": "地域", "stateless": "無国籍", "unknown": "不明", "unlimited": "無期限",
     "— choose —": "— 選択 —", "✔ Clear hit (Alt+2)": "✔ 該当を解除 (Alt+2)", "✖ Confirm hit (Alt+1)": "✖ 該当を確定 (Alt+1)",
     "✖ Your own examination: another supervisor must review it.": "✖ ご自身の審査です: 別の統括審査官が確認してください。",
-    "(no photo at the booth)": "（ブースに写真はありません）",
+    "(no photo at the booth)": "（ブースに写真なし）",
     "line": "行", "expected": "正しくは", "score": "スコア", "record": "記録", "quality": "品質",
     "OPEN": "未解除", "Supervisor": "統括審査官", "Administrator": "管理者", ", ": "、",
     "Document (check digits, expiry)": "旅券（チェックディジット・有効期限）", "Fingerprint captured": "指紋を取得しました",

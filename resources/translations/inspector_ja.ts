@@ -489,7 +489,7 @@
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="258" />
         <source>(no photo at the booth)</source>
-        <translation>（ブースに写真はありません）</translation>
+        <translation>（ブースに写真なし）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="260" />
@@ -1004,7 +1004,7 @@
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="204" />
         <source>(no photo at the booth)</source>
-        <translation>（ブースに写真はありません）</translation>
+        <translation>（ブースに写真なし）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="206" />

@@ -1,6 +1,8 @@
 """Shared look: outcome icons + words (never colour alone), titles of check kinds, fonts."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
@@ -122,6 +124,31 @@ def exemption_title(reason: str) -> str:
         return reason
 
 
+WORD_JOINER = "\u2060"
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KANJI_KATAKANA = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uff01-\uff9f\u3005\u30fc]")
+_BREAK_AFTER = set("、。・）」』】：；，．！？")
+
+
+def phrases(text: str) -> str:
+    """Japanese text that a word-wrapping label breaks between phrases, never inside a word.
+
+    Qt breaks Japanese between any two characters ("有効|期限", "異|形"). This joins the
+    characters of a Japanese run with WORD JOINER (U+2060, invisible) and leaves a break only
+    after punctuation and where a particle (hiragana) is followed by a kanji or katakana word:
+    "旅券の|有効期限が|切れています". Latin text is left as it is."""
+    if not text or not _CJK.search(text):
+        return text
+    out = [text[0]]
+    for prev, ch in zip(text, text[1:]):
+        if (_CJK.match(prev) and _CJK.match(ch) and prev not in _BREAK_AFTER
+                and not (_HIRAGANA.match(prev) and _KANJI_KATAKANA.match(ch))):
+            out.append(WORD_JOINER)
+        out.append(ch)
+    return "".join(out)
+
+
 def outcome_icon(outcome: str):
     glyph, pix, _ = OUTCOMES.get(outcome, OUTCOMES["warning"])
     return QApplication.style().standardIcon(pix)
@@ -130,7 +157,7 @@ def outcome_icon(outcome: str):
 def set_badge(label: QLabel, outcome: str, text: str) -> None:
     """A label that says the outcome by glyph + word, coloured by the stylesheet class."""
     glyph, _, cls = OUTCOMES.get(outcome, ("•", None, "info"))
-    label.setText(f"{glyph} {text}")
+    label.setText(f"{glyph} {phrases(text)}")
     label.setProperty("badge", cls)
     label.style().unpolish(label)
     label.style().polish(label)

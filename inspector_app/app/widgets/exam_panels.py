@@ -32,6 +32,7 @@ from inspector_app.app.widgets.common import (
     outcome_icon,
     outcome_word,
     period_title,
+    phrases,
     set_badge,
 )
 
@@ -109,7 +110,7 @@ class MrzPanel(Retranslating):
             if marks:
                 text += " · " + " ".join(marks)
             parts.append(text)
-        self.feedback.setText("\n".join(parts))
+        self.feedback.setText(phrases("\n".join(parts)))
 
 
 class TravellerPanel(Retranslating):
@@ -214,7 +215,7 @@ class ChecksPanel(Retranslating):
                 text += f"\n{record_word}: {c['record']}"
             if c.get("reasons"):
                 text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
-            item = QListWidgetItem(outcome_icon(outcome), text)
+            item = QListWidgetItem(outcome_icon(outcome), phrases(text))
             item.setData(Qt.ItemDataRole.UserRole, c.get("key"))
             self.list.addItem(item)
         open_hits = [c for c in self.checks if c["outcome"] == "hit" and c.get("review") is None]
@@ -255,15 +256,15 @@ class ChecksPanel(Retranslating):
             if pix.isNull() and label is self.watch and c["outcome"] == "hit":
                 # booths hold templates, not watchlist photos: show what the list says instead
                 label.setWordWrap(True)
-                label.setText(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)"))
+                label.setText(phrases(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)")))
             elif pix.isNull():
                 label.setText(self.tr("no image"))
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation))
         if c["outcome"] == "hit":
-            self.evidence_caption.setText(self.tr("Left: live capture / document. Right: watchlist record %s (%s).")
-                                          % (c.get("record") or "?", c.get("list") or c["kind"]))
+            self.evidence_caption.setText(phrases(self.tr("Left: live capture / document. Right: watchlist record %s (%s).")
+                                                  % (c.get("record") or "?", c.get("list") or c["kind"])))
         else:
             self.evidence_caption.setText("")
         self.selected.emit(c)

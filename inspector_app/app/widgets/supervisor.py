@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.app.widgets.common import core_text, kind_title, outcome_icon, outcome_word, set_badge
+from inspector_app.app.widgets.common import core_text, kind_title, outcome_icon, outcome_word, phrases, set_badge
 
 
 class SupervisorScreen(QWidget):
@@ -182,7 +182,7 @@ class SupervisorScreen(QWidget):
                 text += f"\n{record_word}: {c['record']}"
             if c.get("reasons"):
                 text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
-            self.checks.addItem(QListWidgetItem(outcome_icon(shown), text))
+            self.checks.addItem(QListWidgetItem(outcome_icon(shown), phrases(text)))
         if self.check_rows:
             self.checks.setCurrentRow(row if 0 <= row < len(self.check_rows) else 0)
         self.history.clear()
@@ -201,7 +201,7 @@ class SupervisorScreen(QWidget):
             if pix.isNull() and label is self.watch and check.get("record"):
                 # booths hold templates, not watchlist photos: show what the list says instead
                 label.setWordWrap(True)
-                label.setText(f"{check.get('record')}\n{check.get('list') or ''}\n" + self.tr("(no photo at the booth)"))
+                label.setText(phrases(f"{check.get('record')}\n{check.get('list') or ''}\n" + self.tr("(no photo at the booth)")))
             elif pix.isNull():
                 label.setText(self.tr("no image"))
             else:
