@@ -13,9 +13,11 @@ The generated modules are committed (small), so a plain ``pip install`` works wi
 compiles to today. The stylesheet has a single copy, edited in place:
 inspector_app/app/assets/inspector.qss. Run this after editing a form, an icon or a .ts:
     python build/compile_resources.py          # compile forms, resources, translations
-    python build/compile_resources.py --update # first refresh the .ts from the sources (lupdate)
-Translating new strings after --update: ``python resources/translations/fill_ja.py`` (fills what its
-glossary knows, lists what it does not), then run this script again to compile the .qm.
+    python build/compile_resources.py --update # first refresh the .ts from the sources (lupdate),
+                                               # fill them from the glossaries, then compile
+``--update`` runs ``resources/translations/fill_<lang>.py`` after lupdate: it fills the new strings
+its glossary knows and lists those it does not (add them to its glossary, or translate them in
+pyside6-linguist, and run again). tests/ui/test_translations.py names any string still missing.
 """
 from __future__ import annotations
 
@@ -160,5 +162,7 @@ if __name__ == "__main__":
         print(f"compiled {p.relative_to(ROOT)}")
     if "--update" in sys.argv:
         update_ts()
+        for fill in sorted((SRC / "translations").glob("fill_*.py")):
+            subprocess.run([sys.executable, str(fill)], check=True)
     for qm in compile_qm():
         print(f"compiled {qm.relative_to(ROOT)}")

@@ -1,10 +1,10 @@
 """Fill inspector_ja.ts from the glossaries below (run after lupdate adds new strings).
 
-The whole refresh, from the repository root:
-    python build/compile_resources.py --update      # core templates + lupdate -> .ts
-    python resources/translations/fill_ja.py        # fill what the glossaries know; list the rest
-    python build/compile_resources.py               # compile the .qm
-then ``pytest tests/ui/test_translations.py`` names every string still without Japanese.
+The whole refresh is one command from the repository root (it runs this script after lupdate
+and compiles the .qm after it):
+    python build/compile_resources.py --update
+then ``pytest tests/ui/test_translations.py`` names every string still without Japanese. This
+script alone (``python resources/translations/fill_ja.py``) fills the .ts in place.
 
 Translators may equally edit the .ts in pyside6-linguist; this script only fills entries that
 are still unfinished, so hand edits are kept. ``JA`` holds the window's strings, ``CORE`` the
@@ -315,6 +315,8 @@ CORE = {
     "nationality: not known on one side (weight 0.97)": "国籍: 一方が不明（重み 0.97）",
     "nationality {code} matches (weight 1.0)": "国籍 {code} が一致（重み 1.0）",
     "nationality differs ({code} vs {other}, weight 0.90)": "国籍が異なる（{code} と {other}、重み 0.90）",
+    # the store
+    "override: {reason}": "判断変更の理由: {reason}", "decision {decision} corrected: {reason}": "判定 {decision} を訂正: {reason}",
 }
 
 #: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").

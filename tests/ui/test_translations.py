@@ -9,10 +9,10 @@
    window title, status bar) other than the allowed tokens: data read from the MRZ or the
    lists, codes, units and acronyms that stay in Latin letters.
 
-When this fails after strings were added, refresh the translation (README of build/):
-    python build/compile_resources.py --update && python resources/translations/fill_ja.py \
-        && python build/compile_resources.py
-and add the Japanese the fill script reports missing to its glossary.
+When this fails after strings were added, refresh the translation:
+    python build/compile_resources.py --update
+(lupdate, then resources/translations/fill_ja.py, then the .qm) and add the Japanese the fill
+script reports missing to its glossary.
 """
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "inspector_ja.ts"
 QM = ROOT / "inspector_app" / "app" / "assets" / "inspector_ja.qm"
-REFRESH = ("python build/compile_resources.py --update && python resources/translations/fill_ja.py "
-           "&& python build/compile_resources.py")
+REFRESH = "`python build/compile_resources.py --update` (then add what resources/translations/fill_ja.py lists)"
 
 
 def _builder():
