@@ -186,7 +186,7 @@ CORE = {
         "旅券の有効期限が切れています（有効な旅券を要しない上陸）",
     "a saved decision was corrected": "保存済みの判定が訂正されました",
     # rule details
-    "{rule}: {detail}": "{rule}：{detail}", "expired {expiry}, examined {date}": "有効期限 {expiry}、審査日 {date}",
+    "{rule}: {detail}": "{rule}: {detail}", "expired {expiry}, examined {date}": "有効期限 {expiry}、審査日 {date}",
     "no finger of the left hand": "左手の指紋なし", "no finger of the right hand": "右手の指紋なし",
     "no finger of the left hand and right hand": "左手・右手の指紋なし", "unknown ground {ground}": "不明な免除事由 {ground}",
     "nationality {code}": "国籍 {code}", "unknown": "不明", "{count} open": "未解除 {count} 件",

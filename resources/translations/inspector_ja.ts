@@ -2453,7 +2453,7 @@
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="281" />
         <source>{rule}: {detail}</source>
-        <translation>{rule}：{detail}</translation>
+        <translation>{rule}: {detail}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="282" />

@@ -62,6 +62,37 @@ def test_the_core_message_templates_are_collected_and_current():
         f"the core's message templates changed: run {REFRESH}"
 
 
+def test_core_templates_have_only_named_placeholders():
+    # the window puts params back by name: a format spec ({x:.2f}) or a positional {} would not survive
+    bad = [t for t in _builder().core_templates() if "{" in re.sub(r"\{\w+\}", "", t) or "}" in re.sub(r"\{\w+\}", "", t)]
+    assert not bad, f"templates with other than {{name}} placeholders: {bad}"
+
+
+def test_stored_english_texts_are_shown_in_japanese(qapp):
+    """What the store gives back is plain English text: the window finds its templates."""
+    from inspector_app.app import i18n
+    from inspector_app.domain import rules
+    from inspector_app.domain.messages import msg
+
+    languages = i18n.Languages()
+    assert languages.set_language("ja")
+    try:
+        expired = rules.finding("document.expired", msg("expired {expiry}, examined {date}", expiry="2020-01-01",
+                                                        date="2026-01-01"))
+        stored = str(expired.message)
+        assert type(stored) is str
+        assert i18n.core_text(stored) == "旅券は審査日に有効期限が切れています: 有効期限 2020-01-01、審査日 2026-01-01"
+        assert i18n.core_text(expired.message) == i18n.core_text(stored)
+        opened = str(rules.finding("hit.open", msg("{count} open", count=2)).message)   # ": " inside the rule too
+        assert i18n.core_text(opened) == ("要注意人物リストまたは旅券の該当が未解除です。先に統括審査官の解除が必要です"
+                                          ": 未解除 2 件")
+        assert i18n.core_text("left index finger: bandaged after an injury") == "左手人差し指: bandaged after an injury"
+        assert i18n.core_text("Smith, John") == "Smith, John"   # free text is left alone
+    finally:
+        languages.set_language("en")
+    assert i18n.core_text(stored) == stored
+
+
 def test_every_source_string_has_a_finished_japanese_translation(tmp_path):
     build = _builder()
     fresh = tmp_path / "now.ts"
