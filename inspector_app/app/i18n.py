@@ -133,7 +133,12 @@ def _splits(tokens: list, text: str, at: int, bound: dict):
 
 
 def _translate_text(text: str) -> str:
-    return _best(text)[2]
+    """Lines and "; "-joined messages (a list of problems shown as one text) one by one."""
+    whole = _best(text)
+    sep = "\n" if "\n" in text else "; "
+    if whole[0] == _letters(text) or sep not in text:
+        return whole[2]
+    return sep.join(_translate_text(part) for part in text.split(sep))
 
 
 def _letters(text: str) -> int:
