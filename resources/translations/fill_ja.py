@@ -337,7 +337,18 @@ def status_names() -> dict[str, str]:
     return {s.name_en: s.name_ja for s in statuses.CATALOGUE}
 
 
+#: Where one English text needs another Japanese in one context: the check titles of the
+#: results list (widgets/common.kind_title, context "") are nouns, not the capture panel's sentences.
+BY_CONTEXT = {
+    "": {"Face captured": "顔写真の取得", "Fingerprint captured": "指紋の取得"},
+}
+
+
 def glossary(context: str) -> dict[str, str]:
+    return {**_glossary(context), **BY_CONTEXT.get(context, {})}
+
+
+def _glossary(context: str) -> dict[str, str]:
     if context == "core":
         return {**JA, **status_names(), **CORE}
     return {**JA, **DEMO} if context == "Demo" else JA

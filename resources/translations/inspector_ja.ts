@@ -152,12 +152,12 @@
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="88" />
         <source>Face captured</source>
-        <translation>顔写真を取得しました</translation>
+        <translation>顔写真の取得</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="89" />
         <source>Fingerprint captured</source>
-        <translation>指紋を取得しました</translation>
+        <translation>指紋の取得</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="90" />
