@@ -148,10 +148,10 @@ def _letters(text: str) -> int:
 @lru_cache(maxsize=8192)
 def _best(text: str) -> tuple[int, int, str]:
     """The reading of ``text`` by the templates: (letters explained, params read in full,
-    translation). The best reading explains the most letters, then reads the most of its params
-    in full ("R: 2 open" is rule R with detail "2 open", not "R: 2" followed by "open"). A
-    template of punctuation and params only (``{first}, {rest}``) counts only where a param is
-    itself known, so free text is left as it is."""
+    translation); the best explains the most letters, then reads the most params in full ("R: 2
+    open" is rule R with detail "2 open", not "R: 2" followed by "open"). A template of
+    punctuation and params only (``{first}, {rest}``, ``{rule}: {detail}``) reads a text only where
+    each of its params has words and one of them is known: free text and "5, 5" stay as they are."""
     plain, shaped = _patterns()
     if text in plain:
         return _letters(text), 0, QCoreApplication.translate("core", text)
@@ -162,6 +162,8 @@ def _best(text: str) -> tuple[int, int, str]:
         for n, params in enumerate(_splits(tokens, text, 0, {})):
             if n >= 16:
                 break
+            if not worded and not all(_letters(v) for v in params.values()):
+                continue
             parts = {k: _best(v) for k, v in params.items()}
             known = sum(p[0] for p in parts.values())
             if not worded and not known:

@@ -125,7 +125,8 @@ class Examination:
         try:
             result = mrz.parse_mrz(text, today=self.examination_date)
         except mrz.NotAnMrz as exc:
-            raise ExaminationError(msg("this is not a machine readable zone: {problem}", problem=str(exc))) from None
+            raise ExaminationError(msg("this is not a machine readable zone: {problem}",
+                                       problem=exc.args[0] if exc.args else str(exc))) from None
         traveller = traveller_of(result)
         exam_id = self.ctx.store().create_examination({
             "traveller": traveller, "mrz": normalise(result.to_dict()), "examination_date": self.examination_date.isoformat(),

@@ -315,6 +315,14 @@ CORE = {
     "nationality: not known on one side (weight 0.97)": "国籍: 一方が不明（重み 0.97）",
     "nationality {code} matches (weight 1.0)": "国籍 {code} が一致（重み 1.0）",
     "nationality differs ({code} vs {other}, weight 0.90)": "国籍が異なる（{code} と {other}、重み 0.90）",
+    # reading the MRZ
+    "expected text, got {type}": "文字列が必要です（{type} を受け取りました）", "no MRZ: the input is empty": "MRZ がありません: 入力が空です",
+    "not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 (TD3, MRV-A) characters; "
+    "got {lines} line(s) of {lengths}": "MRZ ではありません: 30文字×3行（TD1）、36文字×2行（TD2、MRV-B）または44文字×2行"
+                                        "（TD3、MRV-A）が必要ですが、{lines} 行（{lengths} 文字）です",
+    "not an MRZ: {count} characters are outside the MRZ alphabet (A-Z, 0-9, <)":
+        "MRZ ではありません: MRZ で使えない文字が {count} 個あります（使えるのは A-Z、0-9、<）",
+    "not an MRZ: no ICAO 9303 format has {lines} lines of {length}": "MRZ ではありません: {length} 文字×{lines} 行の ICAO 9303 形式はありません",
     # the store
     "override: {reason}": "判断変更の理由: {reason}", "decision {decision} corrected: {reason}": "判定 {decision} を訂正: {reason}",
 }

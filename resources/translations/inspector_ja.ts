@@ -594,32 +594,32 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="287" />
+        <location filename="../../inspector_app/app/core_messages.py" line="292" />
         <source>Clean traveller: no hits, lands as Temporary Visitor</source>
         <translation>問題のない旅客: 該当なし、短期滞在で上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="288" />
+        <location filename="../../inspector_app/app/core_messages.py" line="293" />
         <source>Passport reported lost (SLTD hit)</source>
         <translation>紛失届のある旅券（紛失・盗難旅券リストに該当）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="289" />
+        <location filename="../../inspector_app/app/core_messages.py" line="294" />
         <source>Biographic watchlist hit (name spelled differently on the list)</source>
         <translation>要注意人物リスト（身分事項）に該当（リスト上のつづりが異なる）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="290" />
+        <location filename="../../inspector_app/app/core_messages.py" line="295" />
         <source>Face and fingerprint match a watchlisted subject under another name</source>
         <translation>顔と指紋が別名で登録された要注意人物と一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="291" />
+        <location filename="../../inspector_app/app/core_messages.py" line="296" />
         <source>Under 16: exempt from biometrics</source>
         <translation>16歳未満: 個人識別情報の提供免除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="292" />
+        <location filename="../../inspector_app/app/core_messages.py" line="297" />
         <source>Traveller from Taiwan (a region, not a country)</source>
         <translation>台湾からの旅客（国ではなく地域）</translation>
     </message>
@@ -1627,841 +1627,866 @@
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="116" />
+        <source>expected text, got {type}</source>
+        <translation>文字列が必要です（{type} を受け取りました）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="117" />
         <source>expired</source>
         <translation>期限切れ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="117" />
+        <location filename="../../inspector_app/app/core_messages.py" line="118" />
         <source>expired {expiry}, examined {date}</source>
         <translation>有効期限 {expiry}、審査日 {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="118" />
+        <location filename="../../inspector_app/app/core_messages.py" line="119" />
         <source>expiry date</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="119" />
+        <location filename="../../inspector_app/app/core_messages.py" line="120" />
         <source>face</source>
         <translation>顔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="120" />
+        <location filename="../../inspector_app/app/core_messages.py" line="121" />
         <source>face cut off at the image edge</source>
         <translation>顔が画像の端で切れています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="121" />
+        <location filename="../../inspector_app/app/core_messages.py" line="122" />
         <source>face distance {distance} &lt;= threshold {threshold} ({method})</source>
         <translation>顔の距離 {distance}（基準 {threshold} 以下、{method}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="122" />
+        <location filename="../../inspector_app/app/core_messages.py" line="123" />
         <source>face too small: inter-eye distance {value} px &lt; {limit}</source>
         <translation>顔が小さすぎます: 両目の間隔 {value} px（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="123" />
+        <location filename="../../inspector_app/app/core_messages.py" line="124" />
         <source>face watchlist</source>
         <translation>要注意人物リスト（顔）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="124" />
+        <location filename="../../inspector_app/app/core_messages.py" line="125" />
         <source>fingerprint score {score} &gt;= threshold {threshold} ({fingers}; {method})</source>
         <translation>指紋スコア {score}（基準 {threshold} 以上、{fingers}、{method}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="125" />
+        <location filename="../../inspector_app/app/core_messages.py" line="126" />
         <source>fingerprint watchlist</source>
         <translation>要注意人物リスト（指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="126" />
+        <location filename="../../inspector_app/app/core_messages.py" line="127" />
         <source>fingerprints captured</source>
         <translation>指紋を採取しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="127" />
+        <location filename="../../inspector_app/app/core_messages.py" line="128" />
         <source>fingerprints of both hands were neither captured (index or fallback finger) nor recorded as exceptions, and no exemption applies</source>
         <translation>両手の指紋（人差し指または代替の指）が取得も例外記録もされておらず、提供免除もありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="128" />
+        <location filename="../../inspector_app/app/core_messages.py" line="129" />
         <source>finish this traveller (save or next traveller) before reading another document</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次の旅客）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="129" />
+        <location filename="../../inspector_app/app/core_messages.py" line="130" />
         <source>given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="130" />
+        <location filename="../../inspector_app/app/core_messages.py" line="131" />
         <source>head tilted: roll {value}° (limit ±{limit}°)</source>
         <translation>頭が傾いています: {value}°（許容 ±{limit}°）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="131" />
+        <location filename="../../inspector_app/app/core_messages.py" line="132" />
         <source>head turned: yaw ratio {value} (limit ±{limit})</source>
         <translation>顔が横を向いています: {value}（許容 ±{limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="132" />
+        <location filename="../../inspector_app/app/core_messages.py" line="133" />
         <source>initial</source>
         <translation>頭文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="133" />
+        <location filename="../../inspector_app/app/core_messages.py" line="134" />
         <source>injured</source>
         <translation>負傷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="134" />
+        <location filename="../../inspector_app/app/core_messages.py" line="135" />
         <source>invalidated</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="135" />
+        <location filename="../../inspector_app/app/core_messages.py" line="136" />
         <source>invited by the head of a national administrative organ</source>
         <translation>国の行政機関の長が招へいする者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="136" />
+        <location filename="../../inspector_app/app/core_messages.py" line="137" />
         <source>landing ban until {date}</source>
         <translation>上陸拒否期間 {date} まで</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="137" />
+        <location filename="../../inspector_app/app/core_messages.py" line="138" />
         <source>landing permission at port of call (72 hours)</source>
         <translation>寄港地上陸の許可（72時間）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="138" />
+        <location filename="../../inspector_app/app/core_messages.py" line="139" />
         <source>landing permission due to distress</source>
         <translation>遭難による上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="139" />
+        <location filename="../../inspector_app/app/core_messages.py" line="140" />
         <source>landing permission for crew</source>
         <translation>乗員上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="140" />
+        <location filename="../../inspector_app/app/core_messages.py" line="141" />
         <source>landing permission for cruise ship tourists</source>
         <translation>船舶観光上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="141" />
+        <location filename="../../inspector_app/app/core_messages.py" line="142" />
         <source>landing permission for temporary refuge</source>
         <translation>一時庇護のための上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="142" />
+        <location filename="../../inspector_app/app/core_messages.py" line="143" />
         <source>landing permission for transit</source>
         <translation>通過上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="143" />
+        <location filename="../../inspector_app/app/core_messages.py" line="144" />
         <source>left index finger</source>
         <translation>左手人差し指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="144" />
+        <location filename="../../inspector_app/app/core_messages.py" line="145" />
         <source>left little finger</source>
         <translation>左手小指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="145" />
+        <location filename="../../inspector_app/app/core_messages.py" line="146" />
         <source>left middle finger</source>
         <translation>左手中指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="146" />
+        <location filename="../../inspector_app/app/core_messages.py" line="147" />
         <source>left ring finger</source>
         <translation>左手薬指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="147" />
+        <location filename="../../inspector_app/app/core_messages.py" line="148" />
         <source>left thumb</source>
         <translation>左手親指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="148" />
+        <location filename="../../inspector_app/app/core_messages.py" line="149" />
         <source>list damaged</source>
         <translation>リスト破損</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="149" />
+        <location filename="../../inspector_app/app/core_messages.py" line="150" />
         <source>list not installed</source>
         <translation>リスト未導入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="150" />
+        <location filename="../../inspector_app/app/core_messages.py" line="151" />
         <source>listed: {reason}</source>
         <translation>登録理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="151" />
+        <location filename="../../inspector_app/app/core_messages.py" line="152" />
         <source>looking for the fingerprint scanner</source>
         <translation>指紋スキャナーを探しています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="152" />
+        <location filename="../../inspector_app/app/core_messages.py" line="153" />
         <source>lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="153" />
+        <location filename="../../inspector_app/app/core_messages.py" line="154" />
         <source>lost/stolen documents list</source>
         <translation>紛失・盗難旅券リスト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="154" />
+        <location filename="../../inspector_app/app/core_messages.py" line="155" />
         <source>making fingerprint templates</source>
         <translation>指紋テンプレートを作成中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="155" />
+        <location filename="../../inspector_app/app/core_messages.py" line="156" />
         <source>name order swapped (surname/given names)</source>
         <translation>姓と名の順序が逆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="156" />
+        <location filename="../../inspector_app/app/core_messages.py" line="157" />
         <source>name score {score}</source>
         <translation>氏名スコア {score}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="157" />
+        <location filename="../../inspector_app/app/core_messages.py" line="158" />
         <source>name(s) present on one side only: {names}</source>
         <translation>一方のみにある氏名: {names}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="158" />
+        <location filename="../../inspector_app/app/core_messages.py" line="159" />
         <source>nationality differs ({code} vs {other}, weight 0.90)</source>
         <translation>国籍が異なる（{code} と {other}、重み 0.90）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="159" />
+        <location filename="../../inspector_app/app/core_messages.py" line="160" />
         <source>nationality {code}</source>
         <translation>国籍 {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="160" />
+        <location filename="../../inspector_app/app/core_messages.py" line="161" />
         <source>nationality {code} matches (weight 1.0)</source>
         <translation>国籍 {code} が一致（重み 1.0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="161" />
+        <location filename="../../inspector_app/app/core_messages.py" line="162" />
         <source>nationality: not known on one side (weight 0.97)</source>
         <translation>国籍: 一方が不明（重み 0.97）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="162" />
+        <location filename="../../inspector_app/app/core_messages.py" line="163" />
+        <source>no MRZ: the input is empty</source>
+        <translation>MRZ がありません: 入力が空です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="164" />
         <source>no SLTD list installed: document not checked</source>
         <translation>紛失・盗難旅券リスト未導入: 旅券は照合していません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="163" />
+        <location filename="../../inspector_app/app/core_messages.py" line="165" />
         <source>no biographic watchlist installed: names not screened</source>
         <translation>要注意人物リスト（身分事項）未導入: 氏名は照合していません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="164" />
+        <location filename="../../inspector_app/app/core_messages.py" line="166" />
         <source>no biometric watchlist installed: face/fingerprints not screened</source>
         <translation>要注意人物リスト（顔・指紋）未導入: 顔・指紋は照合していません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="165" />
+        <location filename="../../inspector_app/app/core_messages.py" line="167" />
         <source>no document has been read for this examination</source>
         <translation>この審査では旅券が読み込まれていません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="166" />
+        <location filename="../../inspector_app/app/core_messages.py" line="168" />
         <source>no document number</source>
         <translation>旅券番号なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="167" />
+        <location filename="../../inspector_app/app/core_messages.py" line="169" />
         <source>no face found</source>
         <translation>顔が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="168" />
+        <location filename="../../inspector_app/app/core_messages.py" line="170" />
         <source>no face found (detections had no plausible landmarks)</source>
         <translation>顔が見つかりません（特徴点が不自然）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="169" />
+        <location filename="../../inspector_app/app/core_messages.py" line="171" />
         <source>no facial photograph was captured, no exception recorded and no exemption applies</source>
         <translation>顔写真が取得されておらず、例外の記録も提供免除もありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="170" />
+        <location filename="../../inspector_app/app/core_messages.py" line="172" />
         <source>no finger of the left hand</source>
         <translation>左手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="171" />
+        <location filename="../../inspector_app/app/core_messages.py" line="173" />
         <source>no finger of the left hand and right hand</source>
         <translation>左手・右手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="172" />
+        <location filename="../../inspector_app/app/core_messages.py" line="174" />
         <source>no finger of the left hand could be captured</source>
         <translation>左手の指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="173" />
+        <location filename="../../inspector_app/app/core_messages.py" line="175" />
         <source>no finger of the right hand</source>
         <translation>右手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="174" />
+        <location filename="../../inspector_app/app/core_messages.py" line="176" />
         <source>no finger of the right hand could be captured</source>
         <translation>右手の指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="175" />
+        <location filename="../../inspector_app/app/core_messages.py" line="177" />
         <source>no finger of this hand</source>
         <translation>この手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="176" />
+        <location filename="../../inspector_app/app/core_messages.py" line="178" />
         <source>no fingerprint scanner answered: check that it is plugged in and its service runs</source>
         <translation>指紋スキャナーが応答しません。接続とサービスの起動を確認してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="177" />
+        <location filename="../../inspector_app/app/core_messages.py" line="179" />
         <source>no name</source>
         <translation>氏名なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="178" />
+        <location filename="../../inspector_app/app/core_messages.py" line="180" />
         <source>no name to compare</source>
         <translation>比較する氏名なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="179" />
+        <location filename="../../inspector_app/app/core_messages.py" line="181" />
         <source>no name token matches</source>
         <translation>一致する氏名の語なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="180" />
+        <location filename="../../inspector_app/app/core_messages.py" line="182" />
         <source>no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)</source>
         <translation>このブースには照合リストがありません: リストを導入してください（inspector-app bundle apply）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="181" />
+        <location filename="../../inspector_app/app/core_messages.py" line="183" />
         <source>no usable face in the capture: {problem}</source>
         <translation>撮影画像に使用できる顔がありません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="182" />
+        <location filename="../../inspector_app/app/core_messages.py" line="184" />
         <source>no usable image after {attempts} attempts ({problem})</source>
         <translation>{attempts} 回試行しても使用できる画像なし（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="183" />
+        <location filename="../../inspector_app/app/core_messages.py" line="185" />
+        <source>not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 (TD3, MRV-A) characters; got {lines} line(s) of {lengths}</source>
+        <translation>MRZ ではありません: 30文字×3行（TD1）、36文字×2行（TD2、MRV-B）または44文字×2行（TD3、MRV-A）が必要ですが、{lines} 行（{lengths} 文字）です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="186" />
+        <source>not an MRZ: no ICAO 9303 format has {lines} lines of {length}</source>
+        <translation>MRZ ではありません: {length} 文字×{lines} 行の ICAO 9303 形式はありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="187" />
+        <source>not an MRZ: {count} characters are outside the MRZ alphabet (A-Z, 0-9, &lt;)</source>
+        <translation>MRZ ではありません: MRZ で使えない文字が {count} 個あります（使えるのは A-Z、0-9、&lt;）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="188" />
         <source>not captured</source>
         <translation>未取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="184" />
+        <location filename="../../inspector_app/app/core_messages.py" line="189" />
         <source>not screened</source>
         <translation>未照合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="185" />
+        <location filename="../../inspector_app/app/core_messages.py" line="190" />
         <source>only a signed-in inspector can examine travellers</source>
         <translation>審査はログインした入国審査官のみ行えます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="186" />
+        <location filename="../../inspector_app/app/core_messages.py" line="191" />
         <source>only one name matches</source>
         <translation>一致は氏名の1語のみ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="187" />
+        <location filename="../../inspector_app/app/core_messages.py" line="192" />
         <source>only with the status of residence {status}</source>
         <translation>在留資格「{status}」の場合に限ります</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="188" />
+        <location filename="../../inspector_app/app/core_messages.py" line="193" />
         <source>optional data</source>
         <translation>任意記載事項</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="189" />
+        <location filename="../../inspector_app/app/core_messages.py" line="194" />
         <source>other reason</source>
         <translation>その他の理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="190" />
+        <location filename="../../inspector_app/app/core_messages.py" line="195" />
         <source>over/under-exposed: {value} of face pixels clipped</source>
         <translation>露出不適切: 顔の画素の {value} が白飛び・黒つぶれ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="191" />
+        <location filename="../../inspector_app/app/core_messages.py" line="196" />
         <source>override: {reason}</source>
         <translation>判断変更の理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="192" />
+        <location filename="../../inspector_app/app/core_messages.py" line="197" />
         <source>personal number</source>
         <translation>個人番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="193" />
+        <location filename="../../inspector_app/app/core_messages.py" line="198" />
         <source>quality {quality} below the threshold</source>
         <translation>品質 {quality}（基準未満）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="194" />
+        <location filename="../../inspector_app/app/core_messages.py" line="199" />
         <source>re-entry permit kind must be one of {kinds}</source>
         <translation>再入国許可の種類は次のいずれかです: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="195" />
+        <location filename="../../inspector_app/app/core_messages.py" line="200" />
         <source>read the document first</source>
         <translation>先に旅券を読み込んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="196" />
+        <location filename="../../inspector_app/app/core_messages.py" line="201" />
         <source>record {evidence}</source>
         <translation>{evidence}を記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="197" />
+        <location filename="../../inspector_app/app/core_messages.py" line="202" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="198" />
+        <location filename="../../inspector_app/app/core_messages.py" line="203" />
         <source>right index finger</source>
         <translation>右手人差し指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="199" />
+        <location filename="../../inspector_app/app/core_messages.py" line="204" />
         <source>right little finger</source>
         <translation>右手小指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="200" />
+        <location filename="../../inspector_app/app/core_messages.py" line="205" />
         <source>right middle finger</source>
         <translation>右手中指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="201" />
+        <location filename="../../inspector_app/app/core_messages.py" line="206" />
         <source>right ring finger</source>
         <translation>右手薬指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="202" />
+        <location filename="../../inspector_app/app/core_messages.py" line="207" />
         <source>right thumb</source>
         <translation>右手親指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="203" />
+        <location filename="../../inspector_app/app/core_messages.py" line="208" />
         <source>scan the passport or type the MRZ first</source>
         <translation>旅券を読み取るか MRZ を入力してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="204" />
+        <location filename="../../inspector_app/app/core_messages.py" line="209" />
         <source>screening error</source>
         <translation>照合エラー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="205" />
+        <location filename="../../inspector_app/app/core_messages.py" line="210" />
         <source>screening lists are {age} h old (limit {limit} h): update them</source>
         <translation>照合リストは {age} 時間前のものです（上限 {limit} 時間）: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="206" />
+        <location filename="../../inspector_app/app/core_messages.py" line="211" />
         <source>sex differs ({sex} vs {other})</source>
         <translation>性別が異なる（{sex} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="207" />
+        <location filename="../../inspector_app/app/core_messages.py" line="212" />
         <source>sounds alike (Metaphone)</source>
         <translation>発音が類似（Metaphone）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="208" />
+        <location filename="../../inspector_app/app/core_messages.py" line="213" />
         <source>special landing permission (Art. 12)</source>
         <translation>上陸特別許可（第12条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="209" />
+        <location filename="../../inspector_app/app/core_messages.py" line="214" />
         <source>special landing permission follows a referral of the same examination</source>
         <translation>上陸特別許可は同じ審査での特別審理官への引渡しの後に限られます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="210" />
+        <location filename="../../inspector_app/app/core_messages.py" line="215" />
         <source>special landing permission must name who granted it: the Minister of Justice or the Commissioner (delegated)</source>
         <translation>上陸特別許可には許可した者（法務大臣または委任を受けた出入国在留管理庁長官）の記録が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="211" />
+        <location filename="../../inspector_app/app/core_messages.py" line="216" />
         <source>special permanent resident</source>
         <translation>特別永住者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="212" />
+        <location filename="../../inspector_app/app/core_messages.py" line="217" />
         <source>special permanent resident certificate number</source>
         <translation>特別永住者証明書の番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="213" />
+        <location filename="../../inspector_app/app/core_messages.py" line="218" />
         <source>spelling differs (Jaro-Winkler {value})</source>
         <translation>つづりが異なる（Jaro-Winkler {value}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="214" />
+        <location filename="../../inspector_app/app/core_messages.py" line="219" />
         <source>spelling variant</source>
         <translation>つづりの異形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="215" />
+        <location filename="../../inspector_app/app/core_messages.py" line="220" />
         <source>spelling variant of {name}</source>
         <translation>{name} のつづりの異形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="216" />
+        <location filename="../../inspector_app/app/core_messages.py" line="221" />
         <source>stolen</source>
         <translation>盗難</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="217" />
+        <location filename="../../inspector_app/app/core_messages.py" line="222" />
         <source>stolen blank</source>
         <translation>未発給冊子の盗難</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="218" />
+        <location filename="../../inspector_app/app/core_messages.py" line="223" />
         <source>surname</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="219" />
+        <location filename="../../inspector_app/app/core_messages.py" line="224" />
         <source>the biometric exemption claimed does not fit this traveller or decision</source>
         <translation>申告された個人識別情報の提供免除はこの旅客または判定に該当しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="220" />
+        <location filename="../../inspector_app/app/core_messages.py" line="225" />
         <source>the biometric exemption needs its evidence recorded</source>
         <translation>個人識別情報の提供免除には根拠の記録が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="221" />
+        <location filename="../../inspector_app/app/core_messages.py" line="226" />
         <source>the date of birth is not known in full, so the age cannot be established</source>
         <translation>生年月日が完全でないため年齢を確定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="222" />
+        <location filename="../../inspector_app/app/core_messages.py" line="227" />
         <source>the decision to correct is not a decision of this examination</source>
         <translation>訂正する判定はこの審査の判定ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="223" />
+        <location filename="../../inspector_app/app/core_messages.py" line="228" />
         <source>the designation (ordinance and item)</source>
         <translation>該当する規定（省令と号）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="224" />
+        <location filename="../../inspector_app/app/core_messages.py" line="229" />
         <source>the document has expired (a landing that does not require a valid document)</source>
         <translation>旅券の有効期限が切れています（有効な旅券を要しない上陸）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="225" />
+        <location filename="../../inspector_app/app/core_messages.py" line="230" />
         <source>the document has expired on the examination date</source>
         <translation>旅券は審査日に有効期限が切れています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="226" />
+        <location filename="../../inspector_app/app/core_messages.py" line="231" />
         <source>the document is not a Japanese one: a Japanese national's return needs one</source>
         <translation>日本国旅券ではありません。日本人の帰国確認には日本国旅券が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="227" />
+        <location filename="../../inspector_app/app/core_messages.py" line="232" />
         <source>the document's expiry date cannot be read</source>
         <translation>旅券の有効期限を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="228" />
+        <location filename="../../inspector_app/app/core_messages.py" line="233" />
         <source>the fingerprint scanner cannot be used: {problem}</source>
         <translation>指紋スキャナーを使用できません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="229" />
+        <location filename="../../inspector_app/app/core_messages.py" line="234" />
         <source>the fingerprint scanner on port {port} was refused, nothing recorded: {problem}</source>
         <translation>ポート {port} の指紋スキャナーは信頼できないため使用しません（記録なし）: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="230" />
+        <location filename="../../inspector_app/app/core_messages.py" line="235" />
         <source>the installed {list} list is refused: {problem}; apply the lists again (inspector-app bundle apply)</source>
         <translation>導入済みの {list} リストは使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="231" />
+        <location filename="../../inspector_app/app/core_messages.py" line="236" />
         <source>the inviting organ and its letter's reference</source>
         <translation>招へいした行政機関とその文書番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="232" />
+        <location filename="../../inspector_app/app/core_messages.py" line="237" />
         <source>the landing date is missing</source>
         <translation>上陸年月日がありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="233" />
+        <location filename="../../inspector_app/app/core_messages.py" line="238" />
         <source>the period of stay cannot be read</source>
         <translation>在留期間を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="234" />
+        <location filename="../../inspector_app/app/core_messages.py" line="239" />
         <source>the period of stay is not one the status allows</source>
         <translation>この在留資格で認められない在留期間です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="235" />
+        <location filename="../../inspector_app/app/core_messages.py" line="240" />
         <source>the period of the activities</source>
         <translation>活動を行う期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="236" />
+        <location filename="../../inspector_app/app/core_messages.py" line="241" />
         <source>the re-entry permit kind is not one of the known kinds</source>
         <translation>再入国許可の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="237" />
+        <location filename="../../inspector_app/app/core_messages.py" line="242" />
         <source>this decision grants no status of residence or period of stay</source>
         <translation>この判定では在留資格・在留期間を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="238" />
+        <location filename="../../inspector_app/app/core_messages.py" line="243" />
         <source>this examination already has a final decision: record a correction instead</source>
         <translation>この審査には最終判定があります。訂正として記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="239" />
+        <location filename="../../inspector_app/app/core_messages.py" line="244" />
         <source>this examination is saved: start the next traveller</source>
         <translation>この審査は保存済みです。次の旅客に進んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="240" />
+        <location filename="../../inspector_app/app/core_messages.py" line="245" />
         <source>this is not a machine readable zone: {problem}</source>
         <translation>MRZ（機械読取領域）ではありません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="241" />
+        <location filename="../../inspector_app/app/core_messages.py" line="246" />
         <source>this rule cannot be overridden by an inspector</source>
         <translation>この規則は入国審査官が判断変更できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="242" />
+        <location filename="../../inspector_app/app/core_messages.py" line="247" />
         <source>this status of residence cannot be granted at landing</source>
         <translation>この在留資格は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="243" />
+        <location filename="../../inspector_app/app/core_messages.py" line="248" />
         <source>too bright: mean {value} &gt; {limit}</source>
         <translation>明るすぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="244" />
+        <location filename="../../inspector_app/app/core_messages.py" line="249" />
         <source>too dark: mean {value} &lt; {limit}</source>
         <translation>暗すぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="245" />
+        <location filename="../../inspector_app/app/core_messages.py" line="250" />
         <source>transliteration fold (UE/U, OE/O, AA/A, double letters)</source>
         <translation>翻字の揺れ（UE/U、OE/O、AA/A、重ね字）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="246" />
+        <location filename="../../inspector_app/app/core_messages.py" line="251" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="247" />
+        <location filename="../../inspector_app/app/core_messages.py" line="252" />
         <source>unknown decision type</source>
         <translation>不明な判定種別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="248" />
+        <location filename="../../inspector_app/app/core_messages.py" line="253" />
         <source>unknown exemption {ground}; one of: {known}</source>
         <translation>不明な免除事由 {ground}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="249" />
+        <location filename="../../inspector_app/app/core_messages.py" line="254" />
         <source>unknown finger position {position}; one of: {known}</source>
         <translation>不明な指の位置 {position}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="250" />
+        <location filename="../../inspector_app/app/core_messages.py" line="255" />
         <source>unknown ground {ground}</source>
         <translation>不明な免除事由 {ground}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="251" />
+        <location filename="../../inspector_app/app/core_messages.py" line="256" />
         <source>unknown status of residence</source>
         <translation>不明な在留資格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="252" />
+        <location filename="../../inspector_app/app/core_messages.py" line="257" />
         <source>unlimited</source>
         <translation>無期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="253" />
+        <location filename="../../inspector_app/app/core_messages.py" line="258" />
         <source>unreadable</source>
         <translation>読取不能</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="254" />
+        <location filename="../../inspector_app/app/core_messages.py" line="259" />
         <source>{count} capture(s)</source>
         <translation>{count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="255" />
+        <location filename="../../inspector_app/app/core_messages.py" line="260" />
         <source>{count} faces in the frame (need exactly one)</source>
         <translation>画面に {count} 人の顔（1人のみにしてください）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="256" />
+        <location filename="../../inspector_app/app/core_messages.py" line="261" />
         <source>{count} hit(s)</source>
         <translation>該当 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="257" />
+        <location filename="../../inspector_app/app/core_messages.py" line="262" />
         <source>{count} open</source>
         <translation>未解除 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="258" />
+        <location filename="../../inspector_app/app/core_messages.py" line="263" />
         <source>{decision} needs: {details}</source>
         <translation>{decision}に必要な事項: {details}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="259" />
+        <location filename="../../inspector_app/app/core_messages.py" line="264" />
         <source>{detail} ({evidence})</source>
         <translation>{detail}（{evidence}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="260" />
+        <location filename="../../inspector_app/app/core_messages.py" line="265" />
         <source>{finding} — overridden: {reason}</source>
         <translation>{finding} — 判断変更: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="261" />
+        <location filename="../../inspector_app/app/core_messages.py" line="266" />
         <source>{finger}: {reason}</source>
         <translation>{finger}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="262" />
+        <location filename="../../inspector_app/app/core_messages.py" line="267" />
         <source>{first} and {rest}</source>
         <translation>{first}{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="263" />
+        <location filename="../../inspector_app/app/core_messages.py" line="268" />
         <source>{first} or {last}</source>
         <translation>{first}又は{last}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="264" />
+        <location filename="../../inspector_app/app/core_messages.py" line="269" />
         <source>{first}, {rest}</source>
         <translation>{first}、{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="265" />
+        <location filename="../../inspector_app/app/core_messages.py" line="270" />
         <source>{landing} ({article})</source>
         <translation>{landing}（{article}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="266" />
+        <location filename="../../inspector_app/app/core_messages.py" line="271" />
         <source>{landing} allows at most {maximum} ({article}), not {period}</source>
         <translation>{landing}の期間は最長{maximum}です（{article}）。{period}は認められません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="267" />
+        <location filename="../../inspector_app/app/core_messages.py" line="272" />
         <source>{landing} grants no status of residence</source>
         <translation>{landing}では在留資格を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="268" />
+        <location filename="../../inspector_app/app/core_messages.py" line="273" />
         <source>{listed}, reported {date}</source>
         <translation>{listed}（{date} 届出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="269" />
+        <location filename="../../inspector_app/app/core_messages.py" line="274" />
         <source>{list} ({reason})</source>
         <translation>{list}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="270" />
+        <location filename="../../inspector_app/app/core_messages.py" line="275" />
         <source>{list} list refused: {problem}</source>
         <translation>{list} リストを使用しません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="271" />
+        <location filename="../../inspector_app/app/core_messages.py" line="276" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="272" />
+        <location filename="../../inspector_app/app/core_messages.py" line="277" />
         <source>{n} months</source>
         <translation>{n}月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="273" />
+        <location filename="../../inspector_app/app/core_messages.py" line="278" />
         <source>{n} years</source>
         <translation>{n}年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="274" />
+        <location filename="../../inspector_app/app/core_messages.py" line="279" />
         <source>{period} is an authorised period of stay for {status}</source>
         <translation>{period}は{status}の在留期間として認められています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="275" />
+        <location filename="../../inspector_app/app/core_messages.py" line="280" />
         <source>{period} is not a period of stay of {status}</source>
         <translation>{period}は{status}の在留期間ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="276" />
+        <location filename="../../inspector_app/app/core_messages.py" line="281" />
         <source>{period} is not an authorised period of stay for {status}; the table allows {allowed}</source>
         <translation>{period}は{status}の在留期間として認められていません。認められる期間: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="277" />
+        <location filename="../../inspector_app/app/core_messages.py" line="282" />
         <source>{reason} ({detail})</source>
         <translation>{reason}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="278" />
+        <location filename="../../inspector_app/app/core_messages.py" line="283" />
         <source>{role} {name} ~ {other}: {rule}</source>
         <translation>{role} {name} ≒ {other}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="279" />
+        <location filename="../../inspector_app/app/core_messages.py" line="284" />
         <source>{role} {name}: {rule}</source>
         <translation>{role} {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="280" />
+        <location filename="../../inspector_app/app/core_messages.py" line="285" />
         <source>{role}/{other}</source>
         <translation>{role}／{other}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="281" />
+        <location filename="../../inspector_app/app/core_messages.py" line="286" />
         <source>{rule}: {detail}</source>
         <translation>{rule}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="282" />
+        <location filename="../../inspector_app/app/core_messages.py" line="287" />
         <source>{status} cannot be granted at landing</source>
         <translation>{status}は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="283" />
+        <location filename="../../inspector_app/app/core_messages.py" line="288" />
         <source>{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))</source>
         <translation>{status}は上陸時に決定できません（入管法第7条第1項第2号）</translation>
     </message>

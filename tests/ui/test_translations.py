@@ -88,6 +88,12 @@ def test_stored_english_texts_are_shown_in_japanese(qapp):
                                           ": 未解除 2 件")
         assert i18n.core_text("left index finger: bandaged after an injury") == "左手人差し指: bandaged after an injury"
         assert i18n.core_text("Smith, John") == "Smith, John"   # free text is left alone
+        assert i18n.core_text("surname WATSON ~ WATSEN: sounds alike (Metaphone)") == \
+            "姓 WATSON ≒ WATSEN: 発音が類似（Metaphone）"
+        garbage = str(msg("this is not a machine readable zone: {problem}", problem=msg(
+            "not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 "
+            "(TD3, MRV-A) characters; got {lines} line(s) of {lengths}", lines=2, lengths="5, 5")))
+        assert i18n.core_text(garbage).endswith("が必要ですが、2 行（5, 5 文字）です")
     finally:
         languages.set_language("en")
     assert i18n.core_text(stored) == stored
