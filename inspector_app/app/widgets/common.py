@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from inspector_app.app.i18n import core_text, country_name
-from inspector_app.domain import exemptions, rules
+from inspector_app.domain import exemptions, rules, statuses
 from inspector_app.domain.periods import Period, PeriodError
 
 __all__ = ["core_text", "country_name"]  # re-exported for the screens
@@ -66,6 +66,14 @@ def period_title(period: str) -> str:
         return core_text(Period.parse(period).describe())
     except PeriodError:
         return str(period)
+
+
+def status_title(code: str) -> str:
+    """A status of residence (code or name) by its official name in the current language (短期滞在)."""
+    try:
+        return core_text(statuses.find(code).title)
+    except KeyError:
+        return code
 
 
 def check_field_title(field: str) -> str:
