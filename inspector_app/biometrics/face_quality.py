@@ -43,6 +43,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from inspector_app.domain.messages import msg
+
 DETECT_MAX_SIDE = 640
 CROP_SIZE = 160
 
@@ -147,13 +149,13 @@ def assess(image_rgb: np.ndarray, locations=None, landmarks=None, limits: Qualit
     h, w = image_rgb.shape[:2]
     boxes = list(locations) if locations is not None else detect_faces(image_rgb)
     if not boxes:
-        return FaceQuality(False, 0.0, None, {"faces": 0}, ["no face found"])
+        return FaceQuality(False, 0.0, None, {"faces": 0}, [msg("no face found")])
     lms = list(landmarks) if landmarks is not None else face_recognition.face_landmarks(image_rgb, boxes)
     faces = [(tuple(int(v) for v in b), lm, _geometry(lm)) for b, lm in zip(boxes, lms)]
     plausible = [f for f in faces if _plausible(f[0], f[2])]
     if not plausible:
         return FaceQuality(False, 0.0, None, {"faces": 0, "implausible_detections": len(faces)},
-                           ["no face found (detections had no plausible landmarks)"])
+                           [msg("no face found (detections had no plausible landmarks)")])
     widest = max(f[0][1] - f[0][3] for f in plausible)
     subjects = [f for f in plausible if (f[0][1] - f[0][3]) >= lim.same_size_ratio * widest]
     # Among same-size faces prefer the one nearest the image centre (the person at the desk).
@@ -168,21 +170,25 @@ def assess(image_rgb: np.ndarray, locations=None, landmarks=None, limits: Qualit
          "cut_off": cut, "image_size": [w, h]}
     reasons = []
     if len(subjects) > 1:
-        reasons.append(f"{len(subjects)} faces in the frame (need exactly one)")
+        reasons.append(msg("{count} faces in the frame (need exactly one)", count=len(subjects)))
     if cut:
-        reasons.append("face cut off at the image edge")
+        reasons.append(msg("face cut off at the image edge"))
     if geo["ied"] < lim.min_inter_eye_px:
-        reasons.append(f"face too small: inter-eye distance {geo['ied']:.0f} px < {lim.min_inter_eye_px:.0f}")
+        reasons.append(msg("face too small: inter-eye distance {value} px < {limit}", value=f"{geo['ied']:.0f}",
+                           limit=f"{lim.min_inter_eye_px:.0f}"))
     if abs(geo["roll"]) > lim.max_roll_deg:
-        reasons.append(f"head tilted: roll {geo['roll']:.1f}° (limit ±{lim.max_roll_deg:.0f}°)")
+        reasons.append(msg("head tilted: roll {value}° (limit ±{limit}°)", value=f"{geo['roll']:.1f}",
+                           limit=f"{lim.max_roll_deg:.0f}"))
     if abs(geo["yaw"]) > lim.max_yaw_ratio:
-        reasons.append(f"head turned: yaw ratio {geo['yaw']:.2f} (limit ±{lim.max_yaw_ratio:.2f})")
+        reasons.append(msg("head turned: yaw ratio {value} (limit ±{limit})", value=f"{geo['yaw']:.2f}",
+                           limit=f"{lim.max_yaw_ratio:.2f}"))
     if stats["sharpness"] < lim.min_sharpness:
-        reasons.append(f"blurred: sharpness {stats['sharpness']:.0f} < {lim.min_sharpness:.0f}")
+        reasons.append(msg("blurred: sharpness {value} < {limit}", value=f"{stats['sharpness']:.0f}",
+                           limit=f"{lim.min_sharpness:.0f}"))
     if stats["mean"] < lim.min_mean:
-        reasons.append(f"too dark: mean {stats['mean']:.0f} < {lim.min_mean:.0f}")
+        reasons.append(msg("too dark: mean {value} < {limit}", value=f"{stats['mean']:.0f}", limit=f"{lim.min_mean:.0f}"))
     if stats["mean"] > lim.max_mean:
-        reasons.append(f"too bright: mean {stats['mean']:.0f} > {lim.max_mean:.0f}")
+        reasons.append(msg("too bright: mean {value} > {limit}", value=f"{stats['mean']:.0f}", limit=f"{lim.max_mean:.0f}"))
     if stats["clipped"] > lim.max_clipped:
-        reasons.append(f"over/under-exposed: {stats['clipped']:.0%} of face pixels clipped")
+        reasons.append(msg("over/under-exposed: {value} of face pixels clipped", value=f"{stats['clipped']:.0%}"))
     return FaceQuality(not reasons, _score(m, lim), box, m, reasons)

@@ -22,6 +22,7 @@ from inspector_app.common.canonical import normalise
 from inspector_app.domain import decisions, exemptions, mrz, rules
 from inspector_app.domain.checks import FACE_POSITION, CheckKind, Outcome
 from inspector_app.domain.decisions import Finding
+from inspector_app.domain.messages import msg
 
 #: Decisions that print a landing permission seal.
 SEALED = (decisions.DecisionType.landing_permission, decisions.DecisionType.special_landing_permission)
@@ -72,7 +73,7 @@ class Examination:
 
     def __init__(self, ctx: BoothContext, user: dict):
         if not user or "inspector" not in (user.get("roles") or []):
-            raise ExaminationError("only a signed-in inspector can examine travellers")
+            raise ExaminationError(msg("only a signed-in inspector can examine travellers"))
         self.ctx, self.user = ctx, user
         self._listeners: list[Callable[[Part], None]] = []
         self._lock = threading.RLock()
@@ -118,13 +119,14 @@ class Examination:
         """Parse the MRZ, open the examination record and record the document's own checks."""
         text = (text or "").strip()
         if not text:
-            raise ExaminationError("scan the passport or type the MRZ first")
+            raise ExaminationError(msg("scan the passport or type the MRZ first"))
         if self.examination_id and self.saved is None:
-            raise ExaminationError("finish this traveller (save or next traveller) before reading another document")
+            raise ExaminationError(msg("finish this traveller (save or next traveller) before reading another document"))
         try:
             result = mrz.parse_mrz(text, today=self.examination_date)
         except mrz.NotAnMrz as exc:
-            raise ExaminationError(f"this is not a machine readable zone: {exc}") from None
+            raise ExaminationError(msg("this is not a machine readable zone: {problem}",
+                                       problem=exc.args[0] if exc.args else str(exc))) from None
         traveller = traveller_of(result)
         exam_id = self.ctx.store().create_examination({
             "traveller": traveller, "mrz": normalise(result.to_dict()), "examination_date": self.examination_date.isoformat(),
@@ -142,9 +144,9 @@ class Examination:
 
     def _need_examination(self) -> str:
         if not self.examination_id:
-            raise ExaminationError("read the document first")
+            raise ExaminationError(msg("read the document first"))
         if self.final:
-            raise ExaminationError("this examination is saved: start the next traveller")
+            raise ExaminationError(msg("this examination is saved: start the next traveller"))
         return self.examination_id
 
     @property
@@ -156,8 +158,10 @@ class Examination:
     # ---- check results ---------------------------------------------------------------------
     def _record(self, check: dict) -> dict:
         exam = self._need_examination()
-        check = normalise(check)
+        messages = list(check.get("reasons") or [])
+        check = normalise(check)   # the store keeps the English text of each reason
         check["check_result_id"] = self.ctx.store().add_check_result(exam, check)
+        check["reasons"] = messages  # the screen keeps the messages (domain.messages), to translate
         with self._lock:
             self.checks.append(check)
         self._changed(Part.checks)
@@ -225,7 +229,7 @@ class Examination:
             with self._lock:
                 self.face = {"state": "error", "reasons": [str(exc)]}
             self._changed(Part.face)
-            raise ExaminationError(f"no usable face in the capture: {exc}") from None
+            raise ExaminationError(msg("no usable face in the capture: {problem}", problem=str(exc))) from None
         with self._lock:
             self.face_template = template
             self.face = dict(self.face, state="captured")
@@ -244,7 +248,7 @@ class Examination:
 
         image = cv2.imread(str(path))
         if image is None:
-            raise ExaminationError(f"cannot read the photo {path}")
+            raise ExaminationError(msg("cannot read the photo {path}", path=str(path)))
         quality = face_quality.assess(image[:, :, ::-1].copy(), limits=config.face_limits(self.ctx.settings))
         return self.add_face(image, quality.passes, quality.reasons)
 
@@ -258,22 +262,22 @@ class Examination:
         try:
             client = self.ctx.sbi_client()
         except ValueError as exc:  # a devices.sbi.* trust file that cannot be read
-            raise ExaminationError(f"the fingerprint scanner cannot be used: {exc}") from None
+            raise ExaminationError(msg("the fingerprint scanner cannot be used: {problem}", problem=str(exc))) from None
         with self._lock:
             self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
         self._changed(Part.fingers)
-        progress(5, "looking for the fingerprint scanner")
+        progress(5, msg("looking for the fingerprint scanner"))
         devices, refused = client.discover_trusted(type="Finger")
         if not devices:
-            why = (f"the fingerprint scanner on port {refused[0].port} was refused, nothing recorded: "
-                   f"{refused[0].refused_reason}" if refused else
-                   "no fingerprint scanner answered: check that it is plugged in and its service runs")
+            why = (msg("the fingerprint scanner on port {port} was refused, nothing recorded: {problem}",
+                       port=refused[0].port, problem=refused[0].refused_reason) if refused else
+                   msg("no fingerprint scanner answered: check that it is plugged in and its service runs"))
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [why]}
             self._changed(Part.fingers)
             raise ExaminationError(why)
         device = devices[0]
-        progress(20, "capturing")
+        progress(20, msg("capturing"))
         policy = self.ctx.finger_policy()
         try:
             outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
@@ -281,16 +285,17 @@ class Examination:
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [str(exc)]}
             self._changed(Part.fingers)
-            raise ExaminationError(f"the fingerprint scanner on port {device.port} was refused, nothing recorded: "
-                                   f"{exc}") from None
+            raise ExaminationError(msg("the fingerprint scanner on port {port} was refused, nothing recorded: {problem}",
+                                       port=device.port, problem=str(exc))) from None
         images = {c.finger: (capture_policy.decode_gray(c.image), c.our_quality, c.our_quality >= policy.threshold,
                              {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts,
                               "device_serial": device.serial_no, "device_trust": device.signature})
                   for c in outcome.captured}
-        progress(70, "making fingerprint templates")
-        exceptions = {e.finger: e.reason + (f" ({e.detail})" if e.detail else "") for e in outcome.exceptions}
+        progress(70, msg("making fingerprint templates"))
+        exceptions = {e.finger: msg("{reason} ({detail})", reason=capture_policy.reason_words(e.reason), detail=e.detail)
+                      if e.detail else capture_policy.reason_words(e.reason) for e in outcome.exceptions}
         result = self._add_fingers(images, exceptions)
-        progress(100, "fingerprints captured")
+        progress(100, msg("fingerprints captured"))
         return result
 
     def add_finger_files(self, files: dict[str, Path | str], exceptions: dict[str, str] | None = None) -> dict:
@@ -306,7 +311,7 @@ class Examination:
             try:
                 image = fingerprint.load_image(Path(path))
             except (OSError, ValueError) as exc:
-                raise ExaminationError(f"cannot read the fingerprint image {path}: {exc}") from None
+                raise ExaminationError(msg("cannot read the fingerprint image {path}: {problem}", path=str(path), problem=str(exc))) from None
             q = int(fingerprint.quality(image))
             images[position] = (image, q, q >= threshold, {})
         return self._add_fingers(images, dict(exceptions or {}))
@@ -324,7 +329,7 @@ class Examination:
                              "evidence_path": str(evidence), **extra})
             self._record({"kind": CheckKind.finger_capture.value, "position": position, "score": float(quality),
                           "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
-                          "reasons": [] if passes else [f"quality {quality} below the threshold"],
+                          "reasons": [] if passes else [msg("quality {quality} below the threshold", quality=quality)],
                           "evidence": {"live": str(evidence)}})
         for position, reason in exceptions.items():
             self.record_exception(position, reason)
@@ -341,9 +346,9 @@ class Examination:
         if position != FACE_POSITION:
             _check_position(position)
         if not (reason or "").strip():
-            raise ExaminationError(f"a biometric exception for {position} needs a reason")
+            raise ExaminationError(msg("a biometric exception for the {finger} needs a reason", finger=rules.finger_name(position)))
         return self._record({"kind": CheckKind.biometric_exception.value, "outcome": Outcome.exception.value,
-                             "position": position, "reasons": [f"{position}: {reason.strip()}"]})
+                             "position": position, "reasons": [msg("{finger}: {reason}", finger=rules.finger_name(position), reason=reason.strip())]})
 
     # ---- exemption -------------------------------------------------------------------------
     def set_exemption(self, ground: str | None, evidence: str = "") -> dict | None:
@@ -355,7 +360,7 @@ class Examination:
                 reason = exemptions.ExemptionReason(ground)
             except ValueError:
                 known = ", ".join(r.value for r in exemptions.ExemptionReason)
-                raise ExaminationError(f"unknown exemption {ground!r}; one of: {known}") from None
+                raise ExaminationError(msg("unknown exemption {ground}; one of: {known}", ground=repr(ground), known=known)) from None
             claimed = exemptions.claimed(reason, birth_date=self.document.birth_date if self.document else None,
                                          examination_date=self.examination_date, evidence=evidence)
             record = {"ground": reason.value, "evidence": evidence.strip(), "detail": claimed.detail}
@@ -363,7 +368,7 @@ class Examination:
             record = None
         self._record({"kind": CheckKind.biometric_exemption.value, "outcome": Outcome.clear.value,
                       "ground": record["ground"] if record else None, "evidence": record["evidence"] if record else "",
-                      "reasons": [record["detail"]] if record else ["exemption withdrawn"]})
+                      "reasons": [record["detail"]] if record else [msg("exemption withdrawn")]})
         with self._lock:
             self.exemption = record
         self._changed(Part.exemption)
@@ -427,14 +432,15 @@ def _check_position(position: str) -> None:
     from inspector_app.devices.capture_policy import ALL_FINGERS
 
     if position not in ALL_FINGERS:
-        raise ExaminationError(f"unknown finger position {position!r}; one of: {', '.join(ALL_FINGERS)}")
+        raise ExaminationError(msg("unknown finger position {position}; one of: {known}", position=repr(position),
+                                   known=", ".join(ALL_FINGERS)))
 
 
 def _document_check(result: mrz.MrzResult, on: dt.date) -> dict:
     """The document's own check result: the rule codes that fail (``rules.document_findings``, as
     the store will judge them) and their messages for the inspector."""
     found = rules.document_findings(rules.Facts(examination_date=on, **rules.document_facts(result)))
-    ok = [f"check digits valid; expires {result.expiry_date.isoformat()}"] if not found else []
+    ok = [msg("check digits valid; expires {date}", date=result.expiry_date.isoformat())] if not found else []
     return {"kind": CheckKind.document.value, "outcome": Outcome.error.value if found else Outcome.clear.value,
             "rules": [f.rule for f in found], "reasons": [f.message for f in found] or ok,
             "corrections": normalise(result.corrections or [])}

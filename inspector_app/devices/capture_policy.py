@@ -19,12 +19,22 @@ import numpy as np
 
 from inspector_app.devices import sbi
 from inspector_app.devices import sbi_protocol as P
+from inspector_app.domain.messages import msg
 
 FALLBACK = ("MiddleFinger", "RingFinger", "LittleFinger", "Thumb")
 #: Every finger position by its SBI bioSubType name.
 ALL_FINGERS = tuple(f"{hand} {finger}" for hand in ("Left", "Right")
                     for finger in ("IndexFinger", "MiddleFinger", "RingFinger", "LittleFinger", "Thumb"))
 DECLARED_REASONS = ("amputated", "bandaged", "injured", "unreadable", "other")
+#: Every exception reason (the declared ones and the policy's own) in words.
+REASON_WORDS = {"amputated": msg("amputated"), "bandaged": msg("bandaged"), "injured": msg("injured"),
+                "unreadable": msg("unreadable"), "other": msg("other reason"), "device_error": msg("device error"),
+                "hand_without_finger": msg("no finger of this hand")}
+
+
+def reason_words(reason: str) -> str:
+    """An exception reason code in words (an unknown code as it is)."""
+    return REASON_WORDS.get(reason, reason)
 
 
 @dataclass
@@ -138,15 +148,16 @@ class FingerCapturePolicy:
             got = None
             for finger in self.candidates(target):
                 if finger in self.declared:
-                    outcome.exceptions.append(FingerException(finger, self.declared[finger], "declared by the inspector"))
+                    outcome.exceptions.append(FingerException(finger, self.declared[finger], msg("declared by the inspector")))
                     continue
                 got = self._capture_finger(scanner, quality_fn, finger, target, outcome)
                 if got is not None:
                     outcome.captured.append(got)
                     break
             if got is None:
-                outcome.exceptions.append(FingerException(target, "hand_without_finger",
-                                                          f"no finger of the {target.split()[0].lower()} hand could be captured"))
+                outcome.exceptions.append(FingerException(target, "hand_without_finger", {
+                    "Left": msg("no finger of the left hand could be captured"),
+                    "Right": msg("no finger of the right hand could be captured")}.get(target.split()[0], target)))
         return outcome
 
     def _capture_finger(self, scanner, quality_fn, finger, target, outcome):
@@ -169,8 +180,10 @@ class FingerCapturePolicy:
         if last_error and last_error.startswith("device_error"):
             outcome.exceptions.append(FingerException(finger, "device_error", last_error.split(": ", 1)[-1]))
         else:
-            detail = f"best quality {best_q} < {self.threshold} after {self.max_retries + 1} attempts" if best_q is not None \
-                else f"no usable image after {self.max_retries + 1} attempts ({last_error})"
+            detail = msg("best quality {quality} < {threshold} after {attempts} attempts", quality=best_q,
+                         threshold=self.threshold, attempts=self.max_retries + 1) if best_q is not None \
+                else msg("no usable image after {attempts} attempts ({problem})", attempts=self.max_retries + 1,
+                         problem=last_error)
             outcome.exceptions.append(FingerException(finger, "unreadable", detail))
         return None
 

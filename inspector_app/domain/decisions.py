@@ -22,6 +22,7 @@ from datetime import date
 from enum import Enum
 
 from inspector_app.domain import statuses
+from inspector_app.domain.messages import msg
 from inspector_app.domain.periods import Period, PeriodError, last_day
 
 
@@ -52,20 +53,20 @@ class SpecialLandingRule:
 #: details the landing permit records.
 SPECIAL_LANDINGS: dict[DecisionType, SpecialLandingRule] = {
     DecisionType.port_of_call_landing: SpecialLandingRule("Art. 14", Period.parse("3d"), ("vessel_or_aircraft",),
-                                                          "landing permission at port of call (72 hours)"),
+                                                          msg("landing permission at port of call (72 hours)")),
     DecisionType.cruise_ship_landing: SpecialLandingRule("Art. 14-2", Period.parse("30d"), ("vessel",),
-                                                         "landing permission for cruise ship tourists"),
+                                                         msg("landing permission for cruise ship tourists")),
     DecisionType.transit_landing: SpecialLandingRule("Art. 15", Period.parse("15d"),
                                                      ("vessel_or_aircraft", "departure_port"),
-                                                     "landing permission for transit"),
+                                                     msg("landing permission for transit")),
     DecisionType.crew_landing: SpecialLandingRule("Art. 16", Period.parse("15d"), ("vessel_or_aircraft",),
-                                                  "landing permission for crew"),
+                                                  msg("landing permission for crew")),
     DecisionType.emergency_landing: SpecialLandingRule("Art. 17", Period.parse("30d"), ("grounds",),
-                                                       "emergency landing permission"),
+                                                       msg("emergency landing permission")),
     DecisionType.distress_landing: SpecialLandingRule("Art. 18", Period.parse("30d"), ("vessel_or_aircraft",),
-                                                      "landing permission due to distress"),
+                                                      msg("landing permission due to distress")),
     DecisionType.temporary_refuge_landing: SpecialLandingRule("Art. 18-2", Period.parse("6m"), ("grounds",),
-                                                              "landing permission for temporary refuge"),
+                                                              msg("landing permission for temporary refuge")),
 }
 
 #: Decisions that do not let the traveller land on the inspector's word: open hits do not block them.
@@ -142,7 +143,7 @@ def _type(decision: Decision) -> DecisionType | None:
 
 def _period(decision: Decision, problems: list[Finding]) -> Period | None:
     if decision.period is None or decision.period == "":
-        problems.append(Finding("decision.period_missing", "choose a period of stay"))
+        problems.append(Finding("decision.period_missing", msg("choose a period of stay")))
         return None
     try:
         return Period.parse(decision.period)
@@ -153,7 +154,7 @@ def _period(decision: Decision, problems: list[Finding]) -> Period | None:
 
 def _status(decision: Decision, problems: list[Finding]) -> statuses.Status | None:
     if not decision.status_code:
-        problems.append(Finding("decision.status_missing", "choose a status of residence"))
+        problems.append(Finding("decision.status_missing", msg("choose a status of residence")))
         return None
     try:
         return statuses.find(decision.status_code)
@@ -166,7 +167,8 @@ def _details(decision: Decision, required: tuple[str, ...], what: str, problems:
     details = decision.special_landing_details or {}
     missing = [k for k in required if not str(details.get(k, "")).strip()]
     if missing:
-        problems.append(Finding("decision.details_missing", f"{what} needs: {', '.join(missing)}"))
+        problems.append(Finding("decision.details_missing", msg("{decision} needs: {details}", decision=what,
+                                                                details=", ".join(missing))))
     return details
 
 
@@ -183,12 +185,12 @@ def validate(decision: Decision) -> list[Finding]:
                         f"{', '.join(t.value for t in DecisionType)}")]
     needs_date = kind not in (DecisionType.referral, DecisionType.japanese_national)
     if needs_date and decision.landing_date is None:
-        problems.append(Finding("decision.landing_date_missing", "the landing date is missing"))
+        problems.append(Finding("decision.landing_date_missing", msg("the landing date is missing")))
 
     if kind is DecisionType.landing_permission:
         st, p = _status(decision, problems), _period(decision, problems)
         if st is not None and not st.grantable_at_landing:
-            problems.append(Finding("decision.status_not_grantable", f"{st.name_en} cannot be granted at landing"))
+            problems.append(Finding("decision.status_not_grantable", msg("{status} cannot be granted at landing", status=st.title)))
         elif st is not None and p is not None:
             allowed, reason = statuses.check_period(st, p)
             if not allowed:
@@ -196,29 +198,31 @@ def validate(decision: Decision) -> list[Finding]:
     elif kind is DecisionType.referral:
         if not [r for r in decision.referral_reasons if str(r).strip()]:
             problems.append(Finding("decision.referral_reason_missing",
-                                    "a referral to a special inquiry officer needs at least one reason"))
+                                    msg("a referral to a special inquiry officer needs at least one reason")))
     elif kind is DecisionType.special_landing_permission:
         st, p = _status(decision, problems), _period(decision, problems)
-        _details(decision, ("decision_reference",), "special landing permission (Art. 12)", problems)
+        _details(decision, ("decision_reference",), msg("special landing permission (Art. 12)"), problems)
         if st is not None and p is not None and not statuses.period_is_authorised(st, p):
-            problems.append(Finding("decision.period_not_allowed", f"{p.describe()} is not a period of stay of {st.name_en}"))
+            problems.append(Finding("decision.period_not_allowed", msg("{period} is not a period of stay of {status}",
+                                                                        period=p.describe(), status=st.title)))
     elif kind in SPECIAL_LANDINGS:
         rule = SPECIAL_LANDINGS[kind]
-        _details(decision, rule.required, f"{rule.label} ({rule.article})", problems)
+        _details(decision, rule.required, msg("{landing} ({article})", landing=rule.label, article=rule.article), problems)
         if decision.status_code:
-            problems.append(Finding("decision.no_status_expected", f"{rule.label} grants no status of residence"))
+            problems.append(Finding("decision.no_status_expected", msg("{landing} grants no status of residence", landing=rule.label)))
         p = _period(decision, problems)
         if p is not None and not p.fits_within(rule.maximum):
-            problems.append(Finding("decision.period_not_allowed", f"{rule.label} allows at most "
-                                    f"{rule.maximum.describe()} ({rule.article}), not {p.describe()}"))
+            problems.append(Finding("decision.period_not_allowed", msg(
+                "{landing} allows at most {maximum} ({article}), not {period}", landing=rule.label,
+                maximum=rule.maximum.describe(), article=rule.article, period=p.describe())))
     elif kind is DecisionType.returning_resident:
         _status(decision, problems)
-        details = _details(decision, ("reentry_permit_kind",), "a returning resident", problems)
+        details = _details(decision, ("reentry_permit_kind",), msg("a returning resident"), problems)
         if details.get("reentry_permit_kind") and details["reentry_permit_kind"] not in REENTRY_KINDS:
             problems.append(Finding("decision.reentry_kind_invalid",
-                                    f"re-entry permit kind must be one of {', '.join(REENTRY_KINDS)}"))
+                                    msg("re-entry permit kind must be one of {kinds}", kinds=", ".join(REENTRY_KINDS))))
     elif kind is DecisionType.japanese_national:
         if decision.status_code or decision.period:
             problems.append(Finding("decision.no_status_expected",
-                                    "Japanese nationals receive no status of residence or period of stay"))
+                                    msg("Japanese nationals receive no status of residence or period of stay")))
     return problems

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from inspector_app.domain.messages import Message, msg
+
 
 class ExemptionReason(str, Enum):
     special_permanent_resident = "special_permanent_resident"
@@ -19,6 +21,17 @@ class ExemptionReason(str, Enum):
     official = "official"
     invited_by_head_of_organ = "invited_by_head_of_organ"
     designated_by_ordinance = "designated_by_ordinance"
+
+
+#: Each ground in words (the exemption box and the recorded detail).
+GROUND_NAMES = {
+    ExemptionReason.special_permanent_resident: msg("Special permanent resident"),
+    ExemptionReason.under_16: msg("Under 16 years of age"),
+    ExemptionReason.diplomat: msg("Diplomat activities"),
+    ExemptionReason.official: msg("Official activities"),
+    ExemptionReason.invited_by_head_of_organ: msg("Invited by the head of a national administrative organ"),
+    ExemptionReason.designated_by_ordinance: msg("Designated by ordinance"),
+}
 
 
 @dataclass(frozen=True)
@@ -63,27 +76,30 @@ def exemption_for(*, birth_date: date | None, examination_date: date, status_cod
     must establish it.
     """
     if special_permanent_resident:
-        return Exemption(ExemptionReason.special_permanent_resident, "special permanent resident")
+        return Exemption(ExemptionReason.special_permanent_resident, msg("special permanent resident"))
     if birth_date is not None and birth_date <= examination_date and is_under_16(birth_date, examination_date):
         age = age_on(birth_date, examination_date)
         return Exemption(ExemptionReason.under_16,
-                         f"aged {age} on {examination_date.isoformat()} (born {birth_date.isoformat()})")
+                         msg("aged {age} on {date} (born {birth})", age=age, date=examination_date.isoformat(),
+                             birth=birth_date.isoformat()))
     code = _status_code(status_code)
     if code in ("diplomat", "official"):
-        return Exemption(ExemptionReason(code), f"activities of the status of residence {code.title()}")
+        return Exemption(ExemptionReason(code), msg("activities of the status of residence {status}",
+                                                           status=Message(code.title())))
     if invited_by_head_of_organ:
         return Exemption(ExemptionReason.invited_by_head_of_organ,
-                         "invited by the head of a national administrative organ")
+                         msg("invited by the head of a national administrative organ"))
     if designated_by_ordinance:
-        return Exemption(ExemptionReason.designated_by_ordinance, f"designated by ordinance: {designated_by_ordinance}")
+        return Exemption(ExemptionReason.designated_by_ordinance, msg("designated by ordinance: {designation}",
+                                                                             designation=designated_by_ordinance))
     return None
 
 
 #: What each ground needs recorded as evidence (None: the facts are on the document or decision).
 EVIDENCE = {
-    ExemptionReason.special_permanent_resident: "special permanent resident certificate number",
-    ExemptionReason.invited_by_head_of_organ: "the inviting organ and its letter's reference",
-    ExemptionReason.designated_by_ordinance: "the designation (ordinance and item)",
+    ExemptionReason.special_permanent_resident: msg("special permanent resident certificate number"),
+    ExemptionReason.invited_by_head_of_organ: msg("the inviting organ and its letter's reference"),
+    ExemptionReason.designated_by_ordinance: msg("the designation (ordinance and item)"),
     ExemptionReason.under_16: None,
     ExemptionReason.diplomat: None,
     ExemptionReason.official: None,
@@ -107,20 +123,20 @@ def does_not_apply(ground: ExemptionReason, *, birth_date: date | None, examinat
     """
     if ground is ExemptionReason.under_16:
         if birth_date is None:
-            return NotApplicable("the date of birth is not known in full, so the age cannot be established")
+            return NotApplicable(msg("the date of birth is not known in full, so the age cannot be established"))
         if birth_date > examination_date or not is_under_16(birth_date, examination_date):
             age = age_on(birth_date, examination_date) if birth_date <= examination_date else 0
-            return NotApplicable(f"aged {age} on {examination_date.isoformat()}, not under 16")
+            return NotApplicable(msg("aged {age} on {date}, not under 16", age=age, date=examination_date.isoformat()))
         return None
     if ground in (ExemptionReason.diplomat, ExemptionReason.official):
         if _status_code(status_code) != ground.value:
-            return NotApplicable(f"only with the status of residence {ground.value.title()}")
+            return NotApplicable(msg("only with the status of residence {status}", status=Message(ground.value.title())))
         return None
     need = EVIDENCE[ground]
     if need and not evidence.strip():
-        return NotApplicable(f"record {need}", evidence_missing=True)
+        return NotApplicable(msg("record {evidence}", evidence=need), evidence_missing=True)
     if ground is ExemptionReason.special_permanent_resident and not returning_resident:
-        return NotApplicable("a special permanent resident is recorded as a returning resident")
+        return NotApplicable(msg("a special permanent resident is recorded as a returning resident"))
     return None
 
 
@@ -136,7 +152,7 @@ def claimed(ground: ExemptionReason, *, birth_date: date | None, examination_dat
         invited_by_head_of_organ=ground is ExemptionReason.invited_by_head_of_organ,
         designated_by_ordinance=(evidence or "unspecified") if ground is ExemptionReason.designated_by_ordinance else None,
     )
-    detail = found.detail if found is not None and found.reason is ground else f"claimed: {ground.value.replace('_', ' ')}"
+    detail = found.detail if found is not None and found.reason is ground else msg("claimed: {ground}", ground=GROUND_NAMES[ground])
     if evidence.strip() and ground is not ExemptionReason.designated_by_ordinance:
-        detail += f" ({evidence.strip()})"
+        detail = msg("{detail} ({evidence})", detail=detail, evidence=evidence.strip())
     return Exemption(ground, detail)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from inspector_app.domain import nationality
+from inspector_app.domain.messages import msg
 from inspector_app.domain.mrz_layout import (
     CHARSET,
     CHECK_NAMES,
@@ -97,10 +98,10 @@ class MrzResult:
 def split_lines(text: str) -> list[str]:
     """MRZ lines from reader or typed input; raises NotAnMrz with the reason when impossible."""
     if not isinstance(text, str):
-        raise NotAnMrz(f"expected text, got {type(text).__name__}")
+        raise NotAnMrz(msg("expected text, got {type}", type=type(text).__name__))
     tokens = text.upper().split()
     if not tokens:
-        raise NotAnMrz("no MRZ: the input is empty")
+        raise NotAnMrz(msg("no MRZ: the input is empty"))
     lengths = [len(t) for t in tokens]
     if len(tokens) in _SHAPES and len(set(lengths)) == 1 and lengths[0] in _SHAPES[len(tokens)]:
         lines = tokens
@@ -108,15 +109,15 @@ def split_lines(text: str) -> list[str]:
         joined = "".join(tokens)
         widths = {90: 30, 72: 36, 88: 44}
         if len(joined) not in widths:
-            raise NotAnMrz(
+            raise NotAnMrz(msg(
                 "not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 "
-                f"(TD3, MRV-A) characters; got {len(tokens)} line(s) of {', '.join(map(str, lengths))}"
-            )
+                "(TD3, MRV-A) characters; got {lines} line(s) of {lengths}",
+                lines=len(tokens), lengths=", ".join(map(str, lengths))))
         w = widths[len(joined)]
         lines = [joined[i:i + w] for i in range(0, len(joined), w)]
     foreign = sum(1 for line in lines for c in line if c not in CHARSET)
     if foreign > _FOREIGN_SHARE_LIMIT * sum(map(len, lines)):
-        raise NotAnMrz(f"not an MRZ: {foreign} characters are outside the MRZ alphabet (A-Z, 0-9, <)")
+        raise NotAnMrz(msg("not an MRZ: {count} characters are outside the MRZ alphabet (A-Z, 0-9, <)", count=foreign))
     return lines
 
 
@@ -292,7 +293,8 @@ def parse_lines(lines: list[str], today: date | None = None) -> MrzResult:
     today = today or date.today()
     lay = layout_for([len(x) for x in lines], lines[0][:1])
     if lay is None:
-        raise NotAnMrz(f"not an MRZ: no ICAO 9303 format has {len(lines)} lines of {len(lines[0])}")
+        raise NotAnMrz(msg("not an MRZ: no ICAO 9303 format has {lines} lines of {length}", lines=len(lines),
+                           length=len(lines[0])))
     f = {name: cut(lines, span) for name, span in lay.fields.items()}
     problems: list[str] = []
     warnings: list[str] = []

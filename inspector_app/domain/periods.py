@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from inspector_app.domain.messages import msg
+
 _PATTERN = re.compile(r"(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)d)?")
 _KINDS = ("fixed", "unlimited", "activities")
 
@@ -72,12 +74,18 @@ class Period:
     def describe(self) -> str:
         """Words for the landing seal and the inspector ("4 years and 3 months")."""
         if self.kind == "unlimited":
-            return "unlimited"
+            return msg("unlimited")
         if self.kind == "activities":
-            return "the period of the activities"
-        parts = [f"{n} {u}{'s' if n != 1 else ''}" for n, u in
-                 ((self.years, "year"), (self.months, "month"), (self.days, "day")) if n]
-        return " and ".join(parts)
+            return msg("the period of the activities")
+        parts = [msg("1 year") if self.years == 1 else msg("{n} years", n=self.years)] if self.years else []
+        if self.months:
+            parts.append(msg("1 month") if self.months == 1 else msg("{n} months", n=self.months))
+        if self.days:
+            parts.append(msg("1 day") if self.days == 1 else msg("{n} days", n=self.days))
+        out = parts[-1]
+        for p in reversed(parts[:-1]):
+            out = msg("{first} and {rest}", first=p, rest=out)
+        return out
 
     def fits_within(self, maximum: Period) -> bool:
         """True if this period never ends after ``maximum`` whatever the landing date."""

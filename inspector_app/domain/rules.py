@@ -20,6 +20,7 @@ from datetime import date
 
 from inspector_app.domain import exemptions
 from inspector_app.domain.decisions import NOT_BLOCKED_BY_HITS, Decision, DecisionType, Finding, validate
+from inspector_app.domain.messages import Message, msg
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,28 @@ NOT_FINAL = frozenset({DecisionType.referral})
 DOCUMENT_LISTS = ("sltd", "biographic")
 GRANTORS = ("minister_of_justice", "commissioner")
 HANDS = ("Left", "Right")
+#: The lists of the screening, in words.
+LIST_NAMES = {"sltd": msg("lost/stolen documents list"), "biographic": msg("biographic watchlist"),
+              "face": msg("face watchlist"), "fingerprint": msg("fingerprint watchlist")}
+#: Why a list was not checked (``screening.NotCheckedReason``, ``store.facts``), in words.
+NOT_CHECKED_WORDS = {"list_not_installed": msg("list not installed"), "no_document_number": msg("no document number"),
+                     "no_name": msg("no name"), "not_captured": msg("not captured"),
+                     "list_damaged": msg("list damaged"), "not_screened": msg("not screened"),
+                     "screening_error": msg("screening error"), "error": msg("screening error")}
+#: SBI finger names (``Left IndexFinger``) in words.
+FINGER_NAMES = {
+    "Left Thumb": msg("left thumb"), "Left IndexFinger": msg("left index finger"),
+    "Left MiddleFinger": msg("left middle finger"), "Left RingFinger": msg("left ring finger"),
+    "Left LittleFinger": msg("left little finger"), "Right Thumb": msg("right thumb"),
+    "Right IndexFinger": msg("right index finger"), "Right MiddleFinger": msg("right middle finger"),
+    "Right RingFinger": msg("right ring finger"), "Right LittleFinger": msg("right little finger"),
+    "Face": msg("face"),
+}
+
+
+def finger_name(position: str) -> str:
+    """An SBI finger position (or ``Face``) in words; an unknown position as it is."""
+    return FINGER_NAMES.get(position, position)
 
 
 def rule(code: str) -> Rule:
@@ -123,8 +146,27 @@ def rule(code: str) -> Rule:
 
 
 def finding(code: str, detail: str = "") -> Finding:
-    base = rule(code).message
-    return Finding(code, f"{base}: {detail}" if detail else base)
+    base = Message(rule(code).message)
+    return Finding(code, msg("{rule}: {detail}", rule=base, detail=detail) if detail else base)
+
+
+#: The MRZ fields whose check digit can fail (``MrzResult.checks``), in words.
+CHECK_FIELDS = {
+    "document_number": msg("document number"), "birth_date": msg("date of birth"),
+    "expiry_date": msg("expiry date"), "personal_number": msg("personal number"),
+    "optional_data": msg("optional data"), "composite": msg("composite check digit"),
+}
+
+
+def _list_of(items) -> str:
+    """Items of a message param, each kept a message (so each is translated on screen)."""
+    items = list(items)
+    if not items:
+        return ""
+    out = items[0]
+    for item in items[1:]:
+        out = msg("{first}, {rest}", first=out, rest=item)
+    return out
 
 
 @dataclass(frozen=True)
@@ -184,12 +226,13 @@ def document_findings(facts: Facts) -> list[Finding]:
         return [finding("document.not_read")]
     found = []
     if facts.document_problems:
-        found.append(finding("document.check_digit", ", ".join(facts.document_problems)))
+        found.append(finding("document.check_digit", _list_of(CHECK_FIELDS.get(p, p) for p in facts.document_problems)))
     if not facts.expiry_readable:
         found.append(finding("document.expiry_unreadable"))
     elif facts.expiry_date is not None and facts.expiry_date < facts.examination_date:
-        found.append(finding("document.expired", f"expired {facts.expiry_date.isoformat()}, "
-                                                 f"examined {facts.examination_date.isoformat()}"))
+        found.append(finding("document.expired", msg("expired {expiry}, examined {date}",
+                                                     expiry=facts.expiry_date.isoformat(),
+                                                     date=facts.examination_date.isoformat())))
     return found
 
 
@@ -218,8 +261,9 @@ def _biometrics(facts: Facts, decision: Decision, kind: DecisionType) -> list[Fi
     covered = {_hand(p) for p in facts.fingers_captured} | {_hand(p) for p in facts.finger_exceptions}
     missing = [h for h in HANDS if h not in covered]
     if missing:
-        refused.append(finding("biometrics.fingers_missing", "no finger of the " + " and ".join(
-            f"{h.lower()} hand" for h in missing)))
+        refused.append(finding("biometrics.fingers_missing", {
+            ("Left",): msg("no finger of the left hand"), ("Right",): msg("no finger of the right hand"),
+            ("Left", "Right"): msg("no finger of the left hand and right hand")}[tuple(missing)]))
     return refused
 
 
@@ -228,7 +272,7 @@ def exemption_findings(facts: Facts, decision: Decision) -> list[Finding]:
     try:
         ground = exemptions.ExemptionReason(facts.exemption)
     except ValueError:
-        return [finding("exemption.not_applicable", f"unknown ground {facts.exemption!r}")]
+        return [finding("exemption.not_applicable", msg("unknown ground {ground}", ground=repr(facts.exemption)))]
     problem = exemptions.does_not_apply(ground, birth_date=facts.birth_date, examination_date=facts.examination_date,
                                         status_code=decision.status_code, evidence=facts.exemption_evidence,
                                         returning_resident=_type(decision) is DecisionType.returning_resident)
@@ -291,16 +335,18 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
         if details.get("granted_by") not in GRANTORS:
             refused.append(finding("special_landing.grantor_missing"))
     if kind is DecisionType.japanese_national and facts.nationality != "JPN":
-        refused.append(finding("decision.not_japanese", f"nationality {facts.nationality or 'unknown'}"))
+        refused.append(finding("decision.not_japanese", msg("nationality {code}", code=facts.nationality or msg("unknown"))))
     if lets_land(kind):
         if facts.open_hits:
-            refused.append(finding("hit.open", f"{facts.open_hits} open"))
+            refused.append(finding("hit.open", msg("{count} open", count=facts.open_hits)))
         doc_refused, doc_flags = _document(facts, kind)
         refused += doc_refused
         result.flags += doc_flags
         for name in DOCUMENT_LISTS:
             if name in facts.not_checked:
-                refused.append(finding("screening.not_checked", f"{name} ({facts.not_checked[name]})"))
+                refused.append(finding("screening.not_checked", msg("{list} ({reason})", list=LIST_NAMES.get(name, name),
+                                                                     reason=NOT_CHECKED_WORDS.get(facts.not_checked[name],
+                                                                                            facts.not_checked[name]))))
         refused += _biometrics(facts, decision, kind)
     refused += _history(facts, decision, kind, corrects, correction_reason)
 
@@ -313,16 +359,17 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
     for f in refused:
         if f.rule in overrides and RULES[f.rule].overridable and str(overrides[f.rule] or "").strip():
             result.overridden.append(f)
-            result.flags.append(Finding("flag.override", f"{f.message} — overridden: {overrides[f.rule].strip()}"))
+            result.flags.append(Finding("flag.override", msg("{finding} — overridden: {reason}", finding=f.message,
+                                                                reason=overrides[f.rule].strip())))
         else:
             result.refused.append(f)
     if facts.hits:
-        result.flags.append(finding("flag.hit", f"{facts.hits} hit(s)"))
+        result.flags.append(finding("flag.hit", msg("{count} hit(s)", count=facts.hits)))
     if facts.face_exception or facts.finger_exceptions:
-        result.flags.append(finding("flag.biometric_exception", ", ".join(
-            (["face"] if facts.face_exception else []) + list(facts.finger_exceptions))))
+        result.flags.append(finding("flag.biometric_exception", _list_of(
+            ([msg("face")] if facts.face_exception else []) + [finger_name(p) for p in facts.finger_exceptions])))
     if facts.low_quality:
-        result.flags.append(finding("flag.low_quality", f"{facts.low_quality} capture(s)"))
+        result.flags.append(finding("flag.low_quality", msg("{count} capture(s)", count=facts.low_quality)))
     if corrects:
         result.flags.append(finding("flag.correction", corrects))
     return result

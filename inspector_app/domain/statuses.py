@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from inspector_app.domain.messages import Message, msg
 from inspector_app.domain.periods import Period, PeriodError
 
 TIT_NOTE = ("seed table cells are merged: (i) '1 year or less', (ii) and (iii) '2 year or less' "
@@ -43,6 +44,12 @@ class Status:
     parent: str = ""
     note: str = ""
 
+    @property
+    def title(self) -> Message:
+        """The English name as a message (the window shows ``name_ja`` in Japanese: the build
+        files every status name under the translation context "core")."""
+        return Message(self.name_en)
+
     def allowed_periods(self) -> list[Period]:
         """The choices a UI offers, longest first (designated: the maximum and usual shorter ones)."""
         out: list[Period] = []
@@ -64,14 +71,20 @@ class Status:
     def describe_periods(self) -> str:
         parts = [p.describe() for p in self.periods]
         if self.under is not None:
-            parts.append(f"a period of less than {self.under.describe()}")
+            parts.append(msg("a period of less than {period}", period=self.under.describe()))
         if self.designated_max is not None:
-            parts.append(f"a period designated by the Minister of Justice up to {self.designated_max.describe()}")
+            parts.append(msg("a period designated by the Minister of Justice up to {period}",
+                             period=self.designated_max.describe()))
         if self.unlimited:
-            parts.append("unlimited")
+            parts.append(msg("unlimited"))
         if self.period_of_activities:
-            parts.append("the period of the activities")
-        return ", ".join(parts[:-1]) + (" or " if len(parts) > 1 else "") + parts[-1]
+            parts.append(msg("the period of the activities"))
+        out = parts[-1]
+        if len(parts) > 1:
+            out = msg("{first} or {last}", first=parts[-2], last=out)
+        for p in reversed(parts[:-2]):
+            out = msg("{first}, {rest}", first=p, rest=out)
+        return out
 
     def to_dict(self) -> dict:
         return {
@@ -237,8 +250,8 @@ def check_period(status: Status | str, period: Period | str) -> tuple[bool, str]
     except PeriodError as exc:
         return False, str(exc)
     if not st.grantable_at_landing:
-        return False, f"{st.name_en} ({st.name_ja}) cannot be granted at landing (ICRRA Art. 7(1)(ii))"
+        return False, msg("{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))", status=st.title)
     if period_is_authorised(st, p):
-        return True, f"{p.describe()} is an authorised period of stay for {st.name_en}"
-    return False, (f"{p.describe()} is not an authorised period of stay for {st.name_en}; "
-                   f"the table allows {st.describe_periods()}")
+        return True, msg("{period} is an authorised period of stay for {status}", period=p.describe(), status=st.title)
+    return False, msg("{period} is not an authorised period of stay for {status}; the table allows {allowed}",
+                      period=p.describe(), status=st.title, allowed=st.describe_periods())

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from inspector_app.domain.messages import msg
 from inspector_app.screening.hits import Hit
 
 SUBJECTS = "subjects.jsonl"
@@ -221,9 +222,9 @@ class BiometricWatchlist:
         return s
 
     def _reasons(self, s: _Subject) -> list[str]:
-        out = [f"listed: {s.reason}"] if s.reason else []
+        out = [msg("listed: {reason}", reason=s.reason)] if s.reason else []
         if s.ban_until:
-            out.append(f"landing ban until {s.ban_until.isoformat()}")
+            out.append(msg("landing ban until {date}", date=s.ban_until.isoformat()))
         return out
 
     def screen(self, face=None, fingers: dict | None = None, today: date | None = None) -> list:
@@ -234,15 +235,17 @@ class BiometricWatchlist:
                 s = self._active(sid, today)
                 if s is not None:
                     hits.append(Hit("face", s.list, round(max(0.0, 1.0 - dist), 4),
-                                    [f"face distance {dist:.3f} <= threshold {self._face_threshold():.2f} ({how})"] + self._reasons(s),
+                                    [msg("face distance {distance} <= threshold {threshold} ({method})", distance=f"{dist:.3f}",
+                                         threshold=f"{self._face_threshold():.2f}", method=how)] + self._reasons(s),
                                     subject_id=sid))
         if fingers and self.subjects:
             for sid, score, how in self._search_fingers(fingers):
                 s = self._active(sid, today)
                 if s is not None:
                     hits.append(Hit("fingerprint", s.list, round(float(score), 4),
-                                    [f"fingerprint score {score:.3f} >= threshold {self._finger_threshold():.2f} "
-                                     f"({', '.join(sorted(fingers))}; {how})"] + self._reasons(s),
+                                    [msg("fingerprint score {score} >= threshold {threshold} ({fingers}; {method})",
+                                         score=f"{score:.3f}", threshold=f"{self._finger_threshold():.2f}",
+                                         fingers=", ".join(sorted(fingers)), method=how)] + self._reasons(s),
                                     subject_id=sid))
         return hits
 
@@ -263,13 +266,13 @@ class BiometricWatchlist:
             return []
         vec = np.asarray(getattr(face, "vector", face), dtype=np.float32).reshape(-1)
         found = self.face_index.search(vec, k=5, max_distance=self._face_threshold())
-        return [(sid, float(d), "1:N face index") for sid, d in found]
+        return [(sid, float(d), msg("1:N face index")) for sid, d in found]
 
     def _search_fingers(self, fingers: dict) -> list[tuple[str, float, str]]:
         if self.finger_index is None:
             return []
         thr = self._finger_threshold()
-        return [(sid, float(s), "1:N finger index") for sid, s in self.finger_index.identify(fingers, k=5) if s >= thr]
+        return [(sid, float(s), msg("1:N finger index")) for sid, s in self.finger_index.identify(fingers, k=5) if s >= thr]
 
 
 def probe_from_files(face_path: Path | None, fingers: dict[str, Path]):

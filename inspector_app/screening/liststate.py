@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from inspector_app.domain.messages import msg
+
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 FILES = "files"
@@ -62,14 +64,16 @@ def status(state: ListState | None, max_age_hours: float) -> tuple[dict, list[st
     """Version, age and staleness of the lists in force, and the warnings a person should see."""
     if state is None:
         return ({"version": None, "age_hours": None, "stale": True},
-                ["no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)"])
+                [msg("no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)")])
     age = state.age_hours()
     stale = age > max_age_hours
-    warn = [f"screening lists are {age:.1f} h old (limit {max_age_hours:g} h): update them"] if stale else []
+    warn = [msg("screening lists are {age} h old (limit {limit} h): update them", age=f"{age:.1f}",
+                limit=f"{max_age_hours:g}")] if stale else []
     out = {"version": state.version, "age_hours": age, "stale": stale}
     if state.damaged:
         out["damaged"] = sorted(state.damaged)
-        warn += [f"the installed {part} list is refused: {why}; apply the lists again (inspector-app bundle apply)"
+        warn += [msg("the installed {list} list is refused: {problem}; apply the lists again (inspector-app bundle apply)",
+                     list=part, problem=why)
                  for part, why in sorted(state.damaged.items())]
     return out, warn
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from inspector_app.domain.messages import msg
+
 # Spellings of one name seen on travel documents (transliterated from Arabic, Cyrillic, Korean
 # and others). Cross-language equivalents (ALEXANDER/ALEJANDRO) are deliberately absent: they
 # are different names to an officer.
@@ -143,10 +145,10 @@ def skeleton(token: str) -> str:
     return token
 
 
-RULE_GROUP = "spelling variant"
-RULE_CHINESE = "Wade-Giles/pinyin romanisation"
-RULE_JAPANESE = "Hepburn/Kunrei romanisation"
-RULE_FOLD = "transliteration fold (UE/U, OE/O, AA/A, double letters)"
+RULE_GROUP = msg("spelling variant")
+RULE_CHINESE = msg("Wade-Giles/pinyin romanisation")
+RULE_JAPANESE = msg("Hepburn/Kunrei romanisation")
+RULE_FOLD = msg("transliteration fold (UE/U, OE/O, AA/A, double letters)")
 
 
 @lru_cache(maxsize=200_000)
@@ -154,7 +156,7 @@ def canonical_keys(token: str) -> tuple[tuple[str, str], ...]:
     """(key, rule) pairs under which a token may equal another spelling of the same name."""
     out: list[tuple[str, str]] = []
     if token in GROUP_OF:
-        out.append(("G:" + GROUP_OF[token], f"{RULE_GROUP} of {GROUP_OF[token]}"))
+        out.append(("G:" + GROUP_OF[token], msg("spelling variant of {name}", name=GROUP_OF[token])))
     for key in chinese_keys(token):
         out.append(("C:" + key, RULE_CHINESE))
     jp = None if out else japanese_key(token)

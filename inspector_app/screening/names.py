@@ -14,6 +14,7 @@ from functools import lru_cache
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
+from inspector_app.domain.messages import msg
 from inspector_app.screening import name_variants as nv
 from inspector_app.screening import transliterate as tr
 
@@ -68,6 +69,10 @@ class Person:
                    (nationality or "").strip().upper().replace("<", "") or None)
 
 
+#: The name parts and the exact-match rule, in words.
+ROLES = {"surname": msg("surname"), "given name": msg("given name")}
+EXACT = msg("exact")
+
 @dataclass(frozen=True)
 class Tok:
     text: str      # ICAO form
@@ -95,20 +100,20 @@ def phonetic(token: str) -> str:
 @lru_cache(maxsize=500_000)
 def _token_sim(a: str, a_alt: str, b: str, b_alt: str) -> tuple[float, str]:
     if a == b:
-        return 1.0, "exact"
+        return 1.0, EXACT
     if a == b_alt or a_alt == b or a_alt == b_alt:
-        return 0.98, "ICAO transliteration vs diacritics dropped"
+        return 0.98, msg("ICAO transliteration vs diacritics dropped")
     keys_b = dict(nv.canonical_keys(b))
     for key, rule in nv.canonical_keys(a):
         if key in keys_b:
             return (0.93 if key.startswith("C:") else 0.95), rule
     jw = JaroWinkler.similarity(a, b)
     if phonetic(a) == phonetic(b) and jw >= 0.85:
-        return 0.90, "sounds alike (Metaphone)"
+        return 0.90, msg("sounds alike (Metaphone)")
     if jw >= 0.85 and min(len(a), len(b)) >= 3:
-        return round(0.95 * jw, 4), f"spelling differs (Jaro-Winkler {jw:.2f})"
+        return round(0.95 * jw, 4), msg("spelling differs (Jaro-Winkler {value})", value=f"{jw:.2f}")
     if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-        return 0.80, "initial"
+        return 0.80, msg("initial")
     return 0.0, ""
 
 
@@ -124,7 +129,8 @@ def _merge_compounds(q: list[Tok], e: list[Tok], reasons: list[str]) -> tuple[li
         qk = "".join(nv.canonical_keys(t.text)[0][0][2:] for t in qs)
         ek = "".join(nv.canonical_keys(t.text)[0][0][2:] for t in es)
         if nv.skeleton(qj) == nv.skeleton(ej) or qk == ek:
-            reasons.append(f"compound {role} {' '.join(t.text for t in qs)} ~ {' '.join(t.text for t in es)} (written as one/several words)")
+            reasons.append(msg("compound {role} {name} ~ {other} (written as one/several words)", role=ROLES[role],
+                               name=" ".join(t.text for t in qs), other=" ".join(t.text for t in es)))
             q = [t for t in q if t.role != role] + [Tok(qj, qj, role)]
             e = [t for t in e if t.role != role] + [Tok(ej, ej, role)]
     return q, e
@@ -139,7 +145,7 @@ class NameScore:
 def score_names(q_sur: str, q_given: str, e_sur: str, e_given: str) -> NameScore:
     q, e = list(name_tokens(q_sur, q_given)), list(name_tokens(e_sur, e_given))
     if not q or not e:
-        return NameScore(0.0, ["no name to compare"])
+        return NameScore(0.0, [msg("no name to compare")])
     reasons: list[str] = []
     q, e = _merge_compounds(q, e, reasons)
     pairs = []
@@ -158,67 +164,71 @@ def score_names(q_sur: str, q_given: str, e_sur: str, e_given: str) -> NameScore
         matched.append((s, same_role, q[i], e[j], rule))
     short, long_ = min(len(q), len(e)), max(len(q), len(e))
     if not matched:
-        return NameScore(0.0, ["no name token matches"])
+        return NameScore(0.0, [msg("no name token matches")])
     score = sum(m[0] for m in matched) / short
     for _s, same_role, a, b, rule in matched:
-        label = a.role if same_role else f"{a.role}/{b.role}"
-        reasons.append(f"{label} {a.text}" + ("" if rule == "exact" else f" ~ {b.text}") + f": {rule}")
+        label = ROLES[a.role] if same_role else msg("{role}/{other}", role=ROLES[a.role], other=ROLES[b.role])
+        reasons.append(msg("{role} {name}: {rule}", role=label, name=a.text, rule=rule) if rule == EXACT else
+                       msg("{role} {name} ~ {other}: {rule}", role=label, name=a.text, other=b.text, rule=rule))
     crossed = sum(1 for m in matched if not m[1])
     if crossed and crossed * 2 >= len(matched):
         score *= 0.97
-        reasons.append("name order swapped (surname/given names)")
+        reasons.append(msg("name order swapped (surname/given names)"))
     missing = long_ - len(matched)
     if missing:
         side = q if len(q) > len(e) else e
         used = used_q if side is q else used_e
         names = " ".join(t.text for k, t in enumerate(side) if k not in used)
         score -= min(0.12, 0.04 * missing)
-        reasons.append(f"name(s) present on one side only: {names}")
+        reasons.append(msg("name(s) present on one side only: {names}", names=names))
     if len(matched) == 1 and long_ >= 2:
         score *= 0.85
-        reasons.append("only one name matches")
+        reasons.append(msg("only one name matches"))
     return NameScore(max(0.0, min(1.0, score)), reasons)
 
 
 def date_factor(q: PartialDate | None, e: PartialDate | None) -> tuple[float, str]:
     if q is None or e is None:
-        return 0.90, "birth date: not known on one side"
+        return 0.90, msg("birth date: not known on one side")
     full = q.day and e.day and q.month and e.month
     if q.year != e.year:
         if full and q.month == e.month and q.day == e.day and abs(q.year - e.year) == 1:
-            return 0.80, f"birth date: year differs by one ({q} vs {e})"
-        return 0.45, f"birth date differs ({q} vs {e})"
+            return 0.80, msg("birth date: year differs by one ({date} vs {other})", date=str(q), other=str(e))
+        return 0.45, msg("birth date differs ({date} vs {other})", date=str(q), other=str(e))
     if not q.month or not e.month:
-        return 0.95, f"birth date: year only {q.year} matches"
+        return 0.95, msg("birth date: year only {year} matches", year=q.year)
     if not q.day or not e.day:
         if q.month == e.month:
-            return 0.97, f"birth date: year and month {q.year}-{q.month:02d} match"
+            return 0.97, msg("birth date: year and month {month} match", month=f"{q.year}-{q.month:02d}")
         other = q if q.day else e
         part = e if q.day else q
         if other.day == part.month:
-            return 0.85, f"birth date: month of {part} matches the day of {other} (day/month swapped)"
-        return 0.50, f"birth month differs ({q} vs {e})"
+            return 0.85, msg("birth date: month of {date} matches the day of {other} (day/month swapped)", date=str(part),
+                              other=str(other))
+        return 0.50, msg("birth month differs ({date} vs {other})", date=str(q), other=str(e))
     if q == e:
-        return 1.0, f"birth date {q} matches exactly"
+        return 1.0, msg("birth date {date} matches exactly", date=str(q))
     if q.day == e.month and q.month == e.day:
-        return 0.92, f"birth date: day and month swapped ({q} vs {e})"
+        return 0.92, msg("birth date: day and month swapped ({date} vs {other})", date=str(q), other=str(e))
     if q.month == e.month or q.day == e.day:
-        return 0.70, f"birth date: same year, {'day' if q.month == e.month else 'month'} differs ({q} vs {e})"
-    return 0.55, f"birth date: same year only ({q} vs {e})"
+        return 0.70, (msg("birth date: same year, day differs ({date} vs {other})", date=str(q), other=str(e))
+                      if q.month == e.month else
+                      msg("birth date: same year, month differs ({date} vs {other})", date=str(q), other=str(e)))
+    return 0.55, msg("birth date: same year only ({date} vs {other})", date=str(q), other=str(e))
 
 
 def sex_factor(q: str | None, e: str | None) -> tuple[float, str | None]:
     if q and e and q != e:
-        return 0.85, f"sex differs ({q} vs {e})"
+        return 0.85, msg("sex differs ({sex} vs {other})", sex=q, other=e)
     return 1.0, None
 
 
 def nationality_factor(q: str | None, e: str | None) -> tuple[float, str]:
     if not q or not e:
-        return 0.97, "nationality: not known on one side (weight 0.97)"
+        return 0.97, msg("nationality: not known on one side (weight 0.97)")
     if q == e:
-        return 1.0, f"nationality {q} matches (weight 1.0)"
-    return 0.90, f"nationality differs ({q} vs {e}, weight 0.90)"
+        return 1.0, msg("nationality {code} matches (weight 1.0)", code=q)
+    return 0.90, msg("nationality differs ({code} vs {other}, weight 0.90)", code=q, other=e)
 
 
 @dataclass
@@ -234,7 +244,7 @@ def match(query: Person, entry: Person) -> Match:
     d, d_reason = date_factor(query.birth, entry.birth)
     s, s_reason = sex_factor(query.sex, entry.sex)
     n, n_reason = nationality_factor(query.nationality, entry.nationality)
-    reasons = [f"name score {ns.score:.2f}"] + ns.reasons + [d_reason] + ([s_reason] if s_reason else []) + [n_reason]
+    reasons = [msg("name score {score}", score=f"{ns.score:.2f}")] + ns.reasons + [d_reason] + ([s_reason] if s_reason else []) + [n_reason]
     return Match(round(ns.score * d * s * n, 4), reasons)
 
 

@@ -11,8 +11,17 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from inspector_app.domain.messages import msg
 from inspector_app.screening import liststate, names, sltd, watchlist
 from inspector_app.screening.hits import Hit
+
+#: SLTD record statuses (``sltd.STATUSES``) in words.
+SLTD_STATUS_WORDS = {"lost": msg("lost"), "stolen": msg("stolen"), "revoked": msg("revoked"),
+                     "invalidated": msg("invalidated"), "stolen_blank": msg("stolen blank"), "expired": msg("expired")}
+
+
+def sltd_status(status: str) -> str:
+    return SLTD_STATUS_WORDS.get(status, status)
 
 
 class ScreeningError(ValueError):
@@ -124,13 +133,13 @@ class Screener:
         if not fingers:
             not_checked["fingerprint"] = NotCheckedReason.not_captured
         if (face is not None or fingers) and self.biometric is None:
-            warnings.append("no biometric watchlist installed: face/fingerprints not screened")
+            warnings.append(msg("no biometric watchlist installed: face/fingerprints not screened"))
             for name in ("face", "fingerprint"):
                 not_checked.setdefault(name, NotCheckedReason.list_not_installed)
         elif self.biometric is not None:
             hits += self.biometric.screen(face=face, fingers=fingers or {}, today=self.today or date.today())
         for part, why in sorted(self.damaged.items()):
-            warnings.append(f"{part} list refused: {why}")
+            warnings.append(msg("{list} list refused: {problem}", list=part, problem=why))
             for name in PART_LISTS.get(part, ()):
                 not_checked[name] = NotCheckedReason.list_damaged
         hits.sort(key=lambda h: -h.score)
@@ -153,7 +162,7 @@ class Screener:
         if not state:
             raise ScreeningError("an SLTD check needs the issuing state with the document number")
         if self.sltd is None:
-            warnings.append("no SLTD list installed: document not checked")
+            warnings.append(msg("no SLTD list installed: document not checked"))
             not_checked["sltd"] = NotCheckedReason.list_not_installed
             return []
         try:
@@ -165,9 +174,11 @@ class Screener:
             return []
         s, ty, n = key.split("|")
         record = {"issuing_state": s, "document_type": ty, "document_number": n, **found.to_dict()}
-        reasons = [f"document {s}/{ty}/{n} is listed as {found.status}"
-                   + (f", reported {found.reported_on.isoformat()}" if found.reported_on else ""),
-                   "exact match on issuing state + document type + normalised number (keyed 64-bit hash)"]
+        listed = msg("document {document} is listed as {status}", document=f"{s}/{ty}/{n}",
+                     status=sltd_status(found.status))
+        reasons = [msg("{listed}, reported {date}", listed=listed, date=found.reported_on.isoformat())
+                   if found.reported_on else listed,
+                   msg("exact match on issuing state + document type + normalised number (keyed 64-bit hash)")]
         return [Hit("sltd", "SLTD", 1.0, reasons, record=record)]
 
     def _biographic(self, t: dict, warnings: list[str], not_checked: dict) -> list[Hit]:
@@ -175,7 +186,7 @@ class Screener:
             not_checked["biographic"] = NotCheckedReason.no_name
             return []
         if self.watchlist is None or not self.watchlist.available:
-            warnings.append("no biographic watchlist installed: names not screened")
+            warnings.append(msg("no biographic watchlist installed: names not screened"))
             not_checked["biographic"] = NotCheckedReason.list_not_installed
             return []
         try:

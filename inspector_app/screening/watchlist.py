@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from inspector_app.domain.messages import msg
 from inspector_app.screening import names
 
 COLUMNS = ["subject_id", "list", "surname", "given_names", "birth_date", "sex", "nationality", "reason", "ban_until"]
@@ -259,9 +260,9 @@ class Watchlist:
                 continue
             m = names.match(query, entry)
             if m.score >= threshold:
-                reasons = m.reasons + ([f"landing ban until {e['ban_until']}"] if e["ban_until"] else [])
+                reasons = m.reasons + ([msg("landing ban until {date}", date=e["ban_until"])] if e["ban_until"] else [])
                 if e["reason"]:
-                    reasons.insert(0, f"listed: {e['reason']}")
+                    reasons.insert(0, msg("listed: {reason}", reason=e["reason"]))
                 hits.append(WatchlistHit(e["subject_id"], e["list"], m.score, reasons, e))
         hits.sort(key=lambda h: -h.score)
         return hits

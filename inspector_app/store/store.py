@@ -29,6 +29,7 @@ from inspector_app.domain import rules
 from inspector_app.domain.checks import REVIEW_OUTCOMES as _REVIEW
 from inspector_app.domain.checks import CheckKind, Outcome
 from inspector_app.domain.decisions import Decision
+from inspector_app.domain.messages import msg
 
 from . import facts as examination_facts
 from .audit import GENESIS, AuditRow, entry_hash, find_first_break
@@ -433,12 +434,13 @@ class Store:
             for lifted in verdict.overridden:
                 self._insert_check(exam, {"kind": CheckKind.override.value, "outcome": Outcome.override.value,
                                           "rule": lifted.rule, "reason": overrides[lifted.rule].strip(),
-                                          "reasons": [lifted.message, "override: " + overrides[lifted.rule].strip()],
+                                          "reasons": [lifted.message, msg("override: {reason}", reason=overrides[lifted.rule].strip())],
                                           "decision_id": decision_id})
             if corrects:
                 self._insert_check(exam, {"kind": CheckKind.override.value, "outcome": Outcome.override.value,
                                           "rule": "flag.correction", "reason": correction_reason.strip(),
-                                          "reasons": [f"decision {corrects} corrected: {correction_reason.strip()}"],
+                                          "reasons": [msg("decision {decision} corrected: {reason}", decision=corrects,
+                                                      reason=correction_reason.strip())],
                                           "decision_id": decision_id})
             anchor = self._append_audit("decision.recorded", inspector, {
                 "decision_id": decision_id, "examination_id": exam["id"], "type": dtype,

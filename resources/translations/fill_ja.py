@@ -1,13 +1,27 @@
-"""Fill inspector_ja.ts from the glossary below (run after pyside6-lupdate adds new strings).
+"""Fill inspector_ja.ts from the glossaries below (run after lupdate adds new strings).
+
+The whole refresh is one command from the repository root (it runs this script after lupdate
+and compiles the .qm after it):
+    python build/compile_resources.py --update
+then ``pytest tests/ui/test_translations.py`` names every string still without Japanese. This
+script alone (``python resources/translations/fill_ja.py``) fills the .ts in place.
 
 Translators may equally edit the .ts in pyside6-linguist; this script only fills entries that
-are still unfinished, so hand edits are kept.
+are still unfinished, so hand edits are kept. ``JA`` holds the window's strings, ``CORE`` the
+messages of the examination core (context "core": ``{name}`` placeholders stay as they are);
+status of residence names come from ``domain.statuses`` (their official Japanese names).
+Terms follow the Immigration Control and Refugee Recognition Act as DOMAIN.md cites it
+(上陸許可, 在留資格, 在留期間, 特別審理官への引渡し, 紛失・盗難旅券 ...).
 """
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
 JA = {
     "&Demo": "デモ(&D)", "&Examination": "審査(&E)", "&Help": "ヘルプ(&H)", "&Session": "セッション(&S)",
@@ -95,34 +109,301 @@ JA = {
     "refugee": "難民", "region": "地域", "stateless": "無国籍", "unknown": "不明", "unlimited": "無期限",
     "— choose —": "— 選択 —", "✔ Clear hit (Alt+2)": "✔ 該当を解除 (Alt+2)", "✖ Confirm hit (Alt+1)": "✖ 該当を確定 (Alt+1)",
     "✖ Your own examination: another supervisor must review it.": "✖ ご自身の審査です: 別の統括審査官が確認してください。",
-    "(no photo at the booth)": "（ブースに写真はありません）",
-    "line": "行", "expected": "正しくは", "score": "スコア", "record": "記録",
+    "(no photo at the booth)": "（ブースに写真なし）",
+    "line": "行", "expected": "正しくは", "score": "スコア", "record": "記録", "quality": "品質",
+    "OPEN": "未解除", "Supervisor": "統括審査官", "Administrator": "管理者", ", ": "、",
+    "Document (check digits, expiry)": "旅券（チェックディジット・有効期限）", "Fingerprint captured": "指紋を取得しました",
+    "Biometric exception": "個人識別情報の提供不能（例外）", "Override": "判断変更",
+    "Override reason": "判断変更の理由", "only where a rule allows it; goes to the supervisor":
+        "規則が認める場合のみ。統括審査官の確認対象になります", "Sign in first.": "先にログインしてください。",
+    "%n refused by the hub": "%n 件がハブに拒否されました",
+
 }
+
+#: Messages of the examination core (Qt context "core"). Placeholders ({name}) are kept.
+CORE = {
+    # periods of stay (notation of the Enforcement Regulation: 90日, 1年, 6月, 4年3月)
+    "1 day": "1日", "1 month": "1月", "1 year": "1年", "{n} days": "{n}日", "{n} months": "{n}月",
+    "{n} years": "{n}年", "{first} and {rest}": "{first}{rest}", "unlimited": "無期限",
+    "the period of the activities": "活動を行う期間", "{first} or {last}": "{first}又は{last}",
+    "{first}, {rest}": "{first}、{rest}",
+    "a period of less than {period}": "{period}未満の期間",
+    "a period designated by the Minister of Justice up to {period}": "法務大臣が個々に指定する期間（{period}以内）",
+    # fingers and lists
+    "left thumb": "左手親指", "left index finger": "左手人差し指", "left middle finger": "左手中指",
+    "left ring finger": "左手薬指", "left little finger": "左手小指", "right thumb": "右手親指",
+    "right index finger": "右手人差し指", "right middle finger": "右手中指", "right ring finger": "右手薬指",
+    "right little finger": "右手小指", "face": "顔",
+    "lost/stolen documents list": "紛失・盗難旅券リスト", "biographic watchlist": "要注意人物リスト（身分事項）",
+    "face watchlist": "要注意人物リスト（顔）", "fingerprint watchlist": "要注意人物リスト（指紋）",
+    "list not installed": "リスト未導入", "no document number": "旅券番号なし", "no name": "氏名なし",
+    "not captured": "未取得", "list damaged": "リスト破損", "not screened": "未照合", "screening error": "照合エラー",
+    "{list} ({reason})": "{list}（{reason}）",
+    # MRZ fields
+    "document number": "旅券番号", "date of birth": "生年月日", "expiry date": "有効期限", "personal number": "個人番号",
+    "optional data": "任意記載事項", "composite check digit": "総合チェックディジット",
+    # rules (refusals)
+    "no document has been read for this examination": "この審査では旅券が読み込まれていません",
+    "an MRZ check digit fails": "MRZ のチェックディジットが一致しません",
+    "the document's expiry date cannot be read": "旅券の有効期限を読み取れません",
+    "the document has expired on the examination date": "旅券は審査日に有効期限が切れています",
+    "a watchlist or document hit is open: a supervisor must clear it first":
+        "要注意人物リストまたは旅券の該当が未解除です。先に統括審査官の解除が必要です",
+    "a screening list was not checked": "照合していないリストがあります",
+    "no facial photograph was captured, no exception recorded and no exemption applies":
+        "顔写真が取得されておらず、例外の記録も提供免除もありません",
+    "fingerprints of both hands were neither captured (index or fallback finger) nor recorded as exceptions, and no exemption applies":
+        "両手の指紋（人差し指または代替の指）が取得も例外記録もされておらず、提供免除もありません",
+    "the biometric exemption claimed does not fit this traveller or decision": "申告された個人識別情報の提供免除はこの旅客または判定に該当しません",
+    "the biometric exemption needs its evidence recorded": "個人識別情報の提供免除には根拠の記録が必要です",
+    "unknown decision type": "不明な判定種別", "the landing date is missing": "上陸年月日がありません",
+    "choose a status of residence": "在留資格を選んでください", "unknown status of residence": "不明な在留資格",
+    "this status of residence cannot be granted at landing": "この在留資格は上陸時に決定できません",
+    "choose a period of stay": "在留期間を選んでください", "the period of stay cannot be read": "在留期間を読み取れません",
+    "the period of stay is not one the status allows": "この在留資格で認められない在留期間です",
+    "details this decision records are missing": "この判定に必要な記録事項がありません",
+    "a referral to a special inquiry officer needs at least one reason": "特別審理官への引渡しには理由が1つ以上必要です",
+    "this decision grants no status of residence or period of stay": "この判定では在留資格・在留期間を決定しません",
+    "the re-entry permit kind is not one of the known kinds": "再入国許可の種類が不明です",
+    "the document is not a Japanese one: a Japanese national's return needs one":
+        "日本国旅券ではありません。日本人の帰国確認には日本国旅券が必要です",
+    "this examination already has a final decision: record a correction instead":
+        "この審査には最終判定があります。訂正として記録してください",
+    "special landing permission follows a referral of the same examination":
+        "上陸特別許可は同じ審査での特別審理官への引渡しの後に限られます",
+    "special landing permission must name who granted it: the Minister of Justice or the Commissioner (delegated)":
+        "上陸特別許可には許可した者（法務大臣または委任を受けた出入国在留管理庁長官）の記録が必要です",
+    "this rule cannot be overridden by an inspector": "この規則は入国審査官が判断変更できません",
+    "an override needs a reason": "判断変更には理由が必要です",
+    "the decision to correct is not a decision of this examination": "訂正する判定はこの審査の判定ではありません",
+    "a correction needs a reason": "訂正には理由が必要です",
+    # rules (flags)
+    "an inspector overrode a rule": "入国審査官が規則の判断を変更しました",
+    "a fingerprint or the face could not be captured (exception recorded)": "指紋または顔を取得できませんでした（例外を記録）",
+    "a capture is below the quality threshold": "品質基準に満たない取得があります",
+    "a watchlist or document hit was found": "要注意人物リストまたは旅券の該当がありました",
+    "the document has expired (a landing that does not require a valid document)":
+        "旅券の有効期限が切れています（有効な旅券を要しない上陸）",
+    "a saved decision was corrected": "保存済みの判定が訂正されました",
+    # rule details
+    "{rule}: {detail}": "{rule}: {detail}", "expired {expiry}, examined {date}": "有効期限 {expiry}、審査日 {date}",
+    "no finger of the left hand": "左手の指紋なし", "no finger of the right hand": "右手の指紋なし",
+    "no finger of the left hand and right hand": "左手・右手の指紋なし", "unknown ground {ground}": "不明な免除事由 {ground}",
+    "nationality {code}": "国籍 {code}", "unknown": "不明", "{count} open": "未解除 {count} 件",
+    "{finding} — overridden: {reason}": "{finding} — 判断変更: {reason}", "{count} hit(s)": "該当 {count} 件",
+    "{count} capture(s)": "{count} 件", "{decision} needs: {details}": "{decision}に必要な事項: {details}",
+    # decisions
+    "landing permission at port of call (72 hours)": "寄港地上陸の許可（72時間）",
+    "landing permission for cruise ship tourists": "船舶観光上陸の許可", "landing permission for transit": "通過上陸の許可",
+    "landing permission for crew": "乗員上陸の許可", "emergency landing permission": "緊急上陸の許可",
+    "landing permission due to distress": "遭難による上陸の許可", "landing permission for temporary refuge": "一時庇護のための上陸の許可",
+    "special landing permission (Art. 12)": "上陸特別許可（第12条）", "a returning resident": "再入国者",
+    "{status} cannot be granted at landing": "{status}は上陸時に決定できません",
+    "{period} is not a period of stay of {status}": "{period}は{status}の在留期間ではありません",
+    "{landing} ({article})": "{landing}（{article}）", "{landing} grants no status of residence": "{landing}では在留資格を決定しません",
+    "{landing} allows at most {maximum} ({article}), not {period}": "{landing}の期間は最長{maximum}です（{article}）。{period}は認められません",
+    "re-entry permit kind must be one of {kinds}": "再入国許可の種類は次のいずれかです: {kinds}",
+    "Japanese nationals receive no status of residence or period of stay": "日本人には在留資格・在留期間を決定しません",
+    "{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))": "{status}は上陸時に決定できません（入管法第7条第1項第2号）",
+    "{period} is an authorised period of stay for {status}": "{period}は{status}の在留期間として認められています",
+    "{period} is not an authorised period of stay for {status}; the table allows {allowed}":
+        "{period}は{status}の在留期間として認められていません。認められる期間: {allowed}",
+    # exemptions
+    "Special permanent resident": "特別永住者", "Under 16 years of age": "16歳未満", "Diplomat activities": "「外交」の活動を行う者",
+    "Official activities": "「公用」の活動を行う者",
+    "Invited by the head of a national administrative organ": "国の行政機関の長が招へいする者",
+    "Designated by ordinance": "法務省令で定める者", "special permanent resident": "特別永住者",
+    "aged {age} on {date} (born {birth})": "{date} 時点で {age} 歳（{birth} 生まれ）",
+    "activities of the status of residence {status}": "在留資格「{status}」の活動",
+    "invited by the head of a national administrative organ": "国の行政機関の長が招へいする者",
+    "designated by ordinance: {designation}": "法務省令で定める者: {designation}",
+    "special permanent resident certificate number": "特別永住者証明書の番号",
+    "the inviting organ and its letter's reference": "招へいした行政機関とその文書番号",
+    "the designation (ordinance and item)": "該当する規定（省令と号）",
+    "the date of birth is not known in full, so the age cannot be established": "生年月日が完全でないため年齢を確定できません",
+    "aged {age} on {date}, not under 16": "{date} 時点で {age} 歳、16歳未満ではありません",
+    "only with the status of residence {status}": "在留資格「{status}」の場合に限ります", "record {evidence}": "{evidence}を記録してください",
+    "a special permanent resident is recorded as a returning resident": "特別永住者は再入国者として記録します",
+    "claimed: {ground}": "申告: {ground}", "{detail} ({evidence})": "{detail}（{evidence}）",
+    # the examination
+    "only a signed-in inspector can examine travellers": "審査はログインした入国審査官のみ行えます",
+    "scan the passport or type the MRZ first": "旅券を読み取るか MRZ を入力してください",
+    "finish this traveller (save or next traveller) before reading another document":
+        "次の旅券を読む前に、この旅客の審査を終えてください（保存または次の旅客）",
+    "this is not a machine readable zone: {problem}": "MRZ（機械読取領域）ではありません: {problem}",
+    "read the document first": "先に旅券を読み込んでください",
+    "this examination is saved: start the next traveller": "この審査は保存済みです。次の旅客に進んでください",
+    "no usable face in the capture: {problem}": "撮影画像に使用できる顔がありません: {problem}",
+    "cannot read the photo {path}": "写真 {path} を読み込めません",
+    "the fingerprint scanner cannot be used: {problem}": "指紋スキャナーを使用できません: {problem}",
+    "looking for the fingerprint scanner": "指紋スキャナーを探しています", "capturing": "採取中",
+    "the fingerprint scanner on port {port} was refused, nothing recorded: {problem}":
+        "ポート {port} の指紋スキャナーは信頼できないため使用しません（記録なし）: {problem}",
+    "no fingerprint scanner answered: check that it is plugged in and its service runs":
+        "指紋スキャナーが応答しません。接続とサービスの起動を確認してください",
+    "making fingerprint templates": "指紋テンプレートを作成中", "fingerprints captured": "指紋を採取しました",
+    "cannot read the fingerprint image {path}: {problem}": "指紋画像 {path} を読み込めません: {problem}",
+    "quality {quality} below the threshold": "品質 {quality}（基準未満）",
+    "a biometric exception for the {finger} needs a reason": "{finger}の例外には理由が必要です",
+    "{finger}: {reason}": "{finger}: {reason}", "exemption withdrawn": "提供免除を取り消しました",
+    "unknown exemption {ground}; one of: {known}": "不明な免除事由 {ground}。次のいずれか: {known}",
+    "unknown finger position {position}; one of: {known}": "不明な指の位置 {position}。次のいずれか: {known}",
+    "check digits valid; expires {date}": "チェックディジット正常、有効期限 {date}",
+    # finger capture
+    "amputated": "欠損", "bandaged": "包帯", "injured": "負傷", "unreadable": "読取不能", "other reason": "その他の理由",
+    "device error": "機器エラー", "no finger of this hand": "この手の指紋なし", "declared by the inspector": "入国審査官が申告",
+    "no finger of the left hand could be captured": "左手の指紋を採取できませんでした",
+    "no finger of the right hand could be captured": "右手の指紋を採取できませんでした",
+    "best quality {quality} < {threshold} after {attempts} attempts": "{attempts} 回試行し最高品質 {quality}（基準 {threshold} 未満）",
+    "no usable image after {attempts} attempts ({problem})": "{attempts} 回試行しても使用できる画像なし（{problem}）",
+    "{reason} ({detail})": "{reason}（{detail}）",
+    # face quality
+    "no face found": "顔が見つかりません", "no face found (detections had no plausible landmarks)": "顔が見つかりません（特徴点が不自然）",
+    "{count} faces in the frame (need exactly one)": "画面に {count} 人の顔（1人のみにしてください）",
+    "face cut off at the image edge": "顔が画像の端で切れています",
+    "face too small: inter-eye distance {value} px < {limit}": "顔が小さすぎます: 両目の間隔 {value} px（基準 {limit}）",
+    "head tilted: roll {value}° (limit ±{limit}°)": "頭が傾いています: {value}°（許容 ±{limit}°）",
+    "head turned: yaw ratio {value} (limit ±{limit})": "顔が横を向いています: {value}（許容 ±{limit}）",
+    "blurred: sharpness {value} < {limit}": "ぼやけています: 鮮明度 {value}（基準 {limit}）",
+    "too dark: mean {value} < {limit}": "暗すぎます: 明るさ {value}（基準 {limit}）",
+    "too bright: mean {value} > {limit}": "明るすぎます: 明るさ {value}（基準 {limit}）",
+    "over/under-exposed: {value} of face pixels clipped": "露出不適切: 顔の画素の {value} が白飛び・黒つぶれ",
+    # screening
+    "no biometric watchlist installed: face/fingerprints not screened": "要注意人物リスト（顔・指紋）未導入: 顔・指紋は照合していません",
+    "{list} list refused: {problem}": "{list} リストを使用しません: {problem}",
+    "no SLTD list installed: document not checked": "紛失・盗難旅券リスト未導入: 旅券は照合していません",
+    "lost": "紛失", "stolen": "盗難", "revoked": "失効", "invalidated": "無効", "stolen blank": "未発給冊子の盗難", "expired": "期限切れ",
+    "document {document} is listed as {status}": "旅券 {document} は「{status}」として登録されています",
+    "{listed}, reported {date}": "{listed}（{date} 届出）",
+    "exact match on issuing state + document type + normalised number (keyed 64-bit hash)":
+        "発行国・旅券種別・旅券番号が完全一致（鍵付き64ビットハッシュ）",
+    "no biographic watchlist installed: names not screened": "要注意人物リスト（身分事項）未導入: 氏名は照合していません",
+    "no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)":
+        "このブースには照合リストがありません: リストを導入してください（inspector-app bundle apply）",
+    "screening lists are {age} h old (limit {limit} h): update them": "照合リストは {age} 時間前のものです（上限 {limit} 時間）: 更新してください",
+    "the installed {list} list is refused: {problem}; apply the lists again (inspector-app bundle apply)":
+        "導入済みの {list} リストは使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）",
+    "listed: {reason}": "登録理由: {reason}", "landing ban until {date}": "上陸拒否期間 {date} まで",
+    "face distance {distance} <= threshold {threshold} ({method})": "顔の距離 {distance}（基準 {threshold} 以下、{method}）",
+    "fingerprint score {score} >= threshold {threshold} ({fingers}; {method})": "指紋スコア {score}（基準 {threshold} 以上、{fingers}、{method}）",
+    "1:N face index": "顔の1対N照合", "1:N finger index": "指紋の1対N照合",
+    # name matching
+    "surname": "姓", "given name": "名", "exact": "完全一致", "{role}/{other}": "{role}／{other}",
+    "{role} {name}: {rule}": "{role} {name}: {rule}", "{role} {name} ~ {other}: {rule}": "{role} {name} ≒ {other}: {rule}",
+    "ICAO transliteration vs diacritics dropped": "ICAO 翻字と記号省略の違い", "sounds alike (Metaphone)": "発音が類似（Metaphone）",
+    "spelling differs (Jaro-Winkler {value})": "つづりが異なる（Jaro-Winkler {value}）", "initial": "頭文字",
+    "spelling variant": "つづりの異形", "spelling variant of {name}": "{name} のつづりの異形",
+    "Wade-Giles/pinyin romanisation": "ウェード式／ピンイン表記", "Hepburn/Kunrei romanisation": "ヘボン式／訓令式表記",
+    "transliteration fold (UE/U, OE/O, AA/A, double letters)": "翻字の揺れ（UE/U、OE/O、AA/A、重ね字）",
+    "compound {role} {name} ~ {other} (written as one/several words)": "複合{role} {name} ≒ {other}（一語／複数語の表記）",
+    "no name to compare": "比較する氏名なし", "no name token matches": "一致する氏名の語なし",
+    "name order swapped (surname/given names)": "姓と名の順序が逆", "name(s) present on one side only: {names}": "一方のみにある氏名: {names}",
+    "only one name matches": "一致は氏名の1語のみ", "name score {score}": "氏名スコア {score}",
+    "birth date: not known on one side": "生年月日: 一方が不明",
+    "birth date: year differs by one ({date} vs {other})": "生年月日: 年が1年違い（{date} と {other}）",
+    "birth date differs ({date} vs {other})": "生年月日が異なる（{date} と {other}）",
+    "birth date: year only {year} matches": "生年月日: 年 {year} のみ一致",
+    "birth date: year and month {month} match": "生年月日: 年月 {month} が一致",
+    "birth date: month of {date} matches the day of {other} (day/month swapped)": "生年月日: {date} の月が {other} の日と一致（日と月が逆）",
+    "birth month differs ({date} vs {other})": "生まれ月が異なる（{date} と {other}）",
+    "birth date {date} matches exactly": "生年月日 {date} が完全一致",
+    "birth date: day and month swapped ({date} vs {other})": "生年月日: 日と月が逆（{date} と {other}）",
+    "birth date: same year, day differs ({date} vs {other})": "生年月日: 同じ年で日が異なる（{date} と {other}）",
+    "birth date: same year, month differs ({date} vs {other})": "生年月日: 同じ年で月が異なる（{date} と {other}）",
+    "birth date: same year only ({date} vs {other})": "生年月日: 年のみ一致（{date} と {other}）",
+    "sex differs ({sex} vs {other})": "性別が異なる（{sex} と {other}）",
+    "nationality: not known on one side (weight 0.97)": "国籍: 一方が不明（重み 0.97）",
+    "nationality {code} matches (weight 1.0)": "国籍 {code} が一致（重み 1.0）",
+    "nationality differs ({code} vs {other}, weight 0.90)": "国籍が異なる（{code} と {other}、重み 0.90）",
+    # reading the MRZ
+    "expected text, got {type}": "文字列が必要です（{type} を受け取りました）", "no MRZ: the input is empty": "MRZ がありません: 入力が空です",
+    "not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 (TD3, MRV-A) characters; "
+    "got {lines} line(s) of {lengths}": "MRZ ではありません: 30文字×3行（TD1）、36文字×2行（TD2、MRV-B）または44文字×2行"
+                                        "（TD3、MRV-A）が必要ですが、{lines} 行（{lengths} 文字）です",
+    "not an MRZ: {count} characters are outside the MRZ alphabet (A-Z, 0-9, <)":
+        "MRZ ではありません: MRZ で使えない文字が {count} 個あります（使えるのは A-Z、0-9、<）",
+    "not an MRZ: no ICAO 9303 format has {lines} lines of {length}": "MRZ ではありません: {length} 文字×{lines} 行の ICAO 9303 形式はありません",
+    # the store
+    "override: {reason}": "判断変更の理由: {reason}", "decision {decision} corrected: {reason}": "判定 {decision} を訂正: {reason}",
+}
+
+#: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").
+DEMO = {
+    "Clean traveller: no hits, lands as Temporary Visitor": "問題のない旅客: 該当なし、短期滞在で上陸",
+    "Passport reported lost (SLTD hit)": "紛失届のある旅券（紛失・盗難旅券リストに該当）",
+    "Biographic watchlist hit (name spelled differently on the list)": "要注意人物リスト（身分事項）に該当（リスト上のつづりが異なる）",
+    "Face and fingerprint match a watchlisted subject under another name": "顔と指紋が別名で登録された要注意人物と一致",
+    "Under 16: exempt from biometrics": "16歳未満: 個人識別情報の提供免除",
+    "Traveller from Taiwan (a region, not a country)": "台湾からの旅客（国ではなく地域）",
+}
+
+
+def status_names() -> dict[str, str]:
+    """Status of residence names: the official Japanese names of the domain catalogue."""
+    from inspector_app.domain import statuses
+
+    return {s.name_en: s.name_ja for s in statuses.CATALOGUE}
+
+
+#: Where one English text needs another Japanese in one context: the check titles of the
+#: results list (widgets/common.kind_title, context "") are nouns, not the capture panel's sentences.
+BY_CONTEXT = {
+    "": {"Face captured": "顔写真の取得", "Fingerprint captured": "指紋の取得"},
+}
+
+
+def glossary(context: str) -> dict[str, str]:
+    return {**_glossary(context), **BY_CONTEXT.get(context, {})}
+
+
+def _glossary(context: str) -> dict[str, str]:
+    if context == "core":
+        return {**JA, **status_names(), **CORE}
+    return {**JA, **DEMO} if context == "Demo" else JA
+
+
+def placeholders(text: str) -> list[str]:
+    """{name} placeholders and %s / %d / %n / %1 arguments, sorted (they must survive translation)."""
+    return sorted(re.findall(r"\{\w+\}|%(?:[sdn]|\d)|%\.\d[f]", text))
+
+
+def _set(tr: ET.Element, text: str) -> None:
+    forms = tr.findall("numerusform")
+    if forms or tr.get("numerus") == "yes":
+        for f in forms or [ET.SubElement(tr, "numerusform")]:
+            f.text = text
+    else:
+        tr.text = text
+    tr.attrib.pop("type", None)
 
 
 def fill(ts_path: Path) -> tuple[int, int]:
     tree = ET.parse(ts_path)
     done = missing = 0
-    for msg in tree.iter("message"):
-        src = msg.findtext("source") or ""
-        tr = msg.find("translation")
-        if tr is None:
-            tr = ET.SubElement(msg, "translation")
-        if tr.get("type") not in ("unfinished", None) or (tr.text and tr.get("type") is None):
-            continue
-        if src in JA:
-            tr.text = JA[src]
-            tr.attrib.pop("type", None)
-            done += 1
-        elif src.startswith("P<"):
-            tr.text = src  # MRZ placeholder is the same in every language
-            tr.attrib.pop("type", None)
-        else:
-            missing += 1
-            print(f"no Japanese for: {src!r}", file=sys.stderr)
+    for ctx in tree.iter("context"):
+        context = ctx.findtext("name") or ""
+        words = glossary(context)
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            if tr.get("type") != "unfinished" and "".join(tr.itertext()).strip():
+                continue
+            if src in words:
+                if placeholders(words[src]) != placeholders(src):
+                    raise SystemExit(f"placeholders differ in the Japanese of {src!r}: {words[src]!r}")
+                _set(tr, words[src])
+                done += 1
+            elif src.startswith("P<"):
+                _set(tr, src)  # MRZ placeholder is the same in every language
+            else:
+                missing += 1
+                print(f"no Japanese for [{context}] {src!r}", file=sys.stderr)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     return done, missing
 
 
 if __name__ == "__main__":
-    print(fill(Path(__file__).with_name("inspector_ja.ts")))
+    done, missing = fill(Path(__file__).with_name("inspector_ja.ts"))
+    print(f"filled {done}, still without Japanese {missing}")

@@ -39,6 +39,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/app/seal_render.py" line="45" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="53" />
         <source>Inspector</source>
         <translation>入国審査官</translation>
     </message>
@@ -48,288 +49,284 @@
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="35" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="44" />
         <source>PASS</source>
         <translation>適合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="35" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="44" />
         <source>HIT</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="35" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="44" />
         <source>FAIL</source>
         <translation>不適合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="36" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="45" />
         <source>EXCEPTION</source>
         <translation>例外</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="36" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="45" />
         <source>LOW QUALITY</source>
         <translation>低品質</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="36" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="45" />
         <source>OVERRIDE</source>
         <translation>判断変更</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="46" />
         <source>WARNING</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="46" />
         <source>EXEMPT</source>
         <translation>免除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="46" />
         <source>CONFIRMED HIT</source>
         <translation>該当確定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="38" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="47" />
         <source>CLEARED</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="44" />
-        <source>Document check digits</source>
-        <translation>旅券のチェックディジット</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="45" />
-        <source>Document expiry</source>
-        <translation>旅券の有効期限</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="46" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="84" />
         <source>Lost/stolen documents (SLTD)</source>
         <translation>紛失・盗難旅券（SLTD）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="47" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="85" />
         <source>Biographic watchlist</source>
         <translation>要注意人物リスト（身分事項）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="48" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="86" />
         <source>Face watchlist</source>
         <translation>要注意人物リスト（顔）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="49" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="87" />
         <source>Fingerprint watchlist</source>
         <translation>要注意人物リスト（指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="50" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="91" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="69" />
         <source>Biometric exemption</source>
         <translation>個人識別情報の提供免除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="51" />
-        <source>Finger exception</source>
-        <translation>指紋採取の例外</translation>
+        <location filename="../../inspector_app/app/widgets/common.py" line="47" />
+        <source>OPEN</source>
+        <translation>未解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="52" />
-        <source>Face quality</source>
-        <translation>顔写真の品質</translation>
+        <location filename="../../inspector_app/app/widgets/common.py" line="53" />
+        <source>Supervisor</source>
+        <translation>統括審査官</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="54" />
+        <source>Administrator</source>
+        <translation>管理者</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="58" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="83" />
+        <source>Document (check digits, expiry)</source>
+        <translation>旅券（チェックディジット・有効期限）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="88" />
+        <source>Face captured</source>
+        <translation>顔写真の取得</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="89" />
+        <source>Fingerprint captured</source>
+        <translation>指紋の取得</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="90" />
+        <source>Biometric exception</source>
+        <translation>個人識別情報の提供不能（例外）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="92" />
+        <source>Override</source>
+        <translation>判断変更</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="104" />
         <source>Landing permission</source>
         <translation>上陸許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="59" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="105" />
         <source>Referral to special inquiry officer</source>
         <translation>特別審理官への引渡し</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="60" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="106" />
         <source>Special landing permission</source>
         <translation>上陸特別許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="61" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="107" />
         <source>Crew landing</source>
         <translation>乗員上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="62" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="108" />
         <source>Port-of-call landing (shore pass)</source>
         <translation>寄港地上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="63" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="109" />
         <source>Transit landing</source>
         <translation>通過上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="64" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="110" />
         <source>Cruise-ship tourist landing</source>
         <translation>船舶観光上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="65" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="111" />
         <source>Emergency landing</source>
         <translation>緊急上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="66" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="112" />
         <source>Landing due to distress</source>
         <translation>遭難による上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="67" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="113" />
         <source>Landing for temporary refuge</source>
         <translation>一時庇護のための上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="68" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="114" />
         <source>Returning resident (re-entry permit)</source>
         <translation>再入国（再入国許可）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="69" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="115" />
         <source>Japanese national (return confirmation)</source>
         <translation>日本人（帰国の確認）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="75" />
-        <source>Special permanent resident</source>
-        <translation>特別永住者</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="76" />
-        <source>Under 16 years of age</source>
-        <translation>16歳未満</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="77" />
-        <source>Diplomat activities</source>
-        <translation>「外交」の活動を行う者</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="78" />
-        <source>Official activities</source>
-        <translation>「公用」の活動を行う者</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="79" />
-        <source>Invited by the head of a national administrative organ</source>
-        <translation>国の行政機関の長が招へいする者</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="80" />
-        <source>Designated by ordinance</source>
-        <translation>法務省令で定める者</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="27" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="59" />
         <source>Show this list of shortcuts</source>
         <translation>ショートカット一覧を表示</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="28" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="60" />
         <source>Switch language English / 日本語</source>
         <translation>言語切替 English / 日本語</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="29" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="61" />
         <source>Examination screen</source>
         <translation>審査画面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="30" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="62" />
         <source>Supervisor screen</source>
         <translation>統括審査官画面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="31" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="63" />
         <source>Go to the MRZ field</source>
         <translation>MRZ 欄へ移動</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="32" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="64" />
         <source>Read the document (MRZ)</source>
         <translation>旅券（MRZ）を読込</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="33" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="65" />
         <source>Start the camera</source>
         <translation>カメラを起動</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="34" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="66" />
         <source>Capture the face now</source>
         <translation>今すぐ顔を撮影</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="35" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="67" />
         <source>Retake the face</source>
         <translation>顔を撮り直す</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="36" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="68" />
         <source>Capture fingerprints</source>
         <translation>指紋を採取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="38" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="70" />
         <source>Go to the checks list (evidence)</source>
         <translation>照合結果（証拠）へ移動</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="39" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="71" />
         <source>Go to the decision</source>
         <translation>判定へ移動</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="40" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="72" />
         <source>Save the decision (then the seal is written)</source>
         <translation>判定を保存（その後に証印を作成）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="41" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="73" />
         <source>Print the landing permission seal</source>
         <translation>上陸許可の証印を印刷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="42" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="74" />
         <source>Next traveller (clears the screen)</source>
         <translation>次の旅客（画面を消去）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="43" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="75" />
         <source>Supervisor: confirm / clear the hit</source>
         <translation>統括審査官: 該当の確定／解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="44" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="76" />
         <source>Supervisor: record the review</source>
         <translation>統括審査官: 審査結果を記録</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="45" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="77" />
         <source>Lock the session</source>
         <translation>画面をロック</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="46" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="78" />
         <source>Sign out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="308" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="367" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="386" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
@@ -337,117 +334,117 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="306" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="332" />
         <source>Biometrics</source>
         <translation>個人識別情報（顔・指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
         <source>Camera (F5)</source>
         <translation>カメラ (F5)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="308" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="334" />
         <source>Capture (F6)</source>
         <translation>撮影 (F6)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="309" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="335" />
         <source>Retake (F7)</source>
         <translation>撮り直し (F7)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="310" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="336" />
         <source>Capture fingerprints (F8)</source>
         <translation>指紋採取 (F8)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="311" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="337" />
         <source>Exemption:</source>
         <translation>免除:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>Finger</source>
         <translation>指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>Quality</source>
         <translation>品質</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>Tries</source>
         <translation>試行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="316" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="327" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
         <source>No face found — look at the camera</source>
         <translation>顔が見つかりません — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="329" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
         <source>Quality OK — capturing</source>
         <translation>品質良好 — 撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
         <source>Quality low: </source>
         <translation>品質不足: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="364" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="372" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="374" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="351" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="377" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="379" />
         <source>Looking for a face…</source>
         <translation>顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="362" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="388" />
         <source>exception: </source>
         <translation>例外: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="362" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="388" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="368" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="394" />
         <source>Place the finger on the scanner…</source>
         <translation>指をスキャナーに置いてください…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="371" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="397" />
         <source>Fingerprints captured: %d, exceptions: %d</source>
         <translation>指紋採取: %d 指、例外: %d</translation>
     </message>
@@ -455,37 +452,52 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="176" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
         <source>Checks</source>
         <translation>照合結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="202" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="209" />
+        <source>quality</source>
+        <translation>品質</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="209" />
+        <source>score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="209" />
+        <source>record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="227" />
         <source>OPEN HIT — landing blocked until a supervisor clears it</source>
         <translation>未解除の該当あり — 統括審査官の解除まで上陸許可不可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="204" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="229" />
         <source>DOCUMENT PROBLEM — see checks</source>
         <translation>旅券に問題あり — 照合結果を確認</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="206" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="231" />
         <source>NO HITS</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="234" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="259" />
         <source>(no photo at the booth)</source>
-        <translation>（ブースに写真はありません）</translation>
+        <translation>（ブースに写真なし）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="236" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="261" />
         <source>no image</source>
         <translation>画像なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="241" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="266" />
         <source>Left: live capture / document. Right: watchlist record %s (%s).</source>
         <translation>左: 取得した画像／旅券。右: リストの記録 %s（%s）。</translation>
     </message>
@@ -493,131 +505,151 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="472" />
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="473" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="503" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="504" />
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="474" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="505" />
         <source>Status of residence</source>
         <translation>在留資格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="475" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="506" />
         <source>Period of stay</source>
         <translation>在留期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="476" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="507" />
         <source>Last day of stay</source>
         <translation>在留期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="477" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="508" />
         <source>Referral reasons</source>
         <translation>引渡しの理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="478" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="509" />
         <source>Special landing details</source>
         <translation>特例上陸の詳細</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="479" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="510" />
+        <source>Override reason</source>
+        <translation>判断変更の理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="511" />
+        <source>only where a rule allows it; goes to the supervisor</source>
+        <translation>規則が認める場合のみ。統括審査官の確認対象になります</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="512" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="480" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="513" />
         <source>Print seal (Ctrl+P)</source>
         <translation>証印を印刷 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="481" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="514" />
         <source>Next traveller (Ctrl+N)</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="503" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="536" />
         <source>— choose —</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="538" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="571" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="543" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="579" />
         <source>Saved — press Next traveller (Ctrl+N)</source>
         <translation>保存済み — 次の旅客へ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="547" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="583" />
         <source>Ready to save</source>
         <translation>保存できます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="552" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="588" />
         <source>Saved: record %s</source>
         <translation>保存しました: 記録 %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="554" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="590" />
         <source>Seal: %s</source>
         <translation>証印: %s</translation>
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="292" />
+        <source>Clean traveller: no hits, lands as Temporary Visitor</source>
+        <translation>問題のない旅客: 該当なし、短期滞在で上陸</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="293" />
+        <source>Passport reported lost (SLTD hit)</source>
+        <translation>紛失届のある旅券（紛失・盗難旅券リストに該当）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="294" />
+        <source>Biographic watchlist hit (name spelled differently on the list)</source>
+        <translation>要注意人物リスト（身分事項）に該当（リスト上のつづりが異なる）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="295" />
+        <source>Face and fingerprint match a watchlisted subject under another name</source>
+        <translation>顔と指紋が別名で登録された要注意人物と一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="296" />
+        <source>Under 16: exempt from biometrics</source>
+        <translation>16歳未満: 個人識別情報の提供免除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="297" />
+        <source>Traveller from Taiwan (a region, not a country)</source>
+        <translation>台湾からの旅客（国ではなく地域）</translation>
+    </message>
+</context>
+<context>
     <name>ExaminationViewModel</name>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="118" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="213" />
         <source>Scan the passport or type the MRZ first.</source>
         <translation>旅券を読み取るか MRZ を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="121" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="216" />
         <source>Finish this traveller (Save or Next) before reading another document.</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次へ）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="148" />
-        <source>all check digits valid</source>
-        <translation>チェックディジットはすべて正常</translation>
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="219" />
+        <source>Sign in first.</source>
+        <translation>先にログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="149" />
-        <source>check digit wrong: </source>
-        <translation>チェックディジット不一致: </translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="156" />
-        <source>expires </source>
-        <translation>有効期限 </translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="181" />
-        <source>NOT CHECKED: </source>
-        <translation>未照合: </translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="184" />
-        <source>no match (list version %s)</source>
-        <translation>該当なし（リスト版 %s）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="407" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="246" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="288" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="360" />
         <source>Read the document first.</source>
         <translation>先に旅券を読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="410" />
-        <source>Open hit: a supervisor must clear it before landing permission.</source>
-        <translation>未解除の該当: 上陸許可の前に統括審査官の解除が必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="430" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="414" />
         <source>Nothing to save.</source>
         <translation>保存する内容がありません。</translation>
     </message>
@@ -679,28 +711,35 @@
         <source>Last sync: %s · queued: %s</source>
         <translation>最終同期: %s · 未送信: %s</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="51" />
+        <source>%n refused by the hub</source>
+        <translation>
+            <numerusform>%n 件がハブに拒否されました</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="52" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="55" />
         <source>Lists: not loaded</source>
         <translation>リスト: 未導入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="54" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="57" />
         <source>Lists %.1f h old — OUT OF DATE</source>
         <translation>リスト更新から %.1f 時間 — 期限切れ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="56" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="59" />
         <source>Lists %.1f h old</source>
         <translation>リスト更新から %.1f 時間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="58" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="61" />
         <source>User: %s</source>
         <translation>ユーザー: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="58" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="61" />
         <source>Not signed in</source>
         <translation>未ログイン</translation>
     </message>
@@ -708,22 +747,22 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="94" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="100" />
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="95" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="101" />
         <source>Session locked after inactivity. Enter your password to continue.</source>
         <translation>無操作のためロックしました。続けるにはパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="101" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="107" />
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="103" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="109" />
         <source>Sign out</source>
         <translation>ログアウト</translation>
     </message>
@@ -731,32 +770,32 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="65" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="71" />
         <source>Border Inspector — sign in</source>
         <translation>上陸審査端末 — ログイン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="66" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="72" />
         <source>Port: %s · Booth: %s</source>
         <translation>港: %s · ブース: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="67" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="73" />
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="68" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="74" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="69" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="75" />
         <source>Sign in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="70" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="76" />
         <source>Credentials are checked on this workstation (works offline). Ctrl+J switches English / 日本語.</source>
         <translation>認証はこの端末で行います（オフライン可）。Ctrl+J で English / 日本語 を切替。</translation>
     </message>
@@ -764,37 +803,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="167" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="203" />
         <source>Border Inspector — %s, booth %s</source>
         <translation>上陸審査端末 — %s、ブース %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="168" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="204" />
         <source>&amp;Session</source>
         <translation>セッション(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="169" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="170" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="206" />
         <source>&amp;Examination</source>
         <translation>審査(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="171" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="178" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="214" />
         <source>Administrator tools are on the command line: inspector-app --help</source>
         <translation>管理者機能はコマンドラインにあります: inspector-app --help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="281" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="322" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
@@ -802,24 +841,34 @@
 <context>
     <name>MrzPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="59" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="82" />
         <source>Document (MRZ) — scan or type, Ctrl+Enter to read</source>
         <translation>旅券（MRZ）— 読取または入力、Ctrl+Enter で読込</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="60" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="83" />
         <source>Read document</source>
         <translation>旅券を読込</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="61" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="84" />
         <source>P&lt;JPNSAMPLE&lt;&lt;HANAKO&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;
 ...</source>
         <translation>P&lt;JPNSAMPLE&lt;&lt;HANAKO&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;
 ...</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="85" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="98" />
+        <source>expected</source>
+        <translation>正しくは</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="98" />
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="109" />
         <source>invalid characters at columns %s</source>
         <translation>%s 桁目に無効な文字</translation>
     </message>
@@ -842,7 +891,7 @@
         <translation>このアカウントにはこのブースでの権限がありません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/session.py" line="83" />
+        <location filename="../../inspector_app/app/viewmodels/session.py" line="85" />
         <source>Password is wrong.</source>
         <translation>パスワードが違います。</translation>
     </message>
@@ -850,17 +899,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="53" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="85" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="57" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="89" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="57" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="89" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -868,97 +917,107 @@
 <context>
     <name>SupervisorScreen</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="98" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="110" />
         <source>Flagged examinations (live)</source>
         <translation>要確認の審査（自動更新）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="99" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="111" />
         <source>Examination</source>
         <translation>審査</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="100" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="112" />
         <source>Started</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="100" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="112" />
         <source>Traveller</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="100" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="112" />
         <source>Booth</source>
         <translation>ブース</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="101" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="113" />
         <source>Inspector</source>
         <translation>入国審査官</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="101" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="113" />
         <source>Flags</source>
         <translation>要確認事項</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="103" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="115" />
         <source>✖ Confirm hit (Alt+1)</source>
         <translation>✖ 該当を確定 (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="104" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="116" />
         <source>✔ Clear hit (Alt+2)</source>
         <translation>✔ 該当を解除 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="107" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="119" />
         <source>Reason (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="108" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="120" />
         <source>Record review (Ctrl+R)</source>
         <translation>審査結果を記録 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="110" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="122" />
         <source>Review history</source>
         <translation>審査履歴</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="149" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="161" />
         <source>Select an examination in the queue.</source>
         <translation>一覧から審査を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="153" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="165" />
         <source>Inspector: %s · Booth: %s</source>
         <translation>審査官: %s · ブース: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="156" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
         <source>✖ Your own examination: another supervisor must review it.</source>
         <translation>✖ ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="191" />
-        <source>(no photo at the booth)</source>
-        <translation>（ブースに写真はありません）</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
+        <source>score</source>
+        <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="193" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
+        <source>record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="204" />
+        <source>(no photo at the booth)</source>
+        <translation>（ブースに写真なし）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="206" />
         <source>no image</source>
         <translation>画像なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="201" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="214" />
         <source>Select the hit to review.</source>
         <translation>確認する該当を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="208" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="221" />
         <source>Review recorded: %s</source>
         <translation>記録しました: %s</translation>
     </message>
@@ -979,74 +1038,1457 @@
 <context>
     <name>TravellerPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="112" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="136" />
         <source>Traveller</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="138" />
         <source>Surname</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="138" />
         <source>Given names</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="139" />
         <source>Document no.</source>
         <translation>旅券番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="139" />
         <source>Issuing state</source>
         <translation>発行国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="116" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="140" />
         <source>Nationality / region</source>
         <translation>国籍・地域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="116" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="140" />
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="117" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="141" />
         <source>Sex</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="117" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="141" />
         <source>Expiry</source>
         <translation>有効期限</translation>
     </message>
+</context>
+<context>
+    <name>core</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
-        <source>region</source>
-        <translation>地域</translation>
+        <location filename="../../inspector_app/app/core_messages.py" line="8" />
+        <source>1 day</source>
+        <translation>1日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
-        <source>country</source>
-        <translation>国</translation>
+        <location filename="../../inspector_app/app/core_messages.py" line="9" />
+        <source>1 month</source>
+        <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="131" />
-        <source>stateless</source>
-        <translation>無国籍</translation>
+        <location filename="../../inspector_app/app/core_messages.py" line="10" />
+        <source>1 year</source>
+        <translation>1年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="131" />
-        <source>refugee</source>
-        <translation>難民</translation>
+        <location filename="../../inspector_app/app/core_messages.py" line="11" />
+        <source>1:N face index</source>
+        <translation>顔の1対N照合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="132" />
-        <source>organization</source>
-        <translation>国際機関</translation>
+        <location filename="../../inspector_app/app/core_messages.py" line="12" />
+        <source>1:N finger index</source>
+        <translation>指紋の1対N照合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="13" />
+        <source>Artist</source>
+        <translation>芸術</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="14" />
+        <source>Business Manager</source>
+        <translation>経営・管理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="15" />
+        <source>Cultural Activities</source>
+        <translation>文化活動</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="16" />
+        <source>Dependent</source>
+        <translation>家族滞在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="17" />
+        <source>Designated Activities</source>
+        <translation>特定活動</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="18" />
+        <source>Designated by ordinance</source>
+        <translation>法務省令で定める者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="19" />
+        <source>Diplomat</source>
+        <translation>外交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="20" />
+        <source>Diplomat activities</source>
+        <translation>「外交」の活動を行う者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="21" />
+        <source>Engineer/Specialist in Humanities/International Services</source>
+        <translation>技術・人文知識・国際業務</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="22" />
+        <source>Entertainer</source>
+        <translation>興行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="23" />
+        <source>Hepburn/Kunrei romanisation</source>
+        <translation>ヘボン式／訓令式表記</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="24" />
+        <source>Highly-Skilled Professional (i)</source>
+        <translation>高度専門職1号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="25" />
+        <source>Highly-Skilled Professional (ii)</source>
+        <translation>高度専門職2号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="26" />
+        <source>ICAO transliteration vs diacritics dropped</source>
+        <translation>ICAO 翻字と記号省略の違い</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="27" />
+        <source>Instructor</source>
+        <translation>教育</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="28" />
+        <source>Intra-company Transferee</source>
+        <translation>企業内転勤</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="29" />
+        <source>Invited by the head of a national administrative organ</source>
+        <translation>国の行政機関の長が招へいする者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="30" />
+        <source>Japanese nationals receive no status of residence or period of stay</source>
+        <translation>日本人には在留資格・在留期間を決定しません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="31" />
+        <source>Journalist</source>
+        <translation>報道</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="32" />
+        <source>Legal/Accounting Services</source>
+        <translation>法律・会計業務</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="33" />
+        <source>Long-Term Resident</source>
+        <translation>定住者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="34" />
+        <source>Medical Services</source>
+        <translation>医療</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="35" />
+        <source>Nursing Care</source>
+        <translation>介護</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="36" />
+        <source>Official</source>
+        <translation>公用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="37" />
+        <source>Official activities</source>
+        <translation>「公用」の活動を行う者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="38" />
+        <source>Permanent Resident</source>
+        <translation>永住者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="39" />
+        <source>Professor</source>
+        <translation>教授</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="40" />
+        <source>Religious Activities</source>
+        <translation>宗教</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="41" />
+        <source>Researcher</source>
+        <translation>研究</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="42" />
+        <source>Skilled Labor</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="43" />
+        <source>Special permanent resident</source>
+        <translation>特別永住者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="44" />
+        <source>Specified Skilled Worker (i)</source>
+        <translation>特定技能1号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="45" />
+        <source>Specified Skilled Worker (ii)</source>
+        <translation>特定技能2号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="46" />
+        <source>Spouse or Child of Japanese National</source>
+        <translation>日本人の配偶者等</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="47" />
+        <source>Spouse or Child of Permanent Resident</source>
+        <translation>永住者の配偶者等</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="48" />
+        <source>Student</source>
+        <translation>留学</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="49" />
+        <source>Technical Intern Training (i)(a)</source>
+        <translation>技能実習1号イ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="50" />
+        <source>Technical Intern Training (i)(b)</source>
+        <translation>技能実習1号ロ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="51" />
+        <source>Technical Intern Training (ii)(a)</source>
+        <translation>技能実習2号イ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="52" />
+        <source>Technical Intern Training (ii)(b)</source>
+        <translation>技能実習2号ロ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="53" />
+        <source>Technical Intern Training (iii)(a)</source>
+        <translation>技能実習3号イ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="54" />
+        <source>Technical Intern Training (iii)(b)</source>
+        <translation>技能実習3号ロ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="55" />
+        <source>Temporary Visitor</source>
+        <translation>短期滞在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="56" />
+        <source>Trainee</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="57" />
+        <source>Under 16 years of age</source>
+        <translation>16歳未満</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="58" />
+        <source>Wade-Giles/pinyin romanisation</source>
+        <translation>ウェード式／ピンイン表記</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="59" />
+        <source>a biometric exception for the {finger} needs a reason</source>
+        <translation>{finger}の例外には理由が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="60" />
+        <source>a capture is below the quality threshold</source>
+        <translation>品質基準に満たない取得があります</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="61" />
+        <source>a correction needs a reason</source>
+        <translation>訂正には理由が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="62" />
+        <source>a fingerprint or the face could not be captured (exception recorded)</source>
+        <translation>指紋または顔を取得できませんでした（例外を記録）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="63" />
+        <source>a period designated by the Minister of Justice up to {period}</source>
+        <translation>法務大臣が個々に指定する期間（{period}以内）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="64" />
+        <source>a period of less than {period}</source>
+        <translation>{period}未満の期間</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="65" />
+        <source>a referral to a special inquiry officer needs at least one reason</source>
+        <translation>特別審理官への引渡しには理由が1つ以上必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="66" />
+        <source>a returning resident</source>
+        <translation>再入国者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="67" />
+        <source>a saved decision was corrected</source>
+        <translation>保存済みの判定が訂正されました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="68" />
+        <source>a screening list was not checked</source>
+        <translation>照合していないリストがあります</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="69" />
+        <source>a special permanent resident is recorded as a returning resident</source>
+        <translation>特別永住者は再入国者として記録します</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="70" />
+        <source>a watchlist or document hit is open: a supervisor must clear it first</source>
+        <translation>要注意人物リストまたは旅券の該当が未解除です。先に統括審査官の解除が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="71" />
+        <source>a watchlist or document hit was found</source>
+        <translation>要注意人物リストまたは旅券の該当がありました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="72" />
+        <source>activities of the status of residence {status}</source>
+        <translation>在留資格「{status}」の活動</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="73" />
+        <source>aged {age} on {date} (born {birth})</source>
+        <translation>{date} 時点で {age} 歳（{birth} 生まれ）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="74" />
+        <source>aged {age} on {date}, not under 16</source>
+        <translation>{date} 時点で {age} 歳、16歳未満ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="75" />
+        <source>amputated</source>
+        <translation>欠損</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="76" />
+        <source>an MRZ check digit fails</source>
+        <translation>MRZ のチェックディジットが一致しません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="77" />
+        <source>an inspector overrode a rule</source>
+        <translation>入国審査官が規則の判断を変更しました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="78" />
+        <source>an override needs a reason</source>
+        <translation>判断変更には理由が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="79" />
+        <source>bandaged</source>
+        <translation>包帯</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="80" />
+        <source>best quality {quality} &lt; {threshold} after {attempts} attempts</source>
+        <translation>{attempts} 回試行し最高品質 {quality}（基準 {threshold} 未満）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="81" />
+        <source>biographic watchlist</source>
+        <translation>要注意人物リスト（身分事項）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="82" />
+        <source>birth date differs ({date} vs {other})</source>
+        <translation>生年月日が異なる（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="83" />
+        <source>birth date {date} matches exactly</source>
+        <translation>生年月日 {date} が完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="84" />
+        <source>birth date: day and month swapped ({date} vs {other})</source>
+        <translation>生年月日: 日と月が逆（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="85" />
+        <source>birth date: month of {date} matches the day of {other} (day/month swapped)</source>
+        <translation>生年月日: {date} の月が {other} の日と一致（日と月が逆）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="86" />
+        <source>birth date: not known on one side</source>
+        <translation>生年月日: 一方が不明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="87" />
+        <source>birth date: same year only ({date} vs {other})</source>
+        <translation>生年月日: 年のみ一致（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="88" />
+        <source>birth date: same year, day differs ({date} vs {other})</source>
+        <translation>生年月日: 同じ年で日が異なる（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="89" />
+        <source>birth date: same year, month differs ({date} vs {other})</source>
+        <translation>生年月日: 同じ年で月が異なる（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="90" />
+        <source>birth date: year and month {month} match</source>
+        <translation>生年月日: 年月 {month} が一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="91" />
+        <source>birth date: year differs by one ({date} vs {other})</source>
+        <translation>生年月日: 年が1年違い（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="92" />
+        <source>birth date: year only {year} matches</source>
+        <translation>生年月日: 年 {year} のみ一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="93" />
+        <source>birth month differs ({date} vs {other})</source>
+        <translation>生まれ月が異なる（{date} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="94" />
+        <source>blurred: sharpness {value} &lt; {limit}</source>
+        <translation>ぼやけています: 鮮明度 {value}（基準 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="95" />
+        <source>cannot read the fingerprint image {path}: {problem}</source>
+        <translation>指紋画像 {path} を読み込めません: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="96" />
+        <source>cannot read the photo {path}</source>
+        <translation>写真 {path} を読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="97" />
+        <source>capturing</source>
+        <translation>採取中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="98" />
+        <source>check digits valid; expires {date}</source>
+        <translation>チェックディジット正常、有効期限 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="99" />
+        <source>choose a period of stay</source>
+        <translation>在留期間を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="100" />
+        <source>choose a status of residence</source>
+        <translation>在留資格を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="101" />
+        <source>claimed: {ground}</source>
+        <translation>申告: {ground}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="102" />
+        <source>composite check digit</source>
+        <translation>総合チェックディジット</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="103" />
+        <source>compound {role} {name} ~ {other} (written as one/several words)</source>
+        <translation>複合{role} {name} ≒ {other}（一語／複数語の表記）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="104" />
+        <source>date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="105" />
+        <source>decision {decision} corrected: {reason}</source>
+        <translation>判定 {decision} を訂正: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="106" />
+        <source>declared by the inspector</source>
+        <translation>入国審査官が申告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="107" />
+        <source>designated by ordinance: {designation}</source>
+        <translation>法務省令で定める者: {designation}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="108" />
+        <source>details this decision records are missing</source>
+        <translation>この判定に必要な記録事項がありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="109" />
+        <source>device error</source>
+        <translation>機器エラー</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="110" />
+        <source>document number</source>
+        <translation>旅券番号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="111" />
+        <source>document {document} is listed as {status}</source>
+        <translation>旅券 {document} は「{status}」として登録されています</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="112" />
+        <source>emergency landing permission</source>
+        <translation>緊急上陸の許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="113" />
+        <source>exact</source>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="114" />
+        <source>exact match on issuing state + document type + normalised number (keyed 64-bit hash)</source>
+        <translation>発行国・旅券種別・旅券番号が完全一致（鍵付き64ビットハッシュ）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="115" />
+        <source>exemption withdrawn</source>
+        <translation>提供免除を取り消しました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="116" />
+        <source>expected text, got {type}</source>
+        <translation>文字列が必要です（{type} を受け取りました）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="117" />
+        <source>expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="118" />
+        <source>expired {expiry}, examined {date}</source>
+        <translation>有効期限 {expiry}、審査日 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="119" />
+        <source>expiry date</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="120" />
+        <source>face</source>
+        <translation>顔</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="121" />
+        <source>face cut off at the image edge</source>
+        <translation>顔が画像の端で切れています</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="122" />
+        <source>face distance {distance} &lt;= threshold {threshold} ({method})</source>
+        <translation>顔の距離 {distance}（基準 {threshold} 以下、{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="123" />
+        <source>face too small: inter-eye distance {value} px &lt; {limit}</source>
+        <translation>顔が小さすぎます: 両目の間隔 {value} px（基準 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="124" />
+        <source>face watchlist</source>
+        <translation>要注意人物リスト（顔）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="125" />
+        <source>fingerprint score {score} &gt;= threshold {threshold} ({fingers}; {method})</source>
+        <translation>指紋スコア {score}（基準 {threshold} 以上、{fingers}、{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="126" />
+        <source>fingerprint watchlist</source>
+        <translation>要注意人物リスト（指紋）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="127" />
+        <source>fingerprints captured</source>
+        <translation>指紋を採取しました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="128" />
+        <source>fingerprints of both hands were neither captured (index or fallback finger) nor recorded as exceptions, and no exemption applies</source>
+        <translation>両手の指紋（人差し指または代替の指）が取得も例外記録もされておらず、提供免除もありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="129" />
+        <source>finish this traveller (save or next traveller) before reading another document</source>
+        <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次の旅客）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="130" />
+        <source>given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="131" />
+        <source>head tilted: roll {value}° (limit ±{limit}°)</source>
+        <translation>頭が傾いています: {value}°（許容 ±{limit}°）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="132" />
+        <source>head turned: yaw ratio {value} (limit ±{limit})</source>
+        <translation>顔が横を向いています: {value}（許容 ±{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="133" />
+        <source>initial</source>
+        <translation>頭文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="134" />
+        <source>injured</source>
+        <translation>負傷</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="135" />
+        <source>invalidated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="136" />
+        <source>invited by the head of a national administrative organ</source>
+        <translation>国の行政機関の長が招へいする者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="137" />
+        <source>landing ban until {date}</source>
+        <translation>上陸拒否期間 {date} まで</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="138" />
+        <source>landing permission at port of call (72 hours)</source>
+        <translation>寄港地上陸の許可（72時間）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="139" />
+        <source>landing permission due to distress</source>
+        <translation>遭難による上陸の許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="140" />
+        <source>landing permission for crew</source>
+        <translation>乗員上陸の許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="141" />
+        <source>landing permission for cruise ship tourists</source>
+        <translation>船舶観光上陸の許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="142" />
+        <source>landing permission for temporary refuge</source>
+        <translation>一時庇護のための上陸の許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="143" />
+        <source>landing permission for transit</source>
+        <translation>通過上陸の許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="144" />
+        <source>left index finger</source>
+        <translation>左手人差し指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="145" />
+        <source>left little finger</source>
+        <translation>左手小指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="146" />
+        <source>left middle finger</source>
+        <translation>左手中指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="147" />
+        <source>left ring finger</source>
+        <translation>左手薬指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="148" />
+        <source>left thumb</source>
+        <translation>左手親指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="149" />
+        <source>list damaged</source>
+        <translation>リスト破損</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="150" />
+        <source>list not installed</source>
+        <translation>リスト未導入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="151" />
+        <source>listed: {reason}</source>
+        <translation>登録理由: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="152" />
+        <source>looking for the fingerprint scanner</source>
+        <translation>指紋スキャナーを探しています</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="153" />
+        <source>lost</source>
+        <translation>紛失</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="154" />
+        <source>lost/stolen documents list</source>
+        <translation>紛失・盗難旅券リスト</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="155" />
+        <source>making fingerprint templates</source>
+        <translation>指紋テンプレートを作成中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="156" />
+        <source>name order swapped (surname/given names)</source>
+        <translation>姓と名の順序が逆</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="157" />
+        <source>name score {score}</source>
+        <translation>氏名スコア {score}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="158" />
+        <source>name(s) present on one side only: {names}</source>
+        <translation>一方のみにある氏名: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="159" />
+        <source>nationality differs ({code} vs {other}, weight 0.90)</source>
+        <translation>国籍が異なる（{code} と {other}、重み 0.90）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="160" />
+        <source>nationality {code}</source>
+        <translation>国籍 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="161" />
+        <source>nationality {code} matches (weight 1.0)</source>
+        <translation>国籍 {code} が一致（重み 1.0）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="162" />
+        <source>nationality: not known on one side (weight 0.97)</source>
+        <translation>国籍: 一方が不明（重み 0.97）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="163" />
+        <source>no MRZ: the input is empty</source>
+        <translation>MRZ がありません: 入力が空です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="164" />
+        <source>no SLTD list installed: document not checked</source>
+        <translation>紛失・盗難旅券リスト未導入: 旅券は照合していません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="165" />
+        <source>no biographic watchlist installed: names not screened</source>
+        <translation>要注意人物リスト（身分事項）未導入: 氏名は照合していません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="166" />
+        <source>no biometric watchlist installed: face/fingerprints not screened</source>
+        <translation>要注意人物リスト（顔・指紋）未導入: 顔・指紋は照合していません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="167" />
+        <source>no document has been read for this examination</source>
+        <translation>この審査では旅券が読み込まれていません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="168" />
+        <source>no document number</source>
+        <translation>旅券番号なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="169" />
+        <source>no face found</source>
+        <translation>顔が見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="170" />
+        <source>no face found (detections had no plausible landmarks)</source>
+        <translation>顔が見つかりません（特徴点が不自然）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="171" />
+        <source>no facial photograph was captured, no exception recorded and no exemption applies</source>
+        <translation>顔写真が取得されておらず、例外の記録も提供免除もありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="172" />
+        <source>no finger of the left hand</source>
+        <translation>左手の指紋なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="173" />
+        <source>no finger of the left hand and right hand</source>
+        <translation>左手・右手の指紋なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="174" />
+        <source>no finger of the left hand could be captured</source>
+        <translation>左手の指紋を採取できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="175" />
+        <source>no finger of the right hand</source>
+        <translation>右手の指紋なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="176" />
+        <source>no finger of the right hand could be captured</source>
+        <translation>右手の指紋を採取できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="177" />
+        <source>no finger of this hand</source>
+        <translation>この手の指紋なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="178" />
+        <source>no fingerprint scanner answered: check that it is plugged in and its service runs</source>
+        <translation>指紋スキャナーが応答しません。接続とサービスの起動を確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="179" />
+        <source>no name</source>
+        <translation>氏名なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="180" />
+        <source>no name to compare</source>
+        <translation>比較する氏名なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="181" />
+        <source>no name token matches</source>
+        <translation>一致する氏名の語なし</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="182" />
+        <source>no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)</source>
+        <translation>このブースには照合リストがありません: リストを導入してください（inspector-app bundle apply）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="183" />
+        <source>no usable face in the capture: {problem}</source>
+        <translation>撮影画像に使用できる顔がありません: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="184" />
+        <source>no usable image after {attempts} attempts ({problem})</source>
+        <translation>{attempts} 回試行しても使用できる画像なし（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="185" />
+        <source>not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 (TD3, MRV-A) characters; got {lines} line(s) of {lengths}</source>
+        <translation>MRZ ではありません: 30文字×3行（TD1）、36文字×2行（TD2、MRV-B）または44文字×2行（TD3、MRV-A）が必要ですが、{lines} 行（{lengths} 文字）です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="186" />
+        <source>not an MRZ: no ICAO 9303 format has {lines} lines of {length}</source>
+        <translation>MRZ ではありません: {length} 文字×{lines} 行の ICAO 9303 形式はありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="187" />
+        <source>not an MRZ: {count} characters are outside the MRZ alphabet (A-Z, 0-9, &lt;)</source>
+        <translation>MRZ ではありません: MRZ で使えない文字が {count} 個あります（使えるのは A-Z、0-9、&lt;）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="188" />
+        <source>not captured</source>
+        <translation>未取得</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="189" />
+        <source>not screened</source>
+        <translation>未照合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="190" />
+        <source>only a signed-in inspector can examine travellers</source>
+        <translation>審査はログインした入国審査官のみ行えます</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="191" />
+        <source>only one name matches</source>
+        <translation>一致は氏名の1語のみ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="192" />
+        <source>only with the status of residence {status}</source>
+        <translation>在留資格「{status}」の場合に限ります</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="193" />
+        <source>optional data</source>
+        <translation>任意記載事項</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="194" />
+        <source>other reason</source>
+        <translation>その他の理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="195" />
+        <source>over/under-exposed: {value} of face pixels clipped</source>
+        <translation>露出不適切: 顔の画素の {value} が白飛び・黒つぶれ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="196" />
+        <source>override: {reason}</source>
+        <translation>判断変更の理由: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="197" />
+        <source>personal number</source>
+        <translation>個人番号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="198" />
+        <source>quality {quality} below the threshold</source>
+        <translation>品質 {quality}（基準未満）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="199" />
+        <source>re-entry permit kind must be one of {kinds}</source>
+        <translation>再入国許可の種類は次のいずれかです: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="200" />
+        <source>read the document first</source>
+        <translation>先に旅券を読み込んでください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="201" />
+        <source>record {evidence}</source>
+        <translation>{evidence}を記録してください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="202" />
+        <source>revoked</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="203" />
+        <source>right index finger</source>
+        <translation>右手人差し指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="204" />
+        <source>right little finger</source>
+        <translation>右手小指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="205" />
+        <source>right middle finger</source>
+        <translation>右手中指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="206" />
+        <source>right ring finger</source>
+        <translation>右手薬指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="207" />
+        <source>right thumb</source>
+        <translation>右手親指</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="208" />
+        <source>scan the passport or type the MRZ first</source>
+        <translation>旅券を読み取るか MRZ を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="209" />
+        <source>screening error</source>
+        <translation>照合エラー</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="210" />
+        <source>screening lists are {age} h old (limit {limit} h): update them</source>
+        <translation>照合リストは {age} 時間前のものです（上限 {limit} 時間）: 更新してください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="211" />
+        <source>sex differs ({sex} vs {other})</source>
+        <translation>性別が異なる（{sex} と {other}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="212" />
+        <source>sounds alike (Metaphone)</source>
+        <translation>発音が類似（Metaphone）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="213" />
+        <source>special landing permission (Art. 12)</source>
+        <translation>上陸特別許可（第12条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="214" />
+        <source>special landing permission follows a referral of the same examination</source>
+        <translation>上陸特別許可は同じ審査での特別審理官への引渡しの後に限られます</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="215" />
+        <source>special landing permission must name who granted it: the Minister of Justice or the Commissioner (delegated)</source>
+        <translation>上陸特別許可には許可した者（法務大臣または委任を受けた出入国在留管理庁長官）の記録が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="216" />
+        <source>special permanent resident</source>
+        <translation>特別永住者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="217" />
+        <source>special permanent resident certificate number</source>
+        <translation>特別永住者証明書の番号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="218" />
+        <source>spelling differs (Jaro-Winkler {value})</source>
+        <translation>つづりが異なる（Jaro-Winkler {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="219" />
+        <source>spelling variant</source>
+        <translation>つづりの異形</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="220" />
+        <source>spelling variant of {name}</source>
+        <translation>{name} のつづりの異形</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="221" />
+        <source>stolen</source>
+        <translation>盗難</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="222" />
+        <source>stolen blank</source>
+        <translation>未発給冊子の盗難</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="223" />
+        <source>surname</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="224" />
+        <source>the biometric exemption claimed does not fit this traveller or decision</source>
+        <translation>申告された個人識別情報の提供免除はこの旅客または判定に該当しません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="225" />
+        <source>the biometric exemption needs its evidence recorded</source>
+        <translation>個人識別情報の提供免除には根拠の記録が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="226" />
+        <source>the date of birth is not known in full, so the age cannot be established</source>
+        <translation>生年月日が完全でないため年齢を確定できません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="227" />
+        <source>the decision to correct is not a decision of this examination</source>
+        <translation>訂正する判定はこの審査の判定ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="228" />
+        <source>the designation (ordinance and item)</source>
+        <translation>該当する規定（省令と号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="229" />
+        <source>the document has expired (a landing that does not require a valid document)</source>
+        <translation>旅券の有効期限が切れています（有効な旅券を要しない上陸）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="230" />
+        <source>the document has expired on the examination date</source>
+        <translation>旅券は審査日に有効期限が切れています</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="231" />
+        <source>the document is not a Japanese one: a Japanese national's return needs one</source>
+        <translation>日本国旅券ではありません。日本人の帰国確認には日本国旅券が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="232" />
+        <source>the document's expiry date cannot be read</source>
+        <translation>旅券の有効期限を読み取れません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="233" />
+        <source>the fingerprint scanner cannot be used: {problem}</source>
+        <translation>指紋スキャナーを使用できません: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="234" />
+        <source>the fingerprint scanner on port {port} was refused, nothing recorded: {problem}</source>
+        <translation>ポート {port} の指紋スキャナーは信頼できないため使用しません（記録なし）: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="235" />
+        <source>the installed {list} list is refused: {problem}; apply the lists again (inspector-app bundle apply)</source>
+        <translation>導入済みの {list} リストは使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="236" />
+        <source>the inviting organ and its letter's reference</source>
+        <translation>招へいした行政機関とその文書番号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="237" />
+        <source>the landing date is missing</source>
+        <translation>上陸年月日がありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="238" />
+        <source>the period of stay cannot be read</source>
+        <translation>在留期間を読み取れません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="239" />
+        <source>the period of stay is not one the status allows</source>
+        <translation>この在留資格で認められない在留期間です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="240" />
+        <source>the period of the activities</source>
+        <translation>活動を行う期間</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="241" />
+        <source>the re-entry permit kind is not one of the known kinds</source>
+        <translation>再入国許可の種類が不明です</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="242" />
+        <source>this decision grants no status of residence or period of stay</source>
+        <translation>この判定では在留資格・在留期間を決定しません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="243" />
+        <source>this examination already has a final decision: record a correction instead</source>
+        <translation>この審査には最終判定があります。訂正として記録してください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="244" />
+        <source>this examination is saved: start the next traveller</source>
+        <translation>この審査は保存済みです。次の旅客に進んでください</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="245" />
+        <source>this is not a machine readable zone: {problem}</source>
+        <translation>MRZ（機械読取領域）ではありません: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="246" />
+        <source>this rule cannot be overridden by an inspector</source>
+        <translation>この規則は入国審査官が判断変更できません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="247" />
+        <source>this status of residence cannot be granted at landing</source>
+        <translation>この在留資格は上陸時に決定できません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="248" />
+        <source>too bright: mean {value} &gt; {limit}</source>
+        <translation>明るすぎます: 明るさ {value}（基準 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="249" />
+        <source>too dark: mean {value} &lt; {limit}</source>
+        <translation>暗すぎます: 明るさ {value}（基準 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="250" />
+        <source>transliteration fold (UE/U, OE/O, AA/A, double letters)</source>
+        <translation>翻字の揺れ（UE/U、OE/O、AA/A、重ね字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="251" />
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="252" />
+        <source>unknown decision type</source>
+        <translation>不明な判定種別</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="253" />
+        <source>unknown exemption {ground}; one of: {known}</source>
+        <translation>不明な免除事由 {ground}。次のいずれか: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="254" />
+        <source>unknown finger position {position}; one of: {known}</source>
+        <translation>不明な指の位置 {position}。次のいずれか: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="255" />
+        <source>unknown ground {ground}</source>
+        <translation>不明な免除事由 {ground}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="256" />
+        <source>unknown status of residence</source>
+        <translation>不明な在留資格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="257" />
+        <source>unlimited</source>
+        <translation>無期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="258" />
+        <source>unreadable</source>
+        <translation>読取不能</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="259" />
+        <source>{count} capture(s)</source>
+        <translation>{count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="260" />
+        <source>{count} faces in the frame (need exactly one)</source>
+        <translation>画面に {count} 人の顔（1人のみにしてください）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="261" />
+        <source>{count} hit(s)</source>
+        <translation>該当 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="262" />
+        <source>{count} open</source>
+        <translation>未解除 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="263" />
+        <source>{decision} needs: {details}</source>
+        <translation>{decision}に必要な事項: {details}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="264" />
+        <source>{detail} ({evidence})</source>
+        <translation>{detail}（{evidence}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="265" />
+        <source>{finding} — overridden: {reason}</source>
+        <translation>{finding} — 判断変更: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="266" />
+        <source>{finger}: {reason}</source>
+        <translation>{finger}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="267" />
+        <source>{first} and {rest}</source>
+        <translation>{first}{rest}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="268" />
+        <source>{first} or {last}</source>
+        <translation>{first}又は{last}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="269" />
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="270" />
+        <source>{landing} ({article})</source>
+        <translation>{landing}（{article}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="271" />
+        <source>{landing} allows at most {maximum} ({article}), not {period}</source>
+        <translation>{landing}の期間は最長{maximum}です（{article}）。{period}は認められません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="272" />
+        <source>{landing} grants no status of residence</source>
+        <translation>{landing}では在留資格を決定しません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="273" />
+        <source>{listed}, reported {date}</source>
+        <translation>{listed}（{date} 届出）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="274" />
+        <source>{list} ({reason})</source>
+        <translation>{list}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="275" />
+        <source>{list} list refused: {problem}</source>
+        <translation>{list} リストを使用しません: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="276" />
+        <source>{n} days</source>
+        <translation>{n}日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="277" />
+        <source>{n} months</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="278" />
+        <source>{n} years</source>
+        <translation>{n}年</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="279" />
+        <source>{period} is an authorised period of stay for {status}</source>
+        <translation>{period}は{status}の在留期間として認められています</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="280" />
+        <source>{period} is not a period of stay of {status}</source>
+        <translation>{period}は{status}の在留期間ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="281" />
+        <source>{period} is not an authorised period of stay for {status}; the table allows {allowed}</source>
+        <translation>{period}は{status}の在留期間として認められていません。認められる期間: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="282" />
+        <source>{reason} ({detail})</source>
+        <translation>{reason}（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="283" />
+        <source>{role} {name} ~ {other}: {rule}</source>
+        <translation>{role} {name} ≒ {other}: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="284" />
+        <source>{role} {name}: {rule}</source>
+        <translation>{role} {name}: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="285" />
+        <source>{role}/{other}</source>
+        <translation>{role}／{other}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="286" />
+        <source>{rule}: {detail}</source>
+        <translation>{rule}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="287" />
+        <source>{status} cannot be granted at landing</source>
+        <translation>{status}は上陸時に決定できません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="288" />
+        <source>{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))</source>
+        <translation>{status}は上陸時に決定できません（入管法第7条第1項第2号）</translation>
     </message>
 </context>
 </TS>

@@ -99,7 +99,7 @@ def test_skipping_the_screening_is_not_a_clean_screening(ctx, inspector, media):
     capture(exam, media)
     refused = exam.save(LANDING).refused
     assert rules_of(refused) == ["screening.not_checked", "screening.not_checked"]
-    assert [f.message.rsplit(": ", 1)[-1] for f in refused] == ["sltd (not_screened)", "biographic (not_screened)"]
+    assert [f.message.rsplit(": ", 1)[-1] for f in refused] == ["lost/stolen documents list (not screened)", "biographic watchlist (not screened)"]
     assert count(ctx.store()) == 0
 
 
@@ -112,11 +112,11 @@ def test_a_biometric_exception_is_flagged_and_queued(ctx, inspector, media):
     exam.record_exception("Left IndexFinger", "hand bandaged after an injury")
     result = exam.save(LANDING)
     assert result.saved and rules_of(result.flags) == ["flag.biometric_exception"]
-    assert "Left IndexFinger" in result.flags[0].message
+    assert "left index finger" in result.flags[0].message
     pending = queued(ctx.store(), exam.examination_id)
     assert [(p["kind"], p["outcome"], p["position"]) for p in pending] == [
         ("biometric_exception", "exception", "Left IndexFinger")]
-    assert pending[0]["reasons"] == ["Left IndexFinger: hand bandaged after an injury"]
+    assert pending[0]["reasons"] == ["left index finger: hand bandaged after an injury"]
 
 
 def test_a_face_exception_stands_for_the_face_and_is_queued(ctx, inspector, media):

@@ -134,7 +134,7 @@ def test_claimed_takes_its_text_from_exemption_for():
     assert child.detail == exemption_for(birth_date=date(2015, 6, 10), examination_date=EXAM).detail
     assert "aged 11 on 2026-11-22" in child.detail
     adult = claimed(ExemptionReason.under_16, birth_date=date(1980, 1, 1), examination_date=EXAM)
-    assert adult.reason is ExemptionReason.under_16 and adult.detail == "claimed: under 16"
+    assert adult.reason is ExemptionReason.under_16 and adult.detail == "claimed: Under 16 years of age"
     dip = claimed(ExemptionReason.diplomat, birth_date=None, examination_date=EXAM, status_code="diplomat")
     assert dip.detail == "activities of the status of residence Diplomat"
     inv = claimed(ExemptionReason.invited_by_head_of_organ, birth_date=None, examination_date=EXAM,

@@ -136,7 +136,7 @@ def test_a_list_not_checked_refuses_a_landing():
     facts = replace(CLEAN, not_checked={"sltd": "list_not_installed", "face": "not_captured"})
     ev = rules.evaluate(facts, landing())
     assert [f.rule for f in ev.refused] == ["screening.not_checked"]  # the document lists only
-    assert "sltd (list_not_installed)" in ev.refused[0].message
+    assert "lost/stolen documents list (list not installed)" in ev.refused[0].message
     assert refused(facts, landing(), overrides={"screening.not_checked": "list update failed; phoned HQ"}) == []
 
 
@@ -154,7 +154,7 @@ def test_exceptions_stand_for_captures_and_are_flagged():
                     finger_exceptions=("Left IndexFinger",))
     ev = rules.evaluate(facts, landing())
     assert ev.ok and [f.rule for f in ev.flags] == ["flag.biometric_exception"]
-    assert "face" in ev.flags[0].message and "Left IndexFinger" in ev.flags[0].message
+    assert "face" in ev.flags[0].message and "left index finger" in ev.flags[0].message
     assert flags(replace(CLEAN, low_quality=2), landing()) == ["flag.low_quality"]
 
 

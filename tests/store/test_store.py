@@ -213,11 +213,12 @@ def test_unscreened_or_failed_lists_are_not_checked(store, clean_exam):
         store.add_check_result(exam, dict(check))
     refused = store.evaluate_decision(exam, LANDING).refused
     assert [(f.rule, f.message.rsplit(": ", 1)[-1]) for f in refused] == [
-        ("screening.not_checked", "sltd (not_screened)"), ("screening.not_checked", "biographic (not_screened)")]
+        ("screening.not_checked", "lost/stolen documents list (not screened)"),
+        ("screening.not_checked", "biographic watchlist (not screened)")]
     store.add_check_result(exam, {"kind": "sltd", "outcome": "error", "reasons": ["list unreadable"]})
     store.add_check_result(exam, dict(CLEAN_CHECKS[1]))
     refused = store.evaluate_decision(exam, LANDING).refused
-    assert [f.message.rsplit(": ", 1)[-1] for f in refused] == ["sltd (error)"]
+    assert [f.message.rsplit(": ", 1)[-1] for f in refused] == ["lost/stolen documents list (screening error)"]
     store.add_check_result(exam, dict(CLEAN_CHECKS[0]))  # a later check of the list supersedes
     assert store.evaluate_decision(exam, LANDING).ok
 

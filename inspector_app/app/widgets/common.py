@@ -1,9 +1,17 @@
 """Shared look: outcome icons + words (never colour alone), titles of check kinds, fonts."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
+
+from inspector_app.app.i18n import core_text, country_name
+from inspector_app.domain import exemptions, rules, statuses
+from inspector_app.domain.periods import Period, PeriodError
+
+__all__ = ["core_text", "country_name"]  # re-exported for the screens
 
 # outcome -> (glyph, QStyle icon, css class). The word and the glyph carry the meaning;
 # colour only repeats it.
@@ -31,12 +39,51 @@ def tr(text: str) -> str:
 
 
 def outcome_word(outcome: str) -> str:
+    """A check outcome, review verdict or screen state as one word (unknown: as it is)."""
     return {
         "clear": tr("PASS"), "pass": tr("PASS"), "hit": tr("HIT"), "error": tr("FAIL"), "fail": tr("FAIL"),
         "exception": tr("EXCEPTION"), "low_quality": tr("LOW QUALITY"), "override": tr("OVERRIDE"),
         "warning": tr("WARNING"), "exempt": tr("EXEMPT"), "confirmed": tr("CONFIRMED HIT"),
-        "cleared": tr("CLEARED"),
-    }.get(outcome, outcome.upper())
+        "cleared": tr("CLEARED"), "open": tr("OPEN"),
+    }.get(outcome, outcome)
+
+
+def role_title(role: str) -> str:
+    """A user's role in words (DOMAIN.md: inspector, supervising inspector, administrator)."""
+    return {"inspector": tr("Inspector"), "supervisor": tr("Supervisor"),
+            "administrator": tr("Administrator"), "admin": tr("Administrator")}.get(role, role)
+
+
+def roles_title(roles) -> str:
+    return tr(", ").join(role_title(r) for r in roles or [])
+
+
+def period_title(period: str) -> str:
+    """A period of stay as written in a decision ("90d", "1y", "unlimited") in words ("90 days")."""
+    if not period:
+        return ""
+    try:
+        return core_text(Period.parse(period).describe())
+    except PeriodError:
+        return str(period)
+
+
+def status_title(code: str) -> str:
+    """A status of residence (code or name) by its official name in the current language (短期滞在)."""
+    try:
+        return core_text(statuses.find(code).title)
+    except KeyError:
+        return code
+
+
+def check_field_title(field: str) -> str:
+    """An MRZ field whose check digit is checked (``document_number``...) in words."""
+    return core_text(rules.CHECK_FIELDS.get(field, field))
+
+
+def list_title(name: str) -> str:
+    """A screening list's code (``sltd``, ``biographic``...) in words."""
+    return core_text(rules.LIST_NAMES.get(name, name))
 
 
 def kind_title(kind: str) -> str:
@@ -55,14 +102,9 @@ def kind_title(kind: str) -> str:
 
 
 def finger_title(position: str) -> str:
-    """"Left IndexFinger" (the SBI name) as a person reads it; "Face" for a face exception."""
-    hand, _, finger = position.partition(" ")
-    hands = {"Left": tr("left"), "Right": tr("right")}
-    fingers = {"IndexFinger": tr("index finger"), "MiddleFinger": tr("middle finger"),
-               "RingFinger": tr("ring finger"), "LittleFinger": tr("little finger"), "Thumb": tr("thumb")}
-    if hand in hands and finger in fingers:
-        return f"{hands[hand]} {fingers[finger]}"
-    return tr("face") if position == "Face" else position
+    """"Left IndexFinger" (the SBI name) as a person reads it ("left index finger", 左手人差し指);
+    "Face" for a face exception."""
+    return core_text(rules.finger_name(position))
 
 
 def decision_title(kind: str) -> str:
@@ -136,14 +178,36 @@ def local_time(iso: str | None, always_date: bool = False) -> str:
 
 
 def exemption_title(reason: str) -> str:
-    return {
-        "special_permanent_resident": tr("Special permanent resident"),
-        "under_16": tr("Under 16 years of age"),
-        "diplomat": tr("Diplomat activities"),
-        "official": tr("Official activities"),
-        "invited_by_head_of_organ": tr("Invited by the head of a national administrative organ"),
-        "designated_by_ordinance": tr("Designated by ordinance"),
-    }.get(reason, reason)
+    """An exemption ground (``exemptions.ExemptionReason``) in words."""
+    try:
+        return core_text(exemptions.GROUND_NAMES[exemptions.ExemptionReason(reason)])
+    except ValueError:
+        return reason
+
+
+WORD_JOINER = "\u2060"
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KANJI_KATAKANA = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uff01-\uff9f\u3005\u30fc]")
+_BREAK_AFTER = set("、。・）」』】：；，．！？")
+
+
+def phrases(text: str) -> str:
+    """Japanese text that a word-wrapping label breaks between phrases, never inside a word.
+
+    Qt breaks Japanese between any two characters ("有効|期限", "異|形"). This joins the
+    characters of a Japanese run with WORD JOINER (U+2060, invisible) and leaves a break only
+    after punctuation and where a particle (hiragana) is followed by a kanji or katakana word:
+    "旅券の|有効期限が|切れています". Latin text is left as it is."""
+    if not text or not _CJK.search(text):
+        return text
+    out = [text[0]]
+    for prev, ch in zip(text, text[1:]):
+        if (_CJK.match(prev) and _CJK.match(ch) and prev not in _BREAK_AFTER
+                and not (_HIRAGANA.match(prev) and _KANJI_KATAKANA.match(ch))):
+            out.append(WORD_JOINER)
+        out.append(ch)
+    return "".join(out)
 
 
 def outcome_icon(outcome: str):
@@ -154,7 +218,7 @@ def outcome_icon(outcome: str):
 def set_badge(label: QLabel, outcome: str, text: str) -> None:
     """A label that says the outcome by glyph + word, coloured by the stylesheet class."""
     glyph, _, cls = OUTCOMES.get(outcome, ("•", None, "info"))
-    label.setText(f"{glyph} {text}")
+    label.setText(f"{glyph} {phrases(text)}")
     label.setProperty("badge", cls)
     label.style().unpolish(label)
     label.style().polish(label)

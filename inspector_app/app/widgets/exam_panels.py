@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from inspector_app.app.i18n import current_language
 from inspector_app.app.widgets.common import (
+    check_field_title,
+    core_text,
+    country_name,
     decision_title,
     exemption_title,
     finger_title,
@@ -28,6 +31,8 @@ from inspector_app.app.widgets.common import (
     mono_font,
     outcome_icon,
     outcome_word,
+    period_title,
+    phrases,
     set_badge,
 )
 
@@ -90,21 +95,22 @@ class MrzPanel(Retranslating):
                 continue
             marks = []
             bad_cols = item.get("invalid_columns") or []
+            expected, line = self.tr("expected"), self.tr("line")
             for c in item.get("checks") or []:
-                status = c.get("status")
+                status, field = c.get("status"), check_field_title(str(c.get("check")))
                 if status == "ok":
-                    marks.append(f"✔ {c.get('check')}")
+                    marks.append(f"✔ {field}")
                 elif status in ("bad", "wrong", "invalid", "mismatch", "error"):
-                    marks.append(f"✖ {c.get('check')} ({self.tr('expected')} {c.get('expected')})")
-            text = f"{self.tr('line')} {item.get('line')}: {item.get('length')}/{item.get('expected_length') or '?'}"
+                    marks.append(f"✖ {field} ({expected} {c.get('expected')})")
+            text = f"{line} {item.get('line')}: {item.get('length')}/{item.get('expected_length') or '?'}"
             if item.get("format"):
-                text += f" {item['format']}"
+                text += f" {item['format']}"  # TD1 / TD2 / TD3: ICAO's names of the formats
             if bad_cols:
                 text += " ✖ " + self.tr("invalid characters at columns %s") % ", ".join(map(str, bad_cols))
             if marks:
                 text += " · " + " ".join(marks)
             parts.append(text)
-        self.feedback.setText("\n".join(parts))
+        self.feedback.setText(phrases("\n".join(parts)))
 
 
 class TravellerPanel(Retranslating):
@@ -143,12 +149,8 @@ class TravellerPanel(Retranslating):
         for key, val in self.values.items():
             v = self.traveller.get(key)
             if key == "nationality" and v:
-                kind = self.traveller.get("nationality_kind")
-                name = self.traveller.get("nationality_name") or v
-                kind_word = {"region": self.tr("region"), "country": self.tr("country"),
-                             "stateless": self.tr("stateless"), "refugee": self.tr("refugee"),
-                             "organization": self.tr("organization")}.get(kind, kind or "")
-                v = f"{v} — {name} ({kind_word})"
+                # the name says what it is ("Taiwan (region)", "Stateless person"): no kind word after it
+                v = f"{v} — {country_name(v)}"
             val.setText(str(v) if v not in (None, "") else "—")
 
 
@@ -204,15 +206,16 @@ class ChecksPanel(Retranslating):
             text = f"{outcome_word(outcome)} — {kind_title(c['kind'])}"
             if c.get("position"):
                 text += f": {finger_title(c['position'])}"
+            quality_word, score_word, record_word = self.tr("quality"), self.tr("score"), self.tr("record")
             if c["kind"] == "finger_capture" and score is not None:
-                text += f"  ({self.tr('quality')} {score:.0f})"
+                text += f"  ({quality_word} {score:.0f})"
             elif score is not None:
-                text += f"  ({self.tr('score')} {score:.2f})" if isinstance(score, float) else f"  ({self.tr('score')} {score})"
+                text += f"  ({score_word} {score:.2f})" if isinstance(score, float) else f"  ({score_word} {score})"
             if c.get("record"):
-                text += f"\n{self.tr('record')}: {c['record']}"
+                text += f"\n{record_word}: {c['record']}"
             if c.get("reasons"):
-                text += "\n" + "; ".join(str(r) for r in c["reasons"])
-            item = QListWidgetItem(outcome_icon(outcome), text)
+                text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
+            item = QListWidgetItem(outcome_icon(outcome), phrases(text))
             item.setData(Qt.ItemDataRole.UserRole, c.get("key"))
             self.list.addItem(item)
         open_hits = [c for c in self.checks if c["outcome"] == "hit" and c.get("review") is None]
@@ -238,7 +241,7 @@ class ChecksPanel(Retranslating):
 
     def show_warnings(self, warnings: list) -> None:
         if warnings:
-            set_badge(self.warnings, "warning", "\n".join(warnings))
+            set_badge(self.warnings, "warning", "\n".join(core_text(w) for w in warnings))
         else:
             self.warnings.clear()
             self.warnings.setProperty("badge", "")
@@ -253,15 +256,15 @@ class ChecksPanel(Retranslating):
             if pix.isNull() and label is self.watch and c["outcome"] == "hit":
                 # booths hold templates, not watchlist photos: show what the list says instead
                 label.setWordWrap(True)
-                label.setText(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)"))
+                label.setText(phrases(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)")))
             elif pix.isNull():
                 label.setText(self.tr("no image"))
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation))
         if c["outcome"] == "hit":
-            self.evidence_caption.setText(self.tr("Left: live capture / document. Right: watchlist record %s (%s).")
-                                          % (c.get("record") or "?", c.get("list") or c["kind"]))
+            self.evidence_caption.setText(phrases(self.tr("Left: live capture / document. Right: watchlist record %s (%s).")
+                                                  % (c.get("record") or "?", c.get("list") or c["kind"])))
         else:
             self.evidence_caption.setText("")
         self.selected.emit(c)
@@ -351,7 +354,7 @@ class CapturePanel(Retranslating):
         elif info.get("passes"):
             set_badge(self.verdict, "pass", self.tr("Quality OK — capturing"))
         else:
-            set_badge(self.verdict, "warning", self.tr("Quality low: ") + "; ".join(info.get("reasons") or []))
+            set_badge(self.verdict, "warning", self.tr("Quality low: ") + "; ".join(core_text(r) for r in info.get("reasons") or []))
 
     def show_face(self, face: dict) -> None:
         self.face = dict(face or {})
@@ -369,9 +372,9 @@ class CapturePanel(Retranslating):
                 set_badge(self.verdict, "pass", self.tr("Face captured"))
             else:
                 set_badge(self.verdict, "warning", self.tr("Face captured below quality: ")
-                          + "; ".join(self.face.get("reasons") or []))
+                          + "; ".join(core_text(r) for r in self.face.get("reasons") or []))
         elif state == "error":
-            set_badge(self.verdict, "fail", self.tr("Camera: ") + "; ".join(self.face.get("reasons") or []))
+            set_badge(self.verdict, "fail", self.tr("Camera: ") + "; ".join(core_text(r) for r in self.face.get("reasons") or []))
         elif state == "live":
             set_badge(self.verdict, "warning", self.tr("Looking for a face…"))
 
@@ -382,7 +385,7 @@ class CapturePanel(Retranslating):
         self.fingers.setRowCount(len(rows))
         for r, f in enumerate(rows):
             cells = [finger_title(f.get("position", "?")), str(f.get("quality", "—")), str(f.get("attempts", f.get("tries", "—"))),
-                     ("✖ " + self.tr("exception: ") + str(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
+                     ("✖ " + self.tr("exception: ") + core_text(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
             for c, text in enumerate(cells):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
         self.fingers.resizeColumnsToContents()
@@ -399,7 +402,7 @@ class CapturePanel(Retranslating):
 
     def _progress(self, step: str, pct: int, text: str) -> None:
         if step == "fingers" and text:
-            set_badge(self.finger_status, "warning", f"{pct}% {text}")
+            set_badge(self.finger_status, "warning", f"{pct}% {core_text(text)}")
 
     def show_exemption(self, reason: str) -> None:
         i = self.exemption.findData(reason or "")
@@ -539,7 +542,7 @@ class DecisionPanel(Retranslating):
             if periods != self._shown_periods:
                 self.period.clear()
                 for p in periods:
-                    self.period.addItem(p, p)
+                    self.period.addItem(period_title(p), p)
                 self._shown_periods = periods
             self.period.setCurrentIndex(max(0, self.period.findData(sel.get("period") or "")))
         finally:
@@ -575,7 +578,7 @@ class DecisionPanel(Retranslating):
         if state.get("saved"):
             set_badge(self.problems, "pass", self.tr("Saved — press Next traveller (Ctrl+N)"))
         elif problems:
-            set_badge(self.problems, "warning", "\n".join(problems))
+            set_badge(self.problems, "warning", "\n".join(core_text(p) for p in problems))
         else:
             set_badge(self.problems, "pass", self.tr("Ready to save"))
         self.save_button.setEnabled(bool(state.get("can_save")))

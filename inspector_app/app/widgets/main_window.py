@@ -1,7 +1,7 @@
 """Main window: stacked screens (sign-in, examination, supervisor), menus, shortcuts, status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +20,7 @@ from inspector_app.app.viewmodels.examination import ExaminationViewModel
 from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
 from inspector_app.app.viewmodels.status import StatusViewModel
 from inspector_app.app.viewmodels.supervisor import SupervisorViewModel
-from inspector_app.app.widgets.common import tr
+from inspector_app.app.widgets.common import core_text, roles_title, tr
 from inspector_app.app.widgets.exam import ExamScreen
 from inspector_app.app.widgets.login import LockDialog, LoginScreen
 from inspector_app.app.widgets.status_bar import InspectorStatusBar
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         uid = user["user"]
         self.exam_vm.set_user(user)
         self.supervisor_vm.reviewer = uid
-        self.status_vm.update(user=f"{uid} ({', '.join(user['roles'])})")
+        self.status_vm.update(user=f"{uid} ({roles_title(user['roles'])})")
         self._actions["exam"].setEnabled(self.session.has_role("inspector"))
         self._actions["supervisor"].setEnabled(self.session.has_role("supervisor"))
         self._actions["lock"].setEnabled(True)
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def _error(self, message: str) -> None:
-        self.statusBar().showMessage("✖ " + message, 15000)
+        self.statusBar().showMessage("✖ " + core_text(message), 15000)
 
     def _device_state(self, state: dict) -> None:
         if "fingers" in state:
@@ -368,8 +368,10 @@ def attach_demo(window: MainWindow, services) -> None:
     """Demo menu: each entry presents one demo traveller (document on the reader, face in front
     of the simulated camera, fingers on the simulated scanner)."""
     menu = window.menuBar().addMenu(tr("&Demo"))
+    titles = []
     for n, (key, t) in enumerate(services.travellers.items(), 1):
-        act = QAction(f"{n}. {t['what']}", window)
+        act = QAction(window)
+        titles.append((act, n, t["what"]))
         act.setShortcut(QKeySequence(f"Ctrl+Alt+{n}"))
 
         def present(_checked=False, key=key):
@@ -381,4 +383,13 @@ def attach_demo(window: MainWindow, services) -> None:
 
         act.triggered.connect(present)
         menu.addAction(act)
+
+    def retranslate(_language=None):
+        # the titles are the demo data's (travellers.csv), collected for translation into app/core_messages.py
+        menu.setTitle(tr("&Demo"))
+        for act, n, what in titles:
+            act.setText(f"{n}. {QCoreApplication.translate('Demo', what)}")
+
+    retranslate()
+    window.languages.changed.connect(retranslate)
     window.demo_services = services

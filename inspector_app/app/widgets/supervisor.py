@@ -16,6 +16,7 @@ from inspector_app.app.i18n import current_language
 from inspector_app.app.viewmodels.supervisor import REVIEWABLE, row_id
 from inspector_app.app.widgets.common import (
     OUTCOMES,
+    core_text,
     decision_short,
     decision_title,
     flag_title,
@@ -23,6 +24,7 @@ from inspector_app.app.widgets.common import (
     local_time,
     outcome_icon,
     outcome_word,
+    phrases,
     set_badge,
 )
 
@@ -245,9 +247,11 @@ class SupervisorScreen(QWidget):
         if body.get("period"):
             text += f", {self.vm.period_words(body['period'])}"
         reasons = list(body.get("referral_reasons") or [])
-        reasons += [f"{self.tr('override')}: {why}" for why in (body.get("overrides") or {}).values() if why]
+        reasons = [core_text(r) for r in reasons]
+        override_word, correction_word = self.tr("override"), self.tr("correction")
+        reasons += [f"{override_word}: {core_text(why)}" for why in (body.get("overrides") or {}).values() if why]
         if body.get("correction_reason"):
-            reasons.append(f"{self.tr('correction')}: {body['correction_reason']}")
+            reasons.append(f"{correction_word}: {core_text(body['correction_reason'])}")
         if reasons:
             text += "\n" + self.tr("Reasons: %s") % "; ".join(map(str, reasons))
         if body.get("note"):
@@ -296,7 +300,7 @@ class SupervisorScreen(QWidget):
         self.checks.blockSignals(True)
         self.checks.clear()
         for c in self.check_rows:
-            self.checks.addItem(QListWidgetItem(outcome_icon(_state(c)), self._check_text(c)))
+            self.checks.addItem(QListWidgetItem(outcome_icon(_state(c)), phrases(self._check_text(c))))
         self.checks.blockSignals(False)
         if self.check_rows:
             pending = [i for i, c in enumerate(self.check_rows) if not c.get("reviews")]
@@ -323,7 +327,7 @@ class SupervisorScreen(QWidget):
         if record:
             text += "\n" + self.tr("List record: %s") % record
         if c.get("reasons"):
-            text += "\n" + "; ".join(map(str, c["reasons"]))
+            text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
         reviews = c.get("reviews") or []
         if reviews:
             last = reviews[-1]
@@ -433,7 +437,7 @@ class SupervisorScreen(QWidget):
         box.open()
 
     def _error(self, message: str) -> None:
-        set_badge(self.message, "fail", message)
+        set_badge(self.message, "fail", core_text(message))
 
     def _reviewed(self, info: dict) -> None:
         set_badge(self.message, "pass", self.tr("Review recorded: %s") % outcome_word(info["verdict"]))
