@@ -99,27 +99,30 @@
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="84" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="92" />
         <source>Lost/stolen documents (SLTD)</source>
         <translation>紛失・盗難旅券（SLTD）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="85" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="93" />
         <source>Biographic watchlist</source>
         <translation>要注意人物リスト（身分事項）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="86" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="94" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="133" />
         <source>Face watchlist</source>
         <translation>要注意人物リスト（顔）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="87" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="95" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="134" />
         <source>Fingerprint watchlist</source>
         <translation>要注意人物リスト（指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="91" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="99" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="138" />
         <location filename="../../inspector_app/app/widgets/main_window.py" line="69" />
         <source>Biometric exemption</source>
         <translation>個人識別情報の提供免除</translation>
@@ -145,89 +148,160 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="83" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="91" />
         <source>Document (check digits, expiry)</source>
         <translation>旅券（チェックディジット・有効期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="88" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="96" />
         <source>Face captured</source>
         <translation>顔写真の取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="89" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="97" />
         <source>Fingerprint captured</source>
         <translation>指紋の取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="90" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="98" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="137" />
         <source>Biometric exception</source>
         <translation>個人識別情報の提供不能（例外）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="92" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="100" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="139" />
         <source>Override</source>
         <translation>判断変更</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="104" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="112" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="146" />
         <source>Landing permission</source>
         <translation>上陸許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="105" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="113" />
         <source>Referral to special inquiry officer</source>
         <translation>特別審理官への引渡し</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="106" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="114" />
         <source>Special landing permission</source>
         <translation>上陸特別許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="107" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="149" />
         <source>Crew landing</source>
         <translation>乗員上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="108" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="116" />
         <source>Port-of-call landing (shore pass)</source>
         <translation>寄港地上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="109" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="117" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="151" />
         <source>Transit landing</source>
         <translation>通過上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="110" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="118" />
         <source>Cruise-ship tourist landing</source>
         <translation>船舶観光上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="111" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="119" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="153" />
         <source>Emergency landing</source>
         <translation>緊急上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="112" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="120" />
         <source>Landing due to distress</source>
         <translation>遭難による上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="113" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="121" />
         <source>Landing for temporary refuge</source>
         <translation>一時庇護のための上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="114" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="122" />
         <source>Returning resident (re-entry permit)</source>
         <translation>再入国（再入国許可）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="123" />
         <source>Japanese national (return confirmation)</source>
         <translation>日本人（帰国の確認）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="130" />
+        <source>Document check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="131" />
+        <source>Lost/stolen document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="132" />
+        <source>Name watchlist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="135" />
+        <source>Face capture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="136" />
+        <source>Fingerprint capture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="147" />
+        <source>Referral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="148" />
+        <source>Special landing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="150" />
+        <source>Shore pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="152" />
+        <source>Cruise landing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="154" />
+        <source>Distress landing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="155" />
+        <source>Temporary refuge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="156" />
+        <source>Returning resident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="157" />
+        <source>Japanese national</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="59" />
@@ -316,17 +390,27 @@
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="77" />
+        <source>Supervisor: show open flags / reviewed by me / all booths of the port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="78" />
+        <source>Supervisor: from the list to the examination's flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="79" />
         <source>Lock the session</source>
         <translation>画面をロック</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="78" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="80" />
         <source>Sign out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="367" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="386" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="370" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="389" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
@@ -803,37 +887,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="203" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
         <source>Border Inspector — %s, booth %s</source>
         <translation>上陸審査端末 — %s、ブース %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="204" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="206" />
         <source>&amp;Session</source>
         <translation>セッション(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="207" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="206" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="208" />
         <source>&amp;Examination</source>
         <translation>審査(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="207" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="214" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="217" />
         <source>Administrator tools are on the command line: inspector-app --help</source>
         <translation>管理者機能はコマンドラインにあります: inspector-app --help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="322" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="325" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
@@ -899,125 +983,346 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="85" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="87" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="89" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="91" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="89" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="91" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
 </context>
 <context>
-    <name>SupervisorScreen</name>
+    <name>SupervisorForm</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="110" />
-        <source>Flagged examinations (live)</source>
-        <translation>要確認の審査（自動更新）</translation>
+        <location filename="../../ui/supervisor.ui" line="31" />
+        <source>Show:</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="111" />
-        <source>Examination</source>
-        <translation>審査</translation>
+        <location filename="../../ui/supervisor.ui" line="38" />
+        <source>Examinations of this booth with a flag no supervisor has reviewed yet</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="112" />
-        <source>Started</source>
-        <translation>開始</translation>
+        <location filename="../../ui/supervisor.ui" line="41" />
+        <source>Open (Alt+O)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="112" />
+        <location filename="../../ui/supervisor.ui" line="51" />
+        <source>Examinations whose flags you reviewed, newest first, to look back at or correct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="54" />
+        <source>Reviewed by me (Alt+M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="61" />
+        <source>Open flags of every booth of this port, from the hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="64" />
+        <source>All booths of the port (Alt+P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="93" />
+        <source>Flagged examinations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="133" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="138" />
         <source>Traveller</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="112" />
+        <location filename="../../ui/supervisor.ui" line="143" />
         <source>Booth</source>
         <translation>ブース</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="113" />
+        <location filename="../../ui/supervisor.ui" line="148" />
         <source>Inspector</source>
         <translation>入国審査官</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="113" />
+        <location filename="../../ui/supervisor.ui" line="153" />
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="158" />
         <source>Flags</source>
         <translation>要確認事項</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="115" />
+        <location filename="../../ui/supervisor.ui" line="167" />
+        <source>Examination</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="190" />
+        <source>Flags (Enter from the list; Up/Down to choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="227" />
+        <source>Live capture at the booth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="263" />
+        <source>Watchlist enrolment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="308" />
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.ui" line="316" />
         <source>✖ Confirm hit (Alt+1)</source>
         <translation>✖ 該当を確定 (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="116" />
+        <location filename="../../ui/supervisor.ui" line="323" />
         <source>✔ Clear hit (Alt+2)</source>
         <translation>✔ 該当を解除 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="119" />
+        <location filename="../../ui/supervisor.ui" line="341" />
         <source>Reason (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="120" />
+        <location filename="../../ui/supervisor.ui" line="348" />
         <source>Record review (Ctrl+R)</source>
         <translation>審査結果を記録 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="122" />
-        <source>Review history</source>
-        <translation>審査履歴</translation>
+        <location filename="../../ui/supervisor.ui" line="362" />
+        <source>Review history (who, when)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorScreen</name>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="152" />
+        <source>This booth has no hub to ask, so the other booths cannot be shown: this booth's open flags only.</source>
+        <extracomment>queue columns: each but the last fits its contents up to a limit (longer text is cut with "…" and shown whole in its tooltip and in the detail); the last, flags, takes the rest the share of the width for the list, the examination and the review (1366×768: 700/380/270)</extracomment>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="161" />
-        <source>Select an examination in the queue.</source>
-        <translation>一覧から審査を選んでください。</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="154" />
+        <source>Your signing key is not open on this booth (sign in again), so the other booths cannot be shown: this booth's open flags only.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="165" />
-        <source>Inspector: %s · Booth: %s</source>
-        <translation>審査官: %s · ブース: %s</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="156" />
+        <source>The hub cannot be reached, so the other booths cannot be shown: this booth's open flags only. It is asked again every few seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="158" />
+        <source>The hub did not accept you as a supervisor of this port, so the other booths cannot be shown: this booth's open flags only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="164" />
+        <source>Every booth of the port, from the hub.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="166" />
+        <source>Examinations whose flags you reviewed, newest first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
+        <source>This booth's flags that no supervisor has reviewed yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
+        <source>(at its booth)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
+        <source>The traveller's data stays at booth %s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
+        <source>(name not read)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="187" />
+        <source>none yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="187" />
+        <source>The inspector has not decided yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="192" />
+        <source>reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="251" />
+        <source>override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="251" />
+        <source>correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="256" />
+        <source>Reasons: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="258" />
+        <source>Note: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="271" />
+        <source>Loading the examination…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="272" />
+        <source>No examination selected: the list is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="283" />
+        <source>Recorded at booth %s: the traveller's data stays there, your review reaches it through the hub.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="288" />
+        <source>Examined by %s at booth %s, %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="292" />
         <source>✖ Your own examination: another supervisor must review it.</source>
         <translation>✖ ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
-        <source>score</source>
-        <translation>スコア</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="295" />
+        <source>Inspector's decision: %s</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
-        <source>record</source>
-        <translation>記録</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="296" />
+        <source>Inspector's decision: none recorded yet.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="204" />
-        <source>(no photo at the booth)</source>
-        <translation>（ブースに写真なし）</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="319" />
+        <source>%s · %s · %s: %s · “%s”</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="206" />
-        <source>no image</source>
-        <translation>画像なし</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="328" />
+        <source>List record: %s</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="214" />
-        <source>Select the hit to review.</source>
-        <translation>確認する該当を選んでください。</translation>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="334" />
+        <source>Reviewed: %s by %s, %s</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="221" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="365" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="372" />
+        <source>No live capture recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="374" />
+        <source>No enrolment image at the booth.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="396" />
+        <source>Your own examination: another supervisor must review it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="398" />
+        <source>Wait a moment: the examination is still loading.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="402" />
+        <source>Choose the flag to review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="413" />
+        <source>Change a recorded review?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="414" />
+        <source>This flag already has a review:
+%s, %s by %s, %s.
+Reason: “%s”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="419" />
+        <source>Record a new review, %s, after it? Both stay in the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="421" />
+        <source>Keep the recorded review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="422" />
+        <source>Record the new review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="432" />
+        <source>The recorded review is unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="443" />
         <source>Review recorded: %s</source>
         <translation>記録しました: %s</translation>
     </message>
@@ -1025,14 +1330,45 @@
 <context>
     <name>SupervisorViewModel</name>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="68" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="109" />
+        <source>The list could not be read</source>
+        <extracomment>check-result outcomes a supervisor reviews (hit, override, exception, low quality) ``open``: flags nobody reviewed yet at this booth; ``mine``: examinations whose flags the signed-in supervisor reviewed (their own work, to look back at or correct); ``port``: every booth of the port, from the hub's port queue (this booth's alone when the hub cannot be read). (filter, problem): problem is "" or why the port's queue is not shown (no_hub, no_key, unreachable, refused), and then the list is this booth's own {"check_result_id", "live": [bytes], "enrolment": bytes | None}</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="161" />
+        <source>The examination could not be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="232" />
+        <source>The pictures could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="238" />
         <source>Choose confirm or clear.</source>
         <translation>確定か解除を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="71" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="241" />
         <source>A reason is required for every review.</source>
         <translation>審査結果には必ず理由を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="244" />
+        <source>The examination shown is not the one selected yet: wait for it, then review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="272" />
+        <source>Review not sent to the hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="276" />
+        <source>Review not recorded</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
