@@ -117,3 +117,30 @@ def section_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "section")
     return label
+
+
+def shortcut_text(text: str) -> str:
+    """A menu or button text as a list shows it: without the mnemonic marks ("&Save" -> "Save")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def local_time(iso: str | None) -> str:
+    """An ISO time (UTC or with an offset) as the workstation's local time: "14:05" today, else
+    the date and time in the short local format; "" for nothing, the text itself if it is no time."""
+    if not iso:
+        return ""
+    import datetime as dt
+
+    from PySide6.QtCore import QDateTime, QLocale
+
+    try:
+        when = dt.datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
+    except ValueError:
+        return str(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    local = when.astimezone()
+    qt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    if local.date() == dt.datetime.now().astimezone().date():
+        return QLocale().toString(qt.time(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qt, QLocale.FormatType.ShortFormat)
