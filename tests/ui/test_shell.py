@@ -360,3 +360,86 @@ def test_after_sign_out_the_next_name_typed_replaces_the_last_one(booth, qtbot):
     assert ls.password.text() == ""
     qtbot.keyClicks(ls.user, "supervisor1")  # typed over the selected last name
     assert ls.user.text() == "supervisor1"
+
+
+def _answer_leave(window, d, qtbot, key):
+    """The leave question is on screen; answer it with one key."""
+
+    d.wait(lambda: window.leave_box is not None and window.leave_box.isVisible(), "the leave question")
+    box = window.leave_box
+    assert box.defaultButton() is box.escapeButton() and box.defaultButton().objectName() == "stayHere"
+    qtbot.keyClick(box.focusWidget() or box, key)
+    d.wait(lambda: window.leave_box is None, "the question to close")
+
+
+LEAVING = {  # how an inspector leaves a traveller -> what must have happened once they did
+    "next traveller (Ctrl+N)": (lambda w: w._actions["next"].trigger(), lambda w: w.exam_vm.examination_id is None),
+    "Next button": (lambda w: w.exam_screen.decision.next_button.click(), lambda w: w.exam_vm.examination_id is None),
+    "sign out (Ctrl+Q)": (lambda w: w._actions["logout"].trigger(), lambda w: w.session.user is None),
+    "switch user from the lock": (lambda w: (w.session.lock(), w.lock_screen.logout.click()),
+                                  lambda w: w.session.user is None),
+}  # closing the window by its frame (a spontaneous close) is tested on a real window: test_real_window.py
+
+
+def test_leaving_a_traveller_with_an_open_hit_asks_and_stays_by_default(booth, qtbot):
+    """Every way out of an examination asks first; Escape and the default (Return) stay. One
+    window for all of them (a booth window costs seconds to build)."""
+    from PySide6.QtCore import Qt
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("lost_passport")
+    exam_id = window.exam_vm.examination_id
+    assert window.exam_vm.open_hits and window.exam_vm.has_unsaved_work()
+    for how, (leave, _left) in LEAVING.items():
+        for key in (Qt.Key.Key_Escape, Qt.Key.Key_Return):
+            leave(window)
+            _answer_leave(window, d, qtbot, key)
+            assert window.exam_vm.examination_id == exam_id and window.session.user is not None, (how, key)
+            if window.session.locked:
+                window.lock_screen.password.setText("demo-inspector")
+                window.lock_screen.unlock.click()
+                d.wait(lambda: not window.session.locked, "unlock")
+            assert window.stack.currentWidget() is window.exam_screen, how
+    for how, (leave, left) in LEAVING.items():  # and each leaves when the inspector says so
+        if window.session.user is None:
+            d.login("inspector1", "demo-inspector")
+        if window.exam_vm.examination_id is None:
+            d.present("lost_passport")
+        leave(window)
+        d.wait(lambda: window.leave_box is not None, "the leave question")
+        window.leave_box.findChild(object, "leaveAnyway").click()
+        d.wait(lambda left=left: left(window), f"{how} to happen")
+
+
+def test_a_saved_decision_leaves_without_a_question(booth):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    d.present("lost_passport")
+    d.decide("referral", reasons=["Passport reported lost: to the special inquiry officer"])
+    d.save()
+    assert not window.exam_vm.has_unsaved_work()
+    window._actions["next"].trigger()
+    assert window.leave_box is None and window.exam_vm.examination_id is None
+
+
+def test_an_error_shows_in_full_in_the_window_and_goes_when_it_is_no_longer_true(booth, qtbot, capfd):
+    from PySide6.QtCore import Qt
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    capfd.readouterr()
+    window.exam_screen.mrz.edit.setPlainText("THIS IS NOT A PASSPORT\nNOR IS THIS")
+    window.exam_screen.mrz.read_button.click()
+    d.wait(lambda: window.message, "the error message")
+    shown = window.message
+    assert d.errors and d.errors[-1] in shown  # the whole message, not a cut status-bar line
+    assert not shown.lower().lstrip("✖ ").startswith(("document:", "camera:", "fingers:"))  # no task names
+    assert "Traceback" not in capfd.readouterr().err  # an expected error is not a crash
+    window.exam_screen.mrz.edit.setFocus()
+    qtbot.keyClick(window.exam_screen.mrz.edit, Qt.Key.Key_Escape)  # dismissed by keyboard
+    assert window.message == "" and not window.ui.messageArea.isVisible()
+    window.exam_vm.error.emit("Read the document first.")
+    assert window.message
+    d.present("clean")  # the document is read: the message is no longer true
+    assert window.message == ""

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.no_role.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.no_role, self.lock_screen):
             self.stack.add_page(w)
+        self.stack.currentChanged.connect(self._title)
         self.status = InspectorStatusBar(self.status_vm)
         self.setStatusBar(self.status)
         self.leave_box: QMessageBox | None = None
@@ -189,8 +190,16 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
-        self.setWindowTitle(self.tr("Border Inspector — %s, booth %s") % (self.backend.port, self.backend.booth_id))
+        self._title()
         self.no_role.setText(self.tr("Administrator tools are on the command line: inspector-app --help"))
+
+    def _title(self, _index: int = -1) -> None:
+        """The title bar (and the task bar) say which screen is up, never whose data is on it."""
+        page = self.stack.currentWidget()
+        screen = {self.login_screen: self.tr("Sign in"), self.exam_screen: self.tr("Examination"),
+                  self.supervisor_screen: self.tr("Supervisor"), self.lock_screen: self.tr("Locked")}.get(page, "")
+        where = self.tr("%s, booth %s") % (self.backend.port, self.backend.booth_id)
+        self.setWindowTitle(" — ".join(p for p in (self.tr("Border Inspector"), screen, where) if p))
 
     def changeEvent(self, event):  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
