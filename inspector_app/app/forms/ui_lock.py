@@ -32,6 +32,7 @@ class Ui_LockScreen(object):
 
         self.box = QWidget(LockScreen)
         self.box.setObjectName(u"box")
+        self.box.setMinimumSize(QSize(560, 0))
         self.box.setMaximumSize(QSize(560, 16777215))
         self.boxLayout = QVBoxLayout(self.box)
         self.boxLayout.setObjectName(u"boxLayout")

@@ -31,6 +31,7 @@ class Ui_LoginScreen(object):
 
         self.box = QWidget(LoginScreen)
         self.box.setObjectName(u"box")
+        self.box.setMinimumSize(QSize(520, 0))
         self.box.setMaximumSize(QSize(520, 16777215))
         self.boxLayout = QVBoxLayout(self.box)
         self.boxLayout.setObjectName(u"boxLayout")

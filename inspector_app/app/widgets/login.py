@@ -92,14 +92,15 @@ class LockScreen(QWidget):
 
     def show_reason(self) -> None:
         s = self.session
-        at = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(s.locked_at or 0)), QLocale.FormatType.ShortFormat)
+        at = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(s.locked_at or 0)).time(),
+                                QLocale.FormatType.ShortFormat)
         if s.lock_reason == "idle":
             minutes = max(1, round(s.backend.lock_after_s / 60))
             text = (self.tr("Locked after 1 minute without activity") if minutes == 1
                     else self.tr("Locked after %d minutes without activity") % minutes)
         else:
             text = self.tr("Locked by %s") % s.user_id
-        self.reason.setText(text + " · " + at)
+        self.reason.setText(self.tr("%s (at %s)") % (text, at))
         self.ui.user.setText(s.user_id)
 
     def submit(self) -> None:

@@ -70,10 +70,12 @@ class ShortcutsDialog(QDialog):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for r, (keys, what) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
+        table.resizeColumnToContents(0)
         table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -81,7 +83,7 @@ class ShortcutsDialog(QDialog):
         lay.addWidget(table)
         lay.addWidget(buttons)
         room = parent.screen().availableGeometry() if parent.screen() is not None else None
-        self.resize(640, min(640, room.height() - 80) if room else 640)
+        self.resize(min(760, room.width() - 40) if room else 760, min(680, room.height() - 80) if room else 680)
 
 
 class MainWindow(QMainWindow):
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
         uid = user["user"]
         self.exam_vm.set_user(user)
         self.supervisor_vm.reviewer = uid
-        self.status_vm.update(user=f"{uid} ({', '.join(user['roles'])})")
+        self.status_vm.update(user=uid, roles=list(user["roles"]))
         self.dismiss_message()
         self._actions["exam"].setEnabled(self.session.has_role("inspector"))
         self._actions["supervisor"].setEnabled(self.session.has_role("supervisor"))
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
         self.exam_vm.next_traveller()
         self.exam_vm.set_user(None)
         self.supervisor_vm.stop()
-        self.status_vm.update(user="")
+        self.status_vm.update(user="", roles=[])
         self.dismiss_message()
         self._show_login()
         from inspector_app.app.heap import collect_while_idle

@@ -70,6 +70,10 @@ class InspectorStatusBar(QStatusBar):
         else:
             set_badge(self.lists, "pass", self.tr("Lists %.1f h old") % float(age))
         user = s.get("user")
+        roles = {"inspector": self.tr("inspector"), "supervisor": self.tr("supervisor"),
+                 "administrator": self.tr("administrator")}
+        if user and s.get("roles"):
+            user = f"{user} ({', '.join(roles.get(r, r) for r in s['roles'])})"
         self.user.setText(self.tr("User: %s") % user if user else self.tr("Not signed in"))
         for w in (self.user, self.devices, self.online, self.sync, self.lists):
             w.setMinimumWidth(w.sizeHint().width())
