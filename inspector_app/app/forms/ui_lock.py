@@ -30,6 +30,12 @@ class Ui_LockScreen(object):
 
         self.outer.addItem(self.above)
 
+        self.centre = QHBoxLayout()
+        self.centre.setObjectName(u"centre")
+        self.left = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.centre.addItem(self.left)
+
         self.box = QWidget(LockScreen)
         self.box.setObjectName(u"box")
         self.box.setMinimumSize(QSize(560, 0))
@@ -120,7 +126,16 @@ class Ui_LockScreen(object):
         self.boxLayout.addWidget(self.message)
 
 
-        self.outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.centre.addWidget(self.box)
+
+        self.right = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.centre.addItem(self.right)
+
+        self.centre.setStretch(0, 1)
+        self.centre.setStretch(2, 1)
+
+        self.outer.addLayout(self.centre)
 
         self.below = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 

@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_LoginScreen(object):
     def setupUi(self, LoginScreen):
@@ -28,6 +28,12 @@ class Ui_LoginScreen(object):
         self.above = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.outer.addItem(self.above)
+
+        self.centre = QHBoxLayout()
+        self.centre.setObjectName(u"centre")
+        self.left = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.centre.addItem(self.left)
 
         self.box = QWidget(LoginScreen)
         self.box.setObjectName(u"box")
@@ -100,7 +106,16 @@ class Ui_LoginScreen(object):
         self.boxLayout.addWidget(self.hint)
 
 
-        self.outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.centre.addWidget(self.box)
+
+        self.right = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.centre.addItem(self.right)
+
+        self.centre.setStretch(0, 1)
+        self.centre.setStretch(2, 1)
+
+        self.outer.addLayout(self.centre)
 
         self.below = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
