@@ -3,6 +3,7 @@ the message area and the status bar. The frame, menus and actions are the Qt Des
 ui/main_window.ui; this class adds behaviour only."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -321,6 +322,8 @@ class MainWindow(QMainWindow):
                 if w is not self and w.isVisible() and self._owns(w):
                     if w.isModal() and isinstance(w, QDialog):
                         w.reject()   # a question left open: the answer is "stay"
+                    elif w.windowType() == Qt.WindowType.Popup:
+                        w.hide()     # an open list or menu: closed, not brought back
                     else:
                         w.hide()
                         hidden.append(w)
@@ -353,9 +356,10 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(state["page"])  # the same examination, as it was
         for w in state["windows"]:
-            w.show()
+            if shiboken6.isValid(w):
+                w.show()
         focus = state["focus"]
-        if focus is not None and focus.isVisible():
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
             focus.setFocus()
 
     def _document_read(self, text: str) -> None:
