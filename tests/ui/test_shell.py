@@ -143,6 +143,16 @@ def test_the_lock_hides_the_traveller_on_the_supervisor_screen(booth):
     assert "DUBOIS" in visible_texts(window)
 
 
+def test_inactivity_timer_locks(booth):
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    window.session._lock_timer.start(50)  # as if lock_after_s had passed
+    d.wait(lambda: window.session.locked, "the inactivity lock", timeout_s=5)
+    assert window.session.lock_reason == "idle"
+    assert "without activity" in window.lock_screen.reason.text()
+    assert window.stack.currentWidget() is window.lock_screen
+
+
 def registered_shortcuts(window) -> set[str]:
     """Every key sequence the window reacts to, found another way than the F1 list finds them:
     the window's own actions, the actions of every menu of the menu bar, QShortcuts, and buttons
