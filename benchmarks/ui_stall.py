@@ -83,7 +83,7 @@ def run(travellers: list[str], rounds: int, tick_ms: int) -> dict:
         # warm-up: first face detection loads dlib's models; that is start-up, not an examination
         d.present("clean")
         d.capture_face()
-        d.next()
+        window.exam_vm.next_traveller()  # no decision on purpose: Next would ask first
         hb = Heartbeat(tick_ms)
         window.exam_vm.busyChanged.connect(hb.on_busy)
         window.exam_vm.progress.connect(lambda step, pct, text: setattr(hb, "step", f"{step} {pct}% {text}"))

@@ -1,7 +1,8 @@
 """Bring ui/ and resources/ into the package (the MusicBrainz Picard layout).
 
 - ``ui/<name>.ui`` (Qt Designer forms) -> ``inspector_app/app/forms/ui_<name>.py`` (pyside6-uic);
-- ``resources/inspector.qrc`` (icons) -> ``inspector_app/app/forms/resources_rc.py`` (pyside6-rcc);
+- ``resources/inspector.qrc`` (icons) -> ``inspector_app/app/forms/inspector_rc.py`` (pyside6-rcc;
+  the name pyside6-uic imports for a form that uses the .qrc's icons: ``<qrc name>_rc``);
 - ``resources/translations/*.ts`` -> ``inspector_app/app/assets/*.qm`` (pyside6-lrelease);
 - with ``--update``: the message templates of the Qt-free core (``msg("...")`` and
   ``Rule(code, "...")`` calls, and the status of residence names) ->
@@ -70,7 +71,7 @@ def generated() -> dict[Path, bytes]:
     for ui in sorted(UI.glob("*.ui")):
         out[form_target(ui)] = compile_form(ui).encode("utf-8")
     if QRC.exists():
-        out[FORMS / "resources_rc.py"] = compile_qrc()
+        out[FORMS / f"{QRC.stem}_rc.py"] = compile_qrc()
     return out
 
 

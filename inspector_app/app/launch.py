@@ -50,7 +50,10 @@ def run_gui(home: Path | None = None, argv: list[str] | None = None, demo: bool 
 
         services = start_demo(booth_home)
     try:
-        window = build_window(booth_home, language=language)
+        try:
+            window = build_window(booth_home, language=language)
+        except (ValueError, RuntimeError, OSError) as exc:  # the booth cannot open (key, store, settings)
+            return _cannot_start(str(exc))
         if services is not None:
             from inspector_app.app.widgets.main_window import attach_demo
 
@@ -60,3 +63,15 @@ def run_gui(home: Path | None = None, argv: list[str] | None = None, demo: bool 
     finally:
         if services is not None:
             services.stop()
+
+
+def _cannot_start(message: str) -> int:
+    """Say in a window (and in one line on the terminal) why the workstation cannot open."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    title = QCoreApplication.translate("launch", "Border Inspector cannot start")
+    print(f"{title}: {message}", file=sys.stderr, flush=True)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.exec()
+    return 2

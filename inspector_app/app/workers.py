@@ -10,12 +10,18 @@ time keeps the store's ordering simple. Devices and matching share a general poo
 """
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+# What a person can act on (a wrong document, a device that is absent, a store or sync refusal):
+# the message goes to the window, nothing to the terminal. Anything else is a bug in this
+# program: the window still says what failed, and the log keeps the traceback.
+EXPECTED = (ValueError, RuntimeError, OSError)
 
 
 class TaskCancelled(Exception):
@@ -70,9 +76,10 @@ class Task(QRunnable):
             pass
         except Exception as exc:  # noqa: BLE001 - every failure must reach the inspector
             message = str(exc) or exc.__class__.__name__
-            traceback.print_exc()
+            if not isinstance(exc, EXPECTED):
+                log.error("%s failed", self.name, exc_info=True)
             if not self.ctx.cancelled:
-                self.signals.error.emit(f"{self.name}: {message}")
+                self.signals.error.emit(message)
         finally:
             self.signals.finished.emit()
 

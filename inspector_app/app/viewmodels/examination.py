@@ -463,6 +463,10 @@ class ExaminationViewModel(QObject):
         self.warningsChanged.emit([])
         self._emit_decision()
 
+    def has_unsaved_work(self) -> bool:
+        """A document was read and no decision is saved for it yet (leaving now would drop it)."""
+        return bool(self.exam is not None and self.exam.examination_id and self.exam.saved is None)
+
 
 def _record_label(record) -> str | None:
     """A short label for a list record (SLTD records are dicts)."""

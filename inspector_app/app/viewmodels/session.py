@@ -1,6 +1,8 @@
 """Who is signed in, and the inactivity lock."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from inspector_app.app.backend import Backend
@@ -20,9 +22,11 @@ class SessionViewModel(QObject):
         self.backend, self.runner = backend, runner
         self.user: dict | None = None
         self.locked = False
+        self.lock_reason = ""    # "idle" (the inactivity timer) or "manual" (Lock, Ctrl+Shift+L)
+        self.locked_at: float | None = None
         self._lock_timer = QTimer(self)
         self._lock_timer.setSingleShot(True)
-        self._lock_timer.timeout.connect(self.lock)
+        self._lock_timer.timeout.connect(lambda: self.lock("idle"))
 
     # ---- login ----
     def login(self, user: str, password: str) -> None:
@@ -69,9 +73,10 @@ class SessionViewModel(QObject):
         if self.user and not self.locked:
             self._lock_timer.start(max(5, self.backend.lock_after_s) * 1000)
 
-    def lock(self) -> None:
+    def lock(self, reason: str = "manual") -> None:
         if self.user and not self.locked:
             self.locked = True
+            self.lock_reason, self.locked_at = reason, time.time()
             self.backend.logout()  # unlocking signs in again, which unlocks the key again
             self.lockedChanged.emit(True)
 

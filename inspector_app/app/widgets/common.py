@@ -234,3 +234,9 @@ def section_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "section")
     return label
+
+
+def shortcut_text(text: str) -> str:
+    """A menu or button text as a list shows it: without the mnemonic marks ("&Save" -> "Save")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+

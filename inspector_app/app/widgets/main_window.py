@@ -1,108 +1,97 @@
-"""Main window: stacked screens (sign-in, examination, supervisor), menus, shortcuts, status bar."""
+"""Main window: stacked screens (sign-in, examination, supervisor, lock), menus, shortcuts,
+the message area and the status bar. The frame, menus and actions are the Qt Designer form
+ui/main_window.ui; this class adds behaviour only."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QDialog,
-    QFrame,
+    QDialogButtonBox,
     QLabel,
     QMainWindow,
-    QScrollArea,
-    QStackedWidget,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from inspector_app.app.forms.ui_main_window import Ui_MainWindow
 from inspector_app.app.i18n import Languages
 from inspector_app.app.viewmodels.examination import ExaminationViewModel
 from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
 from inspector_app.app.viewmodels.status import StatusViewModel
 from inspector_app.app.viewmodels.supervisor import SupervisorViewModel
-from inspector_app.app.widgets.common import core_text, roles_title, tr
+from inspector_app.app.widgets.common import core_text, set_badge, shortcut_text, tr
 from inspector_app.app.widgets.exam import ExamScreen
-from inspector_app.app.widgets.login import LockDialog, LoginScreen
+from inspector_app.app.widgets.login import LockScreen, LoginScreen
+from inspector_app.app.widgets.screen_stack import ScreenStack
 from inspector_app.app.widgets.status_bar import InspectorStatusBar
 from inspector_app.app.widgets.supervisor import SupervisorScreen
 from inspector_app.app.workers import Runner
 
-
-class ScreenStack(QStackedWidget):
-    """The screens, each in a scroll area: on a screen smaller than a page (1366×768) the page
-    scrolls instead of pushing the status bar, and the Saved message with it, off the screen.
-    ``currentWidget`` / ``setCurrentWidget`` speak of the pages, not of their scroll areas."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._areas: dict = {}
-
-    def add_page(self, page) -> None:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(page)
-        self._areas[page] = area
-        self.addWidget(area)
-
-    def setCurrentWidget(self, page) -> None:  # noqa: N802 - Qt's name
-        super().setCurrentWidget(self._areas.get(page, page))
-
-    def currentWidget(self):  # noqa: N802 - Qt's name
-        w = super().currentWidget()
-        return w.widget() if isinstance(w, QScrollArea) else w
+__all__ = ["MainWindow", "ScreenStack", "ShortcutsDialog", "attach_demo", "shortcut_table"]
 
 
-def shortcut_table(_unused=None) -> list[tuple[str, str]]:
-    """Every keyboard shortcut of the application, as listed in Help → Shortcuts."""
-    return [
-        ("F1", tr("Show this list of shortcuts")),
-        ("Ctrl+J", tr("Switch language English / 日本語")),
-        ("F2", tr("Examination screen")),
-        ("F3", tr("Supervisor screen")),
-        ("Ctrl+M", tr("Go to the MRZ field")),
-        ("Ctrl+Return", tr("Read the document (MRZ)")),
-        ("F5", tr("Start the camera")),
-        ("F6", tr("Capture the face now")),
-        ("F7", tr("Retake the face")),
-        ("F8", tr("Capture fingerprints")),
-        ("Ctrl+E", tr("Biometric exemption")),
-        ("Ctrl+K", tr("Go to the checks list (evidence)")),
-        ("Ctrl+D", tr("Go to the decision")),
-        ("Ctrl+S", tr("Save the decision (then the seal is written)")),
-        ("Ctrl+P", tr("Print the landing permission seal")),
-        ("Ctrl+N", tr("Next traveller (clears the screen)")),
-        ("Alt+1 / Alt+2", tr("Supervisor: confirm / clear the hit")),
-        ("Ctrl+R", tr("Supervisor: record the review")),
-        ("Alt+O / Alt+M / Alt+P", tr("Supervisor: show open flags / reviewed by me / all booths of the port")),
-        ("Enter", tr("Supervisor: from the list to the examination's flags")),
-        ("Ctrl+Shift+L", tr("Lock the session")),
-        ("Ctrl+Q", tr("Sign out")),
-    ]
+def shortcut_table(window) -> list[tuple[str, str]]:
+    """Every keyboard shortcut the window registers, read from the window itself (its actions,
+    menus included, its QShortcuts and buttons with a shortcut of their own), so Help → Shortcuts
+    (F1) cannot miss one or list one that is gone. Keys as Qt writes them (PortableText), once."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(sequences, what: str) -> None:
+        keys = " / ".join(k.toString(QKeySequence.SequenceFormat.PortableText) for k in sequences if not k.isEmpty())
+        if keys and keys not in seen:
+            seen.add(keys)
+            rows.append((keys, shortcut_text(what)))
+
+    for action in window.findChildren(QAction):
+        add(action.shortcuts(), action.text() or action.toolTip())
+    for sc in window.findChildren(QShortcut):
+        add([sc.key()], sc.whatsThis() or sc.objectName())
+    for button in window.findChildren(QAbstractButton):
+        key = button.shortcut()
+        if not key.isEmpty() and key != QKeySequence.mnemonic(button.text()):  # mnemonics are underlined
+            add([key], button.toolTip() or button.text())
+    return rows
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, parent=None):
+    def __init__(self, parent):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = shortcut_table(self.tr)
+        rows = shortcut_table(parent)
         table = QTableWidget(len(rows), 2)
         table.setObjectName("shortcutTable")
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for r, (keys, what) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
+        table.resizeColumnToContents(0)
         table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(table)
-        self.resize(620, 640)
+        lay.addWidget(buttons)
+        room = parent.screen().availableGeometry() if parent.screen() is not None else None
+        self.resize(min(760, room.width() - 40) if room else 760, min(680, room.height() - 80) if room else 680)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, backend, parent=None):
         super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
         self.backend = backend
         self.runner = Runner(self)
         self.languages = Languages(self)
@@ -110,24 +99,40 @@ class MainWindow(QMainWindow):
         self.status_vm = StatusViewModel(backend, self.runner, self)
         self.exam_vm = ExaminationViewModel(backend, self.runner, parent=self)
         self.supervisor_vm = SupervisorViewModel(backend, self.runner, parent=self)
-        self.stack = ScreenStack()
+        self.stack: ScreenStack = self.ui.stack
         self.login_screen = LoginScreen(self.session)
         self.exam_screen = ExamScreen(self.exam_vm)
         self.supervisor_screen = SupervisorScreen(self.supervisor_vm)
+        self.lock_screen = LockScreen(self.session)
         self.no_role = QLabel()
         self.no_role.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.no_role):
+        for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.no_role, self.lock_screen):
             self.stack.add_page(w)
-        self.setCentralWidget(self.stack)
+        self.stack.currentChanged.connect(self._title)
         self.status = InspectorStatusBar(self.status_vm)
         self.setStatusBar(self.status)
-        self.lock_dialog: LockDialog | None = None
-        self._actions: dict[str, QAction] = {}
-        self._build_menus()
+        self.leave_box: QMessageBox | None = None
+        self._lock_state: dict | None = None   # what the lock hid, restored on unlock
+        self._close_confirmed = False
+        u = self.ui
+        self._actions: dict[str, QAction] = {
+            "shortcuts": u.action_shortcuts, "language": u.action_language, "exam": u.action_exam,
+            "supervisor": u.action_supervisor, "dismiss": u.action_dismiss, "mrz": u.action_mrz,
+            "read": u.action_read, "camera": u.action_camera, "capture": u.action_capture,
+            "retake": u.action_retake, "fingers": u.action_fingers, "exemption": u.action_exemption,
+            "checks": u.action_checks, "decision": u.action_decision, "save": u.action_save,
+            "print": u.action_print, "next": u.action_next, "lock": u.action_lock, "logout": u.action_logout,
+        }
+        self.addActions(list(self._actions.values()))  # shortcuts work with the menus closed
+        self._connect_actions()
+        u.messageDismiss.clicked.connect(self.dismiss_message)
+        self.dismiss_message()
         self.session.loggedIn.connect(self._logged_in)
         self.session.loggedOut.connect(self._logged_out)
         self.session.lockedChanged.connect(self._locked)
         self.exam_vm.error.connect(self._error)
+        self.exam_vm.cleared.connect(self.dismiss_message)
+        self.exam_vm.travellerChanged.connect(lambda _t: self.dismiss_message())  # old errors are not current
         self.exam_vm.faceChanged.connect(self._device_state)
         self.exam_vm.fingersChanged.connect(self._device_state)
         self.exam_vm.saved.connect(self._after_save)
@@ -151,70 +156,53 @@ class MainWindow(QMainWindow):
         # start the matching process and load the face models while the inspector signs in
         from inspector_app.app import compute
 
-        self.runner.start("warm-up", lambda ctx: compute.warm_up(), on_error=self._error)
+        self.runner.start("warm-up", lambda ctx: compute.warm_up(),
+                          on_error=lambda m: self._error(self.tr("Face and fingerprint matching could not start: %s") % m))
         self.sync_worker = None
         self.runner.start("sync", lambda ctx: backend.start_sync(), lane="store",
-                          on_result=lambda w: setattr(self, "sync_worker", w), on_error=self._error)
+                          on_result=lambda w: setattr(self, "sync_worker", w),
+                          on_error=lambda m: self._error(self.tr("Sync with the hub could not start: %s") % m))
 
     # ---- menus & shortcuts ----
-    def _act(self, key: str, shortcut, slot) -> QAction:
-        a = QAction(self)
-        a.setShortcut(QKeySequence(shortcut))
-        a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        a.triggered.connect(slot)
-        self._actions[key] = a
-        self.addAction(a)
-        return a
-
-    def _build_menus(self) -> None:
-        e, s = self.exam_screen, self.exam_vm
-        self._act("shortcuts", "F1", self.show_shortcuts)
-        self._act("language", "Ctrl+J", self.languages.toggle)
-        self._act("exam", "F2", self.show_exam)
-        self._act("supervisor", "F3", self.show_supervisor)
-        self._act("mrz", "Ctrl+M", lambda: self._in_exam(e.mrz.edit.setFocus))
-        self._act("read", "Ctrl+Return", lambda: self._in_exam(lambda: s.submit_mrz(e.mrz.edit.toPlainText())))
-        self._act("camera", "F5", lambda: self._in_exam(s.start_camera))
-        self._act("capture", "F6", lambda: self._in_exam(s.capture_now))
-        self._act("retake", "F7", lambda: self._in_exam(s.retake))
-        self._act("fingers", "F8", lambda: self._in_exam(s.capture_fingers))
-        self._act("exemption", "Ctrl+E", lambda: self._in_exam(e.capture.exemption.setFocus))
-        self._act("checks", "Ctrl+K", lambda: self._in_exam(e.checks.list.setFocus))
-        self._act("decision", "Ctrl+D", lambda: self._in_exam(e.decision.type.setFocus))
-        self._act("save", "Ctrl+S", lambda: self._in_exam(s.save))
-        self._act("print", "Ctrl+P", lambda: self._in_exam(self.print_seal))
-        self._act("next", "Ctrl+N", lambda: self._in_exam(s.next_traveller))
-        self._act("lock", "Ctrl+Shift+L", self.session.lock)
-        self._act("logout", "Ctrl+Q", self.session.logout)
+    def _connect_actions(self) -> None:
+        a, e, s = self._actions, self.exam_screen, self.exam_vm
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["language"].triggered.connect(self.languages.toggle)
+        a["exam"].triggered.connect(self.show_exam)
+        a["supervisor"].triggered.connect(self.show_supervisor)
+        a["dismiss"].triggered.connect(self.dismiss_message)
+        a["mrz"].triggered.connect(lambda: self._in_exam(e.mrz.edit.setFocus))
+        a["read"].triggered.connect(lambda: self._in_exam(lambda: s.submit_mrz(e.mrz.edit.toPlainText())))
+        a["camera"].triggered.connect(lambda: self._in_exam(s.start_camera))
+        a["capture"].triggered.connect(lambda: self._in_exam(s.capture_now))
+        a["retake"].triggered.connect(lambda: self._in_exam(s.retake))
+        a["fingers"].triggered.connect(lambda: self._in_exam(s.capture_fingers))
+        a["exemption"].triggered.connect(lambda: self._in_exam(e.capture.exemption.setFocus))
+        a["checks"].triggered.connect(lambda: self._in_exam(e.checks.list.setFocus))
+        a["decision"].triggered.connect(lambda: self._in_exam(e.decision.type.setFocus))
+        a["save"].triggered.connect(lambda: self._in_exam(s.save))
+        a["print"].triggered.connect(lambda: self._in_exam(self.print_seal))
+        a["next"].triggered.connect(lambda: self._in_exam(self.request_next_traveller))
+        a["lock"].triggered.connect(lambda: self.session.lock("manual"))
+        a["logout"].triggered.connect(self.request_logout)
         e.decision.print_button.clicked.connect(self.print_seal)
-        mb = self.menuBar()
-        self.m_session = mb.addMenu("")
-        for k in ("lock", "logout"):
-            self.m_session.addAction(self._actions[k])
-        self.m_view = mb.addMenu("")
-        for k in ("exam", "supervisor", "language"):
-            self.m_view.addAction(self._actions[k])
-        self.m_exam = mb.addMenu("")
-        for k in ("mrz", "read", "camera", "capture", "retake", "fingers", "exemption", "checks", "decision",
-                  "save", "print", "next"):
-            self.m_exam.addAction(self._actions[k])
-        self.m_help = mb.addMenu("")
-        self.m_help.addAction(self._actions["shortcuts"])
+        # the panel's Next button asks like Ctrl+N does before it drops unsaved work
+        e.decision.next_button.clicked.disconnect()
+        e.decision.next_button.clicked.connect(self.request_next_traveller)
+        self.lock_screen.logout.clicked.connect(self.request_logout)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Border Inspector — %s, booth %s") % (self.backend.port, self.backend.booth_id))
-        self.m_session.setTitle(self.tr("&Session"))
-        self.m_view.setTitle(self.tr("&View"))
-        self.m_exam.setTitle(self.tr("&Examination"))
-        self.m_help.setTitle(self.tr("&Help"))
-        texts = dict((k, v) for k, v in zip(
-            ["shortcuts", "language", "exam", "supervisor", "mrz", "read", "camera", "capture", "retake", "fingers",
-             "exemption", "checks", "decision", "save", "print", "next", "_rev1", "_rev2", "_rev3", "_rev4", "lock",
-             "logout"],
-            [w for _k, w in shortcut_table(self.tr)]))
-        for k, a in self._actions.items():
-            a.setText(texts.get(k, k))
+        self.ui.retranslateUi(self)
+        self._title()
         self.no_role.setText(self.tr("Administrator tools are on the command line: inspector-app --help"))
+
+    def _title(self, _index: int = -1) -> None:
+        """The title bar (and the task bar) say which screen is up, never whose data is on it."""
+        page = self.stack.currentWidget()
+        screen = {self.login_screen: self.tr("Sign in"), self.exam_screen: self.tr("Examination"),
+                  self.supervisor_screen: self.tr("Supervisor"), self.lock_screen: self.tr("Locked")}.get(page, "")
+        where = self.tr("%s, booth %s") % (self.backend.port, self.backend.booth_id)
+        self.setWindowTitle(" — ".join(p for p in (self.tr("Border Inspector"), screen, where) if p))
 
     def changeEvent(self, event):  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -224,6 +212,48 @@ class MainWindow(QMainWindow):
     def _in_exam(self, fn) -> None:
         if self.stack.currentWidget() is self.exam_screen and not self.session.locked:
             fn()
+
+    # ---- leaving a traveller ----
+    def leave_traveller(self, leave_text: str, proceed) -> None:
+        """Run ``proceed`` now if no work of this traveller would be lost; otherwise ask first.
+        The default (Return) and Escape both stay with the traveller."""
+        vm = self.exam_vm
+        if not vm.has_unsaved_work():
+            proceed()
+            return
+        if self.leave_box is not None:
+            self.leave_box.raise_()
+            return
+        hits = len(vm.open_hits)
+        text = (self.tr("This traveller has %d open hit(s) and no saved decision.") % hits if hits
+                else self.tr("No decision is saved for this traveller yet."))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Leave this traveller?"), text, parent=self)
+        box.setObjectName("leaveConfirm")
+        box.setInformativeText(self.tr("If you leave, the examination stays recorded without a decision."))
+        stay = box.addButton(self.tr("Stay with this traveller"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(leave_text, QMessageBox.ButtonRole.DestructiveRole)
+        leave.setObjectName("leaveAnyway")
+        stay.setObjectName("stayHere")
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_result) -> None:
+            self.leave_box = None
+            box.deleteLater()
+            if box.clickedButton() is leave:
+                proceed()
+
+        box.finished.connect(answered)
+        self.leave_box = box
+        box.open()
+        stay.setFocus()
+
+    def request_next_traveller(self) -> None:
+        self.leave_traveller(self.tr("Next traveller"), self.exam_vm.next_traveller)
+
+    def request_logout(self) -> None:
+        self.leave_traveller(self.tr("Sign out"), self.session.logout)
 
     # ---- screens ----
     def _show_login(self) -> None:
@@ -236,14 +266,13 @@ class MainWindow(QMainWindow):
             self._actions[k].setEnabled(False)
 
     def _logged_in(self, user: dict) -> None:
-        from PySide6.QtWidgets import QApplication
-
         QApplication.instance().installEventFilter(self.activity)
         QApplication.instance().installEventFilter(self.mrz_input)
         uid = user["user"]
         self.exam_vm.set_user(user)
         self.supervisor_vm.reviewer = uid
-        self.status_vm.update(user=f"{uid} ({roles_title(user['roles'])})")
+        self.status_vm.update(user=uid, roles=list(user["roles"]))
+        self.dismiss_message()
         self._actions["exam"].setEnabled(self.session.has_role("inspector"))
         self._actions["supervisor"].setEnabled(self.session.has_role("supervisor"))
         self._actions["lock"].setEnabled(True)
@@ -256,42 +285,82 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.no_role)
 
     def _logged_out(self) -> None:
+        if self._lock_state is not None:  # signed out from the lock screen
+            self._restore_after_lock(show=False)
         self.exam_vm.next_traveller()
         self.exam_vm.set_user(None)
         self.supervisor_vm.clear()
-        if self.lock_dialog is not None:
-            self.lock_dialog.hide()
-        self.status_vm.update(user="")
+        self.status_vm.update(user="", roles=[])
+        self.dismiss_message()
         self._show_login()
         from inspector_app.app.heap import collect_while_idle
 
         collect_while_idle()
 
     def show_exam(self) -> None:
-        if self.session.has_role("inspector"):
+        if self.session.has_role("inspector") and not self.session.locked:
             self.supervisor_vm.stop()
             self.stack.setCurrentWidget(self.exam_screen)
             self.exam_vm._emit_decision()
             self.exam_screen.mrz.edit.setFocus()
 
     def show_supervisor(self) -> None:
-        if self.session.has_role("supervisor"):
+        if self.session.has_role("supervisor") and not self.session.locked:
             self.stack.setCurrentWidget(self.supervisor_screen)
             self.supervisor_vm.start()
             self.supervisor_screen.queue.setFocus()
 
+    # ---- lock ----
     def _locked(self, locked: bool) -> None:
+        """The lock replaces the page: the traveller's name, document and photos are not on screen
+        (not merely behind a dialog), nor in a message or an open dialog of this window."""
         if locked:
             from inspector_app.app.heap import collect_while_idle
 
+            hidden = []
+            for w in QApplication.topLevelWidgets():
+                if w is not self and w.isVisible() and self._owns(w):
+                    if w.isModal() and isinstance(w, QDialog):
+                        w.reject()   # a question left open: the answer is "stay"
+                    elif w.windowType() == Qt.WindowType.Popup:
+                        w.hide()     # an open list or menu: closed, not brought back
+                    else:
+                        w.hide()
+                        hidden.append(w)
+            self._lock_state = {
+                "page": self.stack.currentWidget(), "focus": QApplication.focusWidget(), "windows": hidden,
+                "enabled": {k: a.isEnabled() for k, a in self._actions.items()},
+            }
+            for k, a in self._actions.items():
+                a.setEnabled(k in ("shortcuts", "language", "logout"))
+            self.dismiss_message()
+            self.stack.setCurrentWidget(self.lock_screen)
+            self.lock_screen.password.setFocus()
             collect_while_idle()  # nobody is waiting on the screen now
-            if self.lock_dialog is None:
-                self.lock_dialog = LockDialog(self.session, self)
-            self.lock_dialog.password.clear()
-            self.lock_dialog.show()
-            self.lock_dialog.password.setFocus()
-        elif self.lock_dialog is not None:
-            self.lock_dialog.hide()
+        elif self._lock_state is not None:
+            self._restore_after_lock(show=True)
+
+    def _owns(self, w) -> bool:
+        p = w.parentWidget()
+        while p is not None:
+            if p is self:
+                return True
+            p = p.parentWidget()
+        return False
+
+    def _restore_after_lock(self, show: bool) -> None:
+        state, self._lock_state = self._lock_state, None
+        for k, enabled in state["enabled"].items():
+            self._actions[k].setEnabled(enabled)
+        if not show:
+            return
+        self.stack.setCurrentWidget(state["page"])  # the same examination, as it was
+        for w in state["windows"]:
+            if shiboken6.isValid(w):
+                w.show()
+        focus = state["focus"]
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus()
 
     def _document_read(self, text: str) -> None:
         """A reader delivered an MRZ: it replaces whatever was typed and is read at once."""
@@ -308,8 +377,27 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
+    # ---- messages ----
+    def show_message(self, text: str, outcome: str = "fail") -> None:
+        """A message in full, in the window, until it is dismissed (Esc) or no longer current."""
+        set_badge(self.ui.messageText, outcome, text)
+        self.ui.messageArea.setVisible(True)
+        self._actions["dismiss"].setEnabled(True)
+
+    def dismiss_message(self) -> None:
+        self.ui.messageArea.setVisible(False)
+        self.ui.messageText.clear()
+        self._actions["dismiss"].setEnabled(False)
+
+    @property
+    def message(self) -> str:
+        """The message on screen now ("" if none)."""
+        return self.ui.messageText.text() if self.ui.messageArea.isVisibleTo(self) else ""
+
     def _error(self, message: str) -> None:
-        self.statusBar().showMessage("✖ " + core_text(message), 15000)
+        if self.session.locked:
+            return  # an error of a traveller's work would show behind the lock; it is not current after
+        self.show_message(core_text(message))
 
     def _device_state(self, state: dict) -> None:
         if "fingers" in state:
@@ -352,6 +440,16 @@ class MainWindow(QMainWindow):
             self.move(room.topLeft())
 
     def closeEvent(self, event):  # noqa: N802
+        if event.spontaneous() and not self._close_confirmed and self.exam_vm.has_unsaved_work():
+            # the inspector closed the window (title bar, Alt+F4) with a traveller not finished
+            event.ignore()
+
+            def close_now() -> None:
+                self._close_confirmed = True
+                self.close()
+
+            self.leave_traveller(self.tr("Close the window"), close_now)
+            return
         self.exam_vm.stop_camera()
         self.runner.cancel_all()
         self.mrz_input.stop()
@@ -375,14 +473,21 @@ def attach_demo(window: MainWindow, services) -> None:
         act.setShortcut(QKeySequence(f"Ctrl+Alt+{n}"))
 
         def present(_checked=False, key=key):
-            trav = services.select(key, window.backend.settings)
-            if window.stack.currentWidget() is window.exam_screen:
+            if window.stack.currentWidget() is not window.exam_screen or window.session.locked:
+                return
+
+            def step_up() -> None:
+                trav = services.select(key, window.backend.settings)
                 window.exam_vm.next_traveller()
                 window.exam_screen.mrz.edit.setPlainText(trav["mrz"])
                 window.exam_vm.submit_mrz(trav["mrz"])
 
+            window.leave_traveller(tr("Next traveller"), step_up)
+
+        act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         act.triggered.connect(present)
         menu.addAction(act)
+        window.addAction(act)
 
     def retranslate(_language=None):
         # the titles are the demo data's (travellers.csv), collected for translation into app/core_messages.py

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
-from inspector_app.app.widgets.common import set_badge
+from inspector_app.app.widgets.common import local_time, set_badge
 
 
 class InspectorStatusBar(QStatusBar):
@@ -22,7 +22,10 @@ class InspectorStatusBar(QStatusBar):
         self.user = QLabel()
         self.user.setObjectName("statusUser")
         for w in (self.user, self.devices, self.online, self.sync, self.lists):
+            # each part keeps its whole text (never cut mid-word): the bar is laid out to fit
+            w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
             self.addPermanentWidget(w)
+        self.setSizeGripEnabled(False)
         self.state: dict = dict(status_vm.state)
         status_vm.changed.connect(self.show_state)
         self.show_state(self.state)
@@ -37,19 +40,28 @@ class InspectorStatusBar(QStatusBar):
         words = {"ready": self.tr("ready"), "busy": self.tr("busy"), "error": self.tr("error"),
                  "absent": self.tr("absent"), "unknown": self.tr("unknown"), "live": self.tr("live")}
         cam, fp = s.get("camera", "unknown"), s.get("fingerprint", "unknown")
-        worst = "fail" if "error" in (cam, fp) else ("pass" if {cam, fp} <= {"ready", "live", "busy"} else "warning")
+        # working (busy) and not yet known are neutral; only a failed or absent device warns
+        if "error" in (cam, fp):
+            worst = "fail"
+        elif "absent" in (cam, fp):
+            worst = "warning"
+        elif {cam, fp} <= {"ready", "live"}:
+            worst = "pass"
+        else:
+            worst = "info"
         set_badge(self.devices, worst, self.tr("Camera: %s · Fingerprint: %s") % (words.get(cam, cam), words.get(fp, fp)))
         if s.get("online"):
             set_badge(self.online, "pass", self.tr("Online"))
         else:
             set_badge(self.online, "warning", self.tr("Offline"))
-        last = s.get("last_sync") or self.tr("never")
+        last = local_time(s.get("last_sync")) or self.tr("never")
         queued = s.get("queued")
         quarantined = s.get("quarantined") or 0
         text = self.tr("Last sync: %s · queued: %s") % (last, "?" if queued is None else queued)
         if quarantined:  # refused by the hub for good: an operator must look (sync quarantine)
             text += " · " + self.tr("%n refused by the hub", "", int(quarantined))
-        set_badge(self.sync, "fail" if quarantined else ("warning" if queued else "pass"), text)
+        # records waiting for the next sync are normal progress, not a warning
+        set_badge(self.sync, "fail" if quarantined else ("info" if queued else "pass"), text)
         age = s.get("list_age_hours")
         if age is None:
             set_badge(self.lists, "warning", self.tr("Lists: not loaded"))
@@ -58,4 +70,10 @@ class InspectorStatusBar(QStatusBar):
         else:
             set_badge(self.lists, "pass", self.tr("Lists %.1f h old") % float(age))
         user = s.get("user")
+        roles = {"inspector": self.tr("inspector"), "supervisor": self.tr("supervisor"),
+                 "administrator": self.tr("administrator")}
+        if user and s.get("roles"):
+            user = f"{user} ({', '.join(roles.get(r, r) for r in s['roles'])})"
         self.user.setText(self.tr("User: %s") % user if user else self.tr("Not signed in"))
+        for w in (self.user, self.devices, self.online, self.sync, self.lists):
+            w.setMinimumWidth(w.sizeHint().width())
