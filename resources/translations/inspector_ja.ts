@@ -123,7 +123,6 @@
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="99" />
         <location filename="../../inspector_app/app/widgets/common.py" line="138" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="69" />
         <source>Biometric exemption</source>
         <translation>個人識別情報の提供免除</translation>
     </message>
@@ -304,115 +303,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="59" />
-        <source>Show this list of shortcuts</source>
-        <translation>ショートカット一覧を表示</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="60" />
-        <source>Switch language English / 日本語</source>
-        <translation>言語切替 English / 日本語</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="61" />
-        <source>Examination screen</source>
-        <translation>審査画面</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="62" />
-        <source>Supervisor screen</source>
-        <translation>統括審査官画面</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="63" />
-        <source>Go to the MRZ field</source>
-        <translation>MRZ 欄へ移動</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="64" />
-        <source>Read the document (MRZ)</source>
-        <translation>旅券（MRZ）を読込</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="65" />
-        <source>Start the camera</source>
-        <translation>カメラを起動</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="66" />
-        <source>Capture the face now</source>
-        <translation>今すぐ顔を撮影</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="67" />
-        <source>Retake the face</source>
-        <translation>顔を撮り直す</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="68" />
-        <source>Capture fingerprints</source>
-        <translation>指紋を採取</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="70" />
-        <source>Go to the checks list (evidence)</source>
-        <translation>照合結果（証拠）へ移動</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="71" />
-        <source>Go to the decision</source>
-        <translation>判定へ移動</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="72" />
-        <source>Save the decision (then the seal is written)</source>
-        <translation>判定を保存（その後に証印を作成）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="73" />
-        <source>Print the landing permission seal</source>
-        <translation>上陸許可の証印を印刷</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="74" />
-        <source>Next traveller (clears the screen)</source>
-        <translation>次の旅客（画面を消去）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="75" />
-        <source>Supervisor: confirm / clear the hit</source>
-        <translation>統括審査官: 該当の確定／解除</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="76" />
-        <source>Supervisor: record the review</source>
-        <translation>統括審査官: 審査結果を記録</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="77" />
-        <source>Supervisor: show open flags / reviewed by me / all booths of the port</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="78" />
-        <source>Supervisor: from the list to the examination's flags</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="79" />
-        <source>Lock the session</source>
-        <translation>画面をロック</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="80" />
-        <source>Sign out</source>
-        <translation>ログアウト</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="370" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="389" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="468" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="494" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="485" />
+        <source>Next traveller</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -741,145 +640,190 @@
 <context>
     <name>InspectorStatusBar</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="40" />
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="40" />
         <source>busy</source>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="37" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="40" />
         <source>error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="38" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="41" />
         <source>absent</source>
         <translation>未接続</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="38" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="41" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="38" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="41" />
         <source>live</source>
         <translation>撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="41" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="52" />
         <source>Camera: %s · Fingerprint: %s</source>
         <translation>カメラ: %s · 指紋: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="43" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="54" />
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="45" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="56" />
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="46" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="57" />
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="49" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="60" />
         <source>Last sync: %s · queued: %s</source>
         <translation>最終同期: %s · 未送信: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="51" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="62" />
         <source>%n refused by the hub</source>
         <translation>
             <numerusform>%n 件がハブに拒否されました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="55" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="67" />
         <source>Lists: not loaded</source>
         <translation>リスト: 未導入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="57" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="69" />
         <source>Lists %.1f h old — OUT OF DATE</source>
         <translation>リスト更新から %.1f 時間 — 期限切れ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="59" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="71" />
         <source>Lists %.1f h old</source>
         <translation>リスト更新から %.1f 時間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="61" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="73" />
+        <source>inspector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="73" />
+        <source>supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="74" />
+        <source>administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="77" />
         <source>User: %s</source>
         <translation>ユーザー: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/status_bar.py" line="61" />
+        <location filename="../../inspector_app/app/widgets/status_bar.py" line="77" />
         <source>Not signed in</source>
         <translation>未ログイン</translation>
     </message>
 </context>
 <context>
-    <name>LockDialog</name>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../inspector_app/app/widgets/login.py" line="99" />
+        <source>Locked after 1 minute without activity</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <location filename="../../inspector_app/app/widgets/login.py" line="100" />
-        <source>Locked</source>
-        <translation>ロック中</translation>
+        <source>Locked after %d minutes without activity</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="101" />
-        <source>Session locked after inactivity. Enter your password to continue.</source>
-        <translation>無操作のためロックしました。続けるにはパスワードを入力してください。</translation>
+        <location filename="../../inspector_app/app/widgets/login.py" line="102" />
+        <source>Locked by %s</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="107" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="103" />
+        <source>%s (at %s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/lock.ui" line="35" />
+        <source>Session locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/lock.ui" line="49" />
+        <source>The traveller's data is hidden while the session is locked. Enter your password to return to the same examination, or sign out so that another user can sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/lock.ui" line="57" />
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.ui" line="67" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.ui" line="84" />
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="109" />
-        <source>Sign out</source>
-        <translation>ログアウト</translation>
+        <location filename="../../ui/lock.ui" line="91" />
+        <source>Sign out (another user)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="71" />
+        <location filename="../../ui/login.ui" line="27" />
         <source>Border Inspector — sign in</source>
         <translation>上陸審査端末 — ログイン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="72" />
+        <location filename="../../inspector_app/app/widgets/login.py" line="42" />
         <source>Port: %s · Booth: %s</source>
         <translation>港: %s · ブース: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="73" />
+        <location filename="../../ui/login.ui" line="47" />
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="74" />
+        <location filename="../../ui/login.ui" line="58" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="75" />
+        <location filename="../../ui/login.ui" line="73" />
         <source>Sign in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/login.py" line="76" />
+        <location filename="../../ui/login.ui" line="85" />
         <source>Credentials are checked on this workstation (works offline). Ctrl+J switches English / 日本語.</source>
         <translation>認証はこの端末で行います（オフライン可）。Ctrl+J で English / 日本語 を切替。</translation>
     </message>
@@ -887,39 +831,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
-        <source>Border Inspector — %s, booth %s</source>
-        <translation>上陸審査端末 — %s、ブース %s</translation>
+        <location filename="../../ui/main_window.ui" line="39" />
+        <source>Dismiss (Esc)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="206" />
+        <location filename="../../ui/main_window.ui" line="52" />
         <source>&amp;Session</source>
         <translation>セッション(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="207" />
+        <location filename="../../ui/main_window.ui" line="57" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="208" />
+        <location filename="../../ui/main_window.ui" line="65" />
         <source>&amp;Examination</source>
         <translation>審査(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="209" />
+        <location filename="../../ui/main_window.ui" line="80" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="217" />
+        <location filename="../../ui/main_window.ui" line="89" />
+        <source>Lock the session</source>
+        <translation>画面をロック</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="100" />
+        <source>Examination screen</source>
+        <translation>審査画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="105" />
+        <source>Supervisor screen</source>
+        <translation>統括審査官画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="110" />
+        <source>Switch language English / 日本語</source>
+        <translation>言語切替 English / 日本語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="115" />
+        <source>Dismiss the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="120" />
+        <source>Go to the MRZ field</source>
+        <translation>MRZ 欄へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="125" />
+        <source>Read the document (MRZ)</source>
+        <translation>旅券（MRZ）を読込</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="130" />
+        <source>Start the camera</source>
+        <translation>カメラを起動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="135" />
+        <source>Capture the face now</source>
+        <translation>今すぐ顔を撮影</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="140" />
+        <source>Retake the face</source>
+        <translation>顔を撮り直す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="145" />
+        <source>Capture fingerprints</source>
+        <translation>指紋を採取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="150" />
+        <source>Biometric exemption</source>
+        <translation>個人識別情報の提供免除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="155" />
+        <source>Go to the checks list (evidence)</source>
+        <translation>照合結果（証拠）へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="160" />
+        <source>Go to the decision</source>
+        <translation>判定へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="165" />
+        <source>Save the decision (then the seal is written)</source>
+        <translation>判定を保存（その後に証印を作成）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="170" />
+        <source>Print the landing permission seal</source>
+        <translation>上陸許可の証印を印刷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="175" />
+        <source>Next traveller (clears the screen)</source>
+        <translation>次の旅客（画面を消去）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="180" />
+        <source>Show the list of shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="160" />
+        <source>Face and fingerprint matching could not start: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="164" />
+        <source>Sync with the hub could not start: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="197" />
         <source>Administrator tools are on the command line: inspector-app --help</source>
         <translation>管理者機能はコマンドラインにあります: inspector-app --help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="325" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="202" />
+        <source>Sign in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="202" />
+        <source>Examination</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="203" />
+        <source>Supervisor</source>
+        <translation>統括審査官</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="203" />
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="204" />
+        <source>%s, booth %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
+        <location filename="../../ui/main_window.ui" line="5" />
+        <source>Border Inspector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="228" />
+        <source>This traveller has %d open hit(s) and no saved decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="229" />
+        <source>No decision is saved for this traveller yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="230" />
+        <source>Leave this traveller?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="232" />
+        <source>If you leave, the examination stays recorded without a decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="233" />
+        <source>Stay with this traveller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="253" />
+        <source>Next traveller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="256" />
+        <location filename="../../ui/main_window.ui" line="95" />
+        <source>Sign out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="413" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="451" />
+        <source>Close the window</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -960,22 +1076,22 @@
 <context>
     <name>SessionViewModel</name>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/session.py" line="30" />
+        <location filename="../../inspector_app/app/viewmodels/session.py" line="34" />
         <source>Enter your user name and password.</source>
         <translation>ユーザー名とパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/session.py" line="38" />
+        <location filename="../../inspector_app/app/viewmodels/session.py" line="42" />
         <source>User name or password is wrong.</source>
         <translation>ユーザー名またはパスワードが違います。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/session.py" line="45" />
+        <location filename="../../inspector_app/app/viewmodels/session.py" line="49" />
         <source>This account has no role at this booth.</source>
         <translation>このアカウントにはこのブースでの権限がありません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/session.py" line="85" />
+        <location filename="../../inspector_app/app/viewmodels/session.py" line="90" />
         <source>Password is wrong.</source>
         <translation>パスワードが違います。</translation>
     </message>
@@ -983,17 +1099,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="87" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="66" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="91" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="70" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="91" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="70" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -2825,6 +2941,14 @@ Reason: “%s”</source>
         <location filename="../../inspector_app/app/core_messages.py" line="288" />
         <source>{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))</source>
         <translation>{status}は上陸時に決定できません（入管法第7条第1項第2号）</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <location filename="../../inspector_app/app/launch.py" line="73" />
+        <source>Border Inspector cannot start</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
