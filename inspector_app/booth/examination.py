@@ -183,16 +183,42 @@ class Examination:
             coverage = result.coverage[name]
             hits = [h for h in result.hits if h.kind == name]
             for hit in hits:
-                recorded.append(self._record({
-                    "kind": name, "outcome": Outcome.hit.value, "score": hit.score, "reasons": list(hit.reasons),
-                    "list": hit.list, "subject_id": hit.subject_id, "record": hit.record,
-                    "coverage": coverage.to_dict(), "open": True}))
+                check = {"kind": name, "outcome": Outcome.hit.value, "score": hit.score, "reasons": list(hit.reasons),
+                         "list": hit.list, "subject_id": hit.subject_id, "record": hit.record,
+                         "coverage": coverage.to_dict(), "open": True}
+                if hit.native is not None:
+                    check["native"] = dict(hit.native)
+                if hit.position is not None:
+                    check["position"] = hit.position
+                evidence = self._hit_evidence(name, hit)
+                if evidence:
+                    check["evidence"] = evidence
+                recorded.append(self._record(check))
             if not hits:
                 checked = coverage.state.value == "no_match"
                 recorded.append(self._record({
                     "kind": name, "outcome": Outcome.clear.value if checked else Outcome.error.value,
                     "reasons": [], "coverage": coverage.to_dict(), "list_version": result.lists.get("version")}))
         return recorded
+
+    def _hit_evidence(self, kind: str, hit) -> dict:
+        """What a person judges a biometric hit by: ``live``, this traveller's capture, and
+        ``watch``, the watchlist's enrolment image of the same face or finger (a JPEG copied from
+        the signed list into this examination's evidence, so it outlives the list version)."""
+        evidence = {}
+        if kind == "face" and self.face.get("evidence_path"):
+            evidence["live"] = self.face["evidence_path"]
+        elif kind == "fingerprint":
+            captured = self.fingers.get("captured") or []
+            live = next((f for f in captured if f["position"] == hit.position), captured[0] if captured else None)
+            if live is not None:
+                evidence["live"] = live["evidence_path"]
+        if hit.enrolment_image and self.examination_id:
+            n = sum(1 for c in self.checks if c.get("kind") == kind and c.get("outcome") == Outcome.hit.value)
+            path = self._evidence_dir(self.examination_id) / f"watchlist-{kind}-{n + 1}.jpg"
+            path.write_bytes(hit.enrolment_image)
+            evidence["watch"] = str(path)
+        return evidence
 
     def refresh_hits(self) -> int:
         """Re-read which hits a supervisor has cleared; returns how many are still open."""
