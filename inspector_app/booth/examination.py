@@ -288,21 +288,22 @@ class Examination:
         with self._lock:
             self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
         self._changed(Part.fingers)
-        progress(5, "looking for the fingerprint scanner")
-        devices, refused = client.discover_trusted(type="Finger")
+        devices, refused = self._discover_scanner(client, progress)
         if not devices:
+            limit = self._discovery_timeout()
             why = (f"the fingerprint scanner on port {refused[0].port} was refused, nothing recorded: "
                    f"{refused[0].refused_reason}" if refused else
-                   "no fingerprint scanner answered: check that it is plugged in and its service runs")
+                   f"no fingerprint scanner answered within {limit:g} seconds: check that it is plugged in "
+                   "and that its service is running, then capture again (F8)")
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [why]}
             self._changed(Part.fingers)
             raise ExaminationError(why)
         device = devices[0]
-        progress(20, "capturing")
         policy = self.ctx.finger_policy()
+        scanner = _ReportingScanner(capture_policy.SbiScanner(client, device), progress, len(policy.targets))
         try:
-            outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
+            outcome = policy.run(scanner, fingerprint.quality)
         except sbi.SbiIntegrityError as exc:
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [str(exc)]}
@@ -313,11 +314,34 @@ class Examination:
                              {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts,
                               "device_serial": device.serial_no, "device_trust": device.signature})
                   for c in outcome.captured}
-        progress(70, "making fingerprint templates")
-        exceptions = {e.finger: e.reason + (f" ({e.detail})" if e.detail else "") for e in outcome.exceptions}
+        progress(80, "making fingerprint templates")
+        exceptions = {e.finger: exception_words(e.reason, e.detail) for e in outcome.exceptions}
         result = self._add_fingers(images, exceptions)
         progress(100, "fingerprints captured")
         return result
+
+    def _discovery_timeout(self) -> float:
+        from inspector_app.devices import config
+
+        return float(config.get(self.ctx.settings, "devices.sbi.discovery_timeout_s"))
+
+    def _discover_scanner(self, client, progress) -> tuple[list, list]:
+        """Look for a trusted scanner until one answers or ``devices.sbi.discovery_timeout_s``
+        passes (a scanner's service still starting, or a busy machine, answers a later round);
+        progress says what is happening and for how long, never a silent bar."""
+        import time
+
+        limit = self._discovery_timeout()
+        start = time.monotonic()
+        while True:
+            waited = time.monotonic() - start
+            progress(min(15, 2 + int(13 * waited / max(limit, 0.1))),
+                     "looking for the fingerprint scanner" if waited < 1 else
+                     f"looking for the fingerprint scanner: none answered yet ({waited:.0f} of {limit:g} seconds)")
+            devices, refused = client.discover_trusted(type="Finger")
+            if devices or refused or time.monotonic() - start >= limit:
+                return devices, refused
+            time.sleep(min(0.5, max(0.0, limit - (time.monotonic() - start))))
 
     def add_finger_files(self, files: dict[str, Path | str], exceptions: dict[str, str] | None = None) -> dict:
         """Fingers from image files (``exam --finger POSITION=IMG``), scored by the same quality
@@ -369,7 +393,7 @@ class Examination:
         if not (reason or "").strip():
             raise ExaminationError(f"a biometric exception for {position} needs a reason")
         return self._record({"kind": CheckKind.biometric_exception.value, "outcome": Outcome.exception.value,
-                             "position": position, "reasons": [f"{position}: {reason.strip()}"]})
+                             "position": position, "reasons": [f"{finger_words(position)}: {reason.strip()}"]})
 
     # ---- exemption -------------------------------------------------------------------------
     def set_exemption(self, ground: str | None, evidence: str = "") -> dict | None:
@@ -447,6 +471,45 @@ class Examination:
         d = self.ctx.home / "evidence" / exam
         d.mkdir(parents=True, exist_ok=True)
         return d
+
+
+def finger_words(position: str) -> str:
+    """An SBI position as a person says it: "Left IndexFinger" -> "left index finger"."""
+    import re
+
+    if position == FACE_POSITION:
+        return "face"
+    return " ".join(w.lower() for w in re.findall(r"[A-Z][a-z]*", position)) or position
+
+
+#: Why a finger could not be captured (devices.capture_policy reasons), in words.
+EXCEPTION_WORDS = {
+    "amputated": "amputated", "bandaged": "bandaged", "injured": "injured", "other": "other reason",
+    "unreadable": "could not be read well enough", "device_error": "the scanner failed",
+    "hand_without_finger": "no finger of this hand could be captured",
+}
+
+
+def exception_words(reason: str, detail: str = "") -> str:
+    words = EXCEPTION_WORDS.get(reason, reason.replace("_", " "))
+    return f"{words} ({detail})" if detail else words
+
+
+class _ReportingScanner:
+    """The capture policy's scanner, saying which finger it asks for before each capture."""
+
+    def __init__(self, scanner, progress, targets: int):
+        self.scanner, self.progress, self.targets = scanner, progress, max(1, targets)
+        self.asked: list[str] = []
+
+    def capture(self, finger: str, previous_hash: str):
+        self.asked.append(finger)
+        tries = self.asked.count(finger)
+        done = len(dict.fromkeys(self.asked)) - 1
+        pct = 20 + min(55, int(55 * done / self.targets))
+        self.progress(pct, f"place the {finger_words(finger)} on the scanner"
+                      + (f" (try {tries})" if tries > 1 else ""))
+        return self.scanner.capture(finger, previous_hash)
 
 
 def _check_position(position: str) -> None:
