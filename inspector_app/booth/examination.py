@@ -261,6 +261,15 @@ class Examination:
                       "reasons": list(reasons), "evidence": {"live": str(evidence)}})
         return {"screened": self._screen(("face",), face=template)}
 
+    def retake_face(self) -> None:
+        """The inspector takes the face again: the next capture replaces this one on screen (what
+        was recorded stays in the record, as every capture does)."""
+        self._need_examination()
+        with self._lock:
+            self.face = {"state": "idle"}
+            self.face_template = None
+        self._changed(Part.face)
+
     def add_face_file(self, path: Path | str) -> dict:
         """A face from a photo file (``exam --face``): the same quality gate as the camera."""
         import cv2
