@@ -6,7 +6,7 @@ The panels add behaviour: what the view model says, shown in words a person uses
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -467,6 +467,7 @@ class DecisionPanel(Retranslating):
         self.status.currentIndexChanged.connect(lambda i: self._pick(status_code=self.status.itemData(i) or ""))
         self.completer.activated[QModelIndex].connect(self._completed)
         self.status.lineEdit().editingFinished.connect(self._status_typed)
+        self.status.lineEdit().textEdited.connect(lambda _t: QTimer.singleShot(0, self._highlight_first))
         self.period.currentIndexChanged.connect(lambda i: self._pick(period=self.period.itemData(i) or ""))
         self.reasons.textChanged.connect(lambda: self._pick(referral_reasons=[
             r.strip() for r in self.reasons.toPlainText().splitlines() if r.strip()]))
@@ -490,6 +491,12 @@ class DecisionPanel(Retranslating):
             self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.status.lineEdit().selectAll()
 
+    def _highlight_first(self) -> None:
+        """The best match is highlighted as the inspector types: Return takes it ("tan" Return)."""
+        popup = self.completer.popup()
+        if popup.isVisible() and self.completer.completionCount() > 0:
+            popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+
     def _completed(self, index) -> None:
         code = index.data(Qt.ItemDataRole.UserRole)
         i = self.status.findData(code)
@@ -498,12 +505,20 @@ class DecisionPanel(Retranslating):
             self._pick(status_code=code)
 
     def _status_typed(self) -> None:
-        """Leaving the field with text that names no status puts the chosen one back."""
-        i = self.status.findText(self.status.currentText())
+        """Return or leaving the field: typed text takes its best match (the first the completer
+        offers); text that matches no status puts the chosen one back."""
+        text = self.status.currentText()
+        i = self.status.findText(text)
+        if i < 0 and text.strip():
+            self.completer.setCompletionPrefix(text)
+            if self.completer.completionCount() > 0:
+                self.completer.setCurrentRow(0)
+                i = self.status.findData(self.completer.currentIndex().data(Qt.ItemDataRole.UserRole))
         if i < 0:
-            self.status.setCurrentIndex(max(0, self.status.findData(self.state.get("selection", {}).get("status_code") or "")))
-        elif i != self.status.currentIndex():
+            i = max(0, self.status.findData(self.state.get("selection", {}).get("status_code") or ""))
+        if i != self.status.currentIndex():
             self.status.setCurrentIndex(i)
+        self.status.setEditText(self.status.itemText(i))
 
     def _details_dict(self) -> dict:
         """The details box holds "key: value" lines (the keys the domain asks for are pre-filled)."""
