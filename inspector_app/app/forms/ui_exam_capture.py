@@ -110,7 +110,7 @@ class Ui_CapturePanel(object):
         sizePolicy.setHeightForWidth(self.exemption.sizePolicy().hasHeightForWidth())
         self.exemption.setSizePolicy(sizePolicy)
         self.exemption.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.exemption.setMinimumContentsLength(16)
+        self.exemption.setMinimumContentsLength(12)
 
         self.exemptionRow.addWidget(self.exemption)
 

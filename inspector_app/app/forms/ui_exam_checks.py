@@ -39,7 +39,7 @@ class Ui_ChecksPanel(object):
 
         self.checksList = QListWidget(ChecksPanel)
         self.checksList.setObjectName(u"checksList")
-        self.checksList.setMinimumSize(QSize(0, 96))
+        self.checksList.setMinimumSize(QSize(0, 84))
         self.checksList.setWordWrap(True)
         self.checksList.setTabKeyNavigation(False)
 
@@ -49,8 +49,8 @@ class Ui_ChecksPanel(object):
         self.evidenceRow.setObjectName(u"evidenceRow")
         self.liveImage = QLabel(ChecksPanel)
         self.liveImage.setObjectName(u"liveImage")
-        self.liveImage.setMinimumSize(QSize(136, 136))
-        self.liveImage.setMaximumSize(QSize(136, 136))
+        self.liveImage.setMinimumSize(QSize(116, 116))
+        self.liveImage.setMaximumSize(QSize(116, 116))
         self.liveImage.setFrameShape(QFrame.Box)
         self.liveImage.setAlignment(Qt.AlignCenter)
         self.liveImage.setWordWrap(True)
@@ -59,8 +59,8 @@ class Ui_ChecksPanel(object):
 
         self.watchImage = QLabel(ChecksPanel)
         self.watchImage.setObjectName(u"watchImage")
-        self.watchImage.setMinimumSize(QSize(136, 136))
-        self.watchImage.setMaximumSize(QSize(136, 136))
+        self.watchImage.setMinimumSize(QSize(116, 116))
+        self.watchImage.setMaximumSize(QSize(116, 116))
         self.watchImage.setFrameShape(QFrame.Box)
         self.watchImage.setAlignment(Qt.AlignCenter)
         self.watchImage.setWordWrap(True)

@@ -15,8 +15,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGridLayout,
+    QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_DecisionPanel(object):
@@ -36,7 +36,7 @@ class Ui_DecisionPanel(object):
         self.decisionType = QComboBox(DecisionPanel)
         self.decisionType.setObjectName(u"decisionType")
         self.decisionType.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.decisionType.setMinimumContentsLength(18)
+        self.decisionType.setMinimumContentsLength(12)
 
         self.decisionForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.decisionType)
 
@@ -51,7 +51,7 @@ class Ui_DecisionPanel(object):
         self.statusCombo.setInsertPolicy(QComboBox.NoInsert)
         self.statusCombo.setMaxVisibleItems(12)
         self.statusCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.statusCombo.setMinimumContentsLength(18)
+        self.statusCombo.setMinimumContentsLength(12)
 
         self.decisionForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.statusCombo)
 
@@ -63,7 +63,7 @@ class Ui_DecisionPanel(object):
         self.periodCombo = QComboBox(DecisionPanel)
         self.periodCombo.setObjectName(u"periodCombo")
         self.periodCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.periodCombo.setMinimumContentsLength(18)
+        self.periodCombo.setMinimumContentsLength(12)
 
         self.decisionForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.periodCombo)
 
@@ -123,22 +123,22 @@ class Ui_DecisionPanel(object):
 
         self.decisionLayout.addWidget(self.decisionProblems)
 
-        self.decisionButtons = QHBoxLayout()
+        self.decisionButtons = QGridLayout()
         self.decisionButtons.setObjectName(u"decisionButtons")
         self.saveDecision = QPushButton(DecisionPanel)
         self.saveDecision.setObjectName(u"saveDecision")
 
-        self.decisionButtons.addWidget(self.saveDecision)
+        self.decisionButtons.addWidget(self.saveDecision, 0, 0, 1, 1)
 
         self.printSeal = QPushButton(DecisionPanel)
         self.printSeal.setObjectName(u"printSeal")
 
-        self.decisionButtons.addWidget(self.printSeal)
+        self.decisionButtons.addWidget(self.printSeal, 0, 1, 1, 1)
 
         self.nextTraveller = QPushButton(DecisionPanel)
         self.nextTraveller.setObjectName(u"nextTraveller")
 
-        self.decisionButtons.addWidget(self.nextTraveller)
+        self.decisionButtons.addWidget(self.nextTraveller, 1, 0, 1, 2)
 
 
         self.decisionLayout.addLayout(self.decisionButtons)

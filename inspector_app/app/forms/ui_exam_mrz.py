@@ -27,8 +27,8 @@ class Ui_MrzPanel(object):
         self.mrzLayout.setObjectName(u"mrzLayout")
         self.mrzEdit = QPlainTextEdit(MrzPanel)
         self.mrzEdit.setObjectName(u"mrzEdit")
-        self.mrzEdit.setMinimumSize(QSize(0, 84))
-        self.mrzEdit.setMaximumSize(QSize(16777215, 84))
+        self.mrzEdit.setMinimumSize(QSize(0, 78))
+        self.mrzEdit.setMaximumSize(QSize(16777215, 78))
         self.mrzEdit.setTabChangesFocus(True)
         self.mrzEdit.setLineWrapMode(QPlainTextEdit.NoWrap)
 
@@ -58,7 +58,7 @@ class Ui_MrzPanel(object):
     # setupUi
 
     def retranslateUi(self, MrzPanel):
-        MrzPanel.setTitle(QCoreApplication.translate("MrzPanel", u"Document (MRZ) \u2014 scan or type, Ctrl+Enter to read", None))
+        MrzPanel.setTitle(QCoreApplication.translate("MrzPanel", u"Document (MRZ) \u2014 Ctrl+Enter reads", None))
         self.mrzEdit.setPlaceholderText(QCoreApplication.translate("MrzPanel", u"P<JPNSAMPLE<<HANAKO<<<<<<<<<<<<<<<<<<<<<<<<<<\n"
 "...", None))
         self.readMrz.setText(QCoreApplication.translate("MrzPanel", u"Read document", None))
