@@ -202,3 +202,12 @@ def test_messages_say_the_truth_and_saved_fields_are_locked(booth, qtbot):
             assert label.property("badge") in (None, ""), label.objectName()
     for text in [w.text() for w in screen.findChildren(QLabel)]:
         assert "Left IndexFinger" not in text and "90d" not in text and "under_16" not in text
+    # the next traveller, a child: every text on the screen in words, no codes, ids or paths
+    import re
+
+    d.present("child")
+    texts = [w.text() for w in screen.findChildren(QLabel)] + [
+        screen.checks.list.item(i).text() for i in range(screen.checks.list.count())] + [
+        screen.capture.exemption.currentText(), screen.decision.type.currentText()]
+    raw = re.compile(r"under_16|IndexFinger|\b\d+[dmy]\b|[0-9a-f]{8}-[0-9a-f]{4}-|/tmp/|\{'|evidence/")
+    assert not [t for t in texts if raw.search(t)], [t for t in texts if raw.search(t)]
