@@ -184,7 +184,7 @@ def document_findings(facts: Facts) -> list[Finding]:
         return [finding("document.not_read")]
     found = []
     if facts.document_problems:
-        found.append(finding("document.check_digit", ", ".join(facts.document_problems)))
+        found.append(finding("document.check_digit", ", ".join(p.replace("_", " ") for p in facts.document_problems)))
     if not facts.expiry_readable:
         found.append(finding("document.expiry_unreadable"))
     elif facts.expiry_date is not None and facts.expiry_date < facts.examination_date:

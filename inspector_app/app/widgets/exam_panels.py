@@ -544,7 +544,7 @@ class DecisionPanel(Retranslating):
         ja = current_language() == "ja"  # status names in Japanese come from the domain catalogue
         rank = {code: i for i, code in enumerate(MOST_USED_STATUSES)}
         ordered = sorted(choices, key=lambda s: rank.get(s.code, len(rank)))   # stable: the rest keep their order
-        statuses = tuple((s.code, f"{s.name_ja} — {s.name_en}" if ja else f"{s.name_en} — {s.name_ja}",
+        statuses = tuple((s.code, s.name_ja if ja else s.name_en,
                           search_text(s.code, s.name_en, s.name_ja)) for s in ordered)
         if statuses == self._shown_statuses:
             return
