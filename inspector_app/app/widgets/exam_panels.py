@@ -124,14 +124,17 @@ class MrzPanel(Retranslating):
                     parts.append("✖ " + str(item["message"]))
                 continue
             marks = []
-            for c in item.get("checks") or []:
+            checks = item.get("checks") or []
+            for c in checks:
                 status = c.get("status")
                 name = str(c.get("check") or "").replace("_", " ")
                 if status == "ok":
                     marks.append(f"✔ {name}")
                 elif status in ("bad", "wrong", "invalid", "mismatch", "error"):
                     marks.append(f"✖ {name} ({self.tr('expected')} {c.get('expected')})")
-            text = self.tr("line %s: %s of %s characters") % (
+            if len(checks) > 1 and all(c.get("status") == "ok" for c in checks):
+                marks = ["✔ " + self.tr("all %d check digits") % len(checks)]   # one short line when all is well
+            text = self.tr("line %s: %s/%s characters") % (
                 item.get("line"), item.get("length"), item.get("expected_length") or "?")
             if item.get("format"):
                 text += f" ({item['format']})"
@@ -186,6 +189,7 @@ class ChecksPanel(Retranslating):
         u = self.ui
         self.banner, self.warnings, self.list = u.checksBanner, u.screeningWarnings, u.checksList
         self.live, self.watch, self.evidence_caption = u.liveImage, u.watchImage, u.evidenceCaption
+        self.warnings.setVisible(False)
         self.checks: list[dict] = []
 
     def bind(self, vm) -> None:
@@ -248,6 +252,7 @@ class ChecksPanel(Retranslating):
             set_badge(self.warnings, "warning", "\n".join(warnings))
         else:
             clear_badge(self.warnings)
+        self.warnings.setVisible(bool(warnings))   # no empty gap above the list
 
     def _select(self, row: int) -> None:
         if not (0 <= row < len(self.checks)):
@@ -264,8 +269,8 @@ class ChecksPanel(Retranslating):
                                            Qt.TransformationMode.SmoothTransformation))
         if c["outcome"] == "hit":
             self.evidence_caption.setText(
-                self.tr("Left: this traveller (live capture or document).\nRight: the watchlist's enrolment "
-                        "image.\nRecord %s, %s.") % (c.get("record") or "?", c.get("list") or kind_title(c["kind"])))
+                self.tr("Left: this traveller.\nRight: the watchlist's enrolment image, record %s (%s).")
+                % (c.get("record") or "?", c.get("list") or kind_title(c["kind"])))
         else:
             self.evidence_caption.setText("")
         self.selected.emit(c)
