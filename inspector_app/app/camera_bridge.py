@@ -49,7 +49,8 @@ def _trbl(box):
 class CameraBridge(QObject):
     frame = Signal(object, dict)
     captured = Signal(dict)
-    failed = Signal(str)
+    failed = Signal(str)     # the camera cannot be used (it could not be opened, a frame broke)
+    trouble = Signal(str)    # the camera stalled or dropped: it reopens by itself; say so, keep going
 
     def __init__(self, open_camera, parent=None, window_s: float = 2.0):
         """``open_camera(**overrides)`` makes the booth's camera (``BoothContext.camera``)."""
@@ -71,7 +72,9 @@ class CameraBridge(QObject):
             if self._done.is_set():  # Next was pressed while the camera was opening
                 return False
             self._camera = cam
-            cam.start(self._on_frame, on_error=lambda exc: self.failed.emit(str(exc)))
+            # a stall (no frame for stall_timeout_s) is reported and the camera reopens its source
+            # by itself: a busy machine or a loose cable must not end the capture
+            cam.start(self._on_frame, on_error=lambda exc: self.trouble.emit(str(exc)))
             if self._done.is_set():
                 self._stop_in_background(cam)
             return True

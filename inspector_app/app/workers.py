@@ -74,6 +74,11 @@ class Task(QRunnable):
                 self.signals.result.emit(value)
         except TaskCancelled:
             pass
+        except expected_errors() as exc:
+            # a device or an input the inspector can act on: the message says it all, in the
+            # window; no traceback in the terminal and no task name in front of it
+            if not self.ctx.cancelled:
+                self.signals.error.emit(str(exc) or exc.__class__.__name__)
         except Exception as exc:  # noqa: BLE001 - every failure must reach the inspector
             message = str(exc) or exc.__class__.__name__
             if not isinstance(exc, EXPECTED):
@@ -82,6 +87,16 @@ class Task(QRunnable):
                 self.signals.error.emit(message)
         finally:
             self.signals.finished.emit()
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """Failures that are part of the job (a garbage MRZ, a missing scanner, a camera that cannot
+    be opened): reported to the inspector in their own words, not as a program fault."""
+    from inspector_app.booth.examination import ExaminationError
+    from inspector_app.devices.camera_sources import CameraError
+    from inspector_app.devices.sbi import SbiError
+
+    return (ExaminationError, CameraError, SbiError)
 
 
 LANES = ("store", "screening", "devices", "general")

@@ -187,16 +187,42 @@ class Examination:
             coverage = result.coverage[name]
             hits = [h for h in result.hits if h.kind == name]
             for hit in hits:
-                recorded.append(self._record({
-                    "kind": name, "outcome": Outcome.hit.value, "score": hit.score, "reasons": list(hit.reasons),
-                    "list": hit.list, "subject_id": hit.subject_id, "record": hit.record,
-                    "coverage": coverage.to_dict(), "open": True}))
+                check = {"kind": name, "outcome": Outcome.hit.value, "score": hit.score, "reasons": list(hit.reasons),
+                         "list": hit.list, "subject_id": hit.subject_id, "record": hit.record,
+                         "coverage": coverage.to_dict(), "open": True}
+                if hit.native is not None:
+                    check["native"] = dict(hit.native)
+                if hit.position is not None:
+                    check["position"] = hit.position
+                evidence = self._hit_evidence(name, hit)
+                if evidence:
+                    check["evidence"] = evidence
+                recorded.append(self._record(check))
             if not hits:
                 checked = coverage.state.value == "no_match"
                 recorded.append(self._record({
                     "kind": name, "outcome": Outcome.clear.value if checked else Outcome.error.value,
                     "reasons": [], "coverage": coverage.to_dict(), "list_version": result.lists.get("version")}))
         return recorded
+
+    def _hit_evidence(self, kind: str, hit) -> dict:
+        """What a person judges a biometric hit by: ``live``, this traveller's capture, and
+        ``watch``, the watchlist's enrolment image of the same face or finger (a JPEG copied from
+        the signed list into this examination's evidence, so it outlives the list version)."""
+        evidence = {}
+        if kind == "face" and self.face.get("evidence_path"):
+            evidence["live"] = self.face["evidence_path"]
+        elif kind == "fingerprint":
+            captured = self.fingers.get("captured") or []
+            live = next((f for f in captured if f["position"] == hit.position), captured[0] if captured else None)
+            if live is not None:
+                evidence["live"] = live["evidence_path"]
+        if hit.enrolment_image and self.examination_id:
+            n = sum(1 for c in self.checks if c.get("kind") == kind and c.get("outcome") == Outcome.hit.value)
+            path = self._evidence_dir(self.examination_id) / f"watchlist-{kind}-{n + 1}.jpg"
+            path.write_bytes(hit.enrolment_image)
+            evidence["watch"] = str(path)
+        return evidence
 
     def refresh_hits(self) -> int:
         """Re-read which hits a supervisor has cleared; returns how many are still open."""
@@ -239,6 +265,15 @@ class Examination:
                       "reasons": list(reasons), "evidence": {"live": str(evidence)}})
         return {"screened": self._screen(("face",), face=template)}
 
+    def retake_face(self) -> None:
+        """The inspector takes the face again: the next capture replaces this one on screen (what
+        was recorded stays in the record, as every capture does)."""
+        self._need_examination()
+        with self._lock:
+            self.face = {"state": "idle"}
+            self.face_template = None
+        self._changed(Part.face)
+
     def add_face_file(self, path: Path | str) -> dict:
         """A face from a photo file (``exam --face``): the same quality gate as the camera."""
         import cv2
@@ -266,21 +301,22 @@ class Examination:
         with self._lock:
             self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
         self._changed(Part.fingers)
-        progress(5, msg("looking for the fingerprint scanner"))
-        devices, refused = client.discover_trusted(type="Finger")
+        devices, refused = self._discover_scanner(client, progress)
         if not devices:
+            limit = self._discovery_timeout()
             why = (msg("the fingerprint scanner on port {port} was refused, nothing recorded: {problem}",
                        port=refused[0].port, problem=refused[0].refused_reason) if refused else
-                   msg("no fingerprint scanner answered: check that it is plugged in and its service runs"))
+                   msg("no fingerprint scanner answered within {seconds} seconds: check that it is plugged in "
+                       "and that its service is running, then capture again (F8)", seconds=f"{limit:g}"))
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [why]}
             self._changed(Part.fingers)
             raise ExaminationError(why)
         device = devices[0]
-        progress(20, msg("capturing"))
         policy = self.ctx.finger_policy()
+        scanner = _ReportingScanner(capture_policy.SbiScanner(client, device), progress, len(policy.targets))
         try:
-            outcome = policy.run(capture_policy.SbiScanner(client, device), fingerprint.quality)
+            outcome = policy.run(scanner, fingerprint.quality)
         except sbi.SbiIntegrityError as exc:
             with self._lock:
                 self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [str(exc)]}
@@ -291,12 +327,36 @@ class Examination:
                              {"stands_for": c.stands_for, "device_quality": c.device_quality, "attempts": c.attempts,
                               "device_serial": device.serial_no, "device_trust": device.signature})
                   for c in outcome.captured}
-        progress(70, msg("making fingerprint templates"))
+        progress(80, msg("making fingerprint templates"))
         exceptions = {e.finger: msg("{reason} ({detail})", reason=capture_policy.reason_words(e.reason), detail=e.detail)
                       if e.detail else capture_policy.reason_words(e.reason) for e in outcome.exceptions}
         result = self._add_fingers(images, exceptions)
         progress(100, msg("fingerprints captured"))
         return result
+
+    def _discovery_timeout(self) -> float:
+        from inspector_app.devices import config
+
+        return float(config.get(self.ctx.settings, "devices.sbi.discovery_timeout_s"))
+
+    def _discover_scanner(self, client, progress) -> tuple[list, list]:
+        """Look for a trusted scanner until one answers or ``devices.sbi.discovery_timeout_s``
+        passes (a scanner's service still starting, or a busy machine, answers a later round);
+        progress says what is happening and for how long, never a silent bar."""
+        import time
+
+        limit = self._discovery_timeout()
+        start = time.monotonic()
+        while True:
+            waited = time.monotonic() - start
+            progress(min(15, 2 + int(13 * waited / max(limit, 0.1))),
+                     msg("looking for the fingerprint scanner") if waited < 1 else
+                     msg("looking for the fingerprint scanner: none answered yet ({waited} of {limit} seconds)",
+                         waited=f"{waited:.0f}", limit=f"{limit:g}"))
+            devices, refused = client.discover_trusted(type="Finger")
+            if devices or refused or time.monotonic() - start >= limit:
+                return devices, refused
+            time.sleep(min(0.5, max(0.0, limit - (time.monotonic() - start))))
 
     def add_finger_files(self, files: dict[str, Path | str], exceptions: dict[str, str] | None = None) -> dict:
         """Fingers from image files (``exam --finger POSITION=IMG``), scored by the same quality
@@ -426,6 +486,24 @@ class Examination:
         d = self.ctx.home / "evidence" / exam
         d.mkdir(parents=True, exist_ok=True)
         return d
+
+
+class _ReportingScanner:
+    """The capture policy's scanner, saying which finger it asks for before each capture."""
+
+    def __init__(self, scanner, progress, targets: int):
+        self.scanner, self.progress, self.targets = scanner, progress, max(1, targets)
+        self.asked: list[str] = []
+
+    def capture(self, finger: str, previous_hash: str):
+        self.asked.append(finger)
+        tries = self.asked.count(finger)
+        done = len(dict.fromkeys(self.asked)) - 1
+        pct = 20 + min(55, int(55 * done / self.targets))
+        finger_said = rules.finger_name(finger)
+        self.progress(pct, msg("place the {finger} on the scanner (try {tries})", finger=finger_said, tries=str(tries))
+                      if tries > 1 else msg("place the {finger} on the scanner", finger=finger_said))
+        return self.scanner.capture(finger, previous_hash)
 
 
 def _check_position(position: str) -> None:

@@ -106,3 +106,10 @@ def qr_matrix(text: str) -> list[list[bool]]:
     qr.add_data(text)
     qr.make(fit=True)
     return qr.get_matrix()
+
+
+def short_reference(record_id: str) -> str:
+    """The record reference a person reads out or types: the first 8 hex digits of the record's
+    id in two groups ("3F2A-91C0"). The seal's QR code carries the full, signed id."""
+    digits = "".join(ch for ch in str(record_id) if ch.isalnum()).upper()[:8]
+    return f"{digits[:4]}-{digits[4:]}" if len(digits) > 4 else digits

@@ -14,6 +14,7 @@ Keys (dotted, as in ``Settings.get``):
 ``devices.sbi.host``                 ``"127.0.0.1"`` (the spec binds device services there).
 ``devices.sbi.port_range``           ``[4501, 4600]`` inclusive.
 ``devices.sbi.timeout_ms``           10000 — RCAPTURE timeout sent to the device (+1 s transport).
+``devices.sbi.discovery_timeout_s``  10 — discovery rounds until a scanner answers, then a clear error.
 ``devices.sbi.provider_ca``          null — PEM file with the device provider's CA certificate(s):
                                      a device is used when the certificate chain in its JWS
                                      (``x5c``) leads to one of them (``devices.trust``).
@@ -53,6 +54,7 @@ DEFAULTS: dict = {
     "devices.sbi.host": "127.0.0.1",
     "devices.sbi.port_range": [4501, 4600],
     "devices.sbi.timeout_ms": 10000,
+    "devices.sbi.discovery_timeout_s": 10,
     "devices.sbi.provider_ca": None,
     "devices.sbi.trusted_cert": None,
     "devices.sbi.allow_self_asserted": False,

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from inspector_app.biometrics import similarity
 from inspector_app.domain.messages import msg
 from inspector_app.screening.hits import Hit
 
@@ -31,6 +32,11 @@ FINGER_INDEX = "finger.index"
 CSV_COLUMNS = ["subject_id", "reason", "ban_until", "face", "right_index", "left_index", "dpi"]
 CSV_FINGERS = {"right_index": "Right IndexFinger", "left_index": "Left IndexFinger"}
 REMOVE = "REMOVE"
+IMAGES = "images"
+#: Enrolment images travel in the signed bundle as small JPEGs (longer side at most this many
+#: pixels): enough for an inspector to compare a face or a finger beside the live capture.
+THUMBNAIL_SIDE = 160
+FACE = "Face"
 
 
 class BiometricListError(ValueError):
@@ -85,7 +91,34 @@ def _subject_folder(path: Path) -> dict:
             except Exception as exc:  # noqa: BLE001
                 raise BiometricListError(f"{path}: fingerprint image {img}: {exc}") from None
             out["fingers"][pos] = base64.b64encode(iso.write(tpl)).decode("ascii")
+            out["images"][pos] = thumbnail(path.parent / img, gray=True)
     return out
+
+
+def thumbnail(path: Path, gray: bool) -> str:
+    """A small JPEG of an enrolment image (base64), longer side at most THUMBNAIL_SIDE pixels."""
+    import cv2
+
+    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE if gray else cv2.IMREAD_COLOR)
+    if image is None:
+        raise BiometricListError(f"enrolment image {path} cannot be read")
+    h, w = image.shape[:2]
+    scale = min(1.0, THUMBNAIL_SIDE / float(max(h, w)))
+    if scale < 1.0:
+        image = cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    if not ok:
+        raise BiometricListError(f"enrolment image {path} cannot be made into a thumbnail")
+    return base64.b64encode(data.tobytes()).decode("ascii")
+
+
+def image_name(subject_id: str, position: str) -> str:
+    """File name of a subject's enrolment image under the list version's images/ folder
+    (subject ids are the list's, so they are hashed rather than trusted as file names)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{subject_id}\x00{position}".encode()).hexdigest()[:32]
+    return f"{digest}.jpg"
 
 
 def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
@@ -104,7 +137,7 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
         except ValueError:
             raise BiometricListError(f"{where}: ban_until {ban!r} is not YYYY-MM-DD") from None
     out = {"subject_id": sid, "list": (r.get("list") or "").strip() or "biometric", "reason": (r.get("reason") or "").strip(),
-           "ban_until": ban, "face": None, "fingers": {}}
+           "ban_until": ban, "face": None, "fingers": {}, "images": {}}
     if (r.get("face") or "").strip():
         from inspector_app.biometrics import face
         img = base / r["face"].strip()
@@ -112,6 +145,7 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
             out["face"] = encode_vector(face.encode(face.load_image(img)).vector)
         except Exception as exc:  # noqa: BLE001 - NoFace / ImageUnreadable: name the file
             raise BiometricListError(f"{where}: face image {img}: {exc}") from None
+        out["images"][FACE] = thumbnail(img, gray=False)
     dpi = float(r["dpi"]) if (r.get("dpi") or "").strip() else None
     for column, position in CSV_FINGERS.items():
         if (r.get(column) or "").strip():
@@ -124,6 +158,7 @@ def _subject_row(base: Path, r: dict, line: int, allow_remove: bool) -> dict:
             except Exception as exc:  # noqa: BLE001
                 raise BiometricListError(f"{where}: fingerprint image {img}: {exc}") from None
             out["fingers"][position] = base64.b64encode(iso.write(tpl)).decode("ascii")
+            out["images"][position] = thumbnail(img, gray=True)
     if out["face"] is None and not out["fingers"]:
         raise BiometricListError(f"{where}: subject {sid} has neither a face nor a fingerprint image")
     return out
@@ -163,6 +198,15 @@ def build(directory: Path, rows: list[dict]) -> int:
     with open(directory / SUBJECTS, "w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, sort_keys=True) + "\n")
+    images = directory / IMAGES
+    for r in rows:
+        for position, b64 in (r.get("images") or {}).items():
+            images.mkdir(exist_ok=True)
+            try:
+                data = base64.b64decode(b64, validate=True)
+            except ValueError:
+                raise BiometricListError(f"subject {r['subject_id']}: enrolment image {position} is not base64") from None
+            (images / image_name(r["subject_id"], position)).write_bytes(data)
     if any(r.get("face") for r in rows):
         from inspector_app.biometrics.face_index import FaceIndex
 
@@ -221,6 +265,14 @@ class BiometricWatchlist:
             return None  # unknown, or the landing ban has ended: no longer a hit
         return s
 
+    def enrolment_image(self, subject_id: str, position: str | None) -> bytes | None:
+        """The watchlist's small enrolment image (JPEG bytes) of a subject's face (``"Face"``) or
+        finger (SBI position), as carried by the signed bundle; None when the list has none."""
+        if not position:
+            return None
+        path = self.directory / IMAGES / image_name(subject_id, position)
+        return path.read_bytes() if path.is_file() else None
+
     def _reasons(self, s: _Subject) -> list[str]:
         out = [msg("listed: {reason}", reason=s.reason)] if s.reason else []
         if s.ban_until:
@@ -234,19 +286,27 @@ class BiometricWatchlist:
             for sid, dist, how in self._search_face(face):
                 s = self._active(sid, today)
                 if s is not None:
-                    hits.append(Hit("face", s.list, round(max(0.0, 1.0 - dist), 4),
-                                    [msg("face distance {distance} <= threshold {threshold} ({method})", distance=f"{dist:.3f}",
-                                         threshold=f"{self._face_threshold():.2f}", method=how)] + self._reasons(s),
-                                    subject_id=sid))
+                    similar = similarity.face_similarity(dist)
+                    hits.append(Hit("face", s.list, similar,
+                                    [msg("face similarity {similarity} of 100 (a hit from {hit_at})", similarity=str(similar),
+                                         hit_at=str(similarity.HIT_AT))] + self._reasons(s),
+                                    subject_id=sid, native={"face_distance": round(dist, 4), "index": how},
+                                    enrolment_image=self.enrolment_image(sid, "Face")))
         if fingers and self.subjects:
             for sid, score, how in self._search_fingers(fingers):
                 s = self._active(sid, today)
                 if s is not None:
-                    hits.append(Hit("fingerprint", s.list, round(float(score), 4),
-                                    [msg("fingerprint score {score} >= threshold {threshold} ({fingers}; {method})",
-                                         score=f"{score:.3f}", threshold=f"{self._finger_threshold():.2f}",
-                                         fingers=", ".join(sorted(fingers)), method=how)] + self._reasons(s),
-                                    subject_id=sid))
+                    similar = similarity.finger_similarity(score)
+                    position = next((p for p in sorted(fingers)
+                                     if (self.directory / IMAGES / image_name(sid, p)).is_file()), None)
+                    hits.append(Hit("fingerprint", s.list, similar,
+                                    [msg("fingerprint similarity {similarity} of 100 (a hit from {hit_at})",
+                                         similarity=str(similar), hit_at=str(similarity.HIT_AT))]
+                                    + self._reasons(s),
+                                    subject_id=sid, native={"finger_score": round(float(score), 4), "index": how,
+                                                            "positions": sorted(fingers)},
+                                    position=position,
+                                    enrolment_image=self.enrolment_image(sid, position) if position else None))
         return hits
 
     @staticmethod

@@ -13,6 +13,9 @@ class Hit:
     reasons: list[str]
     subject_id: str | None = None
     record: dict | None = None
+    native: dict | None = None            # the matcher's own score (biometric hits), for audit
+    position: str | None = None           # the finger the enrolment image shows (fingerprint hits)
+    enrolment_image: bytes | None = None  # the watchlist's small enrolment image (JPEG), if it has one
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "list": self.list}
@@ -22,4 +25,8 @@ class Hit:
             d["record"] = self.record
         d["score"] = round(float(self.score), 4)
         d["reasons"] = list(self.reasons)
+        if self.native is not None:
+            d["native"] = dict(self.native)
+        if self.position is not None:
+            d["position"] = self.position
         return d

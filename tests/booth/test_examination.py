@@ -116,7 +116,7 @@ def test_a_biometric_exception_is_flagged_and_queued(ctx, inspector, media):
     pending = queued(ctx.store(), exam.examination_id)
     assert [(p["kind"], p["outcome"], p["position"]) for p in pending] == [
         ("biometric_exception", "exception", "Left IndexFinger")]
-    assert pending[0]["reasons"] == ["left index finger: hand bandaged after an injury"]
+    assert pending[0]["reasons"] == ["left index finger: hand bandaged after an injury"]  # finger names in words
 
 
 def test_a_face_exception_stands_for_the_face_and_is_queued(ctx, inspector, media):

@@ -48,8 +48,11 @@ def test_face_hit_with_reason_and_ban(booth_bio):
     r = Screener(booth_bio, today=date(2026, 1, 1)).screen({}, face=near(SUBJECTS[0]["face"]))
     assert kinds(r) == [("face", "B1")]
     hit = r.to_dict()["hits"][0]
-    assert 0.9 < hit["score"] <= 1.0 and hit["list"] == "biometric"
-    assert any("face distance" in x for x in hit["reasons"]) and any("until 2027-03-31" in x for x in hit["reasons"])
+    # one scale for face and finger: a similarity 0-100, a hit from 50, in the score and the detail alike
+    assert 90 < hit["score"] <= 100 and hit["list"] == "biometric"
+    assert hit["reasons"][0] == f"face similarity {int(hit['score'])} of 100 (a hit from 50)"
+    assert hit["native"]["face_distance"] < 0.1          # the matcher's own number, kept for audit only
+    assert any("until 2027-03-31" in x for x in hit["reasons"])
 
 
 def test_ended_ban_is_no_longer_a_hit(booth_bio):
@@ -129,7 +132,15 @@ def test_real_fingerprints_and_subject_folders(booth, signer, tmp_path, shared_d
     other = {"Right IndexFinger": fingerprint.extract(fingerprint.load_image(db / "105_1.tif", dpi=500))}
     hits = s.screen({}, fingers=probe).to_dict()["hits"]
     assert [(h["kind"], h["subject_id"]) for h in hits] == [("fingerprint", "P1")]
-    assert any("fingerprint score" in r for r in hits[0]["reasons"])
+    assert hits[0]["reasons"][0] == f"fingerprint similarity {int(hits[0]['score'])} of 100 (a hit from 50)"
+    assert 50 <= hits[0]["score"] <= 100 and hits[0]["position"] == "Right IndexFinger"
+    assert hits[0]["native"]["finger_score"] >= fingerprint.THRESHOLD
+    # the signed bundle carried a small grayscale image of the enrolled finger, shown beside the live one
+    hit = s.screen({}, fingers=probe).hits[0]
+    import cv2
+
+    thumb = cv2.imdecode(np.frombuffer(hit.enrolment_image, np.uint8), cv2.IMREAD_UNCHANGED)
+    assert thumb.ndim == 2 and max(thumb.shape) <= biometric.THUMBNAIL_SIDE
     assert s.screen({}, fingers=other).hits == []
 
 
@@ -145,4 +156,5 @@ def test_face_vectors_round_trip_and_the_saved_index(tmp_path):
     wl = biometric.BiometricWatchlist(tmp_path / "b")
     assert wl.finger_index is None
     hits = wl.screen(face=near(v), today=date(2026, 1, 1))
-    assert [(h.kind, h.subject_id) for h in hits] == [("face", "E1")] and "1:N face index" in hits[0].reasons[0]
+    assert [(h.kind, h.subject_id) for h in hits] == [("face", "E1")] and hits[0].native["index"] == "1:N face index"
+    assert hits[0].enrolment_image is None   # rows made without images: nothing to show, nothing invented

@@ -28,6 +28,10 @@ def demo_home(demo_template, tmp_path):
 
     s = Settings.load(home)
     s.set("devices.camera.source", f"sim:{home / 'demo' / 'camera' / 'clean'}")
+    # tests capture when they need a face or fingers (the driver presses the buttons), so that a
+    # test about a referral does not spend CI time on a camera; test_exam_keyboard.py turns the
+    # booth's default auto mode back on
+    s.set("exam.auto_devices", False)
     s.save()
     return home
 

@@ -43,6 +43,11 @@ class Driver:
     def idle(self) -> None:
         self.wait(lambda: not self.w.runner.busy(), "background work to finish")
 
+    def failed_since(self, mark: int):
+        """A condition: an error arrived after ``mark`` (len(self.errors) when the step began).
+        An error of an earlier step must not end the wait of a later one."""
+        return lambda: len(self.errors) > mark
+
     # ---- session ----
     def login(self, user: str, password: str) -> None:
         ls = self.w.login_screen
@@ -64,27 +69,36 @@ class Driver:
 
     def read_mrz(self, mrz: str) -> None:
         vm, e = self.w.exam_vm, self.w.exam_screen
+        failed = self.failed_since(len(self.errors))
         e.mrz.edit.setPlainText(mrz)
         e.mrz.read_button.click()
-        self.wait(lambda: vm.examination_id is not None or bool(self.errors), "the examination to start")
-        self.wait(lambda: any(c["kind"] == "biographic" for c in vm.checks) or bool(self.errors), "document checks")
+        self.wait(lambda: vm.examination_id is not None or failed(), "the examination to start")
+        self.wait(lambda: any(c["kind"] == "biographic" for c in vm.checks) or failed(), "document checks")
         self.idle()
 
     def capture_face(self) -> None:
+        """The face: in auto mode the camera started itself when the document was read and
+        captures by itself; otherwise the inspector presses Camera. Waits on what the examination
+        records, never on time."""
         vm = self.w.exam_vm
-        self.w.exam_screen.capture.start_button.click()
-        self.wait(lambda: vm.face.get("state") in ("captured", "error"), "a face capture")
-        self.wait(lambda: vm.face_template is not None or vm.face.get("state") == "error"
-                  or bool(self.errors), "the face template")
-        self.wait(lambda: any(c["kind"] == "face" for c in vm.checks) or bool(self.errors), "face screening")
+        failed = self.failed_since(len(self.errors))
+        if not vm.auto_devices and vm.face.get("state") not in ("captured", "encoding"):
+            self.w.exam_screen.capture.start_button.click()
+        self.wait(lambda: vm.face.get("state") in ("captured", "error") or failed(), "a face capture")
+        self.wait(lambda: vm.face_template is not None or vm.face.get("state") == "error" or failed(),
+                  "the face template")
+        self.wait(lambda: any(c["kind"] == "face" for c in vm.checks) or failed(), "face screening")
         self.idle()
 
     def capture_fingers(self) -> None:
+        """The fingers: in auto mode the capture started itself when the document was read."""
         vm = self.w.exam_vm
-        self.w.exam_screen.capture.fingers_button.click()
-        self.wait(lambda: vm.fingers.get("state") == "captured" or bool(self.errors), "fingerprints")
+        failed = self.failed_since(len(self.errors))
+        if not vm.auto_devices and vm.fingers.get("state") != "capturing":
+            self.w.exam_screen.capture.fingers_button.click()
+        self.wait(lambda: vm.fingers.get("state") in ("captured", "error") or failed(), "fingerprints")
         if vm.finger_templates:
-            self.wait(lambda: any(c["kind"] == "fingerprint" for c in vm.checks) or bool(self.errors),
+            self.wait(lambda: any(c["kind"] == "fingerprint" for c in vm.checks) or failed(),
                       "fingerprint screening")
         self.idle()
 
@@ -111,10 +125,11 @@ class Driver:
 
     def save(self) -> dict:
         vm = self.w.exam_vm
+        failed = self.failed_since(len(self.errors))
         self.w.exam_screen.decision.save_button.click()
         self.wait(lambda: vm.saved_record is not None and (
             vm.saved_record.get("seal_path") or vm.saved_record["decision"]["type"]
-            not in ("landing_permission", "special_landing_permission")) or bool(self.errors), "the save")
+            not in ("landing_permission", "special_landing_permission")) or failed(), "the save")
         self.idle()
         return dict(vm.saved_record or {})
 

@@ -155,12 +155,15 @@ def test_period_list_follows_the_chosen_status(booth):
     assert window.exam_screen.traveller.values["nationality"].text() == "TWN — Taiwan (region)"  # said once
     panel = window.exam_screen.decision
     offered = [panel.status.itemData(i) for i in range(1, panel.status.count())]
-    assert offered == [s.code for s in statuses.grantable_statuses()]
+    assert sorted(offered) == sorted(s.code for s in statuses.grantable_statuses())
+    assert offered[0] == "temporary_visitor"   # the most used first
     assert "permanent_resident" not in offered
     for code in ("temporary_visitor", "business_manager", "student"):
         d.decide("landing_permission", code)
         shown = [panel.period.itemData(i) for i in range(panel.period.count())]
         assert shown == [str(p) for p in statuses.find(code).allowed_periods()], code
+        words = [panel.period.itemText(i) for i in range(panel.period.count())]
+        assert not [w for w in words if w[-1:] in "dmy" and w[:-1].isdigit()], words   # "90 days", never "90d"
     d.decide("landing_permission", "temporary_visitor", "30d")
     assert panel.last_day.text() != "—"
 
@@ -202,10 +205,19 @@ def test_face_and_fingerprint_hits_show_the_live_capture_as_evidence(booth):
     assert set(hits) >= {"face", "fingerprint"}, (window.exam_vm.fingers, window.exam_vm.checks)
     assert hits["face"]["record"] == "WL-BIO-0001" and hits["fingerprint"]["record"] == "WL-BIO-0001"
     panel = window.exam_screen.checks
-    row = next(i for i, c in enumerate(panel.checks) if c["kind"] == "face" and c["outcome"] == "hit")
-    panel.list.setCurrentRow(row)
-    assert not panel.live.pixmap().isNull()  # the live capture, beside the watchlist record
-    assert "WL-BIO-0001" in panel.evidence_caption.text()
+    for kind in ("face", "fingerprint"):
+        row = next(i for i, c in enumerate(panel.checks) if c["kind"] == kind and c["outcome"] == "hit")
+        panel.list.setCurrentRow(row)
+        # the live capture beside the watchlist's own enrolment image (carried by the signed bundle)
+        assert not panel.live.pixmap().isNull(), kind
+        assert not panel.watch.pixmap().isNull(), kind
+        assert "WL-BIO-0001" in panel.evidence_caption.text()
+        # one scale, title and detail alike: a similarity of 100 with the hit mark at 50
+        line = panel.list.item(row).text()
+        score = round(hits[kind]["score"])
+        assert f"similarity {score} of 100, a hit from 50" in line, line
+        assert f"{kind} similarity {score} of 100 (a hit from 50)" in line, line
+        assert "distance" not in line and "threshold" not in line
     state = d.decide("landing_permission", "temporary_visitor", "90d")
     assert not state["can_save"]
     assert "hit.open" in [f["rule"] for f in state["refused"]]
@@ -243,6 +255,7 @@ def test_a_scanner_signing_with_another_key_is_refused_and_nothing_recorded(boot
     from inspector_app.devices import sbi_simulator
 
     window, d = booth
+    window.backend.settings.set("exam.auto_devices", False)   # the inspector starts the capture here
     d.login("inspector1", "demo-inspector")
     d.present("clean")
     services = window.demo_services

@@ -35,6 +35,7 @@ class ExaminationViewModel(QObject):
     busyChanged = Signal(str, bool)      # step, busy
     progress = Signal(str, int, str)     # step, percent, text
     error = Signal(str)
+    notice = Signal(str)                 # a device or input problem to show on the screen in full ("" clears it)
     warningsChanged = Signal(list)      # screening warnings (lists missing or stale)
     cleared = Signal()
     _part = Signal(object, object)       # (examination, Part) from worker threads to the UI thread
@@ -52,6 +53,7 @@ class ExaminationViewModel(QObject):
         self._evaluating = self._evaluate_again = False
         self.exam: Examination | None = None
         self._tasks: list = []
+        self._notices: dict[str, str] = {}
         self._reset_view()
 
     # ------------------------------------------------------------------ state
@@ -138,10 +140,13 @@ class ExaminationViewModel(QObject):
         def failed(message: str):
             self.busyChanged.emit(step, False)
             if exam is self.exam:
+                self._say(step, message)
                 self.error.emit(message)
 
         def done(value):
             self.busyChanged.emit(step, False)
+            if exam is self.exam:
+                self._say(step, "")
             if on_result:
                 on_result(value)
 
@@ -195,6 +200,16 @@ class ExaminationViewModel(QObject):
         return {**c, "key": c["check_result_id"], "id": c["check_result_id"], "record": record, "review": review,
                 "evidence": evidence}
 
+    def _say(self, source: str, message: str) -> None:
+        """One current problem per source (document, camera, fingers, save...), all shown in full
+        on the screen; a source's message goes when that step next succeeds."""
+        source = {"face_encode": "camera", "camera": "camera"}.get(source, source)
+        if message:
+            self._notices[source] = message
+        elif self._notices.pop(source, None) is None:
+            return
+        self.notice.emit("\n".join(f"✖ {m}" for m in self._notices.values()))
+
     # ------------------------------------------------------------------ MRZ
     def feedback(self, text: str) -> list:
         """Per-line check-digit feedback while typing (pure domain call, microseconds)."""
@@ -210,9 +225,10 @@ class ExaminationViewModel(QObject):
     def submit_mrz(self, text: str) -> None:
         text = text.strip()
         if not text:
-            self.error.emit(self.tr("Scan the passport or type the MRZ first."))
+            self._say("document", self.tr("Scan the passport or type the MRZ first."))
             return
         if self.exam is not None and self.exam.examination_id and self.exam.saved is None:
+            self._say("document", self.tr("Finish this traveller (Save or Next) before reading another document."))
             self.error.emit(self.tr("Finish this traveller (Save or Next) before reading another document."))
             return
         if not self.user:
@@ -221,6 +237,7 @@ class ExaminationViewModel(QObject):
         try:
             exam = self._new_exam()
         except ExaminationError as exc:
+            self._say("document", str(exc))
             self.error.emit(str(exc))
             return
         self._reset_view()
@@ -230,7 +247,22 @@ class ExaminationViewModel(QObject):
             exam.screen_document()
             return True
 
-        self._run("document", read, lane="store", on_result=lambda _v: self._emit_decision())
+        self._notices.clear()
+        self.notice.emit("")
+        self._run("document", read, lane="store", on_result=lambda _v: self._document_done())
+
+    @property
+    def auto_devices(self) -> bool:
+        """Devices in auto mode (``exam.auto_devices``, on by default): once the document is read
+        the camera starts (and captures by itself when a face holds steady in the quality gate)
+        and the fingerprint capture starts, unless the traveller is exempt."""
+        return bool(self.backend.settings.get("exam.auto_devices", True))
+
+    def _document_done(self) -> None:
+        self._emit_decision()
+        if self.auto_devices and not self.exemption and self.exam is not None and self.exam.saved is None:
+            self.start_camera()
+            self.capture_fingers()
 
     # ------------------------------------------------------------------ checks
     def refresh_hits(self) -> None:
@@ -243,14 +275,17 @@ class ExaminationViewModel(QObject):
     def start_camera(self) -> None:
         if self.camera is not None or self.exam is None or not self.exam.examination_id:
             if self.exam is None or not self.exam.examination_id:
-                self.error.emit(self.tr("Read the document first."))
+                self._say("camera", self.tr("Read the document first: scan the passport, then the camera starts."))
             return
+        if self.exam.saved is not None or self.exam.face.get("state") in ("encoding", "captured"):
+            return  # a saved examination is locked; a captured face is taken again with Retake (F7)
         from inspector_app.app.camera_bridge import CameraBridge
 
         self.camera = CameraBridge(self.backend.ctx.camera, self)
         self.camera.frame.connect(self.previewFrame)
         self.camera.captured.connect(self._face_captured)
         self.camera.failed.connect(self._camera_failed)
+        self.camera.trouble.connect(self._camera_trouble)
         self.faceChanged.emit(self.face)
         self.camera.start(self.runner)
 
@@ -262,20 +297,32 @@ class ExaminationViewModel(QObject):
     def _camera_failed(self, message: str) -> None:
         self.stop_camera()
         self.faceChanged.emit({"state": "error", "reasons": [message]})
+        self._say("camera", self.tr("Camera: %s") % message)
         self.error.emit(message)
+
+    def _camera_trouble(self, message: str) -> None:
+        """The camera stalled; it reopens by itself and the capture goes on when frames return."""
+        if self.camera is not None:
+            self.faceChanged.emit(dict(self.face, trouble=message))
+            self._say("camera", self.tr("Camera: %s — trying again") % message)
 
     def capture_now(self) -> None:
         if self.camera is not None:
             self.camera.capture_now()
 
     def retake(self) -> None:
+        exam = self.exam
+        if exam is None or not exam.examination_id or exam.saved is not None:
+            return
         self.face_image = None
         self.stop_camera()
+        exam.retake_face()
         self.start_camera()
 
     def _face_captured(self, shot: dict) -> None:
         """A frame that passed the quality gate (or the best one, forced): the core encodes and screens it."""
         self.stop_camera()
+        self._say("camera", "")
         self.face_image = shot.get("qimage")
         exam, image = self.exam, shot["image"]
         passes, reasons = bool(shot.get("passes")), list(shot.get("reasons") or [])
@@ -285,8 +332,10 @@ class ExaminationViewModel(QObject):
     def capture_fingers(self) -> None:
         exam = self.exam
         if exam is None or not exam.examination_id:
-            self.error.emit(self.tr("Read the document first."))
+            self._say("fingers", self.tr("Read the document first: scan the passport, then capture the fingerprints."))
             return
+        if exam.fingers.get("state") == "capturing" or exam.saved is not None:
+            return  # one capture at a time; a saved examination is locked
         self._run("fingers", lambda ctx: exam.capture_fingers(ctx.progress), lane="devices")
 
     # ------------------------------------------------------------------ exemption
@@ -295,10 +344,16 @@ class ExaminationViewModel(QObject):
         if exam is None or not exam.examination_id:
             self.exemptionChanged.emit("")
             return
+        if exam.saved is not None:
+            self.exemptionChanged.emit(self.exemption)  # locked: the screen keeps what was saved
+            return
         self._run("exemption", lambda ctx: exam.set_exemption(reason or None), lane="store")
 
     # ------------------------------------------------------------------ decision
     def set_decision(self, **fields) -> None:
+        if self.saved_record is not None:
+            self.decisionChanged.emit(self.decision_state())  # locked: the screen keeps what was saved
+            return
         changed_type = "type" in fields and fields["type"] != self.decision.get("type")
         self.decision.update(fields)
         if changed_type:
@@ -357,7 +412,7 @@ class ExaminationViewModel(QObject):
             except (ValueError, KeyError):
                 last_day = None
         if self.exam is None or not self.exam.examination_id:
-            problems = [self.tr("Read the document first.")]
+            problems = []
             refused = []
         else:
             ev = self.evaluation
@@ -374,6 +429,7 @@ class ExaminationViewModel(QObject):
             "landing_date": self.backend.today(), "last_day": last_day,
             "unlimited": bool(d.get("period")) and last_day is None, "problems": problems,
             "refused": [f.to_dict() for f in refused], "overridable": overridable,
+            "document_read": bool(self.examination_id), "evaluated": self.evaluation is not None,
             "open_hits": len(self.open_hits),
             "can_save": bool(self.examination_id) and not saved and self.evaluation is not None
             and (not refused or can_override),
@@ -461,6 +517,8 @@ class ExaminationViewModel(QObject):
         self.fingersChanged.emit(self.fingers)
         self.exemptionChanged.emit("")
         self.warningsChanged.emit([])
+        self._notices.clear()
+        self.notice.emit("")
         self._emit_decision()
 
     def has_unsaved_work(self) -> bool:

@@ -211,18 +211,6 @@ class SupervisorViewModel(QObject):
         self.queueChanged.emit(self.queue)
         self.detailChanged.emit(self.detail)
 
-    @staticmethod
-    def period_words(period: str | None) -> str:
-        """"90d" as "90 days" (the period of a landing permission)."""
-        from inspector_app.domain.periods import Period, PeriodError
-
-        if not period:
-            return ""
-        try:
-            return Period.parse(period).describe()
-        except PeriodError:
-            return str(period)
-
     def load_evidence(self, check: dict) -> None:
         cid = check.get("check_result_id") or check.get("id")
 

@@ -1,41 +1,55 @@
-"""The examination screen: MRZ + traveller | biometrics | checks | decision, all at once."""
+"""The examination screen: document and checks | biometrics | decision, all at once.
+
+Laid out by ``ui/exam_screen.ui`` (three columns that fit a 1366×768 screen; the panels' own forms
+are ``ui/exam_*.ui``); this class binds the panels to the view model and keeps the keyboard path:
+the Tab order follows the screen from the MRZ to Next traveller and never enters a table, and
+Ctrl+T jumps to the status of residence with type-ahead in English, Japanese, kana or romaji.
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
-from inspector_app.app.widgets.exam_panels import (
-    CapturePanel,
-    ChecksPanel,
-    DecisionPanel,
-    MrzPanel,
-    TravellerPanel,
-)
+from inspector_app.app.forms.ui_exam_screen import Ui_ExamScreen
+from inspector_app.app.widgets.common import set_badge
+from inspector_app.app.widgets.exam_panels import clear_badge
+
+#: Shortcuts of this screen (the window's own are in main_window.shortcut_table).
+STATUS_SHORTCUT = "Ctrl+T"
 
 
 class ExamScreen(QWidget):
     def __init__(self, vm, parent=None):
         super().__init__(parent)
         self.vm = vm
-        self.mrz = MrzPanel(vm)
-        self.traveller = TravellerPanel(vm)
-        self.capture = CapturePanel(vm)
-        self.checks = ChecksPanel(vm)
-        self.decision = DecisionPanel(vm)
-        left = QVBoxLayout()
-        left.addWidget(self.mrz)
-        left.addWidget(self.traveller)
-        left.addWidget(self.capture, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.checks, 1)
-        right.addWidget(self.decision)
-        lay = QHBoxLayout(self)
-        lay.addLayout(left, 5)
-        lay.addLayout(right, 6)
-        # keep the Tab order in the order of the work, through the decision to Save
-        d = self.decision
-        chain = [self.mrz.edit, self.mrz.read_button, self.capture.start_button, self.capture.fingers_button,
-                 self.capture.exemption, self.checks.list, d.type, d.status, d.period, d.reasons, d.details,
-                 d.override, d.save_button, d.print_button, d.next_button]
+        self.ui = Ui_ExamScreen()
+        self.ui.setupUi(self)
+        self.mrz, self.traveller, self.checks = self.ui.mrz, self.ui.traveller, self.ui.checks
+        self.capture, self.decision, self.notice = self.ui.capture, self.ui.decision, self.ui.examNotice
+        for panel in (self.mrz, self.traveller, self.checks, self.capture, self.decision):
+            panel.bind(vm)
+        # the Tab order of the work, through the decision to Next traveller; the finger table
+        # takes no focus and the lists do not cycle their cells, so Tab always moves on
+        d, c = self.decision, self.capture
+        chain = [self.mrz.edit, self.mrz.read_button, c.start_button, c.capture_button, c.retake_button,
+                 c.fingers_button, c.exemption, self.checks.list, d.type, d.status, d.period, d.reasons,
+                 d.details, d.override, d.save_button, d.print_button, d.next_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
+        self.tab_chain = chain
+        self.status_shortcut = QShortcut(QKeySequence(STATUS_SHORTCUT), self)
+        self.status_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.status_shortcut.activated.connect(self.decision.focus_status)
+        vm.notice.connect(self.show_notice)
         vm.cleared.connect(self.mrz.edit.setFocus)
+        self.show_notice("")
+
+    def show_notice(self, text: str) -> None:
+        """Device and input problems, in full and in the window (the status bar cuts them)."""
+        if text:
+            set_badge(self.notice, "fail", text.removeprefix("✖ "))
+            self.notice.setVisible(True)
+        else:
+            clear_badge(self.notice)
+            self.notice.setVisible(False)

@@ -1,24 +1,26 @@
-"""The panels of the examination screen. Each shows one part of ExaminationViewModel's state."""
+"""The panels of the examination screen. Each shows one part of ExaminationViewModel's state.
+
+The layout is Qt Designer's (``ui/exam_*.ui``, compiled into ``inspector_app/app/forms``); a
+panel is made by the screen's form with its parent only and gets its view model by ``bind(vm)``.
+The panels add behaviour: what the view model says, shown in words a person uses.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
+    QCompleter,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
+from inspector_app.app.forms.ui_exam_capture import Ui_CapturePanel
+from inspector_app.app.forms.ui_exam_checks import Ui_ChecksPanel
+from inspector_app.app.forms.ui_exam_decision import Ui_DecisionPanel
+from inspector_app.app.forms.ui_exam_mrz import Ui_MrzPanel
+from inspector_app.app.forms.ui_exam_traveller import Ui_TravellerPanel
 from inspector_app.app.i18n import current_language
 from inspector_app.app.widgets.common import (
     check_field_title,
@@ -35,76 +37,94 @@ from inspector_app.app.widgets.common import (
     phrases,
     set_badge,
 )
+from inspector_app.biometrics.similarity import HIT_AT
+
+
+def clear_badge(label: QLabel) -> None:
+    """Empty a badge label and drop its colour (an empty label must not stay a coloured bar)."""
+    label.clear()
+    label.setProperty("badge", "")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+def set_neutral(label: QLabel, text: str) -> None:
+    """Progress and information: no warning colour, no warning sign."""
+    label.setText(text)
+    label.setProperty("badge", "info")
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 class Retranslating(QGroupBox):
     """A panel that re-applies its texts when the language changes at runtime."""
 
+    form = None  # the panel's Ui_ class
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.vm = None
+        self.ui = self.form()
+        self.ui.setupUi(self)
+
+    def bind(self, vm) -> None:  # overridden: connect to the view model
+        self.vm = vm
+
     def changeEvent(self, event):  # noqa: N802 - Qt name
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self.vm is not None:
+            self.ui.retranslateUi(self)
             self.retranslate()
         super().changeEvent(event)
 
-    def retranslate(self) -> None:  # overridden
+    def retranslate(self) -> None:  # overridden: texts the form does not hold
         pass
 
 
 class MrzPanel(Retranslating):
     submitted = Signal(str)
+    form = Ui_MrzPanel
 
-    def __init__(self, vm, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.vm = vm
-        self.edit = QPlainTextEdit()
-        self.edit.setObjectName("mrzEdit")
-        self.edit.setFont(mono_font(15))
-        self.edit.setFixedHeight(92)
-        self.edit.setTabChangesFocus(True)
-        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("mrzFeedback")
-        self.feedback.setWordWrap(True)
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("readMrz")
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.edit)
-        row = QHBoxLayout()
-        row.addWidget(self.feedback, 1)
-        row.addWidget(self.read_button)
-        lay.addLayout(row)
+        self.edit, self.feedback, self.read_button = self.ui.mrzEdit, self.ui.mrzFeedback, self.ui.readMrz
+        self.edit.setFont(mono_font(14))
+
+    def bind(self, vm) -> None:
+        super().bind(vm)
         self.edit.textChanged.connect(lambda: vm.feedback(self.edit.toPlainText()))
         self.read_button.clicked.connect(lambda: vm.submit_mrz(self.edit.toPlainText()))
         vm.feedbackChanged.connect(self.show_feedback)
         vm.cleared.connect(self.edit.clear)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setTitle(self.tr("Document (MRZ) — scan or type, Ctrl+Enter to read"))
-        self.read_button.setText(self.tr("Read document"))
-        self.edit.setPlaceholderText(self.tr("P<JPNSAMPLE<<HANAKO<<<<<<<<<<<<<<<<<<<<<<<<<<\n..."))
-
-    def keyPressEvent(self, event):  # noqa: N802
-        super().keyPressEvent(event)
 
     def show_feedback(self, items: list) -> None:
-        """Per line: length so far, and each check digit typed so far (✔ right, ✖ wrong)."""
+        """Per line: length so far and its format, each check digit typed so far (✔ right,
+        ✖ wrong), in words; anything else the reader says, as its message, never as raw data."""
         parts = []
         for item in items or []:
             if not isinstance(item, dict):
                 parts.append(str(item))
                 continue
+            if "line" not in item:
+                if item.get("message"):
+                    parts.append("✖ " + core_text(item["message"]))
+                continue
             marks = []
-            bad_cols = item.get("invalid_columns") or []
-            expected, line = self.tr("expected"), self.tr("line")
-            for c in item.get("checks") or []:
-                status, field = c.get("status"), check_field_title(str(c.get("check")))
+            checks = item.get("checks") or []
+            expected = self.tr("expected")
+            for c in checks:
+                status = c.get("status")
+                name = check_field_title(str(c.get("check") or ""))
                 if status == "ok":
-                    marks.append(f"✔ {field}")
+                    marks.append(f"✔ {name}")
                 elif status in ("bad", "wrong", "invalid", "mismatch", "error"):
-                    marks.append(f"✖ {field} ({expected} {c.get('expected')})")
-            text = f"{line} {item.get('line')}: {item.get('length')}/{item.get('expected_length') or '?'}"
+                    marks.append(f"✖ {name} ({expected} {c.get('expected')})")
+            if len(checks) > 1 and all(c.get("status") == "ok" for c in checks):
+                marks = ["✔ " + self.tr("all %d check digits") % len(checks)]   # one short line when all is well
+            text = self.tr("line %s: %s/%s characters") % (
+                item.get("line"), item.get("length"), item.get("expected_length") or "?")
             if item.get("format"):
-                text += f" {item['format']}"  # TD1 / TD2 / TD3: ICAO's names of the formats
+                text += f" ({item['format']})"
+            bad_cols = item.get("invalid_columns") or []
             if bad_cols:
                 text += " ✖ " + self.tr("invalid characters at columns %s") % ", ".join(map(str, bad_cols))
             if marks:
@@ -116,32 +136,19 @@ class MrzPanel(Retranslating):
 class TravellerPanel(Retranslating):
     FIELDS = ("surname", "given_names", "document_number", "issuing_state", "nationality",
               "birth_date", "sex", "expiry_date")
+    form = Ui_TravellerPanel
 
-    def __init__(self, vm, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.values: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
-        for key in self.FIELDS:
-            lab, val = QLabel(), QLabel("—")
-            val.setObjectName(f"traveller_{key}")
-            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.labels[key], self.values[key] = lab, val
-            self.form.addRow(lab, val)
+        self.values: dict[str, QLabel] = {k: getattr(self.ui, f"traveller_{k}") for k in self.FIELDS}
+        self.labels: dict[str, QLabel] = {k: getattr(self.ui, f"l_{k}") for k in self.FIELDS}
         self.traveller: dict = {}
+
+    def bind(self, vm) -> None:
+        super().bind(vm)
         vm.travellerChanged.connect(self.show)
-        self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Traveller"))
-        names = {
-            "surname": self.tr("Surname"), "given_names": self.tr("Given names"),
-            "document_number": self.tr("Document no."), "issuing_state": self.tr("Issuing state"),
-            "nationality": self.tr("Nationality / region"), "birth_date": self.tr("Date of birth"),
-            "sex": self.tr("Sex"), "expiry_date": self.tr("Expiry"),
-        }
-        for key, lab in self.labels.items():
-            lab.setText(names[key])
         self.show(self.traveller)
 
     def show(self, t: dict) -> None:
@@ -156,73 +163,55 @@ class TravellerPanel(Retranslating):
 
 class ChecksPanel(Retranslating):
     selected = Signal(dict)
+    form = Ui_ChecksPanel
 
-    def __init__(self, vm, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.banner = QLabel()
-        self.banner.setObjectName("checksBanner")
-        self.banner.setWordWrap(True)
-        self.warnings = QLabel()
-        self.warnings.setObjectName("screeningWarnings")
-        self.warnings.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("checksList")
-        self.list.setWordWrap(True)
-        self.live = QLabel()
-        self.watch = QLabel()
-        for img in (self.live, self.watch):
-            img.setFixedSize(200, 200)
-            img.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            img.setFrameShape(QLabel.Shape.Box)
-        self.evidence_caption = QLabel()
-        self.evidence_caption.setObjectName("evidenceCaption")
-        self.evidence_caption.setWordWrap(True)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.banner)
-        lay.addWidget(self.warnings)
-        lay.addWidget(self.list, 1)
-        ev = QHBoxLayout()
-        ev.addWidget(self.live)
-        ev.addWidget(self.watch)
-        lay.addLayout(ev)
-        lay.addWidget(self.evidence_caption)
+        u = self.ui
+        self.banner, self.warnings, self.list = u.checksBanner, u.screeningWarnings, u.checksList
+        self.live, self.watch, self.evidence_caption = u.liveImage, u.watchImage, u.evidenceCaption
+        self.warnings.setVisible(False)
         self.checks: list[dict] = []
+
+    def bind(self, vm) -> None:
+        super().bind(vm)
         vm.checksChanged.connect(self.show)
         vm.warningsChanged.connect(self.show_warnings)
         self.list.currentRowChanged.connect(self._select)
-        self.retranslate()
+        self.show(self.checks)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Checks"))
         self.show(self.checks)
+
+    def _line(self, c: dict) -> str:
+        outcome = c.get("review") or c["outcome"]
+        score = c.get("score")
+        text = f"{outcome_word(outcome)} — {kind_title(c['kind'])}"
+        if c.get("position") and c["kind"] != "fingerprint":
+            text += f": {finger_title(c['position'])}"
+        if c["kind"] == "finger_capture" and score is not None:
+            text += "  (" + self.tr("quality %d of 100") % round(score) + ")"
+        elif c["kind"] in ("face", "fingerprint") and score is not None:
+            # one scale for face and finger (biometrics.similarity): the hit mark is always HIT_AT
+            text += "  (" + self.tr("similarity %d of 100, a hit from %d") % (round(score), HIT_AT) + ")"
+        if c.get("record"):
+            text += "\n" + self.tr("watchlist record: %s") % c["record"]
+        if c.get("reasons"):
+            text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
+        return phrases(text)
 
     def show(self, checks: list) -> None:
         self.checks = list(checks or [])
         row = self.list.currentRow()
         self.list.clear()
         for c in self.checks:
-            outcome = c.get("review") or c["outcome"]
-            score = c.get("score")
-            text = f"{outcome_word(outcome)} — {kind_title(c['kind'])}"
-            if c.get("position"):
-                text += f": {finger_title(c['position'])}"
-            quality_word, score_word, record_word = self.tr("quality"), self.tr("score"), self.tr("record")
-            if c["kind"] == "finger_capture" and score is not None:
-                text += f"  ({quality_word} {score:.0f})"
-            elif score is not None:
-                text += f"  ({score_word} {score:.2f})" if isinstance(score, float) else f"  ({score_word} {score})"
-            if c.get("record"):
-                text += f"\n{record_word}: {c['record']}"
-            if c.get("reasons"):
-                text += "\n" + "; ".join(core_text(r) for r in c["reasons"])
-            item = QListWidgetItem(outcome_icon(outcome), phrases(text))
+            item = QListWidgetItem(outcome_icon(c.get("review") or c["outcome"]), self._line(c))
             item.setData(Qt.ItemDataRole.UserRole, c.get("key"))
             self.list.addItem(item)
         open_hits = [c for c in self.checks if c["outcome"] == "hit" and c.get("review") is None]
         fails = [c for c in self.checks if c["outcome"] == "error"]
         if not self.checks:
-            self.banner.setText("")
-            self.banner.setProperty("badge", "")
+            clear_badge(self.banner)
         elif open_hits:
             set_badge(self.banner, "hit", self.tr("OPEN HIT — landing blocked until a supervisor clears it"))
         elif fails:
@@ -243,8 +232,8 @@ class ChecksPanel(Retranslating):
         if warnings:
             set_badge(self.warnings, "warning", "\n".join(core_text(w) for w in warnings))
         else:
-            self.warnings.clear()
-            self.warnings.setProperty("badge", "")
+            clear_badge(self.warnings)
+        self.warnings.setVisible(bool(warnings))   # no empty gap above the list
 
     def _select(self, row: int) -> None:
         if not (0 <= row < len(self.checks)):
@@ -253,66 +242,37 @@ class ChecksPanel(Retranslating):
         ev = c.get("evidence") or {}
         for label, path in ((self.live, ev.get("live")), (self.watch, ev.get("watch"))):
             pix = QPixmap(str(path)) if path else QPixmap()
-            if pix.isNull() and label is self.watch and c["outcome"] == "hit":
-                # booths hold templates, not watchlist photos: show what the list says instead
-                label.setWordWrap(True)
-                label.setText(phrases(f"{c.get('record') or ''}\n{c.get('list') or ''}\n" + self.tr("(no photo at the booth)")))
-            elif pix.isNull():
-                label.setText(self.tr("no image"))
+            if pix.isNull():
+                label.setPixmap(QPixmap())
+                label.setText(self.tr("no image") if c["outcome"] == "hit" else "")
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation))
         if c["outcome"] == "hit":
-            self.evidence_caption.setText(phrases(self.tr("Left: live capture / document. Right: watchlist record %s (%s).")
-                                                  % (c.get("record") or "?", c.get("list") or c["kind"])))
+            self.evidence_caption.setText(
+                self.tr("Left: this traveller.\nRight: the watchlist's enrolment image, record %s (%s).")
+                % (c.get("record") or "?", c.get("list") or kind_title(c["kind"])))
         else:
             self.evidence_caption.setText("")
         self.selected.emit(c)
 
 
 class CapturePanel(Retranslating):
-    def __init__(self, vm, parent=None):
+    form = Ui_CapturePanel
+
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.vm = vm
-        self.preview = QLabel()
-        self.preview.setObjectName("facePreview")
-        self.preview.setFixedSize(360, 270)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFrameShape(QLabel.Shape.Box)
-        self.verdict = QLabel()
-        self.verdict.setObjectName("faceVerdict")
-        self.verdict.setWordWrap(True)
-        self.start_button, self.capture_button, self.retake_button = QPushButton(), QPushButton(), QPushButton()
-        self.fingers_button = QPushButton()
-        self.start_button.setObjectName("startCamera")
-        self.capture_button.setObjectName("captureFace")
-        self.retake_button.setObjectName("retakeFace")
-        self.fingers_button.setObjectName("captureFingers")
-        self.fingers = QTableWidget(0, 4)
-        self.fingers.setObjectName("fingerTable")
-        self.fingers.verticalHeader().setVisible(False)
-        self.fingers.setMaximumHeight(150)
-        self.fingers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.fingers.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
-        self.finger_status = QLabel()
-        self.finger_status.setObjectName("fingerStatus")
-        self.exemption = QComboBox()
-        self.exemption.setObjectName("exemption")
-        self.exemption_label = QLabel()
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(self.verdict)
-        row = QHBoxLayout()
-        for b in (self.start_button, self.capture_button, self.retake_button):
-            row.addWidget(b)
-        lay.addLayout(row)
-        lay.addWidget(self.fingers_button)
-        lay.addWidget(self.finger_status)
-        lay.addWidget(self.fingers)
-        ex = QHBoxLayout()
-        ex.addWidget(self.exemption_label)
-        ex.addWidget(self.exemption, 1)
-        lay.addLayout(ex)
+        u = self.ui
+        self.preview, self.verdict = u.facePreview, u.faceVerdict
+        self.start_button, self.capture_button, self.retake_button = u.startCamera, u.captureFace, u.retakeFace
+        self.fingers_button, self.finger_status, self.fingers = u.captureFingers, u.fingerStatus, u.fingerTable
+        self.exemption, self.exemption_label = u.exemption, u.exemptionLabel
+        self.face: dict = {"state": "idle"}
+        self.finger_state: dict = {"state": "idle", "fingers": [], "exceptions": []}
+        self._locked = False
+
+    def bind(self, vm) -> None:
+        super().bind(vm)
         self.start_button.clicked.connect(lambda: vm.start_camera())
         self.capture_button.clicked.connect(vm.capture_now)
         self.retake_button.clicked.connect(vm.retake)
@@ -323,20 +283,10 @@ class CapturePanel(Retranslating):
         vm.fingersChanged.connect(self.show_fingers)
         vm.exemptionChanged.connect(self.show_exemption)
         vm.progress.connect(self._progress)
-        self.face: dict = {"state": "idle"}
-        self.finger_state: dict = {"state": "idle", "fingers": [], "exceptions": []}
-        self._reasons: list[str] = []
+        vm.decisionChanged.connect(lambda state: self.lock(bool(state.get("saved"))))
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Biometrics"))
-        self.start_button.setText(self.tr("Camera (F5)"))
-        self.capture_button.setText(self.tr("Capture (F6)"))
-        self.retake_button.setText(self.tr("Retake (F7)"))
-        self.fingers_button.setText(self.tr("Capture fingerprints (F8)"))
-        self.exemption_label.setText(self.tr("Exemption:"))
-        self.fingers.setHorizontalHeaderLabels([self.tr("Finger"), self.tr("Quality"), self.tr("Tries"), self.tr("Result")])
-        self.fingers.horizontalHeader().setStretchLastSection(True)
         current = self.exemption.currentData()
         self.exemption.clear()
         self.exemption.addItem(self.tr("none — capture biometrics"), "")
@@ -350,11 +300,11 @@ class CapturePanel(Retranslating):
         self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(
             self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
         if not info.get("face"):
-            set_badge(self.verdict, "warning", self.tr("No face found — look at the camera"))
+            set_neutral(self.verdict, self.tr("Looking for a face — look at the camera"))
         elif info.get("passes"):
-            set_badge(self.verdict, "pass", self.tr("Quality OK — capturing"))
+            set_badge(self.verdict, "pass", self.tr("Quality OK — hold still, capturing"))
         else:
-            set_badge(self.verdict, "warning", self.tr("Quality low: ") + "; ".join(core_text(r) for r in info.get("reasons") or []))
+            set_neutral(self.verdict, self.tr("Adjusting: ") + "; ".join(core_text(r) for r in info.get("reasons") or []))
 
     def show_face(self, face: dict) -> None:
         self.face = dict(face or {})
@@ -362,8 +312,7 @@ class CapturePanel(Retranslating):
         if state == "idle":
             self.preview.clear()
             self.preview.setText(self.tr("camera off"))
-            self.verdict.setText("")
-            self.verdict.setProperty("badge", "")
+            clear_badge(self.verdict)
         elif state == "captured":
             if self.face.get("image") is not None:
                 self.preview.setPixmap(QPixmap.fromImage(self.face["image"]).scaled(
@@ -373,10 +322,15 @@ class CapturePanel(Retranslating):
             else:
                 set_badge(self.verdict, "warning", self.tr("Face captured below quality: ")
                           + "; ".join(core_text(r) for r in self.face.get("reasons") or []))
+        elif state == "encoding":
+            set_neutral(self.verdict, self.tr("Face captured — checking it against the watchlist…"))
         elif state == "error":
             set_badge(self.verdict, "fail", self.tr("Camera: ") + "; ".join(core_text(r) for r in self.face.get("reasons") or []))
         elif state == "live":
-            set_badge(self.verdict, "warning", self.tr("Looking for a face…"))
+            if self.face.get("trouble"):
+                set_badge(self.verdict, "warning", self.tr("Camera: %s — trying again") % core_text(self.face["trouble"]))
+            else:
+                set_neutral(self.verdict, self.tr("Camera on — looking for a face…"))
 
     def show_fingers(self, state: dict) -> None:
         self.finger_state = dict(state or {})
@@ -385,94 +339,121 @@ class CapturePanel(Retranslating):
         self.fingers.setRowCount(len(rows))
         for r, f in enumerate(rows):
             cells = [finger_title(f.get("position", "?")), str(f.get("quality", "—")), str(f.get("attempts", f.get("tries", "—"))),
-                     ("✖ " + self.tr("exception: ") + core_text(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
+                     ("✖ " + self.tr("not captured: ") + core_text(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
             for c, text in enumerate(cells):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
         self.fingers.resizeColumnsToContents()
         st = self.finger_state.get("state")
         if st == "capturing":
-            set_badge(self.finger_status, "warning", self.tr("Place the finger on the scanner…"))
+            set_neutral(self.finger_status, self.tr("Fingerprint scanner: starting…"))
         elif st == "captured":
             set_badge(self.finger_status, "pass" if not self.finger_state.get("exceptions") else "warning",
-                      self.tr("Fingerprints captured: %d, exceptions: %d")
+                      self.tr("Fingerprints captured: %d, not captured: %d")
                       % (len(self.finger_state.get("fingers") or []), len(self.finger_state.get("exceptions") or [])))
+        elif st == "error":
+            set_badge(self.finger_status, "fail", "; ".join(core_text(r) for r in self.finger_state.get("reasons") or [])
+                      or self.tr("The fingerprint capture failed"))
         else:
-            self.finger_status.setText("")
-            self.finger_status.setProperty("badge", "")
+            clear_badge(self.finger_status)
 
     def _progress(self, step: str, pct: int, text: str) -> None:
-        if step == "fingers" and text:
-            set_badge(self.finger_status, "warning", f"{pct}% {core_text(text)}")
+        if step == "fingers" and text and self.finger_state.get("state") in (None, "idle", "capturing"):
+            set_neutral(self.finger_status, f"{core_text(text)} ({pct}%)")
 
     def show_exemption(self, reason: str) -> None:
         i = self.exemption.findData(reason or "")
         self.exemption.setCurrentIndex(max(0, i))
-        exempt = bool(reason)
+        self._enable()
+
+    def lock(self, locked: bool) -> None:
+        """Once the decision is saved nothing here can change what was recorded."""
+        self._locked = locked
+        self._enable()
+
+    def _enable(self) -> None:
+        exempt = bool(self.exemption.currentData())
         for b in (self.start_button, self.capture_button, self.retake_button, self.fingers_button):
-            b.setEnabled(not exempt)
+            b.setEnabled(not exempt and not self._locked)
+        self.exemption.setEnabled(not self._locked)
+
+
+#: The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary
+#: Visitor is most of a port's landings.
+MOST_USED_STATUSES = ("temporary_visitor", "spouse_or_child_of_japanese_national", "engineer_specialist_in_humanities_international_services",
+                      "student", "dependent", "permanent_resident", "long_term_resident", "business_manager",
+                      "specified_skilled_worker_i", "technical_intern_training_i_a")
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class StatusCompleter(QCompleter):
+    """Type-ahead over the status list in both languages: English and Japanese names, the kana
+    reading and its romaji ("tan", "tanki", "たん" and "短期" all find Temporary Visitor)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.source = QStandardItemModel(self)
+        self.setModel(self.source)
+        self.setCompletionRole(SEARCH_ROLE)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setMaxVisibleItems(10)
+
+    def fill(self, statuses: list[tuple[str, str, str]]) -> None:
+        """(code, shown name, search text) per status."""
+        from inspector_app.domain.status_search import normalise
+
+        self.source.clear()
+        for code, shown, search in statuses:
+            item = QStandardItem(shown)
+            item.setData(code, Qt.ItemDataRole.UserRole)
+            item.setData(normalise(search), SEARCH_ROLE)
+            self.source.appendRow(item)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
+        from inspector_app.domain.status_search import normalise
+
+        return [normalise(path)]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 - Qt's name
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
 class DecisionPanel(Retranslating):
-    def __init__(self, vm, parent=None):
+    form = Ui_DecisionPanel
+    PROBLEM_LINES = 4
+
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.vm = vm
-        self.type = QComboBox()
-        self.type.setObjectName("decisionType")
-        self.status = QComboBox()
-        self.status.setObjectName("statusCombo")
-        self.period = QComboBox()
-        self.period.setObjectName("periodCombo")
-        self.last_day = QLabel()
-        self.last_day.setObjectName("lastDay")
-        self.reasons = QPlainTextEdit()
-        self.reasons.setObjectName("referralReasons")
-        self.reasons.setFixedHeight(60)
-        self.reasons.setTabChangesFocus(True)
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("specialDetails")
-        self.details.setFixedHeight(48)
-        self.details.setTabChangesFocus(True)
-        self.override = QLineEdit()
-        self.override.setObjectName("overrideReason")
-        self.problems = QLabel()
-        self.problems.setObjectName("decisionProblems")
-        self.problems.setWordWrap(True)
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("saveDecision")
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("printSeal")
-        self.next_button = QPushButton()
-        self.next_button.setObjectName("nextTraveller")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLabel")
-        self.saved_label.setWordWrap(True)
-        self.form = QFormLayout()
-        self.l_type, self.l_status, self.l_period, self.l_last, self.l_reasons, self.l_details = (
-            QLabel(), QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
-        self.form.addRow(self.l_type, self.type)
-        self.form.addRow(self.l_status, self.status)
-        self.form.addRow(self.l_period, self.period)
-        self.form.addRow(self.l_last, self.last_day)
-        self.form.addRow(self.l_reasons, self.reasons)
-        self.form.addRow(self.l_details, self.details)
-        self.l_override = QLabel()
-        self.form.addRow(self.l_override, self.override)
-        lay = QVBoxLayout(self)
-        lay.addLayout(self.form)
-        lay.addWidget(self.problems)
-        row = QHBoxLayout()
-        row.addWidget(self.save_button)
-        row.addWidget(self.print_button)
-        row.addWidget(self.next_button)
-        lay.addLayout(row)
-        lay.addWidget(self.saved_label)
+        u = self.ui
+        self.type, self.status, self.period, self.last_day = u.decisionType, u.statusCombo, u.periodCombo, u.lastDay
+        self.reasons, self.details, self.override = u.referralReasons, u.specialDetails, u.overrideReason
+        self.problems, self.saved_label = u.decisionProblems, u.savedLabel
+        self.save_button, self.print_button, self.next_button = u.saveDecision, u.printSeal, u.nextTraveller
+        self.l_type, self.l_status, self.l_period, self.l_last = u.l_type, u.l_status, u.l_period, u.l_last
+        self.l_reasons, self.l_details, self.l_override = u.l_reasons, u.l_details, u.l_override
+        self.completer = StatusCompleter(self.status)
+        self.status.setCompleter(self.completer)
+        self._fix_heights()
         self.state: dict = {}
         self._filling = False
         self._shown_types: tuple = ()
         self._shown_statuses: tuple = ()
         self._shown_periods: tuple = ()
+
+    def _fix_heights(self) -> None:
+        """The message area keeps one height whatever it says: the panel never jumps."""
+        lines = self.problems.fontMetrics().lineSpacing()
+        self.problems.setFixedHeight(lines * self.PROBLEM_LINES + 6)
+        self.saved_label.setFixedHeight(lines * 2 + 6)
+
+    def bind(self, vm) -> None:
+        super().bind(vm)
         self.type.currentIndexChanged.connect(lambda i: self._pick(type=self.type.itemData(i)))
         self.status.currentIndexChanged.connect(lambda i: self._pick(status_code=self.status.itemData(i) or ""))
+        self.completer.activated[QModelIndex].connect(self._completed)
+        self.status.lineEdit().editingFinished.connect(self._status_typed)
+        self.status.lineEdit().textEdited.connect(lambda _t: QTimer.singleShot(0, self._highlight_first))
         self.period.currentIndexChanged.connect(lambda i: self._pick(period=self.period.itemData(i) or ""))
         self.reasons.textChanged.connect(lambda: self._pick(referral_reasons=[
             r.strip() for r in self.reasons.toPlainText().splitlines() if r.strip()]))
@@ -485,6 +466,46 @@ class DecisionPanel(Retranslating):
         vm.cleared.connect(self._cleared)
         self.retranslate()
 
+    def changeEvent(self, event):  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.FontChange:
+            self._fix_heights()
+        super().changeEvent(event)
+
+    def focus_status(self) -> None:
+        """Ctrl+T: the status field, its text selected, ready for type-ahead."""
+        if self.status.isEnabled():
+            self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.status.lineEdit().selectAll()
+
+    def _highlight_first(self) -> None:
+        """The best match is highlighted as the inspector types: Return takes it ("tan" Return)."""
+        popup = self.completer.popup()
+        if popup.isVisible() and self.completer.completionCount() > 0:
+            popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+
+    def _completed(self, index) -> None:
+        code = index.data(Qt.ItemDataRole.UserRole)
+        i = self.status.findData(code)
+        if i >= 0:
+            self.status.setCurrentIndex(i)
+            self._pick(status_code=code)
+
+    def _status_typed(self) -> None:
+        """Return or leaving the field: typed text takes its best match (the first the completer
+        offers); text that matches no status puts the chosen one back."""
+        text = self.status.currentText()
+        i = self.status.findText(text)
+        if i < 0 and text.strip():
+            self.completer.setCompletionPrefix(text)
+            if self.completer.completionCount() > 0:
+                self.completer.setCurrentRow(0)
+                i = self.status.findData(self.completer.currentIndex().data(Qt.ItemDataRole.UserRole))
+        if i < 0:
+            i = max(0, self.status.findData(self.state.get("selection", {}).get("status_code") or ""))
+        if i != self.status.currentIndex():
+            self.status.setCurrentIndex(i)
+        self.status.setEditText(self.status.itemText(i))
+
     def _details_dict(self) -> dict:
         """The details box holds "key: value" lines (the keys the domain asks for are pre-filled)."""
         out = {}
@@ -496,29 +517,33 @@ class DecisionPanel(Retranslating):
         return out
 
     def _pick(self, **fields) -> None:
-        if not self._filling:
+        if not self._filling and self.vm is not None:
             self.vm.set_decision(**fields)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Decision"))
-        self.l_type.setText(self.tr("Decision"))
-        self.l_status.setText(self.tr("Status of residence"))
-        self.l_period.setText(self.tr("Period of stay"))
-        self.l_last.setText(self.tr("Last day of stay"))
-        self.l_reasons.setText(self.tr("Referral reasons"))
-        self.l_details.setText(self.tr("Special landing details"))
-        self.l_override.setText(self.tr("Override reason"))
-        self.override.setPlaceholderText(self.tr("only where a rule allows it; goes to the supervisor"))
-        self.save_button.setText(self.tr("Save (Ctrl+S)"))
-        self.print_button.setText(self.tr("Print seal (Ctrl+P)"))
-        self.next_button.setText(self.tr("Next traveller (Ctrl+N)"))
         self._shown_types = self._shown_statuses = self._shown_periods = ()
         self.show(self.state or self.vm.decision_state())
+
+    def _fill_statuses(self, choices: list) -> None:
+        from inspector_app.domain.status_search import search_text
+
+        ja = current_language() == "ja"  # status names in Japanese come from the domain catalogue
+        rank = {code: i for i, code in enumerate(MOST_USED_STATUSES)}
+        ordered = sorted(choices, key=lambda s: rank.get(s.code, len(rank)))   # stable: the rest keep their order
+        statuses = tuple((s.code, s.name_ja if ja else s.name_en,
+                          search_text(s.code, s.name_en, s.name_ja)) for s in ordered)
+        if statuses == self._shown_statuses:
+            return
+        self.status.clear()
+        self.status.addItem(self.tr("— choose —"), "")
+        for code, name, _search in statuses:
+            self.status.addItem(name, code)
+        self.completer.fill(list(statuses))
+        self._shown_statuses = statuses
 
     def show(self, state: dict) -> None:
         self.state = dict(state)
         sel = state.get("selection", {})
-        ja = current_language() == "ja"  # status names in Japanese come from the domain catalogue
         self._filling = True
         try:
             # rebuild a list only when its choices changed: refilling 30 statuses on every
@@ -530,14 +555,9 @@ class DecisionPanel(Retranslating):
                     self.type.addItem(decision_title(t), t)
                 self._shown_types = types
             self.type.setCurrentIndex(max(0, self.type.findData(sel.get("type"))))
-            statuses = tuple((s.code, s.name_ja if ja else s.name_en) for s in state.get("statuses", []))
-            if statuses != self._shown_statuses:
-                self.status.clear()
-                self.status.addItem(self.tr("— choose —"), "")
-                for code, name in statuses:
-                    self.status.addItem(name, code)
-                self._shown_statuses = statuses
-            self.status.setCurrentIndex(max(0, self.status.findData(sel.get("status_code") or "")))
+            self._fill_statuses(state.get("statuses", []))
+            if not self.status.lineEdit().hasFocus() or self.status.currentData() != (sel.get("status_code") or ""):
+                self.status.setCurrentIndex(max(0, self.status.findData(sel.get("status_code") or "")))
             periods = tuple(state.get("periods", []))
             if periods != self._shown_periods:
                 self.period.clear()
@@ -547,19 +567,23 @@ class DecisionPanel(Retranslating):
             self.period.setCurrentIndex(max(0, self.period.findData(sel.get("period") or "")))
         finally:
             self._filling = False
+        saved = bool(state.get("saved"))
         # fields that do not apply are disabled, not hidden: the layout never jumps under the
-        # inspector's eyes, and showing/hiding re-laid out the whole window (tens of ms)
-        needs = state.get("needs_status", False)
+        # inspector's eyes; once saved every field is locked (the screen shows what was recorded)
+        self.type.setEnabled(not saved)
+        needs = state.get("needs_status", False) and not saved
         for w in (self.status, self.l_status):
             w.setEnabled(needs)
-        for w in (self.period, self.l_period, self.l_last, self.last_day):
+        for w in (self.period, self.l_period):
+            w.setEnabled(bool(state.get("needs_period")) and not saved)
+        for w in (self.l_last, self.last_day):
             w.setEnabled(bool(state.get("needs_period")))
-        is_ref = sel.get("type") == "referral"
+        is_ref = sel.get("type") == "referral" and not saved
         self.l_reasons.setEnabled(is_ref)
         self.reasons.setEnabled(is_ref)
         keys = state.get("detail_keys") or []
-        self.l_details.setEnabled(bool(keys))
-        self.details.setEnabled(bool(keys))
+        self.l_details.setEnabled(bool(keys) and not saved)
+        self.details.setEnabled(bool(keys) and not saved)
         if keys and set(self._details_dict()) != set(keys) and not self.details.hasFocus():
             current = self._details_dict()
             self._filling = True
@@ -571,23 +595,39 @@ class DecisionPanel(Retranslating):
             self.last_day.setText(self.tr("no last day (unlimited)"))
         else:
             self.last_day.setText("—")
-        overridable = bool(state.get("overridable")) and not state.get("saved")
+        overridable = bool(state.get("overridable")) and not saved
         self.l_override.setEnabled(overridable)
         self.override.setEnabled(overridable)
-        problems = state.get("problems") or []
-        if state.get("saved"):
-            set_badge(self.problems, "pass", self.tr("Saved — press Next traveller (Ctrl+N)"))
-        elif problems:
-            set_badge(self.problems, "warning", "\n".join(core_text(p) for p in problems))
-        else:
-            set_badge(self.problems, "pass", self.tr("Ready to save"))
+        self._show_problems(state)
         self.save_button.setEnabled(bool(state.get("can_save")))
         self.print_button.setEnabled(bool(self.vm.saved_record and self.vm.saved_record.get("seal_path")))
 
+    def _show_problems(self, state: dict) -> None:
+        problems = state.get("problems") or []
+        if state.get("saved"):
+            set_badge(self.problems, "pass", self.tr("Saved. The decision is recorded and the fields are locked: "
+                                                     "a saved record is not changed here. Next traveller: Ctrl+N"))
+        elif not state.get("document_read", True):
+            set_neutral(self.problems, self.tr("Waiting for a document: put the passport on the reader."))
+        elif problems:
+            problems = [core_text(p) for p in problems]
+            shown = problems[:self.PROBLEM_LINES - 1] if len(problems) > self.PROBLEM_LINES else problems
+            text = "\n".join(shown)
+            if len(shown) < len(problems):
+                text += "\n" + self.tr("… and %d more (hover to read all)") % (len(problems) - len(shown))
+            set_badge(self.problems, "warning", text)
+        elif not state.get("evaluated", True):
+            set_neutral(self.problems, self.tr("Checking the decision…"))
+        else:
+            set_badge(self.problems, "pass", self.tr("Ready to save (Ctrl+S)"))
+        self.problems.setToolTip("\n".join(problems))
+
     def show_saved(self, record: dict) -> None:
-        text = self.tr("Saved: record %s") % record.get("record_id")
+        from inspector_app.booth.seal import short_reference
+
+        text = self.tr("Saved as record %s.") % short_reference(record.get("record_id") or "")
         if record.get("seal_path"):
-            text += "\n" + self.tr("Seal: %s") % record["seal_path"]
+            text += " " + self.tr("The landing permission seal is ready to print (Ctrl+P).")
         set_badge(self.saved_label, "pass", text)
         self.print_button.setEnabled(bool(record.get("seal_path")))
 
@@ -597,5 +637,4 @@ class DecisionPanel(Retranslating):
         self.details.clear()
         self.override.clear()
         self._filling = False
-        self.saved_label.clear()
-        self.saved_label.setProperty("badge", "")
+        clear_badge(self.saved_label)

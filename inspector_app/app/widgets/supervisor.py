@@ -17,6 +17,7 @@ from inspector_app.app.viewmodels.supervisor import REVIEWABLE, row_id
 from inspector_app.app.widgets.common import (
     OUTCOMES,
     core_text,
+    country_name,
     decision_short,
     decision_title,
     flag_title,
@@ -24,6 +25,7 @@ from inspector_app.app.widgets.common import (
     local_time,
     outcome_icon,
     outcome_word,
+    period_title,
     phrases,
     set_badge,
 )
@@ -178,7 +180,7 @@ class SupervisorScreen(QWidget):
             name, name_tip = self.tr("(at its booth)"), self.tr("The traveller's data stays at booth %s.") % e.get("booth")
         else:
             name = _traveller_name(t) or self.tr("(name not read)")
-            name_tip = " · ".join(str(x) for x in (name, self.vm.nationality_name(t.get("nationality")),
+            name_tip = " · ".join(str(x) for x in (name, country_name(t.get("nationality") or ""),
                                                   t.get("document_number")) if x)
         d = e.get("decision") or {}
         if d:
@@ -245,7 +247,7 @@ class SupervisorScreen(QWidget):
         if status:
             text += f": {status}"
         if body.get("period"):
-            text += f", {self.vm.period_words(body['period'])}"
+            text += f", {period_title(body['period'])}"
         reasons = list(body.get("referral_reasons") or [])
         reasons = [core_text(r) for r in reasons]
         override_word, correction_word = self.tr("override"), self.tr("correction")
@@ -283,7 +285,7 @@ class SupervisorScreen(QWidget):
             lines.append(self.tr("Recorded at booth %s: the traveller's data stays there, your review "
                                  "reaches it through the hub.") % exam.get("booth"))
         else:
-            lines.append(" · ".join(str(x) for x in (_traveller_name(t), self.vm.nationality_name(t.get("nationality")),
+            lines.append(" · ".join(str(x) for x in (_traveller_name(t), country_name(t.get("nationality") or ""),
                                                      t.get("document_number"), t.get("birth_date")) if x))
         lines.append(self.tr("Examined by %s at booth %s, %s") % (
             self._person(exam.get("inspector")), exam.get("booth") or "",
