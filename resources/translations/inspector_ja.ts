@@ -317,322 +317,372 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="332" />
+        <location filename="../../ui/exam_capture.ui" line="6" />
         <source>Biometrics</source>
         <translation>個人識別情報（顔・指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
+        <location filename="../../ui/exam_capture.ui" line="43" />
         <source>Camera (F5)</source>
         <translation>カメラ (F5)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="334" />
+        <location filename="../../ui/exam_capture.ui" line="50" />
         <source>Capture (F6)</source>
         <translation>撮影 (F6)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="335" />
+        <location filename="../../ui/exam_capture.ui" line="57" />
         <source>Retake (F7)</source>
         <translation>撮り直し (F7)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="336" />
+        <location filename="../../ui/exam_capture.ui" line="66" />
         <source>Capture fingerprints (F8)</source>
         <translation>指紋採取 (F8)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="337" />
-        <source>Exemption:</source>
-        <translation>免除:</translation>
+        <location filename="../../ui/exam_capture.ui" line="133" />
+        <source>E&amp;xemption:</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
+        <location filename="../../ui/exam_capture.ui" line="108" />
         <source>Finger</source>
         <translation>指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
+        <location filename="../../ui/exam_capture.ui" line="113" />
         <source>Quality</source>
         <translation>品質</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
+        <location filename="../../ui/exam_capture.ui" line="118" />
         <source>Tries</source>
         <translation>試行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
+        <location filename="../../ui/exam_capture.ui" line="123" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="292" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
-        <source>No face found — look at the camera</source>
-        <translation>顔が見つかりません — カメラを見てください</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="303" />
+        <source>Looking for a face — look at the camera</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
-        <source>Quality OK — capturing</source>
-        <translation>品質良好 — 撮影中</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="305" />
+        <source>Quality OK — hold still, capturing</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
-        <source>Quality low: </source>
-        <translation>品質不足: </translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <source>Adjusting: </source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="364" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="314" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="372" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="321" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="374" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="323" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="377" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="326" />
+        <source>Face captured — checking it against the watchlist…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="328" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="379" />
-        <source>Looking for a face…</source>
-        <translation>顔を探しています…</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
+        <source>Camera: %s — trying again</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="388" />
-        <source>exception: </source>
-        <translation>例外: </translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
+        <source>Camera on — looking for a face…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="388" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
+        <source>not captured: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
+        <source>Fingerprint scanner: starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="351" />
+        <source>Fingerprints captured: %d, not captured: %d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
+        <source>The fingerprint capture failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
         <source>captured</source>
         <translation>取得済み</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="394" />
-        <source>Place the finger on the scanner…</source>
-        <translation>指をスキャナーに置いてください…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="397" />
-        <source>Fingerprints captured: %d, exceptions: %d</source>
-        <translation>指紋採取: %d 指、例外: %d</translation>
     </message>
 </context>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
+        <location filename="../../ui/exam_checks.ui" line="6" />
         <source>Checks</source>
         <translation>照合結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="209" />
-        <source>quality</source>
-        <translation>品質</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="193" />
+        <source>quality %d of 100</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="209" />
-        <source>score</source>
-        <translation>スコア</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
+        <source>similarity %d of 100, a hit from %d</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="209" />
-        <source>record</source>
-        <translation>記録</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="198" />
+        <source>watchlist record: %s</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="227" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="216" />
         <source>OPEN HIT — landing blocked until a supervisor clears it</source>
         <translation>未解除の該当あり — 統括審査官の解除まで上陸許可不可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="229" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="218" />
         <source>DOCUMENT PROBLEM — see checks</source>
         <translation>旅券に問題あり — 照合結果を確認</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="231" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="220" />
         <source>NO HITS</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="259" />
-        <source>(no photo at the booth)</source>
-        <translation>（ブースに写真なし）</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="253" />
+        <source>Left: this traveller.
+Right: the watchlist's enrolment image, record %s (%s).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="261" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="247" />
         <source>no image</source>
         <translation>画像なし</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="266" />
-        <source>Left: live capture / document. Right: watchlist record %s (%s).</source>
-        <translation>左: 取得した画像／旅券。右: リストの記録 %s（%s）。</translation>
     </message>
 </context>
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="503" />
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="504" />
+        <location filename="../../ui/exam_decision.ui" line="6" />
+        <location filename="../../ui/exam_decision.ui" line="17" />
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="505" />
-        <source>Status of residence</source>
-        <translation>在留資格</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="506" />
-        <source>Period of stay</source>
-        <translation>在留期間</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="507" />
+        <location filename="../../ui/exam_decision.ui" line="86" />
         <source>Last day of stay</source>
         <translation>在留期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="508" />
-        <source>Referral reasons</source>
-        <translation>引渡しの理由</translation>
+        <location filename="../../ui/exam_decision.ui" line="37" />
+        <source>S&amp;tatus of residence</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="509" />
-        <source>Special landing details</source>
-        <translation>特例上陸の詳細</translation>
+        <location filename="../../ui/exam_decision.ui" line="66" />
+        <source>&amp;Period of stay</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="510" />
-        <source>Override reason</source>
-        <translation>判断変更の理由</translation>
+        <location filename="../../ui/exam_decision.ui" line="97" />
+        <source>Referral &amp;reasons</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="511" />
+        <location filename="../../ui/exam_decision.ui" line="126" />
+        <source>Special landing deta&amp;ils</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/exam_decision.ui" line="155" />
+        <source>&amp;Override reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/exam_decision.ui" line="165" />
         <source>only where a rule allows it; goes to the supervisor</source>
         <translation>規則が認める場合のみ。統括審査官の確認対象になります</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="512" />
+        <location filename="../../ui/exam_decision.ui" line="186" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="513" />
+        <location filename="../../ui/exam_decision.ui" line="193" />
         <source>Print seal (Ctrl+P)</source>
         <translation>証印を印刷 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="514" />
+        <location filename="../../ui/exam_decision.ui" line="200" />
         <source>Next traveller (Ctrl+N)</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="536" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="538" />
         <source>— choose —</source>
+        <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="571" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="595" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="579" />
-        <source>Saved — press Next traveller (Ctrl+N)</source>
-        <translation>保存済み — 次の旅客へ (Ctrl+N)</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="608" />
+        <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="583" />
-        <source>Ready to save</source>
-        <translation>保存できます</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="611" />
+        <source>Waiting for a document: put the passport on the reader.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="588" />
-        <source>Saved: record %s</source>
-        <translation>保存しました: 記録 %s</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="617" />
+        <source>… and %d more (hover to read all)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="590" />
-        <source>Seal: %s</source>
-        <translation>証印: %s</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="620" />
+        <source>Checking the decision…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="622" />
+        <source>Ready to save (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="628" />
+        <source>Saved as record %s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="630" />
+        <source>The landing permission seal is ready to print (Ctrl+P).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="292" />
+        <location filename="../../inspector_app/app/core_messages.py" line="294" />
         <source>Clean traveller: no hits, lands as Temporary Visitor</source>
         <translation>問題のない旅客: 該当なし、短期滞在で上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="293" />
+        <location filename="../../inspector_app/app/core_messages.py" line="295" />
         <source>Passport reported lost (SLTD hit)</source>
         <translation>紛失届のある旅券（紛失・盗難旅券リストに該当）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="294" />
+        <location filename="../../inspector_app/app/core_messages.py" line="296" />
         <source>Biographic watchlist hit (name spelled differently on the list)</source>
         <translation>要注意人物リスト（身分事項）に該当（リスト上のつづりが異なる）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="295" />
+        <location filename="../../inspector_app/app/core_messages.py" line="297" />
         <source>Face and fingerprint match a watchlisted subject under another name</source>
         <translation>顔と指紋が別名で登録された要注意人物と一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="296" />
+        <location filename="../../inspector_app/app/core_messages.py" line="298" />
         <source>Under 16: exempt from biometrics</source>
         <translation>16歳未満: 個人識別情報の提供免除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="297" />
+        <location filename="../../inspector_app/app/core_messages.py" line="299" />
         <source>Traveller from Taiwan (a region, not a country)</source>
         <translation>台湾からの旅客（国ではなく地域）</translation>
     </message>
 </context>
 <context>
+    <name>ExamScreen</name>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam.py" line="51" />
+        <source>Go to the status of residence (type-ahead: English, 日本語, kana, romaji)</source>
+        <extracomment>Shortcuts of this screen (the window's own are in main_window.shortcut_table).</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ExaminationViewModel</name>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="213" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="228" />
         <source>Scan the passport or type the MRZ first.</source>
         <translation>旅券を読み取るか MRZ を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="216" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="231" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="232" />
         <source>Finish this traveller (Save or Next) before reading another document.</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次へ）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="219" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="235" />
         <source>Sign in first.</source>
         <translation>先にログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="246" />
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="288" />
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="360" />
-        <source>Read the document first.</source>
-        <translation>先に旅券を読み込んでください。</translation>
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="278" />
+        <source>Read the document first: scan the passport, then the camera starts.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="414" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="300" />
+        <source>Camera: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="307" />
+        <source>Camera: %s — trying again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="335" />
+        <source>Read the document first: scan the passport, then capture the fingerprints.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="470" />
         <source>Nothing to save.</source>
         <translation>保存する内容がありません。</translation>
     </message>
@@ -1041,34 +1091,39 @@
 <context>
     <name>MrzPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="82" />
-        <source>Document (MRZ) — scan or type, Ctrl+Enter to read</source>
-        <translation>旅券（MRZ）— 読取または入力、Ctrl+Enter で読込</translation>
+        <location filename="../../ui/exam_mrz.ui" line="6" />
+        <source>Document (MRZ) — Ctrl+Enter reads</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="83" />
+        <location filename="../../ui/exam_mrz.ui" line="47" />
         <source>Read document</source>
         <translation>旅券を読込</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="84" />
+        <location filename="../../ui/exam_mrz.ui" line="30" />
         <source>P&lt;JPNSAMPLE&lt;&lt;HANAKO&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;
 ...</source>
         <translation>P&lt;JPNSAMPLE&lt;&lt;HANAKO&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt;
 ...</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="98" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="113" />
         <source>expected</source>
         <translation>正しくは</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="98" />
-        <source>line</source>
-        <translation>行</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="122" />
+        <source>all %d check digits</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="109" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="123" />
+        <source>line %s: %s/%s characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="129" />
         <source>invalid characters at columns %s</source>
         <translation>%s 桁目に無効な文字</translation>
     </message>
@@ -1240,205 +1295,205 @@
 <context>
     <name>SupervisorScreen</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="152" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="154" />
         <source>This booth has no hub to ask, so the other booths cannot be shown: this booth's open flags only.</source>
         <extracomment>queue columns: each but the last fits its contents up to a limit (longer text is cut with "…" and shown whole in its tooltip and in the detail); the last, flags, takes the rest the share of the width for the list, the examination and the review (1366×768: 700/380/270)</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="154" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="156" />
         <source>Your signing key is not open on this booth (sign in again), so the other booths cannot be shown: this booth's open flags only.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="156" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="158" />
         <source>The hub cannot be reached, so the other booths cannot be shown: this booth's open flags only. It is asked again every few seconds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="158" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="160" />
         <source>The hub did not accept you as a supervisor of this port, so the other booths cannot be shown: this booth's open flags only.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="164" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="166" />
         <source>Every booth of the port, from the hub.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="166" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
         <source>Examinations whose flags you reviewed, newest first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="170" />
         <source>This booth's flags that no supervisor has reviewed yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
         <source>(at its booth)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
         <source>The traveller's data stays at booth %s.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="182" />
         <source>(name not read)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="187" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="189" />
         <source>none yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="187" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="189" />
         <source>The inspector has not decided yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="192" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="194" />
         <source>reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="251" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="253" />
         <source>override</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="251" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="253" />
         <source>correction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="256" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="258" />
         <source>Reasons: %s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="258" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="260" />
         <source>Note: %s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="271" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="273" />
         <source>Loading the examination…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="272" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="274" />
         <source>No examination selected: the list is empty.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="283" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="285" />
         <source>Recorded at booth %s: the traveller's data stays there, your review reaches it through the hub.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="288" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="290" />
         <source>Examined by %s at booth %s, %s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="292" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="294" />
         <source>✖ Your own examination: another supervisor must review it.</source>
         <translation>✖ ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="295" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="297" />
         <source>Inspector's decision: %s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="296" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="298" />
         <source>Inspector's decision: none recorded yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="319" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="321" />
         <source>%s · %s · %s: %s · “%s”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="328" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="330" />
         <source>List record: %s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="334" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="336" />
         <source>Reviewed: %s by %s, %s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="365" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="367" />
         <source>Loading…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="372" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="374" />
         <source>No live capture recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="374" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="376" />
         <source>No enrolment image at the booth.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="396" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="398" />
         <source>Your own examination: another supervisor must review it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="398" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="400" />
         <source>Wait a moment: the examination is still loading.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="402" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="404" />
         <source>Choose the flag to review.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="413" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="415" />
         <source>Change a recorded review?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="414" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="416" />
         <source>This flag already has a review:
 %s, %s by %s, %s.
 Reason: “%s”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="419" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="421" />
         <source>Record a new review, %s, after it? Both stay in the history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="421" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="423" />
         <source>Keep the recorded review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="422" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="424" />
         <source>Record the new review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="432" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="434" />
         <source>The recorded review is unchanged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="443" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="445" />
         <source>Review recorded: %s</source>
         <translation>記録しました: %s</translation>
     </message>
@@ -1457,32 +1512,32 @@ Reason: “%s”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="232" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="220" />
         <source>The pictures could not be read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="238" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="226" />
         <source>Choose confirm or clear.</source>
         <translation>確定か解除を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="241" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="229" />
         <source>A reason is required for every review.</source>
         <translation>審査結果には必ず理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="244" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="232" />
         <source>The examination shown is not the one selected yet: wait for it, then review.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="272" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="260" />
         <source>Review not sent to the hub</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="276" />
+        <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="264" />
         <source>Review not recorded</source>
         <translation type="unfinished" />
     </message>
@@ -1490,47 +1545,47 @@ Reason: “%s”</source>
 <context>
     <name>TravellerPanel</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="136" />
+        <location filename="../../ui/exam_traveller.ui" line="6" />
         <source>Traveller</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="138" />
+        <location filename="../../ui/exam_traveller.ui" line="12" />
         <source>Surname</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="138" />
+        <location filename="../../ui/exam_traveller.ui" line="32" />
         <source>Given names</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="139" />
+        <location filename="../../ui/exam_traveller.ui" line="52" />
         <source>Document no.</source>
         <translation>旅券番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="139" />
+        <location filename="../../ui/exam_traveller.ui" line="72" />
         <source>Issuing state</source>
         <translation>発行国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="140" />
+        <location filename="../../ui/exam_traveller.ui" line="92" />
         <source>Nationality / region</source>
         <translation>国籍・地域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="140" />
+        <location filename="../../ui/exam_traveller.ui" line="112" />
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="141" />
+        <location filename="../../ui/exam_traveller.ui" line="132" />
         <source>Sex</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="141" />
+        <location filename="../../ui/exam_traveller.ui" line="152" />
         <source>Expiry</source>
         <translation>有効期限</translation>
     </message>
@@ -1984,281 +2039,266 @@ Reason: “%s”</source>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="97" />
-        <source>capturing</source>
-        <translation>採取中</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="98" />
         <source>check digits valid; expires {date}</source>
         <translation>チェックディジット正常、有効期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="99" />
+        <location filename="../../inspector_app/app/core_messages.py" line="98" />
         <source>choose a period of stay</source>
         <translation>在留期間を選んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="100" />
+        <location filename="../../inspector_app/app/core_messages.py" line="99" />
         <source>choose a status of residence</source>
         <translation>在留資格を選んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="101" />
+        <location filename="../../inspector_app/app/core_messages.py" line="100" />
         <source>claimed: {ground}</source>
         <translation>申告: {ground}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="102" />
+        <location filename="../../inspector_app/app/core_messages.py" line="101" />
         <source>composite check digit</source>
         <translation>総合チェックディジット</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="103" />
+        <location filename="../../inspector_app/app/core_messages.py" line="102" />
         <source>compound {role} {name} ~ {other} (written as one/several words)</source>
         <translation>複合{role} {name} ≒ {other}（一語／複数語の表記）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="104" />
+        <location filename="../../inspector_app/app/core_messages.py" line="103" />
         <source>date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="105" />
+        <location filename="../../inspector_app/app/core_messages.py" line="104" />
         <source>decision {decision} corrected: {reason}</source>
         <translation>判定 {decision} を訂正: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="106" />
+        <location filename="../../inspector_app/app/core_messages.py" line="105" />
         <source>declared by the inspector</source>
         <translation>入国審査官が申告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="107" />
+        <location filename="../../inspector_app/app/core_messages.py" line="106" />
         <source>designated by ordinance: {designation}</source>
         <translation>法務省令で定める者: {designation}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="108" />
+        <location filename="../../inspector_app/app/core_messages.py" line="107" />
         <source>details this decision records are missing</source>
         <translation>この判定に必要な記録事項がありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="109" />
+        <location filename="../../inspector_app/app/core_messages.py" line="108" />
         <source>device error</source>
         <translation>機器エラー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="110" />
+        <location filename="../../inspector_app/app/core_messages.py" line="109" />
         <source>document number</source>
         <translation>旅券番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="111" />
+        <location filename="../../inspector_app/app/core_messages.py" line="110" />
         <source>document {document} is listed as {status}</source>
         <translation>旅券 {document} は「{status}」として登録されています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="112" />
+        <location filename="../../inspector_app/app/core_messages.py" line="111" />
         <source>emergency landing permission</source>
         <translation>緊急上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="113" />
+        <location filename="../../inspector_app/app/core_messages.py" line="112" />
         <source>exact</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="114" />
+        <location filename="../../inspector_app/app/core_messages.py" line="113" />
         <source>exact match on issuing state + document type + normalised number (keyed 64-bit hash)</source>
         <translation>発行国・旅券種別・旅券番号が完全一致（鍵付き64ビットハッシュ）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="115" />
+        <location filename="../../inspector_app/app/core_messages.py" line="114" />
         <source>exemption withdrawn</source>
         <translation>提供免除を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="116" />
+        <location filename="../../inspector_app/app/core_messages.py" line="115" />
         <source>expected text, got {type}</source>
         <translation>文字列が必要です（{type} を受け取りました）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="117" />
+        <location filename="../../inspector_app/app/core_messages.py" line="116" />
         <source>expired</source>
         <translation>期限切れ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="118" />
+        <location filename="../../inspector_app/app/core_messages.py" line="117" />
         <source>expired {expiry}, examined {date}</source>
         <translation>有効期限 {expiry}、審査日 {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="119" />
+        <location filename="../../inspector_app/app/core_messages.py" line="118" />
         <source>expiry date</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="120" />
+        <location filename="../../inspector_app/app/core_messages.py" line="119" />
         <source>face</source>
         <translation>顔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="121" />
+        <location filename="../../inspector_app/app/core_messages.py" line="120" />
         <source>face cut off at the image edge</source>
         <translation>顔が画像の端で切れています</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="122" />
-        <source>face distance {distance} &lt;= threshold {threshold} ({method})</source>
-        <translation>顔の距離 {distance}（基準 {threshold} 以下、{method}）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="123" />
         <source>face too small: inter-eye distance {value} px &lt; {limit}</source>
         <translation>顔が小さすぎます: 両目の間隔 {value} px（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="124" />
+        <location filename="../../inspector_app/app/core_messages.py" line="123" />
         <source>face watchlist</source>
         <translation>要注意人物リスト（顔）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="125" />
-        <source>fingerprint score {score} &gt;= threshold {threshold} ({fingers}; {method})</source>
-        <translation>指紋スコア {score}（基準 {threshold} 以上、{fingers}、{method}）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="126" />
         <source>fingerprint watchlist</source>
         <translation>要注意人物リスト（指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="127" />
+        <location filename="../../inspector_app/app/core_messages.py" line="126" />
         <source>fingerprints captured</source>
         <translation>指紋を採取しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="128" />
+        <location filename="../../inspector_app/app/core_messages.py" line="127" />
         <source>fingerprints of both hands were neither captured (index or fallback finger) nor recorded as exceptions, and no exemption applies</source>
         <translation>両手の指紋（人差し指または代替の指）が取得も例外記録もされておらず、提供免除もありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="129" />
+        <location filename="../../inspector_app/app/core_messages.py" line="128" />
         <source>finish this traveller (save or next traveller) before reading another document</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次の旅客）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="130" />
+        <location filename="../../inspector_app/app/core_messages.py" line="129" />
         <source>given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="131" />
+        <location filename="../../inspector_app/app/core_messages.py" line="130" />
         <source>head tilted: roll {value}° (limit ±{limit}°)</source>
         <translation>頭が傾いています: {value}°（許容 ±{limit}°）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="132" />
+        <location filename="../../inspector_app/app/core_messages.py" line="131" />
         <source>head turned: yaw ratio {value} (limit ±{limit})</source>
         <translation>顔が横を向いています: {value}（許容 ±{limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="133" />
+        <location filename="../../inspector_app/app/core_messages.py" line="132" />
         <source>initial</source>
         <translation>頭文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="134" />
+        <location filename="../../inspector_app/app/core_messages.py" line="133" />
         <source>injured</source>
         <translation>負傷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="135" />
+        <location filename="../../inspector_app/app/core_messages.py" line="134" />
         <source>invalidated</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="136" />
+        <location filename="../../inspector_app/app/core_messages.py" line="135" />
         <source>invited by the head of a national administrative organ</source>
         <translation>国の行政機関の長が招へいする者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="137" />
+        <location filename="../../inspector_app/app/core_messages.py" line="136" />
         <source>landing ban until {date}</source>
         <translation>上陸拒否期間 {date} まで</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="138" />
+        <location filename="../../inspector_app/app/core_messages.py" line="137" />
         <source>landing permission at port of call (72 hours)</source>
         <translation>寄港地上陸の許可（72時間）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="139" />
+        <location filename="../../inspector_app/app/core_messages.py" line="138" />
         <source>landing permission due to distress</source>
         <translation>遭難による上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="140" />
+        <location filename="../../inspector_app/app/core_messages.py" line="139" />
         <source>landing permission for crew</source>
         <translation>乗員上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="141" />
+        <location filename="../../inspector_app/app/core_messages.py" line="140" />
         <source>landing permission for cruise ship tourists</source>
         <translation>船舶観光上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="142" />
+        <location filename="../../inspector_app/app/core_messages.py" line="141" />
         <source>landing permission for temporary refuge</source>
         <translation>一時庇護のための上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="143" />
+        <location filename="../../inspector_app/app/core_messages.py" line="142" />
         <source>landing permission for transit</source>
         <translation>通過上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="144" />
+        <location filename="../../inspector_app/app/core_messages.py" line="143" />
         <source>left index finger</source>
         <translation>左手人差し指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="145" />
+        <location filename="../../inspector_app/app/core_messages.py" line="144" />
         <source>left little finger</source>
         <translation>左手小指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="146" />
+        <location filename="../../inspector_app/app/core_messages.py" line="145" />
         <source>left middle finger</source>
         <translation>左手中指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="147" />
+        <location filename="../../inspector_app/app/core_messages.py" line="146" />
         <source>left ring finger</source>
         <translation>左手薬指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="148" />
+        <location filename="../../inspector_app/app/core_messages.py" line="147" />
         <source>left thumb</source>
         <translation>左手親指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="149" />
+        <location filename="../../inspector_app/app/core_messages.py" line="148" />
         <source>list damaged</source>
         <translation>リスト破損</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="150" />
+        <location filename="../../inspector_app/app/core_messages.py" line="149" />
         <source>list not installed</source>
         <translation>リスト未導入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="151" />
+        <location filename="../../inspector_app/app/core_messages.py" line="150" />
         <source>listed: {reason}</source>
         <translation>登録理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="152" />
+        <location filename="../../inspector_app/app/core_messages.py" line="151" />
         <source>looking for the fingerprint scanner</source>
         <translation>指紋スキャナーを探しています</translation>
     </message>
@@ -2388,9 +2428,24 @@ Reason: “%s”</source>
         <translation>この手の指紋なし</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="121" />
+        <source>face similarity {similarity} of 100 (a hit from {hit_at})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="124" />
+        <source>fingerprint similarity {similarity} of 100 (a hit from {hit_at})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="152" />
+        <source>looking for the fingerprint scanner: none answered yet ({waited} of {limit} seconds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../inspector_app/app/core_messages.py" line="178" />
-        <source>no fingerprint scanner answered: check that it is plugged in and its service runs</source>
-        <translation>指紋スキャナーが応答しません。接続とサービスの起動を確認してください</translation>
+        <source>no fingerprint scanner answered within {seconds} seconds: check that it is plugged in and that its service is running, then capture again (F8)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="179" />
@@ -2489,456 +2544,466 @@ Reason: “%s”</source>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="198" />
+        <source>place the {finger} on the scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="199" />
+        <source>place the {finger} on the scanner (try {tries})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="200" />
         <source>quality {quality} below the threshold</source>
         <translation>品質 {quality}（基準未満）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="199" />
+        <location filename="../../inspector_app/app/core_messages.py" line="201" />
         <source>re-entry permit kind must be one of {kinds}</source>
         <translation>再入国許可の種類は次のいずれかです: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="200" />
+        <location filename="../../inspector_app/app/core_messages.py" line="202" />
         <source>read the document first</source>
         <translation>先に旅券を読み込んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="201" />
+        <location filename="../../inspector_app/app/core_messages.py" line="203" />
         <source>record {evidence}</source>
         <translation>{evidence}を記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="202" />
+        <location filename="../../inspector_app/app/core_messages.py" line="204" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="203" />
+        <location filename="../../inspector_app/app/core_messages.py" line="205" />
         <source>right index finger</source>
         <translation>右手人差し指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="204" />
+        <location filename="../../inspector_app/app/core_messages.py" line="206" />
         <source>right little finger</source>
         <translation>右手小指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="205" />
+        <location filename="../../inspector_app/app/core_messages.py" line="207" />
         <source>right middle finger</source>
         <translation>右手中指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="206" />
+        <location filename="../../inspector_app/app/core_messages.py" line="208" />
         <source>right ring finger</source>
         <translation>右手薬指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="207" />
+        <location filename="../../inspector_app/app/core_messages.py" line="209" />
         <source>right thumb</source>
         <translation>右手親指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="208" />
+        <location filename="../../inspector_app/app/core_messages.py" line="210" />
         <source>scan the passport or type the MRZ first</source>
         <translation>旅券を読み取るか MRZ を入力してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="209" />
+        <location filename="../../inspector_app/app/core_messages.py" line="211" />
         <source>screening error</source>
         <translation>照合エラー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="210" />
+        <location filename="../../inspector_app/app/core_messages.py" line="212" />
         <source>screening lists are {age} h old (limit {limit} h): update them</source>
         <translation>照合リストは {age} 時間前のものです（上限 {limit} 時間）: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="211" />
+        <location filename="../../inspector_app/app/core_messages.py" line="213" />
         <source>sex differs ({sex} vs {other})</source>
         <translation>性別が異なる（{sex} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="212" />
+        <location filename="../../inspector_app/app/core_messages.py" line="214" />
         <source>sounds alike (Metaphone)</source>
         <translation>発音が類似（Metaphone）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="213" />
+        <location filename="../../inspector_app/app/core_messages.py" line="215" />
         <source>special landing permission (Art. 12)</source>
         <translation>上陸特別許可（第12条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="214" />
+        <location filename="../../inspector_app/app/core_messages.py" line="216" />
         <source>special landing permission follows a referral of the same examination</source>
         <translation>上陸特別許可は同じ審査での特別審理官への引渡しの後に限られます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="215" />
+        <location filename="../../inspector_app/app/core_messages.py" line="217" />
         <source>special landing permission must name who granted it: the Minister of Justice or the Commissioner (delegated)</source>
         <translation>上陸特別許可には許可した者（法務大臣または委任を受けた出入国在留管理庁長官）の記録が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="216" />
+        <location filename="../../inspector_app/app/core_messages.py" line="218" />
         <source>special permanent resident</source>
         <translation>特別永住者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="217" />
+        <location filename="../../inspector_app/app/core_messages.py" line="219" />
         <source>special permanent resident certificate number</source>
         <translation>特別永住者証明書の番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="218" />
+        <location filename="../../inspector_app/app/core_messages.py" line="220" />
         <source>spelling differs (Jaro-Winkler {value})</source>
         <translation>つづりが異なる（Jaro-Winkler {value}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="219" />
+        <location filename="../../inspector_app/app/core_messages.py" line="221" />
         <source>spelling variant</source>
         <translation>つづりの異形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="220" />
+        <location filename="../../inspector_app/app/core_messages.py" line="222" />
         <source>spelling variant of {name}</source>
         <translation>{name} のつづりの異形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="221" />
+        <location filename="../../inspector_app/app/core_messages.py" line="223" />
         <source>stolen</source>
         <translation>盗難</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="222" />
+        <location filename="../../inspector_app/app/core_messages.py" line="224" />
         <source>stolen blank</source>
         <translation>未発給冊子の盗難</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="223" />
+        <location filename="../../inspector_app/app/core_messages.py" line="225" />
         <source>surname</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="224" />
+        <location filename="../../inspector_app/app/core_messages.py" line="226" />
         <source>the biometric exemption claimed does not fit this traveller or decision</source>
         <translation>申告された個人識別情報の提供免除はこの旅客または判定に該当しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="225" />
+        <location filename="../../inspector_app/app/core_messages.py" line="227" />
         <source>the biometric exemption needs its evidence recorded</source>
         <translation>個人識別情報の提供免除には根拠の記録が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="226" />
+        <location filename="../../inspector_app/app/core_messages.py" line="228" />
         <source>the date of birth is not known in full, so the age cannot be established</source>
         <translation>生年月日が完全でないため年齢を確定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="227" />
+        <location filename="../../inspector_app/app/core_messages.py" line="229" />
         <source>the decision to correct is not a decision of this examination</source>
         <translation>訂正する判定はこの審査の判定ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="228" />
+        <location filename="../../inspector_app/app/core_messages.py" line="230" />
         <source>the designation (ordinance and item)</source>
         <translation>該当する規定（省令と号）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="229" />
+        <location filename="../../inspector_app/app/core_messages.py" line="231" />
         <source>the document has expired (a landing that does not require a valid document)</source>
         <translation>旅券の有効期限が切れています（有効な旅券を要しない上陸）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="230" />
+        <location filename="../../inspector_app/app/core_messages.py" line="232" />
         <source>the document has expired on the examination date</source>
         <translation>旅券は審査日に有効期限が切れています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="231" />
+        <location filename="../../inspector_app/app/core_messages.py" line="233" />
         <source>the document is not a Japanese one: a Japanese national's return needs one</source>
         <translation>日本国旅券ではありません。日本人の帰国確認には日本国旅券が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="232" />
+        <location filename="../../inspector_app/app/core_messages.py" line="234" />
         <source>the document's expiry date cannot be read</source>
         <translation>旅券の有効期限を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="233" />
+        <location filename="../../inspector_app/app/core_messages.py" line="235" />
         <source>the fingerprint scanner cannot be used: {problem}</source>
         <translation>指紋スキャナーを使用できません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="234" />
+        <location filename="../../inspector_app/app/core_messages.py" line="236" />
         <source>the fingerprint scanner on port {port} was refused, nothing recorded: {problem}</source>
         <translation>ポート {port} の指紋スキャナーは信頼できないため使用しません（記録なし）: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="235" />
+        <location filename="../../inspector_app/app/core_messages.py" line="237" />
         <source>the installed {list} list is refused: {problem}; apply the lists again (inspector-app bundle apply)</source>
         <translation>導入済みの {list} リストは使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="236" />
+        <location filename="../../inspector_app/app/core_messages.py" line="238" />
         <source>the inviting organ and its letter's reference</source>
         <translation>招へいした行政機関とその文書番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="237" />
+        <location filename="../../inspector_app/app/core_messages.py" line="239" />
         <source>the landing date is missing</source>
         <translation>上陸年月日がありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="238" />
+        <location filename="../../inspector_app/app/core_messages.py" line="240" />
         <source>the period of stay cannot be read</source>
         <translation>在留期間を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="239" />
+        <location filename="../../inspector_app/app/core_messages.py" line="241" />
         <source>the period of stay is not one the status allows</source>
         <translation>この在留資格で認められない在留期間です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="240" />
+        <location filename="../../inspector_app/app/core_messages.py" line="242" />
         <source>the period of the activities</source>
         <translation>活動を行う期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="241" />
+        <location filename="../../inspector_app/app/core_messages.py" line="243" />
         <source>the re-entry permit kind is not one of the known kinds</source>
         <translation>再入国許可の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="242" />
+        <location filename="../../inspector_app/app/core_messages.py" line="244" />
         <source>this decision grants no status of residence or period of stay</source>
         <translation>この判定では在留資格・在留期間を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="243" />
+        <location filename="../../inspector_app/app/core_messages.py" line="245" />
         <source>this examination already has a final decision: record a correction instead</source>
         <translation>この審査には最終判定があります。訂正として記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="244" />
+        <location filename="../../inspector_app/app/core_messages.py" line="246" />
         <source>this examination is saved: start the next traveller</source>
         <translation>この審査は保存済みです。次の旅客に進んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="245" />
+        <location filename="../../inspector_app/app/core_messages.py" line="247" />
         <source>this is not a machine readable zone: {problem}</source>
         <translation>MRZ（機械読取領域）ではありません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="246" />
+        <location filename="../../inspector_app/app/core_messages.py" line="248" />
         <source>this rule cannot be overridden by an inspector</source>
         <translation>この規則は入国審査官が判断変更できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="247" />
+        <location filename="../../inspector_app/app/core_messages.py" line="249" />
         <source>this status of residence cannot be granted at landing</source>
         <translation>この在留資格は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="248" />
+        <location filename="../../inspector_app/app/core_messages.py" line="250" />
         <source>too bright: mean {value} &gt; {limit}</source>
         <translation>明るすぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="249" />
+        <location filename="../../inspector_app/app/core_messages.py" line="251" />
         <source>too dark: mean {value} &lt; {limit}</source>
         <translation>暗すぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="250" />
+        <location filename="../../inspector_app/app/core_messages.py" line="252" />
         <source>transliteration fold (UE/U, OE/O, AA/A, double letters)</source>
         <translation>翻字の揺れ（UE/U、OE/O、AA/A、重ね字）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="251" />
+        <location filename="../../inspector_app/app/core_messages.py" line="253" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="252" />
+        <location filename="../../inspector_app/app/core_messages.py" line="254" />
         <source>unknown decision type</source>
         <translation>不明な判定種別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="253" />
+        <location filename="../../inspector_app/app/core_messages.py" line="255" />
         <source>unknown exemption {ground}; one of: {known}</source>
         <translation>不明な免除事由 {ground}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="254" />
+        <location filename="../../inspector_app/app/core_messages.py" line="256" />
         <source>unknown finger position {position}; one of: {known}</source>
         <translation>不明な指の位置 {position}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="255" />
+        <location filename="../../inspector_app/app/core_messages.py" line="257" />
         <source>unknown ground {ground}</source>
         <translation>不明な免除事由 {ground}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="256" />
+        <location filename="../../inspector_app/app/core_messages.py" line="258" />
         <source>unknown status of residence</source>
         <translation>不明な在留資格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="257" />
+        <location filename="../../inspector_app/app/core_messages.py" line="259" />
         <source>unlimited</source>
         <translation>無期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="258" />
+        <location filename="../../inspector_app/app/core_messages.py" line="260" />
         <source>unreadable</source>
         <translation>読取不能</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="259" />
+        <location filename="../../inspector_app/app/core_messages.py" line="261" />
         <source>{count} capture(s)</source>
         <translation>{count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="260" />
+        <location filename="../../inspector_app/app/core_messages.py" line="262" />
         <source>{count} faces in the frame (need exactly one)</source>
         <translation>画面に {count} 人の顔（1人のみにしてください）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="261" />
+        <location filename="../../inspector_app/app/core_messages.py" line="263" />
         <source>{count} hit(s)</source>
         <translation>該当 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="262" />
+        <location filename="../../inspector_app/app/core_messages.py" line="264" />
         <source>{count} open</source>
         <translation>未解除 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="263" />
+        <location filename="../../inspector_app/app/core_messages.py" line="265" />
         <source>{decision} needs: {details}</source>
         <translation>{decision}に必要な事項: {details}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="264" />
+        <location filename="../../inspector_app/app/core_messages.py" line="266" />
         <source>{detail} ({evidence})</source>
         <translation>{detail}（{evidence}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="265" />
+        <location filename="../../inspector_app/app/core_messages.py" line="267" />
         <source>{finding} — overridden: {reason}</source>
         <translation>{finding} — 判断変更: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="266" />
+        <location filename="../../inspector_app/app/core_messages.py" line="268" />
         <source>{finger}: {reason}</source>
         <translation>{finger}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="267" />
+        <location filename="../../inspector_app/app/core_messages.py" line="269" />
         <source>{first} and {rest}</source>
         <translation>{first}{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="268" />
+        <location filename="../../inspector_app/app/core_messages.py" line="270" />
         <source>{first} or {last}</source>
         <translation>{first}又は{last}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="269" />
+        <location filename="../../inspector_app/app/core_messages.py" line="271" />
         <source>{first}, {rest}</source>
         <translation>{first}、{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="270" />
+        <location filename="../../inspector_app/app/core_messages.py" line="272" />
         <source>{landing} ({article})</source>
         <translation>{landing}（{article}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="271" />
+        <location filename="../../inspector_app/app/core_messages.py" line="273" />
         <source>{landing} allows at most {maximum} ({article}), not {period}</source>
         <translation>{landing}の期間は最長{maximum}です（{article}）。{period}は認められません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="272" />
+        <location filename="../../inspector_app/app/core_messages.py" line="274" />
         <source>{landing} grants no status of residence</source>
         <translation>{landing}では在留資格を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="273" />
+        <location filename="../../inspector_app/app/core_messages.py" line="275" />
         <source>{listed}, reported {date}</source>
         <translation>{listed}（{date} 届出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="274" />
+        <location filename="../../inspector_app/app/core_messages.py" line="276" />
         <source>{list} ({reason})</source>
         <translation>{list}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="275" />
+        <location filename="../../inspector_app/app/core_messages.py" line="277" />
         <source>{list} list refused: {problem}</source>
         <translation>{list} リストを使用しません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="276" />
+        <location filename="../../inspector_app/app/core_messages.py" line="278" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="277" />
+        <location filename="../../inspector_app/app/core_messages.py" line="279" />
         <source>{n} months</source>
         <translation>{n}月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="278" />
+        <location filename="../../inspector_app/app/core_messages.py" line="280" />
         <source>{n} years</source>
         <translation>{n}年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="279" />
+        <location filename="../../inspector_app/app/core_messages.py" line="281" />
         <source>{period} is an authorised period of stay for {status}</source>
         <translation>{period}は{status}の在留期間として認められています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="280" />
+        <location filename="../../inspector_app/app/core_messages.py" line="282" />
         <source>{period} is not a period of stay of {status}</source>
         <translation>{period}は{status}の在留期間ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="281" />
+        <location filename="../../inspector_app/app/core_messages.py" line="283" />
         <source>{period} is not an authorised period of stay for {status}; the table allows {allowed}</source>
         <translation>{period}は{status}の在留期間として認められていません。認められる期間: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="282" />
+        <location filename="../../inspector_app/app/core_messages.py" line="284" />
         <source>{reason} ({detail})</source>
         <translation>{reason}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="283" />
+        <location filename="../../inspector_app/app/core_messages.py" line="285" />
         <source>{role} {name} ~ {other}: {rule}</source>
         <translation>{role} {name} ≒ {other}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="284" />
+        <location filename="../../inspector_app/app/core_messages.py" line="286" />
         <source>{role} {name}: {rule}</source>
         <translation>{role} {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="285" />
+        <location filename="../../inspector_app/app/core_messages.py" line="287" />
         <source>{role}/{other}</source>
         <translation>{role}／{other}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="286" />
+        <location filename="../../inspector_app/app/core_messages.py" line="288" />
         <source>{rule}: {detail}</source>
         <translation>{rule}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="287" />
+        <location filename="../../inspector_app/app/core_messages.py" line="289" />
         <source>{status} cannot be granted at landing</source>
         <translation>{status}は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="288" />
+        <location filename="../../inspector_app/app/core_messages.py" line="290" />
         <source>{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))</source>
         <translation>{status}は上陸時に決定できません（入管法第7条第1項第2号）</translation>
     </message>

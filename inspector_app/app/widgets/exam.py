@@ -7,12 +7,12 @@ Ctrl+T jumps to the status of residence with type-ahead in English, Japanese, ka
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from inspector_app.app.forms.ui_exam_screen import Ui_ExamScreen
-from inspector_app.app.widgets.common import set_badge
+from inspector_app.app.widgets.common import core_text, set_badge
 from inspector_app.app.widgets.exam_panels import clear_badge
 
 #: Shortcuts of this screen (the window's own are in main_window.shortcut_table).
@@ -41,14 +41,24 @@ class ExamScreen(QWidget):
         self.status_shortcut = QShortcut(QKeySequence(STATUS_SHORTCUT), self)
         self.status_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.status_shortcut.activated.connect(self.decision.focus_status)
+        self._retranslate_shortcut()
         vm.notice.connect(self.show_notice)
         vm.cleared.connect(self.mrz.edit.setFocus)
         self.show_notice("")
 
+    def _retranslate_shortcut(self) -> None:
+        # F1 lists a QShortcut by its What's This text, in the language shown
+        self.status_shortcut.setWhatsThis(self.tr("Go to the status of residence (type-ahead: English, 日本語, kana, romaji)"))
+
+    def changeEvent(self, event):  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_shortcut()
+        super().changeEvent(event)
+
     def show_notice(self, text: str) -> None:
         """Device and input problems, in full and in the window (the status bar cuts them)."""
         if text:
-            set_badge(self.notice, "fail", text.removeprefix("✖ "))
+            set_badge(self.notice, "fail", core_text(text).removeprefix("✖ "))
             self.notice.setVisible(True)
         else:
             clear_badge(self.notice)
