@@ -210,12 +210,18 @@ class Backend:
         return {"live": live, "enrolment": self.enrolment_image(check)}
 
     def enrolment_image(self, check: dict) -> bytes | None:
-        """The watchlist's enrolment image (JPEG/PNG bytes) for a face or fingerprint hit
-        (``check["subject_id"]``, ``check["kind"]``, ``check.get("position")``), or None.
+        """The watchlist's enrolment image (JPEG bytes) beside a face or fingerprint hit, or None.
 
-        The hook for the biometric bundle's small enrolment image: wire its accessor here. Until
-        then the screen says that no enrolment image is at the booth."""
-        return None
+        The examination copied it from the signed list's bundle into its evidence when the hit
+        was made (``evidence["watch"]``, booth.examination), so it is the image the inspector saw
+        and it outlives the list version that carried it."""
+        path = (check.get("evidence") or {}).get("watch")
+        if not path:
+            return None
+        try:
+            return Path(path).read_bytes()
+        except OSError:
+            return None
 
     # ---- status bar (store lane) ---------------------------------------------------------
     def status_snapshot(self) -> dict:

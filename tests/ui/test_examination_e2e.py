@@ -218,6 +218,13 @@ def test_face_and_fingerprint_hits_show_the_live_capture_as_evidence(booth):
         assert f"similarity {score} of 100, a hit from 50" in line, line
         assert f"{kind} similarity {score} of 100 (a hit from 50)" in line, line
         assert "distance" not in line and "threshold" not in line
+    # the supervisor sees the same two pictures: the recorded check result leads to both
+    detail = window.backend.review_detail(window.exam_vm.examination_id)
+    for kind in ("face", "fingerprint"):
+        recorded = next(c for c in detail["check_results"] if c["kind"] == kind and c["outcome"] == "hit")
+        images = window.backend.evidence_images(recorded)
+        assert images["live"] and images["live"][0][:2] in (b"\xff\xd8", b"\x89P", b"II", b"MM"), kind
+        assert images["enrolment"] is not None and images["enrolment"][:2] == b"\xff\xd8", kind  # the list's JPEG
     state = d.decide("landing_permission", "temporary_visitor", "90d")
     assert not state["can_save"]
     assert "hit.open" in [f["rule"] for f in state["refused"]]

@@ -241,18 +241,23 @@ SIGN_IN = [
     Step("the examination screen", keys=["Return"], until=title_has("Examination")),
 ]
 
-CLEAN_TRAVELLER = [  # what completes a clean traveller with keys today
-    Step("the demo's clean traveller on the reader: document read and screened", keys=["ctrl+alt+1"],
-         until=lambda h: {"document", "sltd", "biographic"} <= checks_of(h, 1), timeout_s=90),
-    Step("the camera (F5) takes the face and it is screened", keys=["F5"],
-         until=lambda h: "face" in checks_of(h, 1), timeout_s=120),
-    Step("the fingerprints (F8) are taken and screened", keys=["F8"],
-         until=lambda h: "fingerprint" in checks_of(h, 1), timeout_s=120),
-    Step("to the decision (landing permission is the default)", keys=["ctrl+d"]),
-    Step("to the status of residence", keys=["Tab"]),
-    Step("the status by its first letters (a space would open the list)", text="Temporary"),
-    Step("save (Ctrl+S)", keys=["ctrl+s"], until=lambda h: bool(decisions_of(h, 1)), again_every=5),
+def captured(h: RealWindow, n: int = 1) -> bool:
+    """The devices in auto mode took the face and the fingerprints and both were screened."""
+    return {"face", "fingerprint"} <= checks_of(h, n)
+
+
+CLEAN_TRAVELLER = [  # the passport arrives from the reader; the inspector presses 7 keys
+    Step("the demo's clean traveller on the reader: the document is read and screened, the camera and "
+         "the scanner start by themselves (auto mode) and the face and fingers are screened",
+         keys=["ctrl+alt+1"], until=captured, timeout_s=180),
+    Step("Ctrl+T: to the status of residence", keys=["ctrl+t"]),
+    Step("type-ahead: t a n finds 短期滞在 / Temporary Visitor, Return takes it", keys=["t", "a", "n", "Return"]),
+    Step("save (Ctrl+S)", keys=["ctrl+s"], until=lambda h: bool(decisions_of(h, 1)), timeout_s=90),
+    Step("next traveller (Ctrl+N): nothing to ask, the decision is saved", keys=["ctrl+n"]),
 ]
+#: the keys an inspector presses for a clean traveller (the first step is the reader, not a key)
+INSPECTOR_KEYS = [k for step in CLEAN_TRAVELLER[1:] for k in step.keys] + [
+    c for step in CLEAN_TRAVELLER[1:] for c in step.text]
 
 LEAVE_UNFINISHED = [  # an unfinished traveller: closing the window or signing out asks first
     Step("the next traveller (lost passport) on the reader", keys=["ctrl+alt+2"],
@@ -263,6 +268,20 @@ LEAVE_UNFINISHED = [  # an unfinished traveller: closing the window or signing o
     Step("Return (the default) stays", keys=["Return"], until=lambda h: not h.window_named("Leave this traveller")),
     Step("Ctrl+Q asks again", keys=["ctrl+q"], until=lambda h: h.window_named("Leave this traveller")),
     Step("Tab to Sign out, Return: signed out", keys=["Tab", "Return"], until=title_has("Sign in")),
+]
+
+SUPERVISOR_REVIEW = [  # the lost passport's open hit, reviewed by keys only
+    Step("the supervisor's name", text="supervisor1"),
+    Step("to the password", keys=["Tab"]),
+    Step("the password", text="demo-supervisor"),
+    Step("the supervisor screen", keys=["Return"], until=title_has("Supervisor")),
+    Step("F3: the cursor in the list, the first (and only) flagged traveller shown", keys=["F3"]),
+    Step("Enter: to the examination's flags", keys=["Return"]),
+    Step("Alt+1: confirm the hit, the cursor in the reason", keys=["alt+1"]),
+    Step("the reason", text="Passport reported lost; holder referred"),
+    Step("Ctrl+R records the review", keys=["ctrl+r"],
+         until=lambda h: bool(store_rows(h.home, "SELECT verdict FROM reviews")), timeout_s=90),
+    Step("Ctrl+Q signs out (nothing unsaved on this screen)", keys=["ctrl+q"], until=title_has("Sign in")),
 ]
 
 CLOSE = [
@@ -277,6 +296,11 @@ def real_window(demo_home, tmp_path):
         pytest.skip(f"a real window needs {', '.join(missing)} (bash build/setup.sh test installs them)")
     out = tmp_path / "real-window"
     out.mkdir()
+    from inspector_app.settings import Settings
+
+    settings = Settings.load(demo_home)
+    settings.set("exam.auto_devices", True)  # the booth's default (tests/ui/conftest.py turns it off)
+    settings.save()
     h = RealWindow(demo_home, out)
     try:
         h.start()
@@ -285,8 +309,11 @@ def real_window(demo_home, tmp_path):
         h.stop()
 
 
-def test_a_clean_traveller_with_the_keyboard_only_in_a_real_window(real_window):
+def test_a_clean_traveller_and_a_review_with_the_keyboard_only_in_a_real_window(real_window):
+    """Must-show of issue 11: a clean traveller in at most 8 keys and a supervisor's review, in a
+    real window with a window manager, keys only; the window fits 1366×768."""
     h = real_window
+    assert len(INSPECTOR_KEYS) <= 8, INSPECTOR_KEYS
 
     def fits() -> bool:  # the whole frame, title bar and status bar included, on the screen
         f = h.frame()
@@ -298,6 +325,8 @@ def test_a_clean_traveller_with_the_keyboard_only_in_a_real_window(real_window):
     shot = h.screenshot("clean-traveller-saved")
     assert shot.stat().st_size > 10_000
     h.run(LEAVE_UNFINISHED)
+    h.run(SUPERVISOR_REVIEW)
+    h.screenshot("supervisor-signed-out")
     h.run(CLOSE)
     assert h.app.returncode == 0, h.app_output()[-3000:]
     assert "Traceback" not in h.app_output(), h.app_output()[-3000:]
@@ -308,3 +337,9 @@ def test_a_clean_traveller_with_the_keyboard_only_in_a_real_window(real_window):
     assert clean["inspector"] == "inspector1"
     assert decisions_of(h, 2) == []  # the unfinished traveller stayed without a decision
     assert "sltd" in checks_of(h, 2)
+    # the supervisor's review: on the lost passport's hit, by supervisor1, with the reason typed
+    (review,) = store_rows(h.home, "SELECT r.verdict, r.reviewer, r.reason, c.kind, c.examination_id "
+                                   "FROM reviews r JOIN check_results c ON c.id = r.check_result_id")
+    assert (review["verdict"], review["reviewer"], review["kind"]) == ("confirmed", "supervisor1", "sltd"), review
+    assert review["reason"] == "Passport reported lost; holder referred"
+    assert review["examination_id"] == examinations(h)[1]["id"]
