@@ -21,6 +21,53 @@ os.environ.setdefault("INSPECTOR_MACHINE_SECRET",
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _memoise_costly_scrypt() -> None:
+    """Each distinct scrypt derivation at full cost runs once per test session in this process.
+
+    scrypt is a pure function of (password, salt, n, r, p, dklen): the same inputs give the same
+    bytes. Tests sign in with the same user and stored hash again and again (the demo home is
+    built once and copied, so inspector1's salt is the same in every copy), and each sign-in,
+    unlock and signing-key unwrap at the production cost (n=2**17, ~0.5 s) computed the identical
+    derivation. Here the real ``hashlib.scrypt`` computes it the first time and the bytes are
+    reused after that; any other password, salt or parameter is computed afresh, so a wrong password
+    still fails and a hash still has to match. Only this pytest process: the CLI and hub
+    subprocesses that tests start pay the full cost every time."""
+    import hashlib
+    import threading
+
+    real = hashlib.scrypt
+    if getattr(real, "memoised", False):
+        return
+    done: dict[tuple, bytes] = {}
+    lock = threading.Lock()
+
+    def scrypt(password, *, salt, n, r, p, maxmem=0, dklen=64):
+        if n < 2**14:  # cheap: tests of the format and the parser
+            return real(password, salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=dklen)
+        key = (bytes(password), bytes(salt), n, r, p, maxmem, dklen)
+        with lock:
+            found = done.get(key)
+        if found is None:
+            found = real(password, salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=dklen)
+            with lock:
+                done[key] = found
+        return found
+
+    scrypt.memoised = True
+    hashlib.scrypt = scrypt
+
+
+_memoise_costly_scrypt()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The bundle checks run last: `build/setup.sh test` builds the bundle beside the run
+    (tests/test_bundle.py), so by the time they are reached it is built (or nearly)."""
+    bundle = [i for i in items if i.path.name == "test_bundle.py" and i.path.parent == Path(__file__).parent]
+    if bundle:
+        items[:] = [i for i in items if i not in bundle] + bundle
+
+
 def shared_data_dir() -> Path:
     return Path(os.environ.get("INSPECTOR_TEST_DATA", ROOT.parent / "shared" / "data"))
 

@@ -3,6 +3,10 @@
 Building takes about 3 minutes, so this runs only with INSPECTOR_TEST_BUNDLE=1, which `.ci/run`
 sets (CI builds and checks the bundle on every run; a plain `pytest` run locally does not).
 INSPECTOR_BUNDLE_DIR=<dist>/inspector-app reuses an existing bundle instead of building one.
+`build/setup.sh test` starts the build beside the test run and names its folder in
+INSPECTOR_BUNDLE_BUILD (``build.log``, then ``status`` with bundle.sh's exit status when it ends);
+these tests run last (tests/conftest.py) and wait for it. Either way the bundle is built from the
+committed forms and translations (BUNDLE_COMPILE=0: the checkout is not rewritten under the tests).
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -29,16 +34,37 @@ pytestmark = [
 def app(tmp_path_factory) -> Path:
     """Path of the bundled executable, built into a temporary folder unless one is given."""
     given = os.environ.get("INSPECTOR_BUNDLE_DIR")
+    started = os.environ.get("INSPECTOR_BUNDLE_BUILD")
     if given:
         exe = Path(given) / "inspector-app"
+    elif started:
+        out = Path(started)
+        _wait_for_build(out, timeout_s=1500)
+        exe = out / "dist" / "inspector-app" / "inspector-app"
     else:
         out = tmp_path_factory.mktemp("bundle")
-        env = dict(os.environ, PYTHON=sys.executable, BUNDLE_OUT=str(out))
-        subprocess.run(["bash", str(ROOT / "build" / "bundle.sh")], env=env, check=True,
-                       capture_output=True, timeout=1500)
+        env = dict(os.environ, PYTHON=sys.executable, BUNDLE_OUT=str(out), BUNDLE_COMPILE="0")
+        built = subprocess.run(["bash", str(ROOT / "build" / "bundle.sh")], env=env,
+                               capture_output=True, text=True, timeout=1500)
+        assert built.returncode == 0, f"build/bundle.sh failed ({built.returncode}):\n{built.stderr[-3000:]}"
         exe = out / "dist" / "inspector-app" / "inspector-app"
     assert exe.is_file(), f"no bundled executable at {exe}"
     return exe
+
+
+def _wait_for_build(out: Path, timeout_s: float) -> None:
+    """Until the build started by build/setup.sh writes its exit status; fail with its log unless 0."""
+    status, log = out / "status", out / "build.log"
+    deadline = time.monotonic() + timeout_s
+    while not status.exists():
+        if time.monotonic() > deadline:
+            tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no build.log)"
+            pytest.fail(f"the bundle build in {out} did not finish within {timeout_s:.0f} s:\n{tail}")
+        time.sleep(1)
+    code = status.read_text().strip()
+    if code != "0":
+        tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no build.log)"
+        pytest.fail(f"build/bundle.sh failed (exit status {code}):\n{tail}")
 
 
 @pytest.fixture
