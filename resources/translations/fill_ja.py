@@ -117,6 +117,114 @@ JA = {
     "Override reason": "判断変更の理由", "only where a rule allows it; goes to the supervisor":
         "規則が認める場合のみ。統括審査官の確認対象になります", "Sign in first.": "先にログインしてください。",
     "%n refused by the hub": "%n 件がハブに拒否されました",
+    # short check and decision titles for narrow columns (widgets/common.flag_title, decision_short)
+    "Document check": "旅券の確認", "Lost/stolen document": "紛失・盗難旅券", "Name watchlist": "要注意人物（氏名）",
+    "Face capture": "顔写真の取得", "Fingerprint capture": "指紋の取得", "Referral": "引渡し", "Special landing": "上陸特別許可",
+    "Shore pass": "寄港地上陸", "Cruise landing": "船舶観光上陸", "Distress landing": "遭難による上陸",
+    "Temporary refuge": "一時庇護上陸", "Returning resident": "再入国", "Japanese national": "日本人",
+    "Next traveller": "次の旅客", "Border Inspector cannot start": "上陸審査端末を起動できません",
+    # capture panel
+    "E&xemption:": "免除(&X):", "Looking for a face — look at the camera": "顔を探しています — カメラを見てください",
+    "Quality OK — hold still, capturing": "品質良好 — 動かないでください、撮影中", "Adjusting: ": "調整中: ",
+    "Face captured — checking it against the watchlist…": "顔写真を取得 — 要注意人物リストと照合中…",
+    "Camera: %s — trying again": "カメラ: %s — 再試行中", "Camera on — looking for a face…": "カメラ起動 — 顔を探しています…",
+    "not captured: ": "未取得: ", "Fingerprint scanner: starting…": "指紋スキャナー: 起動中…",
+    "Fingerprints captured: %d, not captured: %d": "指紋採取: %d 指、未取得: %d 指",
+    "The fingerprint capture failed": "指紋を採取できませんでした",
+    # checks panel
+    "quality %d of 100": "品質 %d/100", "similarity %d of 100, a hit from %d": "類似度 %d/100、%d 以上で該当",
+    "watchlist record: %s": "リストの記録: %s",
+    "Left: this traveller.\nRight: the watchlist's enrolment image, record %s (%s).":
+        "左: この旅客。\n右: リストの登録画像、記録 %s（%s）。",
+    # decision panel
+    "S&tatus of residence": "在留資格(&T)", "&Period of stay": "在留期間(&P)", "Referral &reasons": "引渡しの理由(&R)",
+    "Special landing deta&ils": "特例上陸の詳細(&I)", "&Override reason": "判断変更の理由(&O)",
+    "Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N":
+        "保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N",
+    "Waiting for a document: put the passport on the reader.": "旅券待ち: 旅券を読取機に置いてください。",
+    "… and %d more (hover to read all)": "… ほか %d 件（ポインターで全文表示）",
+    "Checking the decision…": "判定を確認中…", "Ready to save (Ctrl+S)": "保存できます (Ctrl+S)",
+    "Saved as record %s.": "記録 %s で保存しました。",
+    "The landing permission seal is ready to print (Ctrl+P).": "上陸許可の証印を印刷できます (Ctrl+P)。",
+    # examination screen and its view model
+    "Go to the status of residence (type-ahead: English, 日本語, kana, romaji)":
+        "在留資格へ移動（入力で絞込み: 英語、日本語、かな、ローマ字）",
+    "Read the document first: scan the passport, then the camera starts.":
+        "先に旅券を読み込んでください。旅券を読み取るとカメラが起動します。",
+    "Camera: %s": "カメラ: %s",
+    "Read the document first: scan the passport, then capture the fingerprints.":
+        "先に旅券を読み込んでください。旅券を読み取ってから指紋を採取します。",
+    # status bar roles
+    "inspector": "入国審査官", "supervisor": "統括審査官", "administrator": "管理者",
+    # lock screen
+    "Locked after 1 minute without activity": "1分間操作がなかったためロックしました",
+    "Locked after %d minutes without activity": "%d 分間操作がなかったためロックしました",
+    "Locked by %s": "%s がロック", "%s (at %s)": "%s（%s）", "Session locked": "画面ロック中",
+    "The traveller's data is hidden while the session is locked. Enter your password to return to the same examination, "
+    "or sign out so that another user can sign in.":
+        "ロック中は旅客の情報を表示しません。パスワードを入力すると同じ審査に戻ります。別のユーザーがログインする場合はログアウトしてください。",
+    "Sign out (another user)": "ログアウト（別のユーザー）",
+    # main window
+    "Dismiss (Esc)": "閉じる (Esc)", "Dismiss the message": "メッセージを閉じる", "Show the list of shortcuts": "ショートカット一覧を表示",
+    "Face and fingerprint matching could not start: %s": "顔・指紋の照合を開始できませんでした: %s",
+    "Sync with the hub could not start: %s": "ハブとの同期を開始できませんでした: %s",
+    "%s, booth %s": "%s、ブース %s", "Border Inspector": "上陸審査端末",
+    "This traveller has %d open hit(s) and no saved decision.": "この旅客には未解除の該当が %d 件あり、判定が保存されていません。",
+    "No decision is saved for this traveller yet.": "この旅客の判定はまだ保存されていません。",
+    "Leave this traveller?": "審査を中断しますか？",
+    "If you leave, the examination stays recorded without a decision.": "中断すると、審査は判定なしで記録されたままになります。",
+    "Stay with this traveller": "この旅客の審査を続ける", "Close the window": "ウィンドウを閉じる",
+    # MRZ panel
+    "Document (MRZ) — Ctrl+Enter reads": "旅券（MRZ）— Ctrl+Enter で読込", "all %d check digits": "チェックディジット全 %d 個正常",
+    "line %s: %s/%s characters": "%s 行目: %s/%s 文字",
+    # supervisor form
+    "Show:": "表示:", "Examinations of this booth with a flag no supervisor has reviewed yet":
+        "このブースの審査で、統括審査官が未確認の要確認事項があるもの",
+    "Open (Alt+O)": "未確認 (Alt+O)",
+    "Examinations whose flags you reviewed, newest first, to look back at or correct":
+        "自分が確認した審査（新しい順）。見直し・訂正用",
+    "Reviewed by me (Alt+M)": "自分が確認済み (Alt+M)",
+    "Open flags of every booth of this port, from the hub": "この港の全ブースの未確認の要確認事項（ハブから取得）",
+    "All booths of the port (Alt+P)": "港の全ブース (Alt+P)", "Flagged examinations": "要確認の審査", "Time": "時刻",
+    "Flags (Enter from the list; Up/Down to choose)": "要確認事項（一覧から Enter、↑↓ で選択）",
+    "Live capture at the booth": "ブースで取得した画像", "Watchlist enrolment": "リストの登録画像", "Review": "確認",
+    "Review history (who, when)": "審査履歴（誰が・いつ）",
+    # supervisor screen
+    "This booth has no hub to ask, so the other booths cannot be shown: this booth's open flags only.":
+        "このブースにはハブがないため他のブースは表示できません。このブースの未確認分のみ表示します。",
+    "Your signing key is not open on this booth (sign in again), so the other booths cannot be shown: this booth's open flags only.":
+        "このブースで署名鍵が開かれていないため（再ログインしてください）、他のブースは表示できません。このブースの未確認分のみ表示します。",
+    "The hub cannot be reached, so the other booths cannot be shown: this booth's open flags only. It is asked again every few seconds.":
+        "ハブに接続できないため他のブースは表示できません。このブースの未確認分のみ表示します。数秒ごとに再接続します。",
+    "The hub did not accept you as a supervisor of this port, so the other booths cannot be shown: this booth's open flags only.":
+        "ハブがこの港の統括審査官として認証しなかったため、他のブースは表示できません。このブースの未確認分のみ表示します。",
+    "Every booth of the port, from the hub.": "港の全ブース（ハブから取得）。",
+    "Examinations whose flags you reviewed, newest first.": "自分が確認した審査（新しい順）。",
+    "This booth's flags that no supervisor has reviewed yet.": "このブースの、統括審査官が未確認の要確認事項。",
+    "(at its booth)": "（ブースにあり）", "The traveller's data stays at booth %s.": "旅客の情報はブース %s にあります。",
+    "(name not read)": "（氏名未読込）", "none yet": "まだなし", "The inspector has not decided yet.": "入国審査官はまだ判定していません。",
+    "reviewed": "確認済み", "override": "判断変更", "correction": "訂正", "Reasons: %s": "理由: %s", "Note: %s": "備考: %s",
+    "Loading the examination…": "審査を読込中…", "No examination selected: the list is empty.": "審査が選択されていません（一覧が空です）。",
+    "Recorded at booth %s: the traveller's data stays there, your review reaches it through the hub.":
+        "ブース %s で記録: 旅客の情報はそのブースにあり、確認結果はハブ経由で届きます。",
+    "Examined by %s at booth %s, %s": "審査: %s（ブース %s、%s）", "Inspector's decision: %s": "入国審査官の判定: %s",
+    "Inspector's decision: none recorded yet.": "入国審査官の判定: まだ記録なし。",
+    "%s · %s · %s: %s · “%s”": "%s · %s · %s: %s · 「%s」", "List record: %s": "リストの記録: %s",
+    "Reviewed: %s by %s, %s": "確認: %s（%s、%s）", "Loading…": "読込中…",
+    "No live capture recorded.": "取得画像の記録なし。", "No enrolment image at the booth.": "ブースに登録画像なし。",
+    "Your own examination: another supervisor must review it.": "ご自身の審査です: 別の統括審査官が確認してください。",
+    "Wait a moment: the examination is still loading.": "お待ちください: 審査を読込中です。",
+    "Choose the flag to review.": "確認する要確認事項を選んでください。", "Change a recorded review?": "記録済みの確認を変更しますか？",
+    "This flag already has a review:\n%s, %s by %s, %s.\nReason: “%s”": "この要確認事項は確認済みです:\n%s、%s（%s、%s）\n理由:「%s」",
+    "Record a new review, %s, after it? Both stay in the history.": "その後に新しい確認（%s）を記録しますか？ 両方とも履歴に残ります。",
+    "Keep the recorded review": "記録済みの確認を維持", "Record the new review": "新しい確認を記録",
+    "The recorded review is unchanged.": "記録済みの確認は変更していません。",
+    # supervisor view model
+    "The list could not be read": "一覧を読み込めませんでした", "The examination could not be opened": "審査を開けませんでした",
+    "The pictures could not be read": "画像を読み込めませんでした",
+    "The examination shown is not the one selected yet: wait for it, then review.":
+        "表示中の審査は選択したものではありません。表示されてから確認してください。",
+    "Review not sent to the hub": "確認結果をハブに未送信", "Review not recorded": "確認結果を記録できません",
 
 }
 
@@ -325,6 +433,15 @@ CORE = {
     "not an MRZ: no ICAO 9303 format has {lines} lines of {length}": "MRZ ではありません: {length} 文字×{lines} 行の ICAO 9303 形式はありません",
     # the store
     "override: {reason}": "判断変更の理由: {reason}", "decision {decision} corrected: {reason}": "判定 {decision} を訂正: {reason}",
+    # similarity and the fingerprint scanner
+    "face similarity {similarity} of 100 (a hit from {hit_at})": "顔の類似度 {similarity}/100（{hit_at} 以上で該当）",
+    "fingerprint similarity {similarity} of 100 (a hit from {hit_at})": "指紋の類似度 {similarity}/100（{hit_at} 以上で該当）",
+    "looking for the fingerprint scanner: none answered yet ({waited} of {limit} seconds)":
+        "指紋スキャナーを探しています: まだ応答なし（{waited}/{limit} 秒）",
+    "no fingerprint scanner answered within {seconds} seconds: check that it is plugged in and that its service is running, then capture again (F8)":
+        "{seconds} 秒以内に指紋スキャナーが応答しませんでした。接続とサービスの起動を確認し、もう一度採取してください (F8)",
+    "place the {finger} on the scanner": "{finger}をスキャナーに置いてください",
+    "place the {finger} on the scanner (try {tries})": "{finger}をスキャナーに置いてください（{tries} 回目）",
 }
 
 #: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").

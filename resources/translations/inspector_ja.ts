@@ -240,67 +240,67 @@
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="130" />
         <source>Document check</source>
-        <translation type="unfinished" />
+        <translation>旅券の確認</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="131" />
         <source>Lost/stolen document</source>
-        <translation type="unfinished" />
+        <translation>紛失・盗難旅券</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="132" />
         <source>Name watchlist</source>
-        <translation type="unfinished" />
+        <translation>要注意人物（氏名）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="135" />
         <source>Face capture</source>
-        <translation type="unfinished" />
+        <translation>顔写真の取得</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="136" />
         <source>Fingerprint capture</source>
-        <translation type="unfinished" />
+        <translation>指紋の取得</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="147" />
         <source>Referral</source>
-        <translation type="unfinished" />
+        <translation>引渡し</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="148" />
         <source>Special landing</source>
-        <translation type="unfinished" />
+        <translation>上陸特別許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="150" />
         <source>Shore pass</source>
-        <translation type="unfinished" />
+        <translation>寄港地上陸</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="152" />
         <source>Cruise landing</source>
-        <translation type="unfinished" />
+        <translation>船舶観光上陸</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="154" />
         <source>Distress landing</source>
-        <translation type="unfinished" />
+        <translation>遭難による上陸</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="155" />
         <source>Temporary refuge</source>
-        <translation type="unfinished" />
+        <translation>一時庇護上陸</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="156" />
         <source>Returning resident</source>
-        <translation type="unfinished" />
+        <translation>再入国</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="157" />
         <source>Japanese national</source>
-        <translation type="unfinished" />
+        <translation>日本人</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="468" />
@@ -311,7 +311,7 @@
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="485" />
         <source>Next traveller</source>
-        <translation type="unfinished" />
+        <translation>次の旅客</translation>
     </message>
 </context>
 <context>
@@ -344,7 +344,7 @@
     <message>
         <location filename="../../ui/exam_capture.ui" line="133" />
         <source>E&amp;xemption:</source>
-        <translation type="unfinished" />
+        <translation>免除(&amp;X):</translation>
     </message>
     <message>
         <location filename="../../ui/exam_capture.ui" line="108" />
@@ -374,17 +374,17 @@
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="303" />
         <source>Looking for a face — look at the camera</source>
-        <translation type="unfinished" />
+        <translation>顔を探しています — カメラを見てください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="305" />
         <source>Quality OK — hold still, capturing</source>
-        <translation type="unfinished" />
+        <translation>品質良好 — 動かないでください、撮影中</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
         <source>Adjusting: </source>
-        <translation type="unfinished" />
+        <translation>調整中: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="314" />
@@ -404,7 +404,7 @@
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="326" />
         <source>Face captured — checking it against the watchlist…</source>
-        <translation type="unfinished" />
+        <translation>顔写真を取得 — 要注意人物リストと照合中…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="328" />
@@ -414,32 +414,32 @@
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
         <source>Camera: %s — trying again</source>
-        <translation type="unfinished" />
+        <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
         <source>Camera on — looking for a face…</source>
-        <translation type="unfinished" />
+        <translation>カメラ起動 — 顔を探しています…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
         <source>not captured: </source>
-        <translation type="unfinished" />
+        <translation>未取得: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
         <source>Fingerprint scanner: starting…</source>
-        <translation type="unfinished" />
+        <translation>指紋スキャナー: 起動中…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="351" />
         <source>Fingerprints captured: %d, not captured: %d</source>
-        <translation type="unfinished" />
+        <translation>指紋採取: %d 指、未取得: %d 指</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
         <source>The fingerprint capture failed</source>
-        <translation type="unfinished" />
+        <translation>指紋を採取できませんでした</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
@@ -457,17 +457,17 @@
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="193" />
         <source>quality %d of 100</source>
-        <translation type="unfinished" />
+        <translation>品質 %d/100</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
         <source>similarity %d of 100, a hit from %d</source>
-        <translation type="unfinished" />
+        <translation>類似度 %d/100、%d 以上で該当</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="198" />
         <source>watchlist record: %s</source>
-        <translation type="unfinished" />
+        <translation>リストの記録: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="216" />
@@ -488,7 +488,8 @@
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="253" />
         <source>Left: this traveller.
 Right: the watchlist's enrolment image, record %s (%s).</source>
-        <translation type="unfinished" />
+        <translation>左: この旅客。
+右: リストの登録画像、記録 %s（%s）。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="247" />
@@ -512,27 +513,27 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/exam_decision.ui" line="37" />
         <source>S&amp;tatus of residence</source>
-        <translation type="unfinished" />
+        <translation>在留資格(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../ui/exam_decision.ui" line="66" />
         <source>&amp;Period of stay</source>
-        <translation type="unfinished" />
+        <translation>在留期間(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../ui/exam_decision.ui" line="97" />
         <source>Referral &amp;reasons</source>
-        <translation type="unfinished" />
+        <translation>引渡しの理由(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/exam_decision.ui" line="126" />
         <source>Special landing deta&amp;ils</source>
-        <translation type="unfinished" />
+        <translation>特例上陸の詳細(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/exam_decision.ui" line="155" />
         <source>&amp;Override reason</source>
-        <translation type="unfinished" />
+        <translation>判断変更の理由(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/exam_decision.ui" line="165" />
@@ -568,37 +569,37 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="608" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
-        <translation type="unfinished" />
+        <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="611" />
         <source>Waiting for a document: put the passport on the reader.</source>
-        <translation type="unfinished" />
+        <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="617" />
         <source>… and %d more (hover to read all)</source>
-        <translation type="unfinished" />
+        <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="620" />
         <source>Checking the decision…</source>
-        <translation type="unfinished" />
+        <translation>判定を確認中…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="622" />
         <source>Ready to save (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="628" />
         <source>Saved as record %s.</source>
-        <translation type="unfinished" />
+        <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="630" />
         <source>The landing permission seal is ready to print (Ctrl+P).</source>
-        <translation type="unfinished" />
+        <translation>上陸許可の証印を印刷できます (Ctrl+P)。</translation>
     </message>
 </context>
 <context>
@@ -640,7 +641,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <location filename="../../inspector_app/app/widgets/exam.py" line="51" />
         <source>Go to the status of residence (type-ahead: English, 日本語, kana, romaji)</source>
         <extracomment>Shortcuts of this screen (the window's own are in main_window.shortcut_table).</extracomment>
-        <translation type="unfinished" />
+        <translation>在留資格へ移動（入力で絞込み: 英語、日本語、かな、ローマ字）</translation>
     </message>
 </context>
 <context>
@@ -664,22 +665,22 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/viewmodels/examination.py" line="278" />
         <source>Read the document first: scan the passport, then the camera starts.</source>
-        <translation type="unfinished" />
+        <translation>先に旅券を読み込んでください。旅券を読み取るとカメラが起動します。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/examination.py" line="300" />
         <source>Camera: %s</source>
-        <translation type="unfinished" />
+        <translation>カメラ: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/examination.py" line="307" />
         <source>Camera: %s — trying again</source>
-        <translation type="unfinished" />
+        <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/examination.py" line="335" />
         <source>Read the document first: scan the passport, then capture the fingerprints.</source>
-        <translation type="unfinished" />
+        <translation>先に旅券を読み込んでください。旅券を読み取ってから指紋を採取します。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/examination.py" line="470" />
@@ -769,17 +770,17 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/status_bar.py" line="73" />
         <source>inspector</source>
-        <translation type="unfinished" />
+        <translation>入国審査官</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/status_bar.py" line="73" />
         <source>supervisor</source>
-        <translation type="unfinished" />
+        <translation>統括審査官</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/status_bar.py" line="74" />
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation>管理者</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/status_bar.py" line="77" />
@@ -797,32 +798,32 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/login.py" line="99" />
         <source>Locked after 1 minute without activity</source>
-        <translation type="unfinished" />
+        <translation>1分間操作がなかったためロックしました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/login.py" line="100" />
         <source>Locked after %d minutes without activity</source>
-        <translation type="unfinished" />
+        <translation>%d 分間操作がなかったためロックしました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/login.py" line="102" />
         <source>Locked by %s</source>
-        <translation type="unfinished" />
+        <translation>%s がロック</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/login.py" line="103" />
         <source>%s (at %s)</source>
-        <translation type="unfinished" />
+        <translation>%s（%s）</translation>
     </message>
     <message>
         <location filename="../../ui/lock.ui" line="35" />
         <source>Session locked</source>
-        <translation type="unfinished" />
+        <translation>画面ロック中</translation>
     </message>
     <message>
         <location filename="../../ui/lock.ui" line="49" />
         <source>The traveller's data is hidden while the session is locked. Enter your password to return to the same examination, or sign out so that another user can sign in.</source>
-        <translation type="unfinished" />
+        <translation>ロック中は旅客の情報を表示しません。パスワードを入力すると同じ審査に戻ります。別のユーザーがログインする場合はログアウトしてください。</translation>
     </message>
     <message>
         <location filename="../../ui/lock.ui" line="57" />
@@ -842,7 +843,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/lock.ui" line="91" />
         <source>Sign out (another user)</source>
-        <translation type="unfinished" />
+        <translation>ログアウト（別のユーザー）</translation>
     </message>
 </context>
 <context>
@@ -883,7 +884,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/main_window.ui" line="39" />
         <source>Dismiss (Esc)</source>
-        <translation type="unfinished" />
+        <translation>閉じる (Esc)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="52" />
@@ -928,7 +929,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/main_window.ui" line="115" />
         <source>Dismiss the message</source>
-        <translation type="unfinished" />
+        <translation>メッセージを閉じる</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="120" />
@@ -993,17 +994,17 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/main_window.ui" line="180" />
         <source>Show the list of shortcuts</source>
-        <translation type="unfinished" />
+        <translation>ショートカット一覧を表示</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="160" />
         <source>Face and fingerprint matching could not start: %s</source>
-        <translation type="unfinished" />
+        <translation>顔・指紋の照合を開始できませんでした: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="164" />
         <source>Sync with the hub could not start: %s</source>
-        <translation type="unfinished" />
+        <translation>ハブとの同期を開始できませんでした: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="197" />
@@ -1033,43 +1034,43 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="204" />
         <source>%s, booth %s</source>
-        <translation type="unfinished" />
+        <translation>%s、ブース %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
         <location filename="../../ui/main_window.ui" line="5" />
         <source>Border Inspector</source>
-        <translation type="unfinished" />
+        <translation>上陸審査端末</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="228" />
         <source>This traveller has %d open hit(s) and no saved decision.</source>
-        <translation type="unfinished" />
+        <translation>この旅客には未解除の該当が %d 件あり、判定が保存されていません。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="229" />
         <source>No decision is saved for this traveller yet.</source>
-        <translation type="unfinished" />
+        <translation>この旅客の判定はまだ保存されていません。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="230" />
         <source>Leave this traveller?</source>
-        <translation type="unfinished" />
+        <translation>審査を中断しますか？</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="232" />
         <source>If you leave, the examination stays recorded without a decision.</source>
-        <translation type="unfinished" />
+        <translation>中断すると、審査は判定なしで記録されたままになります。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="233" />
         <source>Stay with this traveller</source>
-        <translation type="unfinished" />
+        <translation>この旅客の審査を続ける</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="253" />
         <source>Next traveller</source>
-        <translation type="unfinished" />
+        <translation>次の旅客</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="256" />
@@ -1085,7 +1086,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="451" />
         <source>Close the window</source>
-        <translation type="unfinished" />
+        <translation>ウィンドウを閉じる</translation>
     </message>
 </context>
 <context>
@@ -1093,7 +1094,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/exam_mrz.ui" line="6" />
         <source>Document (MRZ) — Ctrl+Enter reads</source>
-        <translation type="unfinished" />
+        <translation>旅券（MRZ）— Ctrl+Enter で読込</translation>
     </message>
     <message>
         <location filename="../../ui/exam_mrz.ui" line="47" />
@@ -1115,12 +1116,12 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="122" />
         <source>all %d check digits</source>
-        <translation type="unfinished" />
+        <translation>チェックディジット全 %d 個正常</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="123" />
         <source>line %s: %s/%s characters</source>
-        <translation type="unfinished" />
+        <translation>%s 行目: %s/%s 文字</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="129" />
@@ -1174,47 +1175,47 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/supervisor.ui" line="31" />
         <source>Show:</source>
-        <translation type="unfinished" />
+        <translation>表示:</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="38" />
         <source>Examinations of this booth with a flag no supervisor has reviewed yet</source>
-        <translation type="unfinished" />
+        <translation>このブースの審査で、統括審査官が未確認の要確認事項があるもの</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="41" />
         <source>Open (Alt+O)</source>
-        <translation type="unfinished" />
+        <translation>未確認 (Alt+O)</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="51" />
         <source>Examinations whose flags you reviewed, newest first, to look back at or correct</source>
-        <translation type="unfinished" />
+        <translation>自分が確認した審査（新しい順）。見直し・訂正用</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="54" />
         <source>Reviewed by me (Alt+M)</source>
-        <translation type="unfinished" />
+        <translation>自分が確認済み (Alt+M)</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="61" />
         <source>Open flags of every booth of this port, from the hub</source>
-        <translation type="unfinished" />
+        <translation>この港の全ブースの未確認の要確認事項（ハブから取得）</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="64" />
         <source>All booths of the port (Alt+P)</source>
-        <translation type="unfinished" />
+        <translation>港の全ブース (Alt+P)</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="93" />
         <source>Flagged examinations</source>
-        <translation type="unfinished" />
+        <translation>要確認の審査</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="133" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>時刻</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="138" />
@@ -1249,22 +1250,22 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/supervisor.ui" line="190" />
         <source>Flags (Enter from the list; Up/Down to choose)</source>
-        <translation type="unfinished" />
+        <translation>要確認事項（一覧から Enter、↑↓ で選択）</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="227" />
         <source>Live capture at the booth</source>
-        <translation type="unfinished" />
+        <translation>ブースで取得した画像</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="263" />
         <source>Watchlist enrolment</source>
-        <translation type="unfinished" />
+        <translation>リストの登録画像</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="308" />
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation>確認</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor.ui" line="316" />
@@ -1289,7 +1290,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../ui/supervisor.ui" line="362" />
         <source>Review history (who, when)</source>
-        <translation type="unfinished" />
+        <translation>審査履歴（誰が・いつ）</translation>
     </message>
 </context>
 <context>
@@ -1298,107 +1299,107 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="154" />
         <source>This booth has no hub to ask, so the other booths cannot be shown: this booth's open flags only.</source>
         <extracomment>queue columns: each but the last fits its contents up to a limit (longer text is cut with "…" and shown whole in its tooltip and in the detail); the last, flags, takes the rest the share of the width for the list, the examination and the review (1366×768: 700/380/270)</extracomment>
-        <translation type="unfinished" />
+        <translation>このブースにはハブがないため他のブースは表示できません。このブースの未確認分のみ表示します。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="156" />
         <source>Your signing key is not open on this booth (sign in again), so the other booths cannot be shown: this booth's open flags only.</source>
-        <translation type="unfinished" />
+        <translation>このブースで署名鍵が開かれていないため（再ログインしてください）、他のブースは表示できません。このブースの未確認分のみ表示します。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="158" />
         <source>The hub cannot be reached, so the other booths cannot be shown: this booth's open flags only. It is asked again every few seconds.</source>
-        <translation type="unfinished" />
+        <translation>ハブに接続できないため他のブースは表示できません。このブースの未確認分のみ表示します。数秒ごとに再接続します。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="160" />
         <source>The hub did not accept you as a supervisor of this port, so the other booths cannot be shown: this booth's open flags only.</source>
-        <translation type="unfinished" />
+        <translation>ハブがこの港の統括審査官として認証しなかったため、他のブースは表示できません。このブースの未確認分のみ表示します。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="166" />
         <source>Every booth of the port, from the hub.</source>
-        <translation type="unfinished" />
+        <translation>港の全ブース（ハブから取得）。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
         <source>Examinations whose flags you reviewed, newest first.</source>
-        <translation type="unfinished" />
+        <translation>自分が確認した審査（新しい順）。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="170" />
         <source>This booth's flags that no supervisor has reviewed yet.</source>
-        <translation type="unfinished" />
+        <translation>このブースの、統括審査官が未確認の要確認事項。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
         <source>(at its booth)</source>
-        <translation type="unfinished" />
+        <translation>（ブースにあり）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
         <source>The traveller's data stays at booth %s.</source>
-        <translation type="unfinished" />
+        <translation>旅客の情報はブース %s にあります。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="182" />
         <source>(name not read)</source>
-        <translation type="unfinished" />
+        <translation>（氏名未読込）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="189" />
         <source>none yet</source>
-        <translation type="unfinished" />
+        <translation>まだなし</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="189" />
         <source>The inspector has not decided yet.</source>
-        <translation type="unfinished" />
+        <translation>入国審査官はまだ判定していません。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="194" />
         <source>reviewed</source>
-        <translation type="unfinished" />
+        <translation>確認済み</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="253" />
         <source>override</source>
-        <translation type="unfinished" />
+        <translation>判断変更</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="253" />
         <source>correction</source>
-        <translation type="unfinished" />
+        <translation>訂正</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="258" />
         <source>Reasons: %s</source>
-        <translation type="unfinished" />
+        <translation>理由: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="260" />
         <source>Note: %s</source>
-        <translation type="unfinished" />
+        <translation>備考: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="273" />
         <source>Loading the examination…</source>
-        <translation type="unfinished" />
+        <translation>審査を読込中…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="274" />
         <source>No examination selected: the list is empty.</source>
-        <translation type="unfinished" />
+        <translation>審査が選択されていません（一覧が空です）。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="285" />
         <source>Recorded at booth %s: the traveller's data stays there, your review reaches it through the hub.</source>
-        <translation type="unfinished" />
+        <translation>ブース %s で記録: 旅客の情報はそのブースにあり、確認結果はハブ経由で届きます。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="290" />
         <source>Examined by %s at booth %s, %s</source>
-        <translation type="unfinished" />
+        <translation>審査: %s（ブース %s、%s）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="294" />
@@ -1408,89 +1409,91 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="297" />
         <source>Inspector's decision: %s</source>
-        <translation type="unfinished" />
+        <translation>入国審査官の判定: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="298" />
         <source>Inspector's decision: none recorded yet.</source>
-        <translation type="unfinished" />
+        <translation>入国審査官の判定: まだ記録なし。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="321" />
         <source>%s · %s · %s: %s · “%s”</source>
-        <translation type="unfinished" />
+        <translation>%s · %s · %s: %s · 「%s」</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="330" />
         <source>List record: %s</source>
-        <translation type="unfinished" />
+        <translation>リストの記録: %s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="336" />
         <source>Reviewed: %s by %s, %s</source>
-        <translation type="unfinished" />
+        <translation>確認: %s（%s、%s）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="367" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>読込中…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="374" />
         <source>No live capture recorded.</source>
-        <translation type="unfinished" />
+        <translation>取得画像の記録なし。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="376" />
         <source>No enrolment image at the booth.</source>
-        <translation type="unfinished" />
+        <translation>ブースに登録画像なし。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="398" />
         <source>Your own examination: another supervisor must review it.</source>
-        <translation type="unfinished" />
+        <translation>ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="400" />
         <source>Wait a moment: the examination is still loading.</source>
-        <translation type="unfinished" />
+        <translation>お待ちください: 審査を読込中です。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="404" />
         <source>Choose the flag to review.</source>
-        <translation type="unfinished" />
+        <translation>確認する要確認事項を選んでください。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="415" />
         <source>Change a recorded review?</source>
-        <translation type="unfinished" />
+        <translation>記録済みの確認を変更しますか？</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="416" />
         <source>This flag already has a review:
 %s, %s by %s, %s.
 Reason: “%s”</source>
-        <translation type="unfinished" />
+        <translation>この要確認事項は確認済みです:
+%s、%s（%s、%s）
+理由:「%s」</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="421" />
         <source>Record a new review, %s, after it? Both stay in the history.</source>
-        <translation type="unfinished" />
+        <translation>その後に新しい確認（%s）を記録しますか？ 両方とも履歴に残ります。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="423" />
         <source>Keep the recorded review</source>
-        <translation type="unfinished" />
+        <translation>記録済みの確認を維持</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="424" />
         <source>Record the new review</source>
-        <translation type="unfinished" />
+        <translation>新しい確認を記録</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="434" />
         <source>The recorded review is unchanged.</source>
-        <translation type="unfinished" />
+        <translation>記録済みの確認は変更していません。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/supervisor.py" line="445" />
@@ -1504,17 +1507,17 @@ Reason: “%s”</source>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="109" />
         <source>The list could not be read</source>
         <extracomment>check-result outcomes a supervisor reviews (hit, override, exception, low quality) ``open``: flags nobody reviewed yet at this booth; ``mine``: examinations whose flags the signed-in supervisor reviewed (their own work, to look back at or correct); ``port``: every booth of the port, from the hub's port queue (this booth's alone when the hub cannot be read). (filter, problem): problem is "" or why the port's queue is not shown (no_hub, no_key, unreachable, refused), and then the list is this booth's own {"check_result_id", "live": [bytes], "enrolment": bytes | None}</extracomment>
-        <translation type="unfinished" />
+        <translation>一覧を読み込めませんでした</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="161" />
         <source>The examination could not be opened</source>
-        <translation type="unfinished" />
+        <translation>審査を開けませんでした</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="220" />
         <source>The pictures could not be read</source>
-        <translation type="unfinished" />
+        <translation>画像を読み込めませんでした</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="226" />
@@ -1529,17 +1532,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="232" />
         <source>The examination shown is not the one selected yet: wait for it, then review.</source>
-        <translation type="unfinished" />
+        <translation>表示中の審査は選択したものではありません。表示されてから確認してください。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="260" />
         <source>Review not sent to the hub</source>
-        <translation type="unfinished" />
+        <translation>確認結果をハブに未送信</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/viewmodels/supervisor.py" line="264" />
         <source>Review not recorded</source>
-        <translation type="unfinished" />
+        <translation>確認結果を記録できません</translation>
     </message>
 </context>
 <context>
@@ -2430,22 +2433,22 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="121" />
         <source>face similarity {similarity} of 100 (a hit from {hit_at})</source>
-        <translation type="unfinished" />
+        <translation>顔の類似度 {similarity}/100（{hit_at} 以上で該当）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="124" />
         <source>fingerprint similarity {similarity} of 100 (a hit from {hit_at})</source>
-        <translation type="unfinished" />
+        <translation>指紋の類似度 {similarity}/100（{hit_at} 以上で該当）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="152" />
         <source>looking for the fingerprint scanner: none answered yet ({waited} of {limit} seconds)</source>
-        <translation type="unfinished" />
+        <translation>指紋スキャナーを探しています: まだ応答なし（{waited}/{limit} 秒）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="178" />
         <source>no fingerprint scanner answered within {seconds} seconds: check that it is plugged in and that its service is running, then capture again (F8)</source>
-        <translation type="unfinished" />
+        <translation>{seconds} 秒以内に指紋スキャナーが応答しませんでした。接続とサービスの起動を確認し、もう一度採取してください (F8)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="179" />
@@ -2545,12 +2548,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="198" />
         <source>place the {finger} on the scanner</source>
-        <translation type="unfinished" />
+        <translation>{finger}をスキャナーに置いてください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="199" />
         <source>place the {finger} on the scanner (try {tries})</source>
-        <translation type="unfinished" />
+        <translation>{finger}をスキャナーに置いてください（{tries} 回目）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="200" />
@@ -3013,7 +3016,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/launch.py" line="73" />
         <source>Border Inspector cannot start</source>
-        <translation type="unfinished" />
+        <translation>上陸審査端末を起動できません</translation>
     </message>
 </context>
 </TS>

@@ -205,7 +205,8 @@ def _texts(window) -> list[tuple[str, str]]:
 
 
 def _data_tokens(window) -> set[str]:
-    """Words that are data, not interface: what the MRZ and the lists say, users, booth, port."""
+    """Words that are data, not interface: what the MRZ and the lists say, users, booth, port,
+    people named in the examination and the saved record's reference."""
     vm = window.exam_vm
     values = [str(v) for v in vm.traveller.values()]
     for c in vm.checks:
@@ -221,6 +222,11 @@ def _data_tokens(window) -> set[str]:
     values += [str(user.get("user") or ""), str(user.get("display_name") or ""), str(window.backend.ctx.booth_id),
                str(window.backend.ctx.port)]
     values += _listed_reasons(window)
+    values += [str(name) for name in (detail.get("people") or {}).values()]   # who examined / reviewed
+    from inspector_app.booth.seal import short_reference
+
+    if vm.saved_record:   # the saved record's reference ("950D-CF44")
+        values.append(short_reference(vm.saved_record.get("record_id") or ""))
     from inspector_app.screening import name_variants
 
     values += list(name_variants.GROUP_OF.values())   # a name's spelling group ("spelling variant of SERGEY")
@@ -260,7 +266,10 @@ def test_the_screens_in_japanese_show_no_english_word(booth):
         d.decide("landing_permission", "temporary_visitor", "90d")
         assert window.exam_screen.decision.period.currentText() == "90日"
         bad += _english(window, "examination, clean document read, fingerprints captured")
-        d.next()
+        d.capture_face()
+        assert d.save(), "the clean traveller's landing permission is saved"
+        bad += _english(window, "examination, saved")
+        d.next()   # saved: no leave confirmation
         d.present("watchlist_name")
         assert any(c["outcome"] == "hit" for c in window.exam_vm.checks), window.exam_vm.checks
         window.exam_screen.checks.list.setCurrentRow(
