@@ -303,13 +303,13 @@
         <translation>日本人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="468" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="494" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="474" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="500" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="485" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="491" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
@@ -556,48 +556,48 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="538" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="545" />
         <source>— choose —</source>
         <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="595" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="602" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="608" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="615" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
         <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="611" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="618" />
         <source>Waiting for a document: put the passport on the reader.</source>
         <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="617" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="624" />
         <source>… and %d more (hover to read all)</source>
         <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="620" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="627" />
         <source>Checking the decision…</source>
         <translation>判定を確認中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="622" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="629" />
         <source>Ready to save (Ctrl+S)</source>
         <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="628" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="635" />
         <source>Saved as record %s.</source>
         <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="630" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="637" />
         <source>The landing permission seal is ready to print (Ctrl+P).</source>
         <translation>上陸許可の証印を印刷できます (Ctrl+P)。</translation>
     </message>
@@ -647,43 +647,43 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 <context>
     <name>ExaminationViewModel</name>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="228" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="233" />
         <source>Scan the passport or type the MRZ first.</source>
         <translation>旅券を読み取るか MRZ を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="231" />
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="232" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="236" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="237" />
         <source>Finish this traveller (Save or Next) before reading another document.</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次へ）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="235" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="240" />
         <source>Sign in first.</source>
         <translation>先にログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="278" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="283" />
         <source>Read the document first: scan the passport, then the camera starts.</source>
         <translation>先に旅券を読み込んでください。旅券を読み取るとカメラが起動します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="300" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="305" />
         <source>Camera: %s</source>
         <translation>カメラ: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="307" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="312" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="335" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="340" />
         <source>Read the document first: scan the passport, then capture the fingerprints.</source>
         <translation>先に旅券を読み込んでください。旅券を読み取ってから指紋を採取します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="470" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="475" />
         <source>Nothing to save.</source>
         <translation>保存する内容がありません。</translation>
     </message>
@@ -1079,12 +1079,12 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="413" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="419" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="451" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="457" />
         <source>Close the window</source>
         <translation>ウィンドウを閉じる</translation>
     </message>
@@ -1296,178 +1296,178 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 <context>
     <name>SupervisorScreen</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="154" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="162" />
         <source>This booth has no hub to ask, so the other booths cannot be shown: this booth's open flags only.</source>
         <extracomment>queue columns: each but the last fits its contents up to a limit (longer text is cut with "…" and shown whole in its tooltip and in the detail); the last, flags, takes the rest the share of the width for the list, the examination and the review (1366×768: 700/380/270)</extracomment>
         <translation>このブースにはハブがないため他のブースは表示できません。このブースの未確認分のみ表示します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="156" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="164" />
         <source>Your signing key is not open on this booth (sign in again), so the other booths cannot be shown: this booth's open flags only.</source>
         <translation>このブースで署名鍵が開かれていないため（再ログインしてください）、他のブースは表示できません。このブースの未確認分のみ表示します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="158" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="166" />
         <source>The hub cannot be reached, so the other booths cannot be shown: this booth's open flags only. It is asked again every few seconds.</source>
         <translation>ハブに接続できないため他のブースは表示できません。このブースの未確認分のみ表示します。数秒ごとに再接続します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="160" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
         <source>The hub did not accept you as a supervisor of this port, so the other booths cannot be shown: this booth's open flags only.</source>
         <translation>ハブがこの港の統括審査官として認証しなかったため、他のブースは表示できません。このブースの未確認分のみ表示します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="166" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="174" />
         <source>Every booth of the port, from the hub.</source>
         <translation>港の全ブース（ハブから取得）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="168" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="176" />
         <source>Examinations whose flags you reviewed, newest first.</source>
         <translation>自分が確認した審査（新しい順）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="170" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="178" />
         <source>This booth's flags that no supervisor has reviewed yet.</source>
         <translation>このブースの、統括審査官が未確認の要確認事項。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="188" />
         <source>(at its booth)</source>
         <translation>（ブースにあり）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="180" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="188" />
         <source>The traveller's data stays at booth %s.</source>
         <translation>旅客の情報はブース %s にあります。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="182" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="190" />
         <source>(name not read)</source>
         <translation>（氏名未読込）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="189" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="197" />
         <source>none yet</source>
         <translation>まだなし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="189" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="197" />
         <source>The inspector has not decided yet.</source>
         <translation>入国審査官はまだ判定していません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="194" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="202" />
         <source>reviewed</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="253" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="261" />
         <source>override</source>
         <translation>判断変更</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="253" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="261" />
         <source>correction</source>
         <translation>訂正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="258" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="266" />
         <source>Reasons: %s</source>
         <translation>理由: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="260" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="268" />
         <source>Note: %s</source>
         <translation>備考: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="273" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="281" />
         <source>Loading the examination…</source>
         <translation>審査を読込中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="274" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="282" />
         <source>No examination selected: the list is empty.</source>
         <translation>審査が選択されていません（一覧が空です）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="285" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="293" />
         <source>Recorded at booth %s: the traveller's data stays there, your review reaches it through the hub.</source>
         <translation>ブース %s で記録: 旅客の情報はそのブースにあり、確認結果はハブ経由で届きます。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="290" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="298" />
         <source>Examined by %s at booth %s, %s</source>
         <translation>審査: %s（ブース %s、%s）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="294" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="302" />
         <source>✖ Your own examination: another supervisor must review it.</source>
         <translation>✖ ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="297" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="305" />
         <source>Inspector's decision: %s</source>
         <translation>入国審査官の判定: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="298" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="306" />
         <source>Inspector's decision: none recorded yet.</source>
         <translation>入国審査官の判定: まだ記録なし。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="321" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="329" />
         <source>%s · %s · %s: %s · “%s”</source>
         <translation>%s · %s · %s: %s · 「%s」</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="330" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="338" />
         <source>List record: %s</source>
         <translation>リストの記録: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="336" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="344" />
         <source>Reviewed: %s by %s, %s</source>
         <translation>確認: %s（%s、%s）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="367" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="375" />
         <source>Loading…</source>
         <translation>読込中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="374" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="382" />
         <source>No live capture recorded.</source>
         <translation>取得画像の記録なし。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="376" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="384" />
         <source>No enrolment image at the booth.</source>
         <translation>ブースに登録画像なし。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="398" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="406" />
         <source>Your own examination: another supervisor must review it.</source>
         <translation>ご自身の審査です: 別の統括審査官が確認してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="400" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="408" />
         <source>Wait a moment: the examination is still loading.</source>
         <translation>お待ちください: 審査を読込中です。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="404" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="412" />
         <source>Choose the flag to review.</source>
         <translation>確認する要確認事項を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="415" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="423" />
         <source>Change a recorded review?</source>
         <translation>記録済みの確認を変更しますか？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="416" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="424" />
         <source>This flag already has a review:
 %s, %s by %s, %s.
 Reason: “%s”</source>
@@ -1476,27 +1476,27 @@ Reason: “%s”</source>
 理由:「%s」</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="421" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="429" />
         <source>Record a new review, %s, after it? Both stay in the history.</source>
         <translation>その後に新しい確認（%s）を記録しますか？ 両方とも履歴に残ります。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="423" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="431" />
         <source>Keep the recorded review</source>
         <translation>記録済みの確認を維持</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="424" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="432" />
         <source>Record the new review</source>
         <translation>新しい確認を記録</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="434" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="442" />
         <source>The recorded review is unchanged.</source>
         <translation>記録済みの確認は変更していません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/supervisor.py" line="445" />
+        <location filename="../../inspector_app/app/widgets/supervisor.py" line="453" />
         <source>Review recorded: %s</source>
         <translation>記録しました: %s</translation>
     </message>

@@ -445,15 +445,20 @@ def test_an_error_shows_in_full_in_the_window_and_goes_when_it_is_no_longer_true
     capfd.readouterr()
     window.exam_screen.mrz.edit.setPlainText("THIS IS NOT A PASSPORT\nNOR IS THIS")
     window.exam_screen.mrz.read_button.click()
-    d.wait(lambda: window.message, "the error message")
-    shown = window.message
+    notice = window.exam_screen.notice
+    d.wait(lambda: notice.isVisible() and notice.text(), "the error message")
+    shown = notice.text()
     assert d.errors and d.errors[-1] in shown  # the whole message, not a cut status-bar line
     assert not shown.lower().lstrip("✖ ").startswith(("document:", "camera:", "fingers:"))  # no task names
+    assert window.message == ""  # shown once, where it belongs: not repeated at the top of the window
     assert "Traceback" not in capfd.readouterr().err  # an expected error is not a crash
+    window.exam_vm.error.emit("Read the document first.")  # an error no screen shows: the window does
+    assert "Read the document first." in window.message
     window.exam_screen.mrz.edit.setFocus()
     qtbot.keyClick(window.exam_screen.mrz.edit, Qt.Key.Key_Escape)  # dismissed by keyboard
     assert window.message == "" and not window.ui.messageArea.isVisible()
     window.exam_vm.error.emit("Read the document first.")
     assert window.message
-    d.present("clean")  # the document is read: the message is no longer true
+    d.present("clean")  # the document is read: neither message is true any more
     assert window.message == ""
+    d.wait(lambda: not notice.isVisible(), "the screen's notice to go")

@@ -200,6 +200,11 @@ class ExaminationViewModel(QObject):
         return {**c, "key": c["check_result_id"], "id": c["check_result_id"], "record": record, "review": review,
                 "evidence": evidence}
 
+    def shows_on_screen(self, message: str) -> bool:
+        """Whether the screen's notice already shows this problem in full (see ``_say``)."""
+        text = str(message)
+        return bool(text) and any(text in str(m) for m in self._notices.values())
+
     def _say(self, source: str, message: str) -> None:
         """One current problem per source (document, camera, fingers, save...), all shown in full
         on the screen; a source's message goes when that step next succeeds."""

@@ -481,7 +481,14 @@ class DecisionPanel(Retranslating):
         """The best match is highlighted as the inspector types: Return takes it ("tan" Return)."""
         popup = self.completer.popup()
         if popup.isVisible() and self.completer.completionCount() > 0:
-            popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+            # without the completer's signals: a highlighted row is otherwise written into the
+            # field (QLineEdit follows QCompleter.highlighted), and the next letter typed would be
+            # appended to "Temporary Visitor" instead of to "ta"
+            self.completer.blockSignals(True)
+            try:
+                popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+            finally:
+                self.completer.blockSignals(False)
 
     def _completed(self, index) -> None:
         code = index.data(Qt.ItemDataRole.UserRole)

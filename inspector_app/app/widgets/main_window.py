@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.session.loggedIn.connect(self._logged_in)
         self.session.loggedOut.connect(self._logged_out)
         self.session.lockedChanged.connect(self._locked)
-        self.exam_vm.error.connect(self._error)
+        self.exam_vm.error.connect(self._exam_error)
         self.exam_vm.cleared.connect(self.dismiss_message)
         self.exam_vm.travellerChanged.connect(lambda _t: self.dismiss_message())  # old errors are not current
         self.exam_vm.faceChanged.connect(self._device_state)
@@ -393,6 +393,12 @@ class MainWindow(QMainWindow):
     def message(self) -> str:
         """The message on screen now ("" if none)."""
         return self.ui.messageText.text() if self.ui.messageArea.isVisibleTo(self) else ""
+
+    def _exam_error(self, message: str) -> None:
+        # a device or input problem the examination screen already shows in full, in its place,
+        # is not repeated at the top of the window
+        if not self.exam_vm.shows_on_screen(message):
+            self._error(message)
 
     def _error(self, message: str) -> None:
         if self.session.locked:

@@ -88,6 +88,10 @@ class SupervisorScreen(QWidget):
         for button, keys in ((self.confirm, "Alt+1"), (self.clear, "Alt+2"), (self.submit, "Ctrl+R"),
                              (ui.filterOpen, "Alt+O"), (ui.filterMine, "Alt+M"), (ui.filterPort, "Alt+P")):
             button.setShortcut(QKeySequence(keys))
+            # a button's own shortcut clicks it 100 ms later (animateClick): a reason typed straight
+            # after Alt+1 would land in the list. Clicked at once, the cursor is in the reason first.
+            button.installEventFilter(self)
+        self._shortcut_buttons = (self.confirm, self.clear, self.submit, ui.filterOpen, ui.filterMine, ui.filterPort)
         self.queue.horizontalHeader().setMinimumSectionSize(60)
         for i, share in enumerate(SHARES):
             ui.splitter.setStretchFactor(i, round(share * 10))
@@ -134,6 +138,10 @@ class SupervisorScreen(QWidget):
 
     # ---- keyboard ----
     def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.Shortcut and obj in self._shortcut_buttons:
+            if obj.isEnabled():
+                obj.click()
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if obj is self.queue and self.check_rows:
                 self.checks.setFocus()  # Enter: from the list to the selected examination's flags
