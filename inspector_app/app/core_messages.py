@@ -79,6 +79,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "bandaged"),
     QT_TRANSLATE_NOOP("core", "best quality {quality} < {threshold} after {attempts} attempts"),
     QT_TRANSLATE_NOOP("core", "biographic watchlist"),
+    QT_TRANSLATE_NOOP("core", "biometric watchlist"),
     QT_TRANSLATE_NOOP("core", "birth date differs ({date} vs {other})"),
     QT_TRANSLATE_NOOP("core", "birth date {date} matches exactly"),
     QT_TRANSLATE_NOOP("core", "birth date: day and month swapped ({date} vs {other})"),

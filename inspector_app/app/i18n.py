@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
 from inspector_app.app.core_messages import TEMPLATES
 from inspector_app.domain import nationality
@@ -38,15 +38,17 @@ class Languages(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._translator: QTranslator | None = None
+        self._qt_translator: QTranslator | None = None
 
     def set_language(self, lang: str) -> bool:
         global _current
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
         app = QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for old in (self._translator, self._qt_translator):
+            if old is not None:
+                app.removeTranslator(old)
+        self._translator = self._qt_translator = None
         ok = True
         if lang != "en":
             tr = QTranslator(self)
@@ -54,6 +56,12 @@ class Languages(QObject):
             if ok:
                 app.installTranslator(tr)
                 self._translator = tr
+                # Qt's own texts (the standard Close / OK / Cancel buttons, context menus) from
+                # the translations PySide6 ships
+                qt = QTranslator(self)
+                if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                    app.installTranslator(qt)
+                    self._qt_translator = qt
         _current = lang if ok else "en"
         clear_caches()
         self.changed.emit(_current)

@@ -115,7 +115,8 @@ GRANTORS = ("minister_of_justice", "commissioner")
 HANDS = ("Left", "Right")
 #: The lists of the screening, in words.
 LIST_NAMES = {"sltd": msg("lost/stolen documents list"), "biographic": msg("biographic watchlist"),
-              "face": msg("face watchlist"), "fingerprint": msg("fingerprint watchlist")}
+              "face": msg("face watchlist"), "fingerprint": msg("fingerprint watchlist"),
+              "biometric": msg("biometric watchlist")}
 #: Why a list was not checked (``screening.NotCheckedReason``, ``store.facts``), in words.
 NOT_CHECKED_WORDS = {"list_not_installed": msg("list not installed"), "no_document_number": msg("no document number"),
                      "no_name": msg("no name"), "not_captured": msg("not captured"),

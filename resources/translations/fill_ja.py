@@ -244,6 +244,7 @@ CORE = {
     "right little finger": "右手小指", "face": "顔",
     "lost/stolen documents list": "紛失・盗難旅券リスト", "biographic watchlist": "要注意人物リスト（身分事項）",
     "face watchlist": "要注意人物リスト（顔）", "fingerprint watchlist": "要注意人物リスト（指紋）",
+    "biometric watchlist": "要注意人物リスト（生体情報）",
     "list not installed": "リスト未導入", "no document number": "旅券番号なし", "no name": "氏名なし",
     "not captured": "未取得", "list damaged": "リスト破損", "not screened": "未照合", "screening error": "照合エラー",
     "{list} ({reason})": "{list}（{reason}）",

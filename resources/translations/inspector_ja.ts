@@ -367,82 +367,82 @@
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="292" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="293" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="303" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="304" />
         <source>Looking for a face — look at the camera</source>
         <translation>顔を探しています — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="305" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="306" />
         <source>Quality OK — hold still, capturing</source>
         <translation>品質良好 — 動かないでください、撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="307" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="308" />
         <source>Adjusting: </source>
         <translation>調整中: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="314" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="315" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="321" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="322" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="323" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="324" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="326" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="327" />
         <source>Face captured — checking it against the watchlist…</source>
         <translation>顔写真を取得 — 要注意人物リストと照合中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="328" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="329" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="332" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="334" />
         <source>Camera on — looking for a face…</source>
         <translation>カメラ起動 — 顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
         <source>not captured: </source>
         <translation>未取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="349" />
         <source>Fingerprint scanner: starting…</source>
         <translation>指紋スキャナー: 起動中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="351" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="352" />
         <source>Fingerprints captured: %d, not captured: %d</source>
         <translation>指紋採取: %d 指、未取得: %d 指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="356" />
         <source>The fingerprint capture failed</source>
         <translation>指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
@@ -455,44 +455,44 @@
         <translation>照合結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="193" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="194" />
         <source>quality %d of 100</source>
         <translation>品質 %d/100</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="197" />
         <source>similarity %d of 100, a hit from %d</source>
         <translation>類似度 %d/100、%d 以上で該当</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="198" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="199" />
         <source>watchlist record: %s</source>
         <translation>リストの記録: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="216" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="217" />
         <source>OPEN HIT — landing blocked until a supervisor clears it</source>
         <translation>未解除の該当あり — 統括審査官の解除まで上陸許可不可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="218" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="219" />
         <source>DOCUMENT PROBLEM — see checks</source>
         <translation>旅券に問題あり — 照合結果を確認</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="220" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="221" />
         <source>NO HITS</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="253" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="254" />
         <source>Left: this traveller.
 Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>左: この旅客。
 右: リストの登録画像、記録 %s（%s）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="247" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="248" />
         <source>no image</source>
         <translation>画像なし</translation>
     </message>
@@ -556,48 +556,48 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="545" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="546" />
         <source>— choose —</source>
         <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="602" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="603" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="615" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="616" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
         <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="618" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="619" />
         <source>Waiting for a document: put the passport on the reader.</source>
         <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="624" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="625" />
         <source>… and %d more (hover to read all)</source>
         <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="627" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="628" />
         <source>Checking the decision…</source>
         <translation>判定を確認中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="629" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="630" />
         <source>Ready to save (Ctrl+S)</source>
         <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="635" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="636" />
         <source>Saved as record %s.</source>
         <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="637" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="638" />
         <source>The landing permission seal is ready to print (Ctrl+P).</source>
         <translation>上陸許可の証印を印刷できます (Ctrl+P)。</translation>
     </message>
@@ -605,32 +605,32 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="294" />
+        <location filename="../../inspector_app/app/core_messages.py" line="295" />
         <source>Clean traveller: no hits, lands as Temporary Visitor</source>
         <translation>問題のない旅客: 該当なし、短期滞在で上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="295" />
+        <location filename="../../inspector_app/app/core_messages.py" line="296" />
         <source>Passport reported lost (SLTD hit)</source>
         <translation>紛失届のある旅券（紛失・盗難旅券リストに該当）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="296" />
+        <location filename="../../inspector_app/app/core_messages.py" line="297" />
         <source>Biographic watchlist hit (name spelled differently on the list)</source>
         <translation>要注意人物リスト（身分事項）に該当（リスト上のつづりが異なる）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="297" />
+        <location filename="../../inspector_app/app/core_messages.py" line="298" />
         <source>Face and fingerprint match a watchlisted subject under another name</source>
         <translation>顔と指紋が別名で登録された要注意人物と一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="298" />
+        <location filename="../../inspector_app/app/core_messages.py" line="299" />
         <source>Under 16: exempt from biometrics</source>
         <translation>16歳未満: 個人識別情報の提供免除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="299" />
+        <location filename="../../inspector_app/app/core_messages.py" line="300" />
         <source>Traveller from Taiwan (a region, not a country)</source>
         <translation>台湾からの旅客（国ではなく地域）</translation>
     </message>
@@ -1109,22 +1109,22 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 ...</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="113" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="114" />
         <source>expected</source>
         <translation>正しくは</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="122" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="123" />
         <source>all %d check digits</source>
         <translation>チェックディジット全 %d 個正常</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="123" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="124" />
         <source>line %s: %s/%s characters</source>
         <translation>%s 行目: %s/%s 文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="129" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="130" />
         <source>invalid characters at columns %s</source>
         <translation>%s 桁目に無効な文字</translation>
     </message>
@@ -1967,1046 +1967,1051 @@ Reason: “%s”</source>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="82" />
+        <source>biometric watchlist</source>
+        <translation>要注意人物リスト（生体情報）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="83" />
         <source>birth date differs ({date} vs {other})</source>
         <translation>生年月日が異なる（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="83" />
+        <location filename="../../inspector_app/app/core_messages.py" line="84" />
         <source>birth date {date} matches exactly</source>
         <translation>生年月日 {date} が完全一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="84" />
+        <location filename="../../inspector_app/app/core_messages.py" line="85" />
         <source>birth date: day and month swapped ({date} vs {other})</source>
         <translation>生年月日: 日と月が逆（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="85" />
+        <location filename="../../inspector_app/app/core_messages.py" line="86" />
         <source>birth date: month of {date} matches the day of {other} (day/month swapped)</source>
         <translation>生年月日: {date} の月が {other} の日と一致（日と月が逆）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="86" />
+        <location filename="../../inspector_app/app/core_messages.py" line="87" />
         <source>birth date: not known on one side</source>
         <translation>生年月日: 一方が不明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="87" />
+        <location filename="../../inspector_app/app/core_messages.py" line="88" />
         <source>birth date: same year only ({date} vs {other})</source>
         <translation>生年月日: 年のみ一致（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="88" />
+        <location filename="../../inspector_app/app/core_messages.py" line="89" />
         <source>birth date: same year, day differs ({date} vs {other})</source>
         <translation>生年月日: 同じ年で日が異なる（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="89" />
+        <location filename="../../inspector_app/app/core_messages.py" line="90" />
         <source>birth date: same year, month differs ({date} vs {other})</source>
         <translation>生年月日: 同じ年で月が異なる（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="90" />
+        <location filename="../../inspector_app/app/core_messages.py" line="91" />
         <source>birth date: year and month {month} match</source>
         <translation>生年月日: 年月 {month} が一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="91" />
+        <location filename="../../inspector_app/app/core_messages.py" line="92" />
         <source>birth date: year differs by one ({date} vs {other})</source>
         <translation>生年月日: 年が1年違い（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="92" />
+        <location filename="../../inspector_app/app/core_messages.py" line="93" />
         <source>birth date: year only {year} matches</source>
         <translation>生年月日: 年 {year} のみ一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="93" />
+        <location filename="../../inspector_app/app/core_messages.py" line="94" />
         <source>birth month differs ({date} vs {other})</source>
         <translation>生まれ月が異なる（{date} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="94" />
+        <location filename="../../inspector_app/app/core_messages.py" line="95" />
         <source>blurred: sharpness {value} &lt; {limit}</source>
         <translation>ぼやけています: 鮮明度 {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="95" />
+        <location filename="../../inspector_app/app/core_messages.py" line="96" />
         <source>cannot read the fingerprint image {path}: {problem}</source>
         <translation>指紋画像 {path} を読み込めません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="96" />
+        <location filename="../../inspector_app/app/core_messages.py" line="97" />
         <source>cannot read the photo {path}</source>
         <translation>写真 {path} を読み込めません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="97" />
+        <location filename="../../inspector_app/app/core_messages.py" line="98" />
         <source>check digits valid; expires {date}</source>
         <translation>チェックディジット正常、有効期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="98" />
+        <location filename="../../inspector_app/app/core_messages.py" line="99" />
         <source>choose a period of stay</source>
         <translation>在留期間を選んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="99" />
+        <location filename="../../inspector_app/app/core_messages.py" line="100" />
         <source>choose a status of residence</source>
         <translation>在留資格を選んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="100" />
+        <location filename="../../inspector_app/app/core_messages.py" line="101" />
         <source>claimed: {ground}</source>
         <translation>申告: {ground}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="101" />
+        <location filename="../../inspector_app/app/core_messages.py" line="102" />
         <source>composite check digit</source>
         <translation>総合チェックディジット</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="102" />
+        <location filename="../../inspector_app/app/core_messages.py" line="103" />
         <source>compound {role} {name} ~ {other} (written as one/several words)</source>
         <translation>複合{role} {name} ≒ {other}（一語／複数語の表記）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="103" />
+        <location filename="../../inspector_app/app/core_messages.py" line="104" />
         <source>date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="104" />
+        <location filename="../../inspector_app/app/core_messages.py" line="105" />
         <source>decision {decision} corrected: {reason}</source>
         <translation>判定 {decision} を訂正: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="105" />
+        <location filename="../../inspector_app/app/core_messages.py" line="106" />
         <source>declared by the inspector</source>
         <translation>入国審査官が申告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="106" />
+        <location filename="../../inspector_app/app/core_messages.py" line="107" />
         <source>designated by ordinance: {designation}</source>
         <translation>法務省令で定める者: {designation}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="107" />
+        <location filename="../../inspector_app/app/core_messages.py" line="108" />
         <source>details this decision records are missing</source>
         <translation>この判定に必要な記録事項がありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="108" />
+        <location filename="../../inspector_app/app/core_messages.py" line="109" />
         <source>device error</source>
         <translation>機器エラー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="109" />
+        <location filename="../../inspector_app/app/core_messages.py" line="110" />
         <source>document number</source>
         <translation>旅券番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="110" />
+        <location filename="../../inspector_app/app/core_messages.py" line="111" />
         <source>document {document} is listed as {status}</source>
         <translation>旅券 {document} は「{status}」として登録されています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="111" />
+        <location filename="../../inspector_app/app/core_messages.py" line="112" />
         <source>emergency landing permission</source>
         <translation>緊急上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="112" />
+        <location filename="../../inspector_app/app/core_messages.py" line="113" />
         <source>exact</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="113" />
+        <location filename="../../inspector_app/app/core_messages.py" line="114" />
         <source>exact match on issuing state + document type + normalised number (keyed 64-bit hash)</source>
         <translation>発行国・旅券種別・旅券番号が完全一致（鍵付き64ビットハッシュ）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="114" />
+        <location filename="../../inspector_app/app/core_messages.py" line="115" />
         <source>exemption withdrawn</source>
         <translation>提供免除を取り消しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="115" />
+        <location filename="../../inspector_app/app/core_messages.py" line="116" />
         <source>expected text, got {type}</source>
         <translation>文字列が必要です（{type} を受け取りました）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="116" />
+        <location filename="../../inspector_app/app/core_messages.py" line="117" />
         <source>expired</source>
         <translation>期限切れ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="117" />
+        <location filename="../../inspector_app/app/core_messages.py" line="118" />
         <source>expired {expiry}, examined {date}</source>
         <translation>有効期限 {expiry}、審査日 {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="118" />
+        <location filename="../../inspector_app/app/core_messages.py" line="119" />
         <source>expiry date</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="119" />
+        <location filename="../../inspector_app/app/core_messages.py" line="120" />
         <source>face</source>
         <translation>顔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="120" />
+        <location filename="../../inspector_app/app/core_messages.py" line="121" />
         <source>face cut off at the image edge</source>
         <translation>顔が画像の端で切れています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="122" />
+        <location filename="../../inspector_app/app/core_messages.py" line="123" />
         <source>face too small: inter-eye distance {value} px &lt; {limit}</source>
         <translation>顔が小さすぎます: 両目の間隔 {value} px（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="123" />
+        <location filename="../../inspector_app/app/core_messages.py" line="124" />
         <source>face watchlist</source>
         <translation>要注意人物リスト（顔）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="125" />
+        <location filename="../../inspector_app/app/core_messages.py" line="126" />
         <source>fingerprint watchlist</source>
         <translation>要注意人物リスト（指紋）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="126" />
+        <location filename="../../inspector_app/app/core_messages.py" line="127" />
         <source>fingerprints captured</source>
         <translation>指紋を採取しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="127" />
+        <location filename="../../inspector_app/app/core_messages.py" line="128" />
         <source>fingerprints of both hands were neither captured (index or fallback finger) nor recorded as exceptions, and no exemption applies</source>
         <translation>両手の指紋（人差し指または代替の指）が取得も例外記録もされておらず、提供免除もありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="128" />
+        <location filename="../../inspector_app/app/core_messages.py" line="129" />
         <source>finish this traveller (save or next traveller) before reading another document</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次の旅客）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="129" />
+        <location filename="../../inspector_app/app/core_messages.py" line="130" />
         <source>given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="130" />
+        <location filename="../../inspector_app/app/core_messages.py" line="131" />
         <source>head tilted: roll {value}° (limit ±{limit}°)</source>
         <translation>頭が傾いています: {value}°（許容 ±{limit}°）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="131" />
+        <location filename="../../inspector_app/app/core_messages.py" line="132" />
         <source>head turned: yaw ratio {value} (limit ±{limit})</source>
         <translation>顔が横を向いています: {value}（許容 ±{limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="132" />
+        <location filename="../../inspector_app/app/core_messages.py" line="133" />
         <source>initial</source>
         <translation>頭文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="133" />
+        <location filename="../../inspector_app/app/core_messages.py" line="134" />
         <source>injured</source>
         <translation>負傷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="134" />
+        <location filename="../../inspector_app/app/core_messages.py" line="135" />
         <source>invalidated</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="135" />
+        <location filename="../../inspector_app/app/core_messages.py" line="136" />
         <source>invited by the head of a national administrative organ</source>
         <translation>国の行政機関の長が招へいする者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="136" />
+        <location filename="../../inspector_app/app/core_messages.py" line="137" />
         <source>landing ban until {date}</source>
         <translation>上陸拒否期間 {date} まで</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="137" />
+        <location filename="../../inspector_app/app/core_messages.py" line="138" />
         <source>landing permission at port of call (72 hours)</source>
         <translation>寄港地上陸の許可（72時間）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="138" />
+        <location filename="../../inspector_app/app/core_messages.py" line="139" />
         <source>landing permission due to distress</source>
         <translation>遭難による上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="139" />
+        <location filename="../../inspector_app/app/core_messages.py" line="140" />
         <source>landing permission for crew</source>
         <translation>乗員上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="140" />
+        <location filename="../../inspector_app/app/core_messages.py" line="141" />
         <source>landing permission for cruise ship tourists</source>
         <translation>船舶観光上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="141" />
+        <location filename="../../inspector_app/app/core_messages.py" line="142" />
         <source>landing permission for temporary refuge</source>
         <translation>一時庇護のための上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="142" />
+        <location filename="../../inspector_app/app/core_messages.py" line="143" />
         <source>landing permission for transit</source>
         <translation>通過上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="143" />
+        <location filename="../../inspector_app/app/core_messages.py" line="144" />
         <source>left index finger</source>
         <translation>左手人差し指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="144" />
+        <location filename="../../inspector_app/app/core_messages.py" line="145" />
         <source>left little finger</source>
         <translation>左手小指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="145" />
+        <location filename="../../inspector_app/app/core_messages.py" line="146" />
         <source>left middle finger</source>
         <translation>左手中指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="146" />
+        <location filename="../../inspector_app/app/core_messages.py" line="147" />
         <source>left ring finger</source>
         <translation>左手薬指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="147" />
+        <location filename="../../inspector_app/app/core_messages.py" line="148" />
         <source>left thumb</source>
         <translation>左手親指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="148" />
+        <location filename="../../inspector_app/app/core_messages.py" line="149" />
         <source>list damaged</source>
         <translation>リスト破損</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="149" />
+        <location filename="../../inspector_app/app/core_messages.py" line="150" />
         <source>list not installed</source>
         <translation>リスト未導入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="150" />
+        <location filename="../../inspector_app/app/core_messages.py" line="151" />
         <source>listed: {reason}</source>
         <translation>登録理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="151" />
+        <location filename="../../inspector_app/app/core_messages.py" line="152" />
         <source>looking for the fingerprint scanner</source>
         <translation>指紋スキャナーを探しています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="153" />
+        <location filename="../../inspector_app/app/core_messages.py" line="154" />
         <source>lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="154" />
+        <location filename="../../inspector_app/app/core_messages.py" line="155" />
         <source>lost/stolen documents list</source>
         <translation>紛失・盗難旅券リスト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="155" />
+        <location filename="../../inspector_app/app/core_messages.py" line="156" />
         <source>making fingerprint templates</source>
         <translation>指紋テンプレートを作成中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="156" />
+        <location filename="../../inspector_app/app/core_messages.py" line="157" />
         <source>name order swapped (surname/given names)</source>
         <translation>姓と名の順序が逆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="157" />
+        <location filename="../../inspector_app/app/core_messages.py" line="158" />
         <source>name score {score}</source>
         <translation>氏名スコア {score}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="158" />
+        <location filename="../../inspector_app/app/core_messages.py" line="159" />
         <source>name(s) present on one side only: {names}</source>
         <translation>一方のみにある氏名: {names}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="159" />
+        <location filename="../../inspector_app/app/core_messages.py" line="160" />
         <source>nationality differs ({code} vs {other}, weight 0.90)</source>
         <translation>国籍が異なる（{code} と {other}、重み 0.90）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="160" />
+        <location filename="../../inspector_app/app/core_messages.py" line="161" />
         <source>nationality {code}</source>
         <translation>国籍 {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="161" />
+        <location filename="../../inspector_app/app/core_messages.py" line="162" />
         <source>nationality {code} matches (weight 1.0)</source>
         <translation>国籍 {code} が一致（重み 1.0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="162" />
+        <location filename="../../inspector_app/app/core_messages.py" line="163" />
         <source>nationality: not known on one side (weight 0.97)</source>
         <translation>国籍: 一方が不明（重み 0.97）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="163" />
+        <location filename="../../inspector_app/app/core_messages.py" line="164" />
         <source>no MRZ: the input is empty</source>
         <translation>MRZ がありません: 入力が空です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="164" />
+        <location filename="../../inspector_app/app/core_messages.py" line="165" />
         <source>no SLTD list installed: document not checked</source>
         <translation>紛失・盗難旅券リスト未導入: 旅券は照合していません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="165" />
+        <location filename="../../inspector_app/app/core_messages.py" line="166" />
         <source>no biographic watchlist installed: names not screened</source>
         <translation>要注意人物リスト（身分事項）未導入: 氏名は照合していません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="166" />
+        <location filename="../../inspector_app/app/core_messages.py" line="167" />
         <source>no biometric watchlist installed: face/fingerprints not screened</source>
         <translation>要注意人物リスト（顔・指紋）未導入: 顔・指紋は照合していません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="167" />
+        <location filename="../../inspector_app/app/core_messages.py" line="168" />
         <source>no document has been read for this examination</source>
         <translation>この審査では旅券が読み込まれていません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="168" />
+        <location filename="../../inspector_app/app/core_messages.py" line="169" />
         <source>no document number</source>
         <translation>旅券番号なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="169" />
+        <location filename="../../inspector_app/app/core_messages.py" line="170" />
         <source>no face found</source>
         <translation>顔が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="170" />
+        <location filename="../../inspector_app/app/core_messages.py" line="171" />
         <source>no face found (detections had no plausible landmarks)</source>
         <translation>顔が見つかりません（特徴点が不自然）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="171" />
+        <location filename="../../inspector_app/app/core_messages.py" line="172" />
         <source>no facial photograph was captured, no exception recorded and no exemption applies</source>
         <translation>顔写真が取得されておらず、例外の記録も提供免除もありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="172" />
+        <location filename="../../inspector_app/app/core_messages.py" line="173" />
         <source>no finger of the left hand</source>
         <translation>左手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="173" />
+        <location filename="../../inspector_app/app/core_messages.py" line="174" />
         <source>no finger of the left hand and right hand</source>
         <translation>左手・右手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="174" />
+        <location filename="../../inspector_app/app/core_messages.py" line="175" />
         <source>no finger of the left hand could be captured</source>
         <translation>左手の指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="175" />
+        <location filename="../../inspector_app/app/core_messages.py" line="176" />
         <source>no finger of the right hand</source>
         <translation>右手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="176" />
+        <location filename="../../inspector_app/app/core_messages.py" line="177" />
         <source>no finger of the right hand could be captured</source>
         <translation>右手の指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="177" />
+        <location filename="../../inspector_app/app/core_messages.py" line="178" />
         <source>no finger of this hand</source>
         <translation>この手の指紋なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="121" />
+        <location filename="../../inspector_app/app/core_messages.py" line="122" />
         <source>face similarity {similarity} of 100 (a hit from {hit_at})</source>
         <translation>顔の類似度 {similarity}/100（{hit_at} 以上で該当）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="124" />
+        <location filename="../../inspector_app/app/core_messages.py" line="125" />
         <source>fingerprint similarity {similarity} of 100 (a hit from {hit_at})</source>
         <translation>指紋の類似度 {similarity}/100（{hit_at} 以上で該当）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="152" />
+        <location filename="../../inspector_app/app/core_messages.py" line="153" />
         <source>looking for the fingerprint scanner: none answered yet ({waited} of {limit} seconds)</source>
         <translation>指紋スキャナーを探しています: まだ応答なし（{waited}/{limit} 秒）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="178" />
+        <location filename="../../inspector_app/app/core_messages.py" line="179" />
         <source>no fingerprint scanner answered within {seconds} seconds: check that it is plugged in and that its service is running, then capture again (F8)</source>
         <translation>{seconds} 秒以内に指紋スキャナーが応答しませんでした。接続とサービスの起動を確認し、もう一度採取してください (F8)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="179" />
+        <location filename="../../inspector_app/app/core_messages.py" line="180" />
         <source>no name</source>
         <translation>氏名なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="180" />
+        <location filename="../../inspector_app/app/core_messages.py" line="181" />
         <source>no name to compare</source>
         <translation>比較する氏名なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="181" />
+        <location filename="../../inspector_app/app/core_messages.py" line="182" />
         <source>no name token matches</source>
         <translation>一致する氏名の語なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="182" />
+        <location filename="../../inspector_app/app/core_messages.py" line="183" />
         <source>no screening lists installed on this booth: apply a bundle (inspector-app bundle apply)</source>
         <translation>このブースには照合リストがありません: リストを導入してください（inspector-app bundle apply）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="183" />
+        <location filename="../../inspector_app/app/core_messages.py" line="184" />
         <source>no usable face in the capture: {problem}</source>
         <translation>撮影画像に使用できる顔がありません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="184" />
+        <location filename="../../inspector_app/app/core_messages.py" line="185" />
         <source>no usable image after {attempts} attempts ({problem})</source>
         <translation>{attempts} 回試行しても使用できる画像なし（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="185" />
+        <location filename="../../inspector_app/app/core_messages.py" line="186" />
         <source>not an MRZ: expected 3 lines of 30 (TD1), 2 lines of 36 (TD2, MRV-B) or 2 lines of 44 (TD3, MRV-A) characters; got {lines} line(s) of {lengths}</source>
         <translation>MRZ ではありません: 30文字×3行（TD1）、36文字×2行（TD2、MRV-B）または44文字×2行（TD3、MRV-A）が必要ですが、{lines} 行（{lengths} 文字）です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="186" />
+        <location filename="../../inspector_app/app/core_messages.py" line="187" />
         <source>not an MRZ: no ICAO 9303 format has {lines} lines of {length}</source>
         <translation>MRZ ではありません: {length} 文字×{lines} 行の ICAO 9303 形式はありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="187" />
+        <location filename="../../inspector_app/app/core_messages.py" line="188" />
         <source>not an MRZ: {count} characters are outside the MRZ alphabet (A-Z, 0-9, &lt;)</source>
         <translation>MRZ ではありません: MRZ で使えない文字が {count} 個あります（使えるのは A-Z、0-9、&lt;）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="188" />
+        <location filename="../../inspector_app/app/core_messages.py" line="189" />
         <source>not captured</source>
         <translation>未取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="189" />
+        <location filename="../../inspector_app/app/core_messages.py" line="190" />
         <source>not screened</source>
         <translation>未照合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="190" />
+        <location filename="../../inspector_app/app/core_messages.py" line="191" />
         <source>only a signed-in inspector can examine travellers</source>
         <translation>審査はログインした入国審査官のみ行えます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="191" />
+        <location filename="../../inspector_app/app/core_messages.py" line="192" />
         <source>only one name matches</source>
         <translation>一致は氏名の1語のみ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="192" />
+        <location filename="../../inspector_app/app/core_messages.py" line="193" />
         <source>only with the status of residence {status}</source>
         <translation>在留資格「{status}」の場合に限ります</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="193" />
+        <location filename="../../inspector_app/app/core_messages.py" line="194" />
         <source>optional data</source>
         <translation>任意記載事項</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="194" />
+        <location filename="../../inspector_app/app/core_messages.py" line="195" />
         <source>other reason</source>
         <translation>その他の理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="195" />
+        <location filename="../../inspector_app/app/core_messages.py" line="196" />
         <source>over/under-exposed: {value} of face pixels clipped</source>
         <translation>露出不適切: 顔の画素の {value} が白飛び・黒つぶれ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="196" />
+        <location filename="../../inspector_app/app/core_messages.py" line="197" />
         <source>override: {reason}</source>
         <translation>判断変更の理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="197" />
+        <location filename="../../inspector_app/app/core_messages.py" line="198" />
         <source>personal number</source>
         <translation>個人番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="198" />
+        <location filename="../../inspector_app/app/core_messages.py" line="199" />
         <source>place the {finger} on the scanner</source>
         <translation>{finger}をスキャナーに置いてください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="199" />
+        <location filename="../../inspector_app/app/core_messages.py" line="200" />
         <source>place the {finger} on the scanner (try {tries})</source>
         <translation>{finger}をスキャナーに置いてください（{tries} 回目）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="200" />
+        <location filename="../../inspector_app/app/core_messages.py" line="201" />
         <source>quality {quality} below the threshold</source>
         <translation>品質 {quality}（基準未満）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="201" />
+        <location filename="../../inspector_app/app/core_messages.py" line="202" />
         <source>re-entry permit kind must be one of {kinds}</source>
         <translation>再入国許可の種類は次のいずれかです: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="202" />
+        <location filename="../../inspector_app/app/core_messages.py" line="203" />
         <source>read the document first</source>
         <translation>先に旅券を読み込んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="203" />
+        <location filename="../../inspector_app/app/core_messages.py" line="204" />
         <source>record {evidence}</source>
         <translation>{evidence}を記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="204" />
+        <location filename="../../inspector_app/app/core_messages.py" line="205" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="205" />
+        <location filename="../../inspector_app/app/core_messages.py" line="206" />
         <source>right index finger</source>
         <translation>右手人差し指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="206" />
+        <location filename="../../inspector_app/app/core_messages.py" line="207" />
         <source>right little finger</source>
         <translation>右手小指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="207" />
+        <location filename="../../inspector_app/app/core_messages.py" line="208" />
         <source>right middle finger</source>
         <translation>右手中指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="208" />
+        <location filename="../../inspector_app/app/core_messages.py" line="209" />
         <source>right ring finger</source>
         <translation>右手薬指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="209" />
+        <location filename="../../inspector_app/app/core_messages.py" line="210" />
         <source>right thumb</source>
         <translation>右手親指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="210" />
+        <location filename="../../inspector_app/app/core_messages.py" line="211" />
         <source>scan the passport or type the MRZ first</source>
         <translation>旅券を読み取るか MRZ を入力してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="211" />
+        <location filename="../../inspector_app/app/core_messages.py" line="212" />
         <source>screening error</source>
         <translation>照合エラー</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="212" />
+        <location filename="../../inspector_app/app/core_messages.py" line="213" />
         <source>screening lists are {age} h old (limit {limit} h): update them</source>
         <translation>照合リストは {age} 時間前のものです（上限 {limit} 時間）: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="213" />
+        <location filename="../../inspector_app/app/core_messages.py" line="214" />
         <source>sex differs ({sex} vs {other})</source>
         <translation>性別が異なる（{sex} と {other}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="214" />
+        <location filename="../../inspector_app/app/core_messages.py" line="215" />
         <source>sounds alike (Metaphone)</source>
         <translation>発音が類似（Metaphone）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="215" />
+        <location filename="../../inspector_app/app/core_messages.py" line="216" />
         <source>special landing permission (Art. 12)</source>
         <translation>上陸特別許可（第12条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="216" />
+        <location filename="../../inspector_app/app/core_messages.py" line="217" />
         <source>special landing permission follows a referral of the same examination</source>
         <translation>上陸特別許可は同じ審査での特別審理官への引渡しの後に限られます</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="217" />
+        <location filename="../../inspector_app/app/core_messages.py" line="218" />
         <source>special landing permission must name who granted it: the Minister of Justice or the Commissioner (delegated)</source>
         <translation>上陸特別許可には許可した者（法務大臣または委任を受けた出入国在留管理庁長官）の記録が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="218" />
+        <location filename="../../inspector_app/app/core_messages.py" line="219" />
         <source>special permanent resident</source>
         <translation>特別永住者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="219" />
+        <location filename="../../inspector_app/app/core_messages.py" line="220" />
         <source>special permanent resident certificate number</source>
         <translation>特別永住者証明書の番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="220" />
+        <location filename="../../inspector_app/app/core_messages.py" line="221" />
         <source>spelling differs (Jaro-Winkler {value})</source>
         <translation>つづりが異なる（Jaro-Winkler {value}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="221" />
+        <location filename="../../inspector_app/app/core_messages.py" line="222" />
         <source>spelling variant</source>
         <translation>つづりの異形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="222" />
+        <location filename="../../inspector_app/app/core_messages.py" line="223" />
         <source>spelling variant of {name}</source>
         <translation>{name} のつづりの異形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="223" />
+        <location filename="../../inspector_app/app/core_messages.py" line="224" />
         <source>stolen</source>
         <translation>盗難</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="224" />
+        <location filename="../../inspector_app/app/core_messages.py" line="225" />
         <source>stolen blank</source>
         <translation>未発給冊子の盗難</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="225" />
+        <location filename="../../inspector_app/app/core_messages.py" line="226" />
         <source>surname</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="226" />
+        <location filename="../../inspector_app/app/core_messages.py" line="227" />
         <source>the biometric exemption claimed does not fit this traveller or decision</source>
         <translation>申告された個人識別情報の提供免除はこの旅客または判定に該当しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="227" />
+        <location filename="../../inspector_app/app/core_messages.py" line="228" />
         <source>the biometric exemption needs its evidence recorded</source>
         <translation>個人識別情報の提供免除には根拠の記録が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="228" />
+        <location filename="../../inspector_app/app/core_messages.py" line="229" />
         <source>the date of birth is not known in full, so the age cannot be established</source>
         <translation>生年月日が完全でないため年齢を確定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="229" />
+        <location filename="../../inspector_app/app/core_messages.py" line="230" />
         <source>the decision to correct is not a decision of this examination</source>
         <translation>訂正する判定はこの審査の判定ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="230" />
+        <location filename="../../inspector_app/app/core_messages.py" line="231" />
         <source>the designation (ordinance and item)</source>
         <translation>該当する規定（省令と号）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="231" />
+        <location filename="../../inspector_app/app/core_messages.py" line="232" />
         <source>the document has expired (a landing that does not require a valid document)</source>
         <translation>旅券の有効期限が切れています（有効な旅券を要しない上陸）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="232" />
+        <location filename="../../inspector_app/app/core_messages.py" line="233" />
         <source>the document has expired on the examination date</source>
         <translation>旅券は審査日に有効期限が切れています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="233" />
+        <location filename="../../inspector_app/app/core_messages.py" line="234" />
         <source>the document is not a Japanese one: a Japanese national's return needs one</source>
         <translation>日本国旅券ではありません。日本人の帰国確認には日本国旅券が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="234" />
+        <location filename="../../inspector_app/app/core_messages.py" line="235" />
         <source>the document's expiry date cannot be read</source>
         <translation>旅券の有効期限を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="235" />
+        <location filename="../../inspector_app/app/core_messages.py" line="236" />
         <source>the fingerprint scanner cannot be used: {problem}</source>
         <translation>指紋スキャナーを使用できません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="236" />
+        <location filename="../../inspector_app/app/core_messages.py" line="237" />
         <source>the fingerprint scanner on port {port} was refused, nothing recorded: {problem}</source>
         <translation>ポート {port} の指紋スキャナーは信頼できないため使用しません（記録なし）: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="237" />
+        <location filename="../../inspector_app/app/core_messages.py" line="238" />
         <source>the installed {list} list is refused: {problem}; apply the lists again (inspector-app bundle apply)</source>
         <translation>導入済みの {list} リストは使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="238" />
+        <location filename="../../inspector_app/app/core_messages.py" line="239" />
         <source>the inviting organ and its letter's reference</source>
         <translation>招へいした行政機関とその文書番号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="239" />
+        <location filename="../../inspector_app/app/core_messages.py" line="240" />
         <source>the landing date is missing</source>
         <translation>上陸年月日がありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="240" />
+        <location filename="../../inspector_app/app/core_messages.py" line="241" />
         <source>the period of stay cannot be read</source>
         <translation>在留期間を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="241" />
+        <location filename="../../inspector_app/app/core_messages.py" line="242" />
         <source>the period of stay is not one the status allows</source>
         <translation>この在留資格で認められない在留期間です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="242" />
+        <location filename="../../inspector_app/app/core_messages.py" line="243" />
         <source>the period of the activities</source>
         <translation>活動を行う期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="243" />
+        <location filename="../../inspector_app/app/core_messages.py" line="244" />
         <source>the re-entry permit kind is not one of the known kinds</source>
         <translation>再入国許可の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="244" />
+        <location filename="../../inspector_app/app/core_messages.py" line="245" />
         <source>this decision grants no status of residence or period of stay</source>
         <translation>この判定では在留資格・在留期間を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="245" />
+        <location filename="../../inspector_app/app/core_messages.py" line="246" />
         <source>this examination already has a final decision: record a correction instead</source>
         <translation>この審査には最終判定があります。訂正として記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="246" />
+        <location filename="../../inspector_app/app/core_messages.py" line="247" />
         <source>this examination is saved: start the next traveller</source>
         <translation>この審査は保存済みです。次の旅客に進んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="247" />
+        <location filename="../../inspector_app/app/core_messages.py" line="248" />
         <source>this is not a machine readable zone: {problem}</source>
         <translation>MRZ（機械読取領域）ではありません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="248" />
+        <location filename="../../inspector_app/app/core_messages.py" line="249" />
         <source>this rule cannot be overridden by an inspector</source>
         <translation>この規則は入国審査官が判断変更できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="249" />
+        <location filename="../../inspector_app/app/core_messages.py" line="250" />
         <source>this status of residence cannot be granted at landing</source>
         <translation>この在留資格は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="250" />
+        <location filename="../../inspector_app/app/core_messages.py" line="251" />
         <source>too bright: mean {value} &gt; {limit}</source>
         <translation>明るすぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="251" />
+        <location filename="../../inspector_app/app/core_messages.py" line="252" />
         <source>too dark: mean {value} &lt; {limit}</source>
         <translation>暗すぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="252" />
+        <location filename="../../inspector_app/app/core_messages.py" line="253" />
         <source>transliteration fold (UE/U, OE/O, AA/A, double letters)</source>
         <translation>翻字の揺れ（UE/U、OE/O、AA/A、重ね字）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="253" />
+        <location filename="../../inspector_app/app/core_messages.py" line="254" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="254" />
+        <location filename="../../inspector_app/app/core_messages.py" line="255" />
         <source>unknown decision type</source>
         <translation>不明な判定種別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="255" />
+        <location filename="../../inspector_app/app/core_messages.py" line="256" />
         <source>unknown exemption {ground}; one of: {known}</source>
         <translation>不明な免除事由 {ground}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="256" />
+        <location filename="../../inspector_app/app/core_messages.py" line="257" />
         <source>unknown finger position {position}; one of: {known}</source>
         <translation>不明な指の位置 {position}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="257" />
+        <location filename="../../inspector_app/app/core_messages.py" line="258" />
         <source>unknown ground {ground}</source>
         <translation>不明な免除事由 {ground}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="258" />
+        <location filename="../../inspector_app/app/core_messages.py" line="259" />
         <source>unknown status of residence</source>
         <translation>不明な在留資格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="259" />
+        <location filename="../../inspector_app/app/core_messages.py" line="260" />
         <source>unlimited</source>
         <translation>無期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="260" />
+        <location filename="../../inspector_app/app/core_messages.py" line="261" />
         <source>unreadable</source>
         <translation>読取不能</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="261" />
+        <location filename="../../inspector_app/app/core_messages.py" line="262" />
         <source>{count} capture(s)</source>
         <translation>{count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="262" />
+        <location filename="../../inspector_app/app/core_messages.py" line="263" />
         <source>{count} faces in the frame (need exactly one)</source>
         <translation>画面に {count} 人の顔（1人のみにしてください）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="263" />
+        <location filename="../../inspector_app/app/core_messages.py" line="264" />
         <source>{count} hit(s)</source>
         <translation>該当 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="264" />
+        <location filename="../../inspector_app/app/core_messages.py" line="265" />
         <source>{count} open</source>
         <translation>未解除 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="265" />
+        <location filename="../../inspector_app/app/core_messages.py" line="266" />
         <source>{decision} needs: {details}</source>
         <translation>{decision}に必要な事項: {details}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="266" />
+        <location filename="../../inspector_app/app/core_messages.py" line="267" />
         <source>{detail} ({evidence})</source>
         <translation>{detail}（{evidence}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="267" />
+        <location filename="../../inspector_app/app/core_messages.py" line="268" />
         <source>{finding} — overridden: {reason}</source>
         <translation>{finding} — 判断変更: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="268" />
+        <location filename="../../inspector_app/app/core_messages.py" line="269" />
         <source>{finger}: {reason}</source>
         <translation>{finger}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="269" />
+        <location filename="../../inspector_app/app/core_messages.py" line="270" />
         <source>{first} and {rest}</source>
         <translation>{first}{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="270" />
+        <location filename="../../inspector_app/app/core_messages.py" line="271" />
         <source>{first} or {last}</source>
         <translation>{first}又は{last}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="271" />
+        <location filename="../../inspector_app/app/core_messages.py" line="272" />
         <source>{first}, {rest}</source>
         <translation>{first}、{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="272" />
+        <location filename="../../inspector_app/app/core_messages.py" line="273" />
         <source>{landing} ({article})</source>
         <translation>{landing}（{article}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="273" />
+        <location filename="../../inspector_app/app/core_messages.py" line="274" />
         <source>{landing} allows at most {maximum} ({article}), not {period}</source>
         <translation>{landing}の期間は最長{maximum}です（{article}）。{period}は認められません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="274" />
+        <location filename="../../inspector_app/app/core_messages.py" line="275" />
         <source>{landing} grants no status of residence</source>
         <translation>{landing}では在留資格を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="275" />
+        <location filename="../../inspector_app/app/core_messages.py" line="276" />
         <source>{listed}, reported {date}</source>
         <translation>{listed}（{date} 届出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="276" />
+        <location filename="../../inspector_app/app/core_messages.py" line="277" />
         <source>{list} ({reason})</source>
         <translation>{list}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="277" />
+        <location filename="../../inspector_app/app/core_messages.py" line="278" />
         <source>{list} list refused: {problem}</source>
         <translation>{list} リストを使用しません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="278" />
+        <location filename="../../inspector_app/app/core_messages.py" line="279" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="279" />
+        <location filename="../../inspector_app/app/core_messages.py" line="280" />
         <source>{n} months</source>
         <translation>{n}月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="280" />
+        <location filename="../../inspector_app/app/core_messages.py" line="281" />
         <source>{n} years</source>
         <translation>{n}年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="281" />
+        <location filename="../../inspector_app/app/core_messages.py" line="282" />
         <source>{period} is an authorised period of stay for {status}</source>
         <translation>{period}は{status}の在留期間として認められています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="282" />
+        <location filename="../../inspector_app/app/core_messages.py" line="283" />
         <source>{period} is not a period of stay of {status}</source>
         <translation>{period}は{status}の在留期間ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="283" />
+        <location filename="../../inspector_app/app/core_messages.py" line="284" />
         <source>{period} is not an authorised period of stay for {status}; the table allows {allowed}</source>
         <translation>{period}は{status}の在留期間として認められていません。認められる期間: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="284" />
+        <location filename="../../inspector_app/app/core_messages.py" line="285" />
         <source>{reason} ({detail})</source>
         <translation>{reason}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="285" />
+        <location filename="../../inspector_app/app/core_messages.py" line="286" />
         <source>{role} {name} ~ {other}: {rule}</source>
         <translation>{role} {name} ≒ {other}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="286" />
+        <location filename="../../inspector_app/app/core_messages.py" line="287" />
         <source>{role} {name}: {rule}</source>
         <translation>{role} {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="287" />
+        <location filename="../../inspector_app/app/core_messages.py" line="288" />
         <source>{role}/{other}</source>
         <translation>{role}／{other}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="288" />
+        <location filename="../../inspector_app/app/core_messages.py" line="289" />
         <source>{rule}: {detail}</source>
         <translation>{rule}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="289" />
+        <location filename="../../inspector_app/app/core_messages.py" line="290" />
         <source>{status} cannot be granted at landing</source>
         <translation>{status}は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="290" />
+        <location filename="../../inspector_app/app/core_messages.py" line="291" />
         <source>{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))</source>
         <translation>{status}は上陸時に決定できません（入管法第7条第1項第2号）</translation>
     </message>

@@ -30,6 +30,7 @@ from inspector_app.app.widgets.common import (
     exemption_title,
     finger_title,
     kind_title,
+    list_title,
     mono_font,
     outcome_icon,
     outcome_word,
@@ -251,7 +252,7 @@ class ChecksPanel(Retranslating):
         if c["outcome"] == "hit":
             self.evidence_caption.setText(
                 self.tr("Left: this traveller.\nRight: the watchlist's enrolment image, record %s (%s).")
-                % (c.get("record") or "?", c.get("list") or kind_title(c["kind"])))
+                % (c.get("record") or "?", list_title(c["list"]) if c.get("list") else kind_title(c["kind"])))
         else:
             self.evidence_caption.setText("")
         self.selected.emit(c)
@@ -421,7 +422,7 @@ class StatusCompleter(QCompleter):
 
 class DecisionPanel(Retranslating):
     form = Ui_DecisionPanel
-    PROBLEM_LINES = 4
+    PROBLEM_LINES = 6
 
     def __init__(self, parent=None):
         super().__init__(parent)
