@@ -41,6 +41,10 @@ def test_the_examination_screen_fits_every_booth_screen(booth, qtbot):
         assert screen.minimumSizeHint().width() <= area.viewport().width(), name
         if name != "1920x1080@150%":
             assert screen.minimumSizeHint().height() <= area.viewport().height(), (name, screen.minimumSizeHint())
+            # and the page is laid out in that room: it does not scroll (the evidence pictures at
+            # the bottom of the checks stay on screen)
+            qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() == 0 and screen.height() <= area.viewport().height(),
+                            timeout=10000)
         leaves = _leaves(screen)
         rects = {x: _rect(x, screen) for x in leaves}
         for x in leaves:                                    # nothing cut

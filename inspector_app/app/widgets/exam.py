@@ -46,6 +46,13 @@ class ExamScreen(QWidget):
         vm.cleared.connect(self.mrz.edit.setFocus)
         self.show_notice("")
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        # The page's scroll area sizes the page by this (word-wrapped labels give the layout a
+        # height for width). Qt's answer is the *preferred* height, 710 px at 1366 wide, which made
+        # the page scroll on a 1366×768 screen; the panels fit in their minimum (602 px) with the
+        # checks list taking what is left, so that is the height the page needs.
+        return self.layout().minimumHeightForWidth(width)
+
     def _retranslate_shortcut(self) -> None:
         # F1 lists a QShortcut by its What's This text, in the language shown
         self.status_shortcut.setWhatsThis(self.tr("Go to the status of residence (type-ahead: English, 日本語, kana, romaji)"))
