@@ -128,4 +128,9 @@ def serve() -> int:
             reply = (True, value)
         except Exception as exc:  # noqa: BLE001 - the message goes back to the caller
             reply = (False, f"{exc.__class__.__name__}: {exc}")
-        _send(stdout, reply)
+        try:
+            _send(stdout, reply)
+        except (BrokenPipeError, ConnectionResetError):
+            # the window went away mid-request (closed, or terminated): nobody is left to answer
+            sys.stderr.flush()
+            os._exit(0)
