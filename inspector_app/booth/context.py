@@ -156,7 +156,6 @@ class BoothContext:
         """The port's supervisor queue (every booth of the port) from the hub, read as the
         signed-in supervisor ``user`` with a proof signed by their own key. Raises
         ``PortQueueUnavailable`` (``.reason``: ``no_hub``, ``no_key``, ``unreachable``, ``refused``)."""
-        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
         from inspector_app.sync.config import SyncConfig, SyncConfigError
 
         with self._lock:
@@ -169,19 +168,8 @@ class BoothContext:
             raise PortQueueUnavailable("no_hub", str(exc)) from exc
         if not cfg.hub_url:
             raise PortQueueUnavailable("no_hub", "no hub URL configured")
-        try:
-            client = SyncClient.from_home(self.home, self.store(), port=self.port,
-                                          timeout=min(float(cfg.timeout_s), timeout_s))
-        except SyncError as exc:
-            raise PortQueueUnavailable("no_hub", str(exc)) from exc
-        try:
-            return client.port_queue(user, key, status)
-        except SupervisorRefused as exc:
-            raise PortQueueUnavailable("refused", str(exc)) from exc
-        except SyncError as exc:
-            raise PortQueueUnavailable("unreachable", str(exc)) from exc
-        finally:
-            client.close()
+        return self._through_hub(min(float(cfg.timeout_s), timeout_s),
+                                 lambda client: client.port_queue(user, key, status))
 
     def port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str, verdict: str,
                     reason: str, timeout_s: float = 10.0) -> str:
@@ -193,7 +181,6 @@ class BoothContext:
 
         from inspector_app.common import signed_review
         from inspector_app.common.clock import utc_now
-        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
 
         with self._lock:
             key = self._signing_keys.get(reviewer)
@@ -202,19 +189,26 @@ class BoothContext:
         fields = {"review_id": str(uuid.uuid4()), "booth_id": booth_id, "check_result_id": check_result_id,
                   "examination_id": examination_id, "reviewer": reviewer, "verdict": verdict,
                   "reason": reason.strip(), "reviewed_at": utc_now()}
+        self._through_hub(timeout_s, lambda client: client.port_review(fields, signed_review.sign(fields, key)))
+        return fields["review_id"]
+
+    def _through_hub(self, timeout_s: float, call):
+        """``call(client)`` with a sync client to the hub, closed afterwards; the hub's refusal
+        and any failure to reach it become ``PortQueueUnavailable`` with their reason."""
+        from inspector_app.sync.client import SupervisorRefused, SyncClient, SyncError
+
         try:
             client = SyncClient.from_home(self.home, self.store(), port=self.port, timeout=timeout_s)
         except SyncError as exc:
             raise PortQueueUnavailable("no_hub", str(exc)) from exc
         try:
-            client.port_review(fields, signed_review.sign(fields, key))
+            return call(client)
         except SupervisorRefused as exc:
             raise PortQueueUnavailable("refused", str(exc)) from exc
         except SyncError as exc:
             raise PortQueueUnavailable("unreachable", str(exc)) from exc
         finally:
             client.close()
-        return fields["review_id"]
 
     def close(self) -> None:
         with self._lock:

@@ -219,6 +219,11 @@ def set_badge(label: QLabel, outcome: str, text: str) -> None:
     """A label that says the outcome by glyph + word, coloured by the stylesheet class."""
     glyph, _, cls = OUTCOMES.get(outcome, ("•", None, "info"))
     label.setText(f"{glyph} {phrases(text)}")
+    restyle_badge(label, cls)
+
+
+def restyle_badge(label: QLabel, cls: str) -> None:
+    """Give a label the stylesheet's badge class ``cls`` ("" for none) and apply it now."""
     label.setProperty("badge", cls)
     label.style().unpolish(label)
     label.style().polish(label)

@@ -36,6 +36,7 @@ from inspector_app.app.widgets.common import (
     outcome_word,
     period_title,
     phrases,
+    restyle_badge,
     set_badge,
 )
 from inspector_app.biometrics.similarity import HIT_AT
@@ -44,17 +45,13 @@ from inspector_app.biometrics.similarity import HIT_AT
 def clear_badge(label: QLabel) -> None:
     """Empty a badge label and drop its colour (an empty label must not stay a coloured bar)."""
     label.clear()
-    label.setProperty("badge", "")
-    label.style().unpolish(label)
-    label.style().polish(label)
+    restyle_badge(label, "")
 
 
 def set_neutral(label: QLabel, text: str) -> None:
     """Progress and information: no warning colour, no warning sign."""
     label.setText(text)
-    label.setProperty("badge", "info")
-    label.style().unpolish(label)
-    label.style().polish(label)
+    restyle_badge(label, "info")
 
 
 class Retranslating(QGroupBox):
