@@ -196,6 +196,10 @@ class HubDb:
                 self._forget(conn)
                 raise
 
+    def read(self):
+        """A read-only transaction (the pool change makes these lock-free on SQLite's WAL)."""
+        return self.tx()
+
     def _forget(self, conn) -> None:
         """Drop a broken connection so this thread opens a fresh one next time."""
         if getattr(self._local, "conn", None) is conn:
