@@ -1,15 +1,13 @@
 """The hub's database: one small SQL layer over SQLite (default) and PostgreSQL (production).
 
 SQL is written once with ``?`` placeholders and portable statements (``ON CONFLICT DO NOTHING``
-works in both); only the DDL types differ. Connections are per thread: uvicorn runs sync
-endpoints in a thread pool, and neither sqlite3 nor psycopg connections may be shared mid-query.
+works in both); only the DDL types differ. Connections come from a bounded pool per process
+(``hub/pool.py``): ``tx()`` is a write transaction, ``read()`` a read that never waits for a writer.
 """
 from __future__ import annotations
 
 import json
 import logging
-import sqlite3
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,14 +18,13 @@ from inspector_app.common import passwords, signed_review, signing
 from inspector_app.common.clock import utc_now
 from inspector_app.hub import credentials
 from inspector_app.hub import records as rec
+from inspector_app.hub.pool import HubBusy, HubDbError, PostgresPool, SqlitePool
+
+__all__ = ["Booth", "HubBusy", "HubDb", "HubDbError", "MAX_BATCH", "parse_url"]
 
 log = logging.getLogger("inspector_app.hub")
 
 MAX_BATCH = 1000
-
-
-class HubDbError(RuntimeError):
-    """The hub database cannot be opened or used; the message names the URL and the cause."""
 
 
 SCHEMA_VERSION = "2"
@@ -119,27 +116,48 @@ class _Tx:
 
 
 class HubDb:
-    def __init__(self, url: str):
+    #: connections per process: processes x this is the deployment's budget (docs/DEPLOYMENT.md)
+    DEFAULT_POOL_SIZE = 10
+    #: how long a request waits for a connection before the hub answers 503 (Retry-After)
+    DEFAULT_POOL_TIMEOUT_S = 5.0
+
+    def __init__(self, url: str, pool_size: int | None = None, pool_timeout_s: float | None = None):
         self.url = url
         self.dialect, self.target = parse_url(url)
-        self._local = threading.local()
-        self._conns: list = []  # every thread's connection, so close() can release them all
-        self._conns_lock = threading.Lock()
-        self._write_lock = threading.Lock()  # SQLite: one writer at a time inside this process
-        if self.dialect == "sqlite":
-            Path(self.target).parent.mkdir(parents=True, exist_ok=True)
+        size = pool_size or self.DEFAULT_POOL_SIZE
+        timeout = pool_timeout_s or self.DEFAULT_POOL_TIMEOUT_S
+        try:
+            if self.dialect == "sqlite":
+                Path(self.target).parent.mkdir(parents=True, exist_ok=True)
+                self._pool = SqlitePool(self.target, size, timeout)
+            else:
+                self._pool = PostgresPool(self.target, size, timeout)
+        except (OSError, HubDbError) as exc:
+            raise HubDbError(f"cannot open hub database {url}: {exc}") from exc
+        try:
+            self._create_schema()
+        except HubDbError:
+            self._pool.close()
+            raise
+        except Exception as exc:  # noqa: BLE001 - re-raised with the URL named
+            self._pool.close()
+            raise HubDbError(f"cannot open hub database {url}: {exc}") from exc
+
+    def _create_schema(self) -> None:
         with self.tx() as tx:
+            if self.dialect == "postgresql":  # hub processes starting together: one creates, the others wait
+                tx.execute("SELECT pg_advisory_xact_lock(8470)")
             for stmt in SCHEMA.format(**DDL_TYPES[self.dialect]).split(";"):
                 if stmt.strip():
                     tx.execute(stmt)
             row = tx.execute("SELECT value FROM hub_meta WHERE key = 'schema'").fetchone()
             if row is None:
                 if tx.execute("SELECT COUNT(*) FROM booths").fetchone()[0] or self._old_records(tx):
-                    raise HubDbError(f"{url} holds a hub database from before signed records (schema 1); "
+                    raise HubDbError(f"{self.url} holds a hub database from before signed records (schema 1); "
                                      "import its records into a new hub database")
                 tx.execute("INSERT INTO hub_meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
-                raise HubDbError(f"{url} has hub schema {row[0]}, this hub needs {SCHEMA_VERSION}")
+                raise HubDbError(f"{self.url} has hub schema {row[0]}, this hub needs {SCHEMA_VERSION}")
 
     def _old_records(self, tx: _Tx) -> bool:
         cols = ("SELECT name FROM pragma_table_info('records')" if self.dialect == "sqlite" else
@@ -147,81 +165,47 @@ class HubDb:
                 " AND table_schema = current_schema()")
         return "signature" not in {r[0] for r in tx.execute(cols).fetchall()}
 
-    # -- connections -------------------------------------------------------------------------
-    def _connect(self):
-        try:
-            if self.dialect == "sqlite":
-                conn = sqlite3.connect(self.target, isolation_level=None, timeout=60,
-                                       check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
-                return conn
-            import psycopg
-
-            return psycopg.connect(self.target, autocommit=True)
-        except Exception as exc:  # noqa: BLE001 - re-raised with the URL named
-            raise HubDbError(f"cannot open hub database {self.url}: {exc}") from exc
-
-    def _conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._connect()
-            with self._conns_lock:
-                self._conns.append(conn)
-        return conn
-
+    # -- transactions ------------------------------------------------------------------------
     @contextmanager
     def tx(self) -> Iterator[_Tx]:
-        """One transaction: committed on success, rolled back on any error."""
-        conn = self._conn()
-        lock = self._write_lock if self.dialect == "sqlite" else _NullLock()
-        with lock:
-            try:
-                cur = conn.cursor()
-                cur.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
-            except Exception:
-                self._forget(conn)  # e.g. PostgreSQL restarted: reconnect on the next request
-                raise
+        """One write transaction: committed on success, rolled back on any error. SQLite: one
+        writer at a time, its turn taken before a connection so waiting writers hold none."""
+        with self._pool.writer(), self._pool.connection() as conn:
+            if self.dialect == "postgresql":
+                with conn.transaction():
+                    yield _Tx(conn.cursor(), self.dialect)
+                return
+            cur = conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
             try:
                 yield _Tx(cur, self.dialect)
             except BaseException:
-                try:
-                    cur.execute("ROLLBACK")
-                except Exception:  # noqa: BLE001 - connection is gone; the original error matters
-                    self._forget(conn)
+                cur.execute("ROLLBACK")
                 raise
+            cur.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[_Tx]:
+        """A read: never waits for a writer (SQLite: a WAL snapshot on its own connection;
+        PostgreSQL: autocommit, one round trip per statement). Nothing may be written here."""
+        with self._pool.connection() as conn:
+            if self.dialect == "postgresql":
+                yield _Tx(conn.cursor(), self.dialect)
+                return
+            cur = conn.cursor()
+            cur.execute("BEGIN")  # deferred: a snapshot, no lock a writer waits for
             try:
+                yield _Tx(cur, self.dialect)
+            finally:
                 cur.execute("COMMIT")
-            except Exception:
-                self._forget(conn)
-                raise
 
-    def read(self):
-        """A read-only transaction (the pool change makes these lock-free on SQLite's WAL)."""
-        return self.tx()
-
-    def _forget(self, conn) -> None:
-        """Drop a broken connection so this thread opens a fresh one next time."""
-        if getattr(self._local, "conn", None) is conn:
-            self._local.conn = None
-        with self._conns_lock:
-            if conn in self._conns:
-                self._conns.remove(conn)
-        try:
-            conn.close()
-        except Exception:  # noqa: BLE001
-            pass
+    def pool_stats(self) -> dict:
+        """Connections of this process's pool: ``open``, ``idle``, ``max`` (benchmarks, tests)."""
+        return self._pool.stats()
 
     def close(self) -> None:
-        """Close every thread's connection (call when no request is running any more)."""
-        with self._conns_lock:
-            conns, self._conns = self._conns, []
-        for conn in conns:
-            try:
-                conn.close()
-            except Exception:  # noqa: BLE001 - closing is best effort
-                pass
-        self._local = threading.local()
+        """Close the pool (call when no request is running any more)."""
+        self._pool.close()
 
     # -- booths ------------------------------------------------------------------------------
     def register_booth(self, booth_id: str, port: str, public_key: str | None = None) -> str:
@@ -240,7 +224,7 @@ class HubDb:
         return credentials.make_token(booth_id, secret)
 
     def booth(self, booth_id: str) -> Booth | None:
-        with self.tx() as tx:
+        with self.read() as tx:
             row = tx.execute("SELECT booth_id, port, public_key, secret_sha256 FROM booths"
                              " WHERE booth_id = ? AND revoked = 0", (booth_id,)).fetchone()
         return Booth(*row[:3]) if row else None
@@ -251,7 +235,7 @@ class HubDb:
             booth_id, secret = credentials.split_token(token)
         except credentials.CredentialError:
             return None
-        with self.tx() as tx:
+        with self.read() as tx:
             row = tx.execute("SELECT booth_id, port, public_key, secret_sha256 FROM booths"
                              " WHERE booth_id = ? AND revoked = 0", (booth_id,)).fetchone()
         return Booth(*row[:3]) if credentials.matches(secret, row[3] if row else None) else None
@@ -268,7 +252,8 @@ class HubDb:
         return bool(row) and row[0] == public_key
 
     # -- records -----------------------------------------------------------------------------
-    def put_records(self, booth: Booth, records: list[dict], via: str = "push") -> dict:
+    def put_records(self, booth: Booth, records: list[dict], via: str = "push",
+                    audit_head: tuple[int, str] | None = None) -> dict:
         """Store each record once under (booth, record id). Returns record ids under ``stored``,
         ``duplicates``, ``conflicts`` and ``refused`` ({record_id, reason}), and ``hashes``
         (record id -> content hash) for the receipt.
@@ -277,7 +262,8 @@ class HubDb:
         namespaced by booth, so one booth can neither overwrite another's record nor learn
         whether an id exists elsewhere. The primary key makes "exactly once" hold when two
         deliveries race; the content hash tells a resend (duplicate) from a different record
-        under a used id (conflict, logged, never overwriting what is stored).
+        under a used id (conflict, logged, never overwriting what is stored). ``audit_head``
+        (seq, hash) is kept in the same transaction (:meth:`put_audit_head`): one commit a push.
         """
         if len(records) > MAX_BATCH:
             raise ValueError(f"batch of {len(records)} records exceeds the limit of {MAX_BATCH}")
@@ -303,9 +289,13 @@ class HubDb:
             rows.append((booth.booth_id, rid, r.get("seq"), r["kind"], pj, h, r["signature"],
                          r.get("created_at"), now, via))
         if not good:
+            if audit_head is not None:
+                self.put_audit_head(booth.booth_id, *audit_head)
             return result
         ids = [r["record_id"] for r in good]
         with self.tx() as tx:
+            if audit_head is not None:
+                self._put_audit_head(tx, booth.booth_id, *audit_head)
             before = self._hashes(tx, booth.booth_id, ids)
             tx.executemany(
                 "INSERT INTO records (booth_id, record_id, seq, kind, payload, content_sha256, signature,"
@@ -388,7 +378,7 @@ class HubDb:
         return json.loads(row[0]).get("inspector") if row else None
 
     def get_record(self, booth_id: str, record_id: str) -> dict | None:
-        with self.tx() as tx:
+        with self.read() as tx:
             row = tx.execute("SELECT record_id, booth_id, seq, kind, payload, content_sha256, created_at,"
                              " received_at, via FROM records WHERE booth_id = ? AND record_id = ?",
                              (booth_id, record_id)).fetchone()
@@ -401,7 +391,7 @@ class HubDb:
         return out
 
     def record_ids(self, booth_id: str | None = None) -> list[str]:
-        with self.tx() as tx:
+        with self.read() as tx:
             if booth_id:
                 rows = tx.execute("SELECT record_id FROM records WHERE booth_id = ? ORDER BY seq",
                                   (booth_id,)).fetchall()
@@ -410,13 +400,13 @@ class HubDb:
         return [r[0] for r in rows]
 
     def stats(self) -> dict:
-        with self.tx() as tx:
+        with self.read() as tx:
             count = lambda t: tx.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: E731
             return {t: count(t) for t in ("booths", "records", "conflicts", "users", "bundles", "queue", "reviews",
                                           "pending_reviews", "alerts")}
 
     def conflicts(self) -> list[dict]:
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT record_id, booth_id, received_at, stored_sha256, sent_sha256"
                               " FROM conflicts ORDER BY id").fetchall()
         return [dict(zip(("record_id", "booth_id", "received_at", "stored_sha256", "sent_sha256"), r))
@@ -427,19 +417,24 @@ class HubDb:
         """Keep the newest head of the booth's audit chain. A head that goes back (a lower
         number, or the same number with another hash) means the booth's chain was cut or
         rewritten: kept as an alert, the stored anchor is not moved back."""
-        now = utc_now(microseconds=True)
         with self.tx() as tx:
-            row = tx.execute("SELECT seq, hash FROM audit_heads WHERE booth_id = ?", (booth_id,)).fetchone()
-            if row and (seq < row[0] or (seq == row[0] and head_hash != row[1])):
-                self._alert(tx, booth_id, "audit.rewound",
-                            f"booth sent audit head {seq}/{head_hash[:16]} after {row[0]}/{row[1][:16]}")
-                return
-            tx.execute("DELETE FROM audit_heads WHERE booth_id = ?", (booth_id,))
-            tx.execute("INSERT INTO audit_heads (booth_id, seq, hash, received_at) VALUES (?, ?, ?, ?)",
-                       (booth_id, seq, head_hash, now))
+            self._put_audit_head(tx, booth_id, seq, head_hash)
+
+    def _put_audit_head(self, tx: _Tx, booth_id: str, seq: int, head_hash: str) -> None:
+        row = tx.execute("SELECT seq, hash FROM audit_heads WHERE booth_id = ?", (booth_id,)).fetchone()
+        if row and (seq < row[0] or (seq == row[0] and head_hash != row[1])):
+            self._alert(tx, booth_id, "audit.rewound",
+                        f"booth sent audit head {seq}/{head_hash[:16]} after {row[0]}/{row[1][:16]}")
+            return
+        if row and seq == row[0]:
+            return  # the same head again (a resend): nothing to write
+        tx.execute("INSERT INTO audit_heads (booth_id, seq, hash, received_at) VALUES (?, ?, ?, ?)"
+                   " ON CONFLICT (booth_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
+                   " received_at = excluded.received_at",
+                   (booth_id, seq, head_hash, utc_now(microseconds=True)))
 
     def audit_head(self, booth_id: str) -> dict | None:
-        with self.tx() as tx:
+        with self.read() as tx:
             row = tx.execute("SELECT seq, hash, received_at FROM audit_heads WHERE booth_id = ?",
                              (booth_id,)).fetchone()
         return dict(zip(("seq", "hash", "received_at"), row)) if row else None
@@ -451,7 +446,7 @@ class HubDb:
                    (utc_now(microseconds=True), booth_id, kind, detail))
 
     def alerts(self) -> list[dict]:
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT at, booth_id, kind, detail FROM alerts ORDER BY id").fetchall()
         return [dict(zip(("at", "booth_id", "kind", "detail"), r)) for r in rows]
 
@@ -461,7 +456,7 @@ class HubDb:
                        (utc_now(microseconds=True), principal, action, detail))
 
     def access_log(self) -> list[dict]:
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT at, principal, action, detail FROM access_log ORDER BY id").fetchall()
         return [dict(zip(("at", "principal", "action", "detail"), r)) for r in rows]
 
@@ -487,7 +482,7 @@ class HubDb:
                         public_key, wrapped_key, utc_now(microseconds=True)))
 
     def users(self) -> list[dict]:
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT user_name, password_hash, roles, display_name, ports, public_key, wrapped_key"
                               " FROM users ORDER BY user_name").fetchall()
         return [{"user": u, "password_hash": h, "roles": json.loads(r), "display_name": d, "ports": json.loads(p),
@@ -521,7 +516,7 @@ class HubDb:
         return {"version": version, "ports": published}
 
     def user_list(self, port: str) -> dict | None:
-        with self.tx() as tx:
+        with self.read() as tx:
             row = tx.execute("SELECT body, signature FROM user_lists WHERE port = ?", (port,)).fetchone()
         return {"list": json.loads(row[0]), "signature": row[1]} if row else None
 
@@ -565,13 +560,13 @@ class HubDb:
         return {"version": version, "sha256": sha, "size": size}
 
     def list_bundles(self, after: int = 0) -> list[dict]:
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT version, sha256, size, created_at FROM bundles WHERE version > ?"
                               " ORDER BY version", (after,)).fetchall()
         return [dict(zip(("version", "sha256", "size", "created_at"), r)) for r in rows]
 
     def bundle_info(self, version: int) -> dict | None:
-        with self.tx() as tx:
+        with self.read() as tx:
             row = tx.execute("SELECT version, sha256, size, created_at, chunks FROM bundles WHERE version = ?",
                              (version,)).fetchone()
         return dict(zip(("version", "sha256", "size", "created_at", "chunks"), row)) if row else None
@@ -579,7 +574,7 @@ class HubDb:
     def iter_bundle(self, version: int, chunks: int):
         """The bundle's bytes chunk by chunk (one short query each: no long-held transaction)."""
         for idx in range(chunks):
-            with self.tx() as tx:
+            with self.read() as tx:
                 row = tx.execute("SELECT data FROM bundle_chunks WHERE version = ? AND idx = ?",
                                  (version, idx)).fetchone()
             if row is None:
@@ -687,10 +682,3 @@ def _text(value, what: str, max_len: int) -> str:
         raise ValueError(f"{what} must be 1-{max_len} characters")
     return value.strip()
 
-
-class _NullLock:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False

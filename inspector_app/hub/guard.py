@@ -9,8 +9,12 @@ In order, for every HTTP request:
    that ``authenticate(token)`` accepts; else 401 at once, the body unread. The principal it
    returns is put in ``scope["state"]["principal"]`` (``request.state.principal`` in an endpoint,
    or ``guard.principal(request)``). Failed attempts are rate limited per client address;
-3. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
-4. the body: a ``Content-Length`` above ``max_body`` is 413 at once, unread; a chunked body is
+3. admission (back-pressure): at most ``max_pushes`` record pushes and ``max_inflight`` other
+   authenticated requests at once in this process; beyond, 503 with ``Retry-After`` at once (the
+   body unread and discarded) rather than a queue that grows until booths time out. Pushes have
+   their own lane so a flood of them never starves a supervisor's queue read;
+4. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
+5. the body: a ``Content-Length`` above ``max_body`` is 413 at once, unread; a chunked body is
    counted as it streams and cut with 413 at the limit; a body that stalls longer than
    ``body_idle_timeout_s`` between chunks is 408. Error answers close the connection, except a
    413 for a body of at most twice the limit: uvicorn discards the rest (never buffered) so that
@@ -20,7 +24,8 @@ In order, for every HTTP request:
 
 Whatever still escapes an endpoint becomes JSON without internals: a value the database cannot
 take (out of range, bad text) 422, the database unavailable 503, anything else 500. Validation
-errors are answered without echoing the input. Header and connection limits are the server's
+errors are answered without echoing the input. A database that is saturated (no pooled
+connection in time) or down is 503 with ``Retry-After``. Header and connection limits are the server's
 (``runner.build_config``, ``runner.HubServer``: ``header_timeout_s``, ``tls_handshake_timeout_s``,
 ``max_connections``, ``max_header_bytes``, ``keep_alive_s``).
 """
@@ -31,6 +36,7 @@ import hashlib
 import json
 import logging
 import math
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +44,7 @@ from typing import Any
 
 log = logging.getLogger("inspector_app.hub")
 
+PUSH_LANE, OTHER_LANE = "push", "other"
 PUBLIC_PATHS = frozenset({"/health", "/openapi.json", "/docs", "/docs/oauth2-redirect"})
 MiB = 1024 * 1024
 
@@ -57,6 +64,9 @@ class Limits:
     keep_alive_s: int = 5             # idle keep-alive connections are closed after this
     max_connections: int = 512        # above this uvicorn answers 503
     max_header_bytes: int = 16 * 1024  # request line + headers
+    max_pushes: int = 8               # record pushes at once in this process (a push holds a connection)
+    max_inflight: int = 64            # other authenticated requests at once in this process
+    retry_after_s: int = 2            # Retry-After of a 503: 1 to this many seconds, at random (no herd)
 
 
 class TokenBucket:
@@ -164,11 +174,13 @@ def _bad_url(scope) -> tuple[int, str] | None:
 
 def classify(exc: BaseException) -> tuple[int, str]:
     """(status, message) for an exception that escaped an endpoint: no internals in the message."""
-    from inspector_app.hub.db import HubDbError
+    from inspector_app.hub.pool import HubBusy, HubDbError
 
     names = {c.__name__ for c in type(exc).__mro__}
     if isinstance(exc, (OverflowError, UnicodeError, RecursionError)) or "DataError" in names:
         return 422, "a value in the request cannot be stored (number out of range or text that is not valid)"
+    if isinstance(exc, HubBusy):
+        return 503, "the hub is busy; retry after the time in Retry-After"
     if isinstance(exc, HubDbError) or names & {"OperationalError", "InterfaceError"}:
         return 503, "the hub database is unavailable; retry later"
     return 500, "internal error (logged at the hub)"
@@ -183,6 +195,12 @@ class Guard:
         self.public_paths = frozenset(public_paths)
         self.rate = TokenBucket(self.limits.rate_per_s, self.limits.burst, clock)
         self.failed = TokenBucket(self.limits.failed_auth_per_s, self.limits.failed_auth_burst, clock)
+        self.busy = {PUSH_LANE: 0, OTHER_LANE: 0}  # requests admitted and running, by lane (event loop only)
+        self.shed = {PUSH_LANE: 0, OTHER_LANE: 0}  # requests answered 503 at admission, by lane
+        self._jitter = random.Random()
+
+    def _retry_after(self) -> list[tuple[bytes, bytes]]:
+        return [(b"retry-after", str(self._jitter.randint(1, max(1, self.limits.retry_after_s))).encode())]
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -195,6 +213,23 @@ class Guard:
         if bad:
             await _answer(send, *bad)
             return
+        if scope["path"] in self.public_paths and scope["method"] in ("GET", "HEAD"):
+            await self._admitted(scope, receive, send)
+            return
+        lane = PUSH_LANE if scope["method"] == "POST" and scope["path"] == "/records" else OTHER_LANE
+        limit = self.limits.max_pushes if lane == PUSH_LANE else self.limits.max_inflight
+        if self.busy[lane] >= limit:
+            self.shed[lane] += 1
+            await _answer(send, 503, "the hub is busy; retry after the time in Retry-After", self._retry_after(),
+                          close=False)
+            return
+        self.busy[lane] += 1
+        try:
+            await self._admitted(scope, receive, send)
+        finally:
+            self.busy[lane] -= 1
+
+    async def _admitted(self, scope, receive, send) -> None:
         who = await self._authenticate(scope, send)
         if who is _REFUSED:
             return
@@ -229,7 +264,7 @@ class Guard:
                 status, message = classify(exc)
                 log.log(logging.ERROR if status == 500 else logging.WARNING, "authentication failed with %s: %s",
                         type(exc).__name__, exc, exc_info=status == 500)
-                await _answer(send, 503 if status == 500 else status, message)
+                await _answer(send, 503 if status == 500 else status, message, self._retry_after())
                 return _REFUSED
         if who is None:
             client = (scope.get("client") or ("?",))[0]
@@ -297,7 +332,7 @@ class Guard:
             status, message = classify(exc)
             log.log(logging.ERROR if status == 500 else logging.WARNING, "%s %s answered %d: %s",
                     scope["method"], scope["path"], status, type(exc).__name__, exc_info=status == 500)
-            await _answer(send, status, message)
+            await _answer(send, status, message, self._retry_after() if status == 503 else ())
 
 
 _REFUSED = object()
@@ -319,3 +354,19 @@ def install(app, authenticate: Callable[[str], Any], limits: Limits | None = Non
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(Guard, authenticate=authenticate, limits=limits, **kw)
     app.state.limits = limits or Limits()
+
+    def guard_stats() -> dict:
+        """Admission figures of this process: ``busy`` and ``shed`` by lane (tests, benchmarks)."""
+        found = _find_guard(app.middleware_stack)
+        return {"busy": dict(found.busy), "shed": dict(found.shed)} if found else {"busy": {}, "shed": {}}
+
+    app.state.guard_stats = guard_stats
+
+
+def _find_guard(node) -> Guard | None:
+    """The Guard in Starlette's built middleware stack (it is built at the first request)."""
+    while node is not None:
+        if isinstance(node, Guard):
+            return node
+        node = getattr(node, "app", None)
+    return None

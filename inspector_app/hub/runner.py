@@ -231,7 +231,7 @@ class RunningHub:
         self.db.close()
 
 
-def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, tls_dir: Path | None = None, *,
+def start_in_thread(db_url, host: str = "127.0.0.1", port: int = 0, tls_dir: Path | None = None, *,
                     insecure_http: bool = False, limits: guard.Limits | None = None,
                     timeout: float = 20) -> RunningHub:
     """A hub in a daemon thread. HTTPS always, unless ``insecure_http``: with ``tls_dir`` None, a

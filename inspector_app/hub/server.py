@@ -98,8 +98,10 @@ bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued 
 PROOF_WINDOW_S = 300
 
 
-def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None) -> FastAPI:
-    db = db_url if isinstance(db_url, HubDb) else HubDb(db_url)
+def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None,
+               pool_size: int | None = None) -> FastAPI:
+    """``pool_size``: database connections of this process (``HubDb.DEFAULT_POOL_SIZE`` if None)."""
+    db = db_url if isinstance(db_url, HubDb) else HubDb(db_url, pool_size=pool_size)
     app = FastAPI(title="Border Inspector hub", version=API_VERSION,
                   description="Upstream service for booths: signed records up, signed bundles and users down, "
                               "and the cross-booth supervisor queue.")
@@ -160,14 +162,13 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
         # plain dicts without model_dump(): it deep-copies every payload and cost a third of ingest
         records = [{"record_id": r.record_id, "seq": r.seq, "kind": r.kind, "payload": r.payload,
                     "created_at": r.created_at, "signature": r.signature} for r in batch.records]
+        head = None if batch.audit_head is None else (batch.audit_head.seq, batch.audit_head.hash)
         try:
-            result = db.put_records(who, records)
+            result = db.put_records(who, records, audit_head=head)
         except PermissionError as exc:
             raise HTTPException(403, str(exc)) from exc
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
-        if batch.audit_head is not None:
-            db.put_audit_head(who.booth_id, batch.audit_head.seq, batch.audit_head.hash)
         status = {rid: "stored" for rid in result["stored"]}
         status.update({rid: "duplicate" for rid in result["duplicates"]})
         status.update({rid: "conflict" for rid in result["conflicts"]})

@@ -42,6 +42,32 @@ class SyncError(RuntimeError):
     """One sync attempt failed (hub unreachable, refused, or erroring); safe to retry."""
 
 
+class RetryLater(SyncError):
+    """The hub is saturated (503) or this booth sends too often (429) and said when to come back
+    (``Retry-After``, seconds): the worker waits that long, with jitter, instead of its own back-off."""
+
+    def __init__(self, message: str, retry_after: float):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+#: the longest Retry-After a booth honours: a hub (or a proxy) asking for more is waited out in
+#: steps, so a wrong header cannot silence a booth for a day
+MAX_RETRY_AFTER_S = 300.0
+
+
+def retry_after(r: httpx.Response) -> float | None:
+    """Seconds from a ``Retry-After`` header (a number; an HTTP date is not used by the hub), or None."""
+    raw = r.headers.get("retry-after")
+    try:
+        seconds = float(raw) if raw is not None else None
+    except ValueError:
+        return None
+    if seconds is None or seconds != seconds:  # absent, or NaN
+        return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
+
+
 class SupervisorRefused(SyncError):
     """The hub refused a supervisor's proof (not a supervisor of this port, stale or wrong key)."""
 
@@ -98,6 +124,11 @@ class SyncClient:
             raise SyncError(f"hub unreachable ({type(exc).__name__}: {exc})") from exc
         if r.status_code == 401:
             raise SyncError("hub refused this booth's credential (re-register the booth and run sync configure)")
+        if r.status_code in (429, 503) and r.status_code not in ok:
+            wait = retry_after(r)
+            if wait is not None:
+                busy = "busy" if r.status_code == 503 else "limiting this booth's requests"
+                raise RetryLater(f"hub {busy}; retrying in {wait:g} s", wait)
         if r.status_code not in ok:
             raise SyncError(f"hub answered {r.status_code} to {method} {url}: {r.text[:200]}")
         return r

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 
 from inspector_app.sync.backoff import Backoff
-from inspector_app.sync.client import SyncClient, SyncError
+from inspector_app.sync.client import RetryLater, SyncClient, SyncError
 from inspector_app.sync.state import SyncStatus
 
 log = logging.getLogger("inspector_app.sync")
@@ -57,6 +57,12 @@ class SyncWorker:
                 self.backoff.reset()
                 # +-10 % so that booths started together do not stay in step
                 delay = self.interval * self.backoff.rng.uniform(0.9, 1.1)
+            except RetryLater as exc:
+                # the hub said when: its Retry-After, plus up to half again so booths told together
+                # do not come back together; not a failure of this booth's, so the back-off stays
+                self.failures += 1
+                delay = exc.retry_after * self.backoff.rng.uniform(1.0, 1.5)
+                log.info("%s (next try in %.2fs)", exc, delay)
             except SyncError as exc:
                 self.failures += 1
                 delay = self.backoff.next_delay()

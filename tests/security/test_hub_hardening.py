@@ -576,12 +576,13 @@ def test_database_unavailable_is_503_without_internals(start_hub, server_errors)
         assert r.status_code == 503 and "unavailable" in r.json()["detail"] and "/srv" not in r.text
         del hub.db.user_list
         assert c.get("/users").status_code == 404  # the database is back (no list signed yet)
-        hub.db._conn = broken  # every query fails: the guard's credential check comes first
+        hub.db._pool.connection = broken  # every query fails: the guard's credential check comes first
         try:
             r = c.get("/users")
         finally:
-            del hub.db._conn
+            del hub.db._pool.connection
         assert r.status_code == 503 and "unavailable" in r.json()["detail"] and "/srv" not in r.text
+        assert 1 <= int(r.headers["retry-after"]) <= 2  # booths come back later, not at once
     assert [r for r in server_errors if r.levelno >= logging.ERROR] == []
 
 

@@ -1,0 +1,109 @@
+"""Back-pressure between a saturated hub and its booths: the hub answers 503 with Retry-After at
+once instead of queueing the push until the booth times out, and the booth waits that long (with
+jitter) before it comes back, keeping every record in its outbox meanwhile."""
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+
+from inspector_app.sync.backoff import Backoff
+from inspector_app.sync.client import MAX_RETRY_AFTER_S, RetryLater, SyncError, retry_after
+from inspector_app.sync.worker import SyncWorker
+
+
+@pytest.fixture
+def hub(tmp_path):
+    """A hub that admits one push at a time (``Limits.max_pushes``), so one held push saturates it."""
+    from inspector_app.hub.guard import Limits
+    from inspector_app.hub.runner import start_in_thread
+
+    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db", tls_dir=tmp_path / "hubdir", limits=Limits(max_pushes=1))
+    yield running
+    running.stop()
+
+
+def _client(home, outbox, hub, credential):
+    from inspector_app.sync.client import SyncClient
+    from inspector_app.sync.trust import load_trust
+
+    return SyncClient(home, outbox, hub.url, credential, trust=load_trust(home), port="Narita Airport",
+                      timeout=30, apply_bundle=lambda h, p, v: {"version": v})
+
+
+def test_a_saturated_hub_answers_503_at_once_and_the_booth_keeps_its_records(hub, home, outbox, credential):
+    ids = outbox.add_many(20)
+    entered, release = threading.Event(), threading.Event()
+    real = hub.db.put_records
+
+    def held(*a, **kw):
+        entered.set()
+        release.wait(120)
+        return real(*a, **kw)
+
+    hub.db.put_records = held
+    first, second = _client(home, outbox, hub, credential), _client(home, outbox, hub, credential)
+    pushing = threading.Thread(target=first.push_once)
+    pushing.start()
+    try:
+        assert entered.wait(120), "the first push never reached the database"
+        with pytest.raises(RetryLater) as refused:
+            second.push_once()
+        assert 1 <= refused.value.retry_after <= 2
+        assert outbox.outbox_count() == 20  # nothing acked by a refusal
+        assert hub.app.state.guard_stats()["shed"]["push"] == 1
+    finally:
+        release.set()
+        pushing.join(120)
+    second.push_once()  # the hub is free again: the resend is stored once
+    assert outbox.outbox_count() == 0
+    assert sorted(hub.db.record_ids("booth-7")) == sorted(ids)
+    first.close()
+    second.close()
+
+
+class _Busy:
+    """A client whose hub keeps answering 503 with Retry-After: 7."""
+
+    def sync_once(self):
+        raise RetryLater("hub busy; retrying in 7 s", 7.0)
+
+    def status(self):
+        return None
+
+    def _fail(self, exc):
+        raise AssertionError("RetryLater is not an unexpected failure")
+
+
+def test_the_worker_waits_what_the_hub_asked_with_jitter_and_keeps_its_backoff():
+    worker = SyncWorker(_Busy(), backoff=Backoff(rng=random.Random(3)))
+    delays = [worker.run_once() for _ in range(50)]
+    assert all(7.0 <= d <= 10.5 for d in delays)
+    assert len({round(d, 3) for d in delays}) > 40  # booths told together come back apart
+    assert worker.backoff.attempt == 0 and worker.failures == 50
+
+
+@pytest.mark.parametrize(("header", "seconds"), [
+    ("3", 3.0), ("0.5", 0.5), ("0", 0.0), ("-4", 0.0), ("1e9", MAX_RETRY_AFTER_S), ("nan", None),
+    ("Wed, 21 Oct 2015 07:28:00 GMT", None), ("", None), (None, None),
+])
+def test_retry_after_header(header, seconds):
+    import httpx
+
+    headers = {} if header is None else {"Retry-After": header}
+    assert retry_after(httpx.Response(503, headers=headers)) == seconds
+
+
+def test_a_503_without_retry_after_is_an_ordinary_failure():
+    """A proxy's 503 that says nothing: the booth's own back-off applies (not RetryLater)."""
+    import httpx
+
+    from inspector_app.sync.client import SyncClient
+
+    client = SyncClient.__new__(SyncClient)
+    client.http = httpx.Client(transport=httpx.MockTransport(lambda req: httpx.Response(503, text="down")),
+                               base_url="https://hub.invalid")
+    with pytest.raises(SyncError) as failed:
+        client._request("GET", "/health")
+    assert not isinstance(failed.value, RetryLater)
