@@ -31,6 +31,7 @@ class HubDbError(RuntimeError):
 
 
 SCHEMA_VERSION = "2"
+SCHEMA_LOCK = 0x1B0E_0001  # PostgreSQL advisory lock held while a hub makes or checks the schema
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS booths (
@@ -129,6 +130,8 @@ class HubDb:
         if self.dialect == "sqlite":
             Path(self.target).parent.mkdir(parents=True, exist_ok=True)
         with self.tx() as tx:
+            if self.dialect == "postgresql":  # hub processes starting at once on an empty database: one makes
+                tx.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))  # the schema, the others wait
             for stmt in SCHEMA.format(**DDL_TYPES[self.dialect]).split(";"):
                 if stmt.strip():
                     tx.execute(stmt)

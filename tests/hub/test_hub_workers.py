@@ -188,6 +188,31 @@ def test_workers_stop_when_their_supervisor_is_killed(hub2):
     assert hub2.health() == 0
 
 
+@pytest.mark.postgres
+def test_hubs_starting_at_once_on_an_empty_database_make_one_schema(pg_url):
+    """Several machines' hubs (or a restarted deployment) open an empty database at the same
+    moment: without a lock, concurrent CREATE TABLE IF NOT EXISTS fails in all but one."""
+    import threading
+
+    from inspector_app.hub.db import HubDb
+
+    errors, start = [], threading.Barrier(8)
+
+    def open_hub():
+        start.wait()
+        try:
+            HubDb(pg_url).close()
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=open_hub) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+
+
 def test_workers_that_die_as_they_start_make_the_supervisor_give_up(tmp_path):
     from inspector_app.hub.runner import bind
     from inspector_app.hub.workers import WorkerError, supervise
