@@ -78,17 +78,20 @@ def _supervise(args) -> int:
         sock = bind(args.host, args.port)
     except OSError as exc:
         raise CliError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
-    worker = ["hub", "serve", "--host", args.host, "--port", str(args.port), "--db", args.db,
-              "--log-level", args.log_level, "--dir", str(args.dir), "--listen-fd", str(sock.fileno())]
-    if args.insecure_http:
-        worker.append("--insecure-http")
     try:
-        supervise(sock, worker, args.workers)
+        supervise(sock, _worker_args(args, sock.fileno()), args.workers)
     except WorkerError as exc:
         raise CliError(str(exc)) from exc
     finally:
         sock.close()
     return 0
+
+
+def _worker_args(args, fd: int) -> list[str]:
+    """This ``hub serve`` as one worker: every option but ``--workers``, plus the inherited socket."""
+    out = ["hub", "serve", "--host", args.host, "--port", str(args.port), "--db", args.db,
+           "--log-level", args.log_level, "--dir", str(args.dir), "--listen-fd", str(fd)]
+    return out + (["--insecure-http"] if args.insecure_http else [])
 
 
 def _register_booth(args) -> int:

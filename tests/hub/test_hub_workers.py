@@ -239,3 +239,25 @@ def test_serve_refuses_several_workers_on_sqlite_and_no_workers(cli, tmp_path, a
     out = cli("hub", "serve", "--dir", tmp_path / "hub", "--db", f"sqlite:///{tmp_path}/hub.db", *args)
     assert out.returncode == 2 and why in out.stderr, out.stderr
     assert not (tmp_path / "hub.db").exists()  # refused before anything was opened
+
+
+def test_each_worker_is_given_every_serve_option():
+    """A new ``hub serve`` option that the supervisor does not pass on would silently be the
+    default in every worker."""
+    import argparse
+
+    from inspector_app.cli import build_parser
+    from inspector_app.cli.hub import _worker_args
+
+    parser = build_parser()
+    hub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices["hub"]
+    serve = next(a for a in hub._actions if isinstance(a, argparse._SubParsersAction)).choices["serve"]
+    flags = [a for a in serve._actions if a.option_strings and a.dest not in ("help", "home", "workers", "listen_fd")]
+    given = {a.option_strings[-1]: None if a.nargs == 0 else str(100 + i) for i, a in enumerate(flags)}
+    args = parser.parse_args(["hub", "serve", "--workers", "3",
+                              *[t for opt, value in given.items() for t in (opt, value) if t is not None]])
+    forwarded = _worker_args(args, 9)
+    for opt, value in given.items():
+        assert opt in forwarded, opt
+        assert value is None or forwarded[forwarded.index(opt) + 1] == value, opt
+    assert "--workers" not in forwarded and parser.parse_args(forwarded).listen_fd == 9
