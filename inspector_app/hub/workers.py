@@ -86,6 +86,8 @@ def supervise(sock: socket.socket, cli_args: list[str], workers: int, *, stop_ti
     previous_wakeup = signal.set_wakeup_fd(wake_w)  # each signal's number is written here: select wakes
     slots = [_Slot() for _ in range(workers)]
     streak, stopping = 0, False
+    host, port = sock.getsockname()[:2]
+    log.info("hub supervisor (pid %d) serving %s port %d with %d worker processes", os.getpid(), host, port, workers)
     try:
         while not stopping:
             now = time.monotonic()
