@@ -1,4 +1,5 @@
-"""Run the hub with uvicorn: in the foreground (``hub serve``) or in a thread (tests, benchmarks).
+"""Run the hub with uvicorn: in the foreground (``hub serve``; with ``--workers N`` as one of N
+processes on a socket its supervisor bound, ``workers.py``) or in a thread (tests, benchmarks).
 
 Both build their server with ``build_server`` (``build_config`` in a ``HubServer``): HTTPS from ``DIR/tls`` (TLS 1.2 at least), the
 guard's limits (``guard.Limits``) for connections, header size, keep-alive, and a header timeout
