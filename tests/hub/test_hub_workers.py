@@ -213,10 +213,12 @@ def test_hubs_starting_at_once_on_an_empty_database_make_one_schema(pg_url):
     assert errors == []
 
 
-def test_workers_that_die_as_they_start_make_the_supervisor_give_up(tmp_path):
+def test_workers_that_die_as_they_start_make_the_supervisor_give_up(tmp_path, monkeypatch):
     from inspector_app.hub.runner import bind
     from inspector_app.hub.workers import WorkerError, supervise
 
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))  # the workers run this checkout, as the supervisor does
+    monkeypatch.chdir(ROOT)
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGCHLD)}
     sock = bind("127.0.0.1", 0)
     try:  # each worker refuses at once: no hub directory there
