@@ -1,6 +1,7 @@
 """`inspector-app hub ...`: run the hub and do its operations (booths, users, bundles, imports)."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -39,19 +40,63 @@ def _init(args) -> int:
 
 
 def _serve(args) -> int:
+    from inspector_app.hub.db import HubDbError, parse_url
     from inspector_app.hub.keys import HubKeyError, HubKeys
     from inspector_app.hub.pki import TlsError
     from inspector_app.hub.runner import InsecureHttpRefused, check_transport, serve
 
+    if args.workers < 1:
+        raise CliError("--workers must be at least 1")
+    if args.db_pool_size is not None and not 1 <= args.db_pool_size <= 1000:
+        raise CliError("--db-pool-size must be between 1 and 1000")
     try:  # refuse plain HTTP off loopback, missing TLS files and a missing receipt key before anything starts
         check_transport(args.dir, args.insecure_http, args.host)
         HubKeys.load(args.dir)
-    except (InsecureHttpRefused, TlsError, HubKeyError) as exc:
+        dialect = parse_url(args.db)[0]
+    except (InsecureHttpRefused, TlsError, HubKeyError, HubDbError) as exc:
         raise CliError(str(exc)) from exc
-    _db(args).close()  # fail fast with a clear message on a bad URL, before uvicorn starts
-    serve(args.db, host=args.host, port=args.port, log_level=args.log_level,
-          tls_dir=args.dir, insecure_http=args.insecure_http)
+    if args.workers > 1 and dialect == "sqlite":
+        raise CliError(f"--workers {args.workers} needs a PostgreSQL database (--db postgresql://...): SQLite is "
+                       "the single-process hub for a demo or a small port (one writer at a time, rate limits "
+                       "kept in the process); serve it with --workers 1 (docs/DEPLOYMENT.md)")
+    _db(args).close()  # fail fast with a clear message on a bad URL, and make the schema before any worker starts
+    if args.workers == 1 or args.listen_fd is not None:
+        serve(args.db, host=args.host, port=args.port, log_level=args.log_level,
+              tls_dir=args.dir, insecure_http=args.insecure_http, listen_fd=args.listen_fd,
+              pool_size=args.db_pool_size)
+        return 0
+    return _supervise(args)
+
+
+def _supervise(args) -> int:
+    """``--workers N``: bind here, serve in N worker processes of this same command (``--listen-fd``)."""
+    import logging
+
+    from inspector_app.hub.runner import bind
+    from inspector_app.hub.workers import WorkerError, supervise
+
+    logging.basicConfig(level=getattr(logging, args.log_level.upper(), logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        sock = bind(args.host, args.port)
+    except OSError as exc:
+        raise CliError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
+    try:
+        supervise(sock, _worker_args(args, sock.fileno()), args.workers)
+    except WorkerError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        sock.close()
     return 0
+
+
+def _worker_args(args, fd: int) -> list[str]:
+    """This ``hub serve`` as one worker: every option but ``--workers``, plus the inherited socket."""
+    out = ["hub", "serve", "--host", args.host, "--port", str(args.port), "--db", args.db,
+           "--log-level", args.log_level, "--dir", str(args.dir), "--listen-fd", str(fd)]
+    if args.db_pool_size is not None:
+        out += ["--db-pool-size", str(args.db_pool_size)]
+    return out + (["--insecure-http"] if args.insecure_http else [])
 
 
 def _register_booth(args) -> int:
@@ -186,6 +231,13 @@ def register(subparsers) -> None:
     p.add_argument("--dir", type=Path, default=Path("hub"), help="the hub directory `hub init` made (default ./hub)")
     p.add_argument("--insecure-http", action="store_true",
                    help="plain HTTP, only with a loopback --host (local tests and demos)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="hub processes sharing the address, supervised (restarted if one dies); more than 1 "
+                        "needs PostgreSQL. Default 1: one process, no supervisor")
+    p.add_argument("--db-pool-size", type=int, metavar="N",
+                   help="database connections per hub process (default 10); processes x N must stay below "
+                        "PostgreSQL's max_connections (docs/DEPLOYMENT.md)")
+    p.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)  # a worker of --workers N: the bound socket
     db_arg(p)
 
     def admin_arg(p):

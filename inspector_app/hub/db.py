@@ -28,6 +28,7 @@ MAX_BATCH = 1000
 
 
 SCHEMA_VERSION = "2"
+SCHEMA_LOCK = 0x1B0E_0001  # PostgreSQL advisory lock held while a hub makes or checks the schema
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS booths (
@@ -145,8 +146,8 @@ class HubDb:
 
     def _create_schema(self) -> None:
         with self.tx() as tx:
-            if self.dialect == "postgresql":  # hub processes starting together: one creates, the others wait
-                tx.execute("SELECT pg_advisory_xact_lock(8470)")
+            if self.dialect == "postgresql":  # hub processes starting at once on an empty database: one makes
+                tx.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))  # the schema, the others wait
             for stmt in SCHEMA.format(**DDL_TYPES[self.dialect]).split(";"):
                 if stmt.strip():
                     tx.execute(stmt)

@@ -1,4 +1,5 @@
-"""Run the hub with uvicorn: in the foreground (``hub serve``) or in a thread (tests, benchmarks).
+"""Run the hub with uvicorn: in the foreground (``hub serve``; with ``--workers N`` as one of N
+processes on a socket its supervisor bound, ``workers.py``) or in a thread (tests, benchmarks).
 
 Both build their server with ``build_server`` (``build_config`` in a ``HubServer``): HTTPS from ``DIR/tls`` (TLS 1.2 at least), the
 guard's limits (``guard.Limits``) for connections, header size, keep-alive, and a header timeout
@@ -172,20 +173,33 @@ def build_server(app, **kw) -> HubServer:
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info", *,
-          tls_dir: Path | None = None, insecure_http: bool = False, limits: guard.Limits | None = None) -> None:
-    """``tls_dir`` is the hub directory `hub init` made: ``tls/`` and ``keys/`` (the receipt key)."""
+          tls_dir: Path | None = None, insecure_http: bool = False, limits: guard.Limits | None = None,
+          listen_fd: int | None = None, pool_size: int | None = None) -> None:
+    """``tls_dir`` is the hub directory `hub init` made: ``tls/`` and ``keys/`` (the receipt key).
+    With ``listen_fd`` this process is one of ``hub serve --workers N`` (``workers.supervise``):
+    it accepts on the socket its supervisor bound and stops when the supervisor is gone."""
     from inspector_app.hub.keys import HubKeys
     from inspector_app.hub.server import create_app
 
     if tls_dir is None:
         raise pki.TlsError("no hub directory: pass --dir DIR (made by `inspector-app hub init --dir DIR`)")
-    app = create_app(db_url, HubKeys.load(tls_dir), limits=limits)
-    build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
-                 log_level=log_level, access_log=True, lifespan="auto").run()
+    app = create_app(db_url, HubKeys.load(tls_dir), limits=limits, pool_size=pool_size)
+    server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
+                          log_level=log_level, access_log=True, lifespan="auto")
+    if listen_fd is None:
+        server.run()
+        return
+    from inspector_app.hub.workers import watch_supervisor
+
+    watch_supervisor(server)
+    server.run(sockets=[socket.socket(fileno=listen_fd)])
 
 
-def _bind(host: str, port: int) -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, inheritable: ``start_in_thread`` serves on it, ``hub serve
+    --workers N`` hands it to every worker."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(1024)
@@ -249,7 +263,7 @@ def start_in_thread(db_url, host: str = "127.0.0.1", port: int = 0, tls_dir: Pat
     init_hub(tls_dir, hosts=(host, "localhost"))  # keeps what exists
     app = create_app(db_url, HubKeys.load(tls_dir), limits=limits)
     server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port)
-    sock = _bind(host, port)
+    sock = bind(host, port)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="hub")
     thread.start()
     deadline = time.monotonic() + timeout

@@ -167,7 +167,7 @@ class FakeHub:
     def __init__(self, tls_dir: Path, forged_users: dict, forged_reviews: list):
         import uvicorn
 
-        from inspector_app.hub.runner import _bind
+        from inspector_app.hub.runner import bind
 
         app = FastAPI()
         self.seen: list[tuple[str, str | None]] = []
@@ -203,7 +203,7 @@ class FakeHub:
         def reviews(after: int = 0):
             return {"reviews": [r for r in forged_reviews if r["seq"] > after]}
 
-        sock = _bind("127.0.0.1", 0)
+        sock = bind("127.0.0.1", 0)
         config = uvicorn.Config(app, log_level="warning", lifespan="off", ssl_certfile=str(tls_dir / "server.pem"),
                                 ssl_keyfile=str(tls_dir / "server.key"))
         self.server = uvicorn.Server(config)
