@@ -633,7 +633,7 @@ class HubDb:
         if missing:
             rows = tx.execute("SELECT q.booth_id, q.record_id, COALESCE(q.created_at, r.received_at), r.kind, r.payload"
                               " FROM queue q JOIN records r ON r.booth_id = q.booth_id AND r.record_id = q.record_id"
-                              " WHERE q.changed = 0 ORDER BY q.created_at, q.booth_id, q.record_id").fetchall()
+                              " WHERE q.changed = 0 ORDER BY 3, q.booth_id, q.record_id").fetchall()
             for b, rid, created, kind, payload in rows:
                 tx.execute("UPDATE queue SET created_at = ?, kind = ?, summary = ? WHERE booth_id = ? AND record_id = ?",
                            (created, kind, json.dumps(_summary(json.loads(payload))), b, rid))
