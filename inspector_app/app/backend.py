@@ -159,8 +159,10 @@ class Backend:
 
         This booth's open rows come from its own store (newest truth); the hub's port queue adds
         the other booths' flagged records, one row per examination (``remote``: reviewed at the
-        hub, the booth holds none of their data). ``problem`` is None, or why the hub's queue could
-        not be read (``BoothContext.port_queue``); then the rows are this booth's only.
+        hub, the booth holds none of their data), built from the hub's summaries: the payloads
+        come when the supervisor opens a row (``port_examination``). ``problem`` is None, or why
+        the hub's queue could not be read (``BoothContext.port_queue``); then the rows are this
+        booth's only.
         """
         from inspector_app.booth.context import PortQueueUnavailable
 
@@ -173,24 +175,38 @@ class Backend:
         store = self.store()
         remote: dict[tuple, dict] = {}
         for item in hub:
-            payload = item.get("payload") if isinstance(item.get("payload"), dict) else {}
-            exam_id = str(payload.get("examination_id") or item.get("record_id") or "")
+            summary = item.get("summary") if isinstance(item.get("summary"), dict) else {}
+            exam_id = str(summary.get("examination_id") or item.get("record_id") or "")
             if item.get("booth_id") == self.booth_id and (exam_id in known or _known(store, exam_id)):
                 continue  # this booth's own record: its store has it, reviews included
             row = remote.setdefault((item.get("booth_id"), exam_id), {
                 "examination_id": exam_id, "remote": True, "booth": item.get("booth_id"),
-                "port": item.get("port"), "inspector": item.get("inspector") or payload.get("inspector"),
+                "port": item.get("port"), "inspector": item.get("inspector"),
                 "started_at": item.get("created_at"), "traveller": {}, "pending": [], "flagged": [],
                 "open_hits": 0, "decision": None, "reviews": []})
-            check = {**payload, "check_result_id": item.get("record_id"), "kind": payload.get("kind") or
-                     str((item.get("flags") or ["?"])[0]).partition(":")[0], "reviews": [], "live": []}
-            check.setdefault("outcome", str((item.get("flags") or ["?:hit"])[0]).partition(":")[2] or "hit")
+            flag_kind, _, flag_outcome = str((item.get("flags") or ["?:hit"])[0]).partition(":")
+            check = {"check_result_id": item.get("record_id"), "kind": summary.get("kind") or flag_kind,
+                     "outcome": summary.get("outcome") or flag_outcome or "hit", "reviews": [], "live": []}
             row["pending"].append(check)
             row["flagged"].append(check)
             row["open_hits"] += check["outcome"] == "hit"
             if str(item.get("created_at") or "") < str(row["started_at"] or ""):
                 row["started_at"] = item.get("created_at")
         return {"items": local + list(remote.values()), "problem": None}
+
+    def port_examination(self, reviewer: str, row: dict) -> dict:
+        """Another booth's examination (a ``remote`` row of ``port_items``) as the supervisor
+        judges it: each flagged check with its record's payload, read from the hub now (general
+        lane: it waits on the network). A check the hub no longer holds keeps its summary.
+        Raises ``PortQueueUnavailable`` when the hub cannot be read."""
+        checks = []
+        for check in row.get("flagged") or []:
+            item = self.ctx.port_queue_item(reviewer, str(row.get("booth")), str(check.get("check_result_id")))
+            payload = (item or {}).get("payload")
+            checks.append({**(payload if isinstance(payload, dict) else {}), **check})
+        return {"examination_id": row.get("examination_id"), "remote": True, "booth": row.get("booth"),
+                "port": row.get("port"), "inspector": row.get("inspector"), "started_at": row.get("started_at"),
+                "traveller": {}, "decisions": [], "check_results": checks, "people": {}}
 
     def add_port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str,
                         verdict: str, reason: str) -> str:

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from inspector_app.booth.matcher import InProcessMatcher, Matcher
+from inspector_app.booth.port_queue import PortQueue
 from inspector_app.settings import Settings
 
 #: Booth settings read here; the packages' own keys are in their modules (devices.config, ...).
@@ -43,6 +44,7 @@ class BoothContext:
         self._lock = threading.RLock()
         self._store = None
         self._signing_keys: dict = {}  # the signed-in user's key, for this session only
+        self._port_queues: dict[str, PortQueue] = {}  # the signed-in supervisor's copy of the port's queue
         self.matcher: Matcher = matcher or InProcessMatcher(self.home, today=today)
 
     # ---- facts of the booth ------------------------------------------------------------------
@@ -135,11 +137,12 @@ class BoothContext:
         key = self.store().unlock_signing_key(found["user"], password) if signs else None
         with self._lock:
             self._signing_keys = {found["user"]: key} if key is not None else {}
+            self._port_queues = {}
         return found
 
     def logout(self) -> None:
         with self._lock:
-            self._signing_keys = {}
+            self._signing_keys, self._port_queues = {}, {}
 
     def add_review(self, check_result_id: str, reviewer: str, verdict: str, reason: str) -> str:
         """A review by the signed-in supervisor, signed with their key (the store checks the
@@ -152,10 +155,25 @@ class BoothContext:
             raise ReviewRefused(f"{reviewer} has no signing key unlocked on this booth: sign in again as {reviewer}")
         return self.store().add_review(check_result_id, reviewer, verdict, reason, signing_key=key)
 
-    def port_queue(self, user: str, status: str = "open", timeout_s: float = 5.0) -> list[dict]:
-        """The port's supervisor queue (every booth of the port) from the hub, read as the
-        signed-in supervisor ``user`` with a proof signed by their own key. Raises
-        ``PortQueueUnavailable`` (``.reason``: ``no_hub``, ``no_key``, ``unreachable``, ``refused``)."""
+    def port_queue(self, user: str, timeout_s: float = 5.0) -> list[dict]:
+        """The port's open supervisor queue (every booth of the port, summaries without payloads)
+        from the hub, read as the signed-in supervisor ``user`` with a proof signed by their own
+        key. The first call reads it page by page; later ones ask only for what changed since
+        (``booth.port_queue``). Raises ``PortQueueUnavailable`` (``.reason``: ``no_hub``,
+        ``no_key``, ``unreachable``, ``refused``)."""
+        key, timeout = self._supervisor(user, timeout_s)
+        with self._lock:
+            copy = self._port_queues.setdefault(user, PortQueue())
+        return self._through_hub(timeout, lambda client: copy.refresh(client, user, key))
+
+    def port_queue_item(self, user: str, booth_id: str, record_id: str, timeout_s: float = 5.0) -> dict | None:
+        """One item of the port's queue with its payload (what the supervisor opened), or None
+        when the hub no longer holds it for this port. Raises as ``port_queue``."""
+        key, timeout = self._supervisor(user, timeout_s)
+        return self._through_hub(timeout, lambda client: client.port_queue_item(user, key, booth_id, record_id))
+
+    def _supervisor(self, user: str, timeout_s: float):
+        """``user``'s unlocked key and the time-out for a call to the hub, or why there is none."""
         from inspector_app.sync.config import SyncConfig, SyncConfigError
 
         with self._lock:
@@ -168,8 +186,7 @@ class BoothContext:
             raise PortQueueUnavailable("no_hub", str(exc)) from exc
         if not cfg.hub_url:
             raise PortQueueUnavailable("no_hub", "no hub URL configured")
-        return self._through_hub(min(float(cfg.timeout_s), timeout_s),
-                                 lambda client: client.port_queue(user, key, status))
+        return key, min(float(cfg.timeout_s), timeout_s)
 
     def port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str, verdict: str,
                     reason: str, timeout_s: float = 10.0) -> str:

@@ -6,6 +6,7 @@ works in both); only the DDL types differ. Connections come from a bounded pool 
 """
 from __future__ import annotations
 
+import base64
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -56,7 +57,8 @@ CREATE TABLE IF NOT EXISTS bundle_chunks (
   version BIGINT NOT NULL, idx INTEGER NOT NULL, data {blob} NOT NULL, PRIMARY KEY (version, idx));
 CREATE TABLE IF NOT EXISTS queue (
   booth_id TEXT NOT NULL, record_id TEXT NOT NULL, port TEXT NOT NULL, inspector TEXT,
-  flags TEXT NOT NULL, created_at TEXT, status TEXT NOT NULL, PRIMARY KEY (booth_id, record_id));
+  flags TEXT NOT NULL, created_at TEXT, status TEXT NOT NULL, kind TEXT, summary TEXT,
+  changed BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (booth_id, record_id));
 CREATE TABLE IF NOT EXISTS reviews (
   seq {serial}, review_id TEXT NOT NULL UNIQUE, booth_id TEXT NOT NULL, record_id TEXT NOT NULL,
   body TEXT NOT NULL, signature TEXT NOT NULL, reviewer TEXT NOT NULL, verdict TEXT NOT NULL,
@@ -71,6 +73,14 @@ CREATE TABLE IF NOT EXISTS alerts (
 CREATE TABLE IF NOT EXISTS access_log (
   id {serial}, at TEXT NOT NULL, principal TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
 """
+#: Made after the queue's columns are migrated (an older schema-2 database lacks ``changed``).
+QUEUE_INDEXES = """
+CREATE INDEX IF NOT EXISTS queue_port_page ON queue (port, status, created_at, booth_id, record_id);
+CREATE INDEX IF NOT EXISTS queue_booth_page ON queue (booth_id, status, created_at, record_id);
+CREATE INDEX IF NOT EXISTS queue_port_changed ON queue (port, changed);
+"""
+#: Columns the queue gained within schema 2 (paging and the change cursor), added in place.
+QUEUE_COLUMNS = {"kind": "TEXT", "summary": "TEXT", "changed": "BIGINT NOT NULL DEFAULT 0"}
 DDL_TYPES = {
     "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "blob": "BLOB"},
     "postgresql": {"serial": "BIGSERIAL PRIMARY KEY", "blob": "BYTEA"},
@@ -159,6 +169,7 @@ class HubDb:
                 tx.execute("INSERT INTO hub_meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
                 raise HubDbError(f"{self.url} has hub schema {row[0]}, this hub needs {SCHEMA_VERSION}")
+            self._migrate_queue(tx)
 
     def _old_records(self, tx: _Tx) -> bool:
         cols = ("SELECT name FROM pragma_table_info('records')" if self.dialect == "sqlite" else
@@ -294,6 +305,7 @@ class HubDb:
                 self.put_audit_head(booth.booth_id, *audit_head)
             return result
         ids = [r["record_id"] for r in good]
+        touched: list = []  # queue items inserted or reviewed: numbered just before the commit
         with self.tx() as tx:
             if audit_head is not None:
                 self._put_audit_head(tx, booth.booth_id, *audit_head)
@@ -317,11 +329,12 @@ class HubDb:
                 elif rid in before:
                     result["duplicates"].append(rid)
                 else:
-                    refusal = self._on_new_record(tx, booth, r)
+                    refusal = self._on_new_record(tx, booth, r, touched)
                     if refusal:  # stored as evidence, but it changes nothing; the booth is told why
                         result["refused"].append({"record_id": rid, "reason": refusal})
                     else:
                         result["stored"].append(rid)
+            self._stamp(tx, touched)
         return result
 
     @staticmethod
@@ -335,21 +348,25 @@ class HubDb:
                 out[rid] = h
         return out
 
-    def _on_new_record(self, tx: _Tx, booth: Booth, r: dict) -> str | None:
+    def _on_new_record(self, tx: _Tx, booth: Booth, r: dict, touched: list) -> str | None:
         """Queue a flagged record, apply a review (or park it until its target arrives), apply
-        parked reviews of this record. Returns why a review record was not applied, or None."""
+        parked reviews of this record. Returns why a review record was not applied, or None.
+        Queue items inserted or reviewed are added to ``touched`` (for ``_stamp``)."""
         flags = rec.flags_of(r["kind"], r["payload"])
         if flags:
-            tx.execute("INSERT INTO queue (booth_id, record_id, port, inspector, flags, created_at, status)"
-                       " VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT (booth_id, record_id) DO NOTHING",
+            # a record without a time is queued at its arrival: pages are ordered by created_at
+            tx.execute("INSERT INTO queue (booth_id, record_id, port, inspector, flags, created_at, status, kind,"
+                       " summary) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (booth_id, record_id) DO NOTHING",
                        (booth.booth_id, r["record_id"], booth.port,
-                        self._inspector_of(tx, booth.booth_id, r["payload"]), json.dumps(flags), r.get("created_at")))
+                        self._inspector_of(tx, booth.booth_id, r["payload"]), json.dumps(flags),
+                        r.get("created_at") or utc_now(microseconds=True), r["kind"], json.dumps(_summary(r["payload"]))))
+            touched.append((booth.booth_id, r["record_id"]))
             for rid, body, sig, by in tx.execute(
                     "SELECT review_id, body, signature, submitted_by FROM pending_reviews WHERE booth_id = ?"
                     " AND record_id = ?", (booth.booth_id, r["record_id"])).fetchall():
                 tx.execute("DELETE FROM pending_reviews WHERE review_id = ?", (rid,))
                 try:
-                    self._apply_review(tx, json.loads(body), sig, by)
+                    self._apply_review(tx, json.loads(body), sig, by, touched)
                 except (ValueError, PermissionError, LookupError) as exc:
                     self._alert(tx, booth.booth_id, "review.refused", f"parked review {rid}: {exc}")
         if r["kind"] != rec.REVIEW_KIND:
@@ -359,7 +376,7 @@ class HubDb:
         if fields["booth_id"] != booth.booth_id:
             return "a review pushed by a booth must be of that booth's own records"
         try:
-            self._apply_review(tx, fields, payload.get("signature"), booth.booth_id, park=True)
+            self._apply_review(tx, fields, payload.get("signature"), booth.booth_id, touched, park=True)
         except (ValueError, PermissionError) as exc:
             return f"review not applied: {exc}"
         except LookupError as exc:  # cannot happen with park=True; kept for clarity
@@ -589,30 +606,117 @@ class HubDb:
         return b"".join(self.iter_bundle(version, info["chunks"])), info["sha256"]
 
     # -- supervisor queue --------------------------------------------------------------------
-    def queue(self, port: str | None = None, status: str = "open", limit: int = 500) -> list[dict]:
-        """Queue items (of one port's booths) with the flagged record, so a supervisor sees what to judge."""
-        where, params = "q.status = ?", [status]
-        if port is not None:
-            where += " AND q.port = ?"
-            params.append(port)
-        with self.tx() as tx:
-            rows = tx.execute("SELECT q.record_id, q.booth_id, q.port, q.inspector, q.flags, q.created_at, q.status,"
-                              " r.kind, r.payload FROM queue q JOIN records r ON r.booth_id = q.booth_id"
-                              f" AND r.record_id = q.record_id WHERE {where} ORDER BY q.created_at, q.record_id"
-                              " LIMIT ?", (*params, limit)).fetchall()
-        return [{"record_id": r, "booth_id": b, "port": pt, "inspector": i, "flags": json.loads(f), "created_at": c,
-                 "status": s, "kind": k, "payload": json.loads(p)} for r, b, pt, i, f, c, s, k, p in rows]
+    # A supervisor's window holds the port's open items and asks only for what changed since its
+    # cursor: every insert into the queue and every review applied stamps the item with the next
+    # ``changed`` number (``_stamp``), so "changed > N" never misses an item committed later.
+    QUEUE_STATUSES = ("open", "reviewed")
+    SUMMARY_KEYS = ("examination_id", "kind", "outcome")
+    _ITEM = "record_id, booth_id, port, inspector, flags, created_at, status, kind, summary, changed"
+
+    def _migrate_queue(self, tx: _Tx) -> None:
+        """Give a schema-2 queue made before paging its summary columns and change numbers
+        (oldest first), then the indexes; ``ADD COLUMN IF NOT EXISTS`` on PostgreSQL lets several
+        hub processes start at once (SQLite's write lock already serialises them)."""
+        cols = ("SELECT name FROM pragma_table_info('queue')" if self.dialect == "sqlite" else
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'queue'"
+                " AND table_schema = current_schema()")
+        have = {r[0] for r in tx.execute(cols).fetchall()}
+        exists = "IF NOT EXISTS " if self.dialect == "postgresql" else ""
+        missing = [c for c in QUEUE_COLUMNS if c not in have]
+        for col in missing:
+            tx.execute(f"ALTER TABLE queue ADD COLUMN {exists}{col} {QUEUE_COLUMNS[col]}")
+        tx.execute("INSERT INTO hub_meta (key, value) VALUES ('queue_changed', '0') ON CONFLICT (key) DO NOTHING")
+        if missing:
+            rows = tx.execute("SELECT q.booth_id, q.record_id, COALESCE(q.created_at, r.received_at), r.kind, r.payload"
+                              " FROM queue q JOIN records r ON r.booth_id = q.booth_id AND r.record_id = q.record_id"
+                              " WHERE q.changed = 0 ORDER BY 3, q.booth_id, q.record_id").fetchall()
+            for b, rid, created, kind, payload in rows:
+                tx.execute("UPDATE queue SET created_at = ?, kind = ?, summary = ? WHERE booth_id = ? AND record_id = ?",
+                           (created, kind, json.dumps(_summary(json.loads(payload))), b, rid))
+            self._stamp(tx, [(b, rid) for b, rid, *_ in rows])
+        for stmt in QUEUE_INDEXES.split(";"):
+            if stmt.strip():
+                tx.execute(stmt)
+
+    @staticmethod
+    def _stamp(tx: _Tx, touched: list[tuple[str, str]]) -> None:
+        """Number the queue items this transaction inserted or reviewed. Call it last, just
+        before the commit: the counter row's lock makes every other queue writer wait from here
+        to the commit, so commit order is number order and a reader that sees number N has
+        everything below N. Transactions that touch no queue item never take the lock."""
+        keys = list(dict.fromkeys(touched))
+        if not keys:
+            return
+        top = int(tx.execute("UPDATE hub_meta SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT)"
+                             " WHERE key = 'queue_changed' RETURNING value", (len(keys),)).fetchone()[0])
+        first = top - len(keys) + 1
+        tx.executemany("UPDATE queue SET changed = ? WHERE booth_id = ? AND record_id = ?",
+                       [(first + i, b, rid) for i, (b, rid) in enumerate(keys)])
+
+    def queue_page(self, port: str, status: str = "open", booth_id: str | None = None, since: str | None = None,
+                   after: str | None = None, limit: int = 100) -> dict:
+        """One page of a port's queue, oldest first: ``{"items": [summaries], "next": cursor or
+        None, "cursor": the change number when the page was read}``. Paging is by key (``after`` =
+        the previous page's ``next``), so items arriving between pages are neither repeated nor
+        skipped; one created earlier than the page already read is found by ``queue_changes``
+        after ``cursor``. Raises ValueError for a bad status, ``since`` or cursor."""
+        if status not in self.QUEUE_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(self.QUEUE_STATUSES)}")
+        where, params = ["port = ?", "status = ?"], [port, status]
+        if booth_id is not None:
+            where.append("booth_id = ?")
+            params.append(booth_id)
+        if since is not None:
+            where.append("created_at >= ?")
+            params.append(_instant(since))
+        if after is not None:
+            where.append("(created_at, booth_id, record_id) > (?, ?, ?)")
+            params.extend(_decode_cursor(after))
+        with self.read() as tx:
+            cursor = int(tx.execute("SELECT value FROM hub_meta WHERE key = 'queue_changed'").fetchone()[0])
+            rows = tx.execute(f"SELECT {self._ITEM} FROM queue WHERE {' AND '.join(where)}"
+                              " ORDER BY created_at, booth_id, record_id LIMIT ?", (*params, limit + 1)).fetchall()
+        items = [_item(r) for r in rows[:limit]]
+        last = items[-1] if len(rows) > limit else None
+        return {"items": items, "cursor": cursor,
+                "next": _encode_cursor(last["created_at"], last["booth_id"], last["record_id"]) if last else None}
+
+    def queue_changes(self, port: str, after: int = 0, limit: int = 500) -> dict:
+        """A port's items inserted or reviewed since change number ``after``, in that order
+        (reviewed ones included, so a window drops them): ``{"items", "cursor"}``, the cursor
+        being the last item's number (``after`` when nothing changed)."""
+        if after < 0:
+            raise ValueError("the change cursor is a number of 0 or more")
+        with self.read() as tx:
+            rows = tx.execute(f"SELECT {self._ITEM} FROM queue WHERE port = ? AND changed > ? ORDER BY changed LIMIT ?",
+                              (port, after, limit)).fetchall()
+        items = [_item(r) for r in rows]
+        return {"items": items, "cursor": items[-1]["changed"] if items else after}
+
+    def queue_item(self, port: str, booth_id: str, record_id: str) -> dict | None:
+        """One queue item with its record's payload, or None unless it is of ``port``: the payload
+        travels only for the item a supervisor opens."""
+        with self.read() as tx:
+            row = tx.execute(f"SELECT {', '.join('q.' + c for c in self._ITEM.split(', '))}, r.payload FROM queue q"
+                             " JOIN records r ON r.booth_id = q.booth_id AND r.record_id = q.record_id"
+                             " WHERE q.port = ? AND q.booth_id = ? AND q.record_id = ?",
+                             (port, booth_id, record_id)).fetchone()
+        return {**_item(row[:-1]), "payload": json.loads(row[-1])} if row else None
 
     def add_review(self, fields: dict, signature: str, submitted_by: str) -> dict:
         """A supervisor's signed review submitted through the API (the target must be queued)."""
         with self.tx() as tx:
-            return self._apply_review(tx, fields, signature, submitted_by)
+            touched: list = []
+            out = self._apply_review(tx, fields, signature, submitted_by, touched)
+            self._stamp(tx, touched)
+            return out
 
     def _apply_review(self, tx: _Tx, fields: dict, signature: str | None, submitted_by: str,
-                      park: bool = False) -> dict:
+                      touched: list, park: bool = False) -> dict:
         """Check and record a review: signed by a supervisor of the target booth's port with the
         key in the hub's user table, who did not conduct the examination. Same review id again:
-        no-op. With ``park``, a review whose target has not arrived waits for it."""
+        no-op. With ``park``, a review whose target has not arrived waits for it. The queue item
+        reviewed is added to ``touched`` (for ``_stamp``)."""
         fields = {k: fields.get(k) for k in signed_review.FIELDS}
         if fields["verdict"] not in rec.VERDICTS:
             raise ValueError(f"verdict must be one of {', '.join(rec.VERDICTS)}")
@@ -653,18 +757,19 @@ class HubDb:
                     signature, fields["reviewer"], fields["verdict"], submitted_by, utc_now(microseconds=True)))
         tx.execute("UPDATE queue SET status = 'reviewed' WHERE booth_id = ? AND record_id = ?",
                    (fields["booth_id"], fields["check_result_id"]))
+        touched.append((fields["booth_id"], fields["check_result_id"]))
         return {"review_id": fields["review_id"], "record_id": fields["check_result_id"], "verdict": fields["verdict"]}
 
     def reviews_for_booth(self, booth_id: str, after: int = 0, limit: int = 500) -> list[dict]:
         """Reviews of this booth's records submitted elsewhere, in order, with the supervisor's
         signature: the booth verifies it against its own signed user list before applying."""
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT seq, body, signature FROM reviews WHERE booth_id = ? AND submitted_by <> ?"
                               " AND seq > ? ORDER BY seq LIMIT ?", (booth_id, booth_id, after, limit)).fetchall()
         return [{"seq": seq, **json.loads(body), "signature": sig} for seq, body, sig in rows]
 
     def reviews(self, booth_id: str, record_id: str) -> list[dict]:
-        with self.tx() as tx:
+        with self.read() as tx:
             rows = tx.execute("SELECT body, signature, submitted_by, created_at FROM reviews WHERE booth_id = ?"
                               " AND record_id = ? ORDER BY seq", (booth_id, record_id)).fetchall()
         return [{**json.loads(b), "signature": s, "submitted_by": by, "created_at": c} for b, s, by, c in rows]
@@ -676,6 +781,47 @@ class Booth:
     booth_id: str
     port: str
     public_key: str | None
+
+
+def _summary(payload) -> dict:
+    """What a supervisor's list row shows of a flagged record (the rest waits for ``queue_item``)."""
+    p = payload if isinstance(payload, dict) else {}
+    return {k: p[k] for k in HubDb.SUMMARY_KEYS if isinstance(p.get(k), str)}
+
+
+def _item(row) -> dict:
+    rid, booth_id, port, inspector, flags, created_at, status, kind, summary, changed = row
+    return {"record_id": rid, "booth_id": booth_id, "port": port, "inspector": inspector, "flags": json.loads(flags),
+            "created_at": created_at, "status": status, "kind": kind, "changed": changed,
+            "summary": json.loads(summary) if summary else {}}
+
+
+def _encode_cursor(*key: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> list[str]:
+    """The sort key a page cursor carries; ValueError for anything ``_encode_cursor`` did not make."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError) as exc:
+        raise ValueError("the page cursor is not one this hub made (pass the 'next' of the previous page)") from exc
+    if not (isinstance(key, list) and len(key) == 3 and all(isinstance(k, str) for k in key)):
+        raise ValueError("the page cursor is not one this hub made (pass the 'next' of the previous page)")
+    return key
+
+
+def _instant(value: str) -> str:
+    """``since`` in the contracts' UTC format (``common.clock``, as booths stamp records), so that
+    text order is time order; a time without an offset is UTC."""
+    import datetime as dt
+
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"since must be an ISO-8601 time, not {value!r}") from exc
+    when = when.astimezone(dt.UTC) if when.tzinfo else when
+    return when.strftime("%Y-%m-%dT%H:%M:%S.%fZ" if when.microsecond else "%Y-%m-%dT%H:%M:%SZ")
 
 
 def _text(value, what: str, max_len: int) -> str:

@@ -215,11 +215,41 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
         return found
 
     @app.get("/queue", tags=["supervisor queue"])
-    def queue(status: str = Query("open", pattern="^(open|reviewed)$"), limit: int = Query(500, ge=1, le=5000),
+    def queue(status: str = Query("open", pattern="^(open|reviewed)$"),
+              booth_id: str | None = Query(None, alias="booth", max_length=64, description="one booth of the port"),
+              since: str | None = Query(None, max_length=64, description="items created at or after (ISO-8601)"),
+              after: str | None = Query(None, max_length=1024, description="the previous page's `next`"),
+              limit: int = Query(100, ge=1, le=1000),
               who: Booth = Depends(booth), user: str = Depends(supervisor)) -> dict:
-        items = db.queue(who.port, status, limit)
-        db.log_access(f"user:{user}@{who.booth_id}", "queue.read", f"{status}: {len(items)} item(s) of {who.port}")
-        return {"items": items}
+        """One page of the port's queue, oldest first, summaries only (the payload: ``GET
+        /queue/{booth_id}/{record_id}``); ``cursor`` is where ``GET /queue/changes`` goes on from."""
+        try:
+            page = db.queue_page(who.port, status, booth_id=booth_id, since=since, after=after, limit=limit)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        db.log_access(f"user:{user}@{who.booth_id}", "queue.read",
+                      f"{status}: {len(page['items'])} item(s) of {who.port}")
+        return page
+
+    @app.get("/queue/changes", tags=["supervisor queue"])
+    def queue_changes(after: int = Query(0, ge=0, le=2**63 - 1), limit: int = Query(500, ge=1, le=1000),
+                      who: Booth = Depends(booth), user: str = Depends(supervisor)) -> dict:
+        """The port's items inserted or reviewed since change number ``after``, in that order: a
+        supervisor's window polls this instead of reading the queue again."""
+        changes = db.queue_changes(who.port, after, limit)
+        db.log_access(f"user:{user}@{who.booth_id}", "queue.changes",
+                      f"after {after}: {len(changes['items'])} item(s) of {who.port}")
+        return changes
+
+    @app.get("/queue/{booth_id}/{record_id}", tags=["supervisor queue"])
+    def queue_item(booth_id: str, record_id: str, who: Booth = Depends(booth),
+                   user: str = Depends(supervisor)) -> dict:
+        """One item with its payload: what the supervisor opened (another port's is never found)."""
+        found = db.queue_item(who.port, booth_id, record_id)
+        if found is None:
+            raise HTTPException(404, f"no queue item {booth_id}/{record_id} in {who.port}")
+        db.log_access(f"user:{user}@{who.booth_id}", "queue.item", f"{booth_id}/{record_id}")
+        return found
 
     @app.post("/queue/{booth_id}/{record_id}/reviews", tags=["supervisor queue"], status_code=201)
     def review(booth_id: str, record_id: str, body: ReviewIn, who: Booth = Depends(booth)) -> dict:

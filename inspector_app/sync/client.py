@@ -364,24 +364,46 @@ class SyncClient:
         return self._json(self._request("GET", "/audit-head"), "head")["head"]
 
     # -- supervisor --------------------------------------------------------------------------
-    def port_queue(self, user: str, key: Ed25519PrivateKey, status: str = "open", limit: int = 500) -> list[dict]:
-        """The port's supervisor queue (every booth of this port), read with ``user``'s fresh
-        signed proof (their own key, unlocked at sign-in): ``GET /queue`` in docs/HUB_API.md.
-        Raises ``SupervisorRefused`` when the hub refuses the proof, ``SyncError`` otherwise."""
+    def port_queue_page(self, user: str, key: Ed25519PrivateKey, status: str = "open", *, booth: str | None = None,
+                        since: str | None = None, after: str | None = None, limit: int = 100) -> dict:
+        """One page of the port's supervisor queue (every booth of this port), summaries only:
+        ``{"items", "next", "cursor"}`` (``GET /queue`` in docs/HUB_API.md), read with ``user``'s
+        fresh signed proof (their own key, unlocked at sign-in). Raises ``SupervisorRefused`` when
+        the hub refuses the proof, ``SyncError`` otherwise (a cursor it refuses included)."""
+        params = {"status": status, "limit": limit, "booth": booth, "since": since, "after": after}
+        page = self._supervisor_get(user, key, "/queue", {k: v for k, v in params.items() if v is not None},
+                                    "items", "next", "cursor")
+        return {"items": _dicts(page["items"], "/queue"), "next": page["next"], "cursor": page["cursor"]}
+
+    def port_queue_changes(self, user: str, key: Ed25519PrivateKey, after: int, limit: int = 500) -> dict:
+        """The port's queue items inserted or reviewed since change number ``after``, in that
+        order: ``{"items", "cursor"}`` (``GET /queue/changes``). Raises as ``port_queue_page``."""
+        changes = self._supervisor_get(user, key, "/queue/changes", {"after": after, "limit": limit},
+                                       "items", "cursor")
+        return {"items": _dicts(changes["items"], "/queue/changes"), "cursor": int(changes["cursor"])}
+
+    def port_queue_item(self, user: str, key: Ed25519PrivateKey, booth_id: str, record_id: str) -> dict | None:
+        """One item of the port's queue with its payload (``GET /queue/{booth_id}/{record_id}``),
+        None when the hub holds no such item of this port. Raises as ``port_queue_page``."""
+        return self._supervisor_get(user, key, f"/queue/{booth_id}/{record_id}", {}, "payload", missing_ok=True)
+
+    def _supervisor_get(self, user: str, key: Ed25519PrivateKey, path: str, params: dict, *keys: str,
+                        missing_ok: bool = False) -> dict | None:
+        """``GET path`` with ``user``'s proof for exactly this path (the hub checks it per path)."""
         import datetime as dt
 
         at = dt.datetime.now(dt.UTC).isoformat()
-        value = {"user": user, "at": at, "method": "GET", "path": "/queue", "booth_id": self.booth_id}
+        value = {"user": user, "at": at, "method": "GET", "path": path, "booth_id": self.booth_id}
         headers = {"X-Supervisor": user, "X-Supervisor-At": at,
                    "X-Supervisor-Proof": signing.sign(key, signing.SUPERVISOR_PROOF, value)}
-        r = self._request("GET", "/queue", ok=(200, 403), params={"status": status, "limit": limit},
-                          headers=headers)
+        r = self._request("GET", path, ok=(200, 403, 404, 422), params=params, headers=headers)
         if r.status_code == 403:
             raise SupervisorRefused(f"the hub refused {user}'s supervisor proof: {r.text[:200]}")
-        items = self._json(r, "items")["items"]
-        if not isinstance(items, list):
-            raise SyncError("hub answer to GET /queue has no list of items")
-        return [i for i in items if isinstance(i, dict)]
+        if r.status_code == 404 and missing_ok:
+            return None
+        if r.status_code != 200:
+            raise SyncError(f"hub answered {r.status_code} to GET {path}: {r.text[:200]}")
+        return self._json(r, *keys)
 
     def port_review(self, fields: dict, signature: str) -> dict:
         """A supervisor's review of another booth's queued record, signed with their own key
@@ -397,6 +419,12 @@ class SyncClient:
                 why = None
             raise SupervisorRefused(why if isinstance(why, str) and why else f"the hub refused it ({r.status_code})")
         return self._json(r)
+
+
+def _dicts(items, path: str) -> list[dict]:
+    if not isinstance(items, list):
+        raise SyncError(f"hub answer to GET {path} has no list of items")
+    return [i for i in items if isinstance(i, dict)]
 
 
 def status_of(home: Path, store: Outbox | None, state: SyncState | None = None) -> SyncStatus:

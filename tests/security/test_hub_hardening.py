@@ -539,7 +539,7 @@ def test_bad_urls_and_reviews_are_4xx(start_hub, hub_db_url, server_errors, meth
     booth = enrol_booth(hub.db, "booth-1")
     stored = hub.db.put_records(booth.principal, [booth.sign({"record_id": "r-1", "kind": "check_result", "payload": {
         "kind": "sltd", "outcome": "hit", "inspector": "tanaka"}})])
-    assert stored["stored"] == ["r-1"] and hub.db.queue(PORT)[0]["record_id"] == "r-1"  # a queued target
+    assert stored["stored"] == ["r-1"] and hub.db.queue_page(PORT)["items"][0]["record_id"] == "r-1"  # a queued target
     with _client(hub, booth.token) as c:
         kw = {"content": body, "headers": {"content-type": "application/json"}} if body is not None else {}
         r = c.request(method, path, **kw)

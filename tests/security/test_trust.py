@@ -91,7 +91,7 @@ def test_a_booth_credential_alone_cannot_clear_another_booths_hit(hub, booths, t
     a.client.pull_once()  # users, signed by the administrator
     exam, check = a.examine()
     a.client.push_once()
-    assert [i["record_id"] for i in hub.db.queue(NARITA)] == [check]
+    assert [i["record_id"] for i in hub.db.queue_page(NARITA)["items"]] == [check]
     with b.http(hub) as http:
         # the attack as it worked before: a name in the body
         r = http.post(f"/queue/BOOTH-A/{check}/reviews", json={"reviewer": "sato", "verdict": "cleared", "reason": "x"})
@@ -106,7 +106,7 @@ def test_a_booth_credential_alone_cannot_clear_another_booths_hit(hub, booths, t
         oda = _review_fields("BOOTH-A", check, exam, "oda")
         r = _post_review(http, oda, signed_review.sign(oda, trust_kit.signing_key("oda", PW["oda"])))
         assert r.status_code == 403 and "port" in r.json()["detail"]
-    assert hub.db.queue(NARITA)[0]["status"] == "open"
+    assert hub.db.queue_page(NARITA)["items"][0]["status"] == "open"
     a.client.pull_once()
     assert len(a.store.open_hits(exam)) == 1  # nothing reached booth A
     # the real supervisor's signature, carried by any booth, does clear it, and booth A checks it itself
@@ -156,7 +156,7 @@ def test_record_ids_are_per_booth_and_a_foreign_signature_is_refused(hub, booths
     assert report["stored"] == len(pending) and report["conflicts"] == 0
     assert a.store.outbox_count() == 0 and a.store.quarantine_count() == 0
     assert hub.db.get_record("BOOTH-A", check)["payload"]["outcome"] == "hit"  # A's genuine record is upstream
-    assert [i["booth_id"] for i in hub.db.queue(NARITA)] == ["BOOTH-A"]  # B's junk raised nothing
+    assert [i["booth_id"] for i in hub.db.queue_page(NARITA)["items"]] == ["BOOTH-A"]  # B's junk raised nothing
 
 
 # -- row 3: a fake hub ------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ def test_a_review_before_its_target_waits_at_the_hub_and_the_batch_goes_through(
     assert hub.db.stats()["pending_reviews"] == 1
     a.client.push_once()  # the check result arrives: the parked review closes its queue item
     assert hub.db.stats()["pending_reviews"] == 0
-    assert hub.db.queue(NARITA, status="reviewed")[0]["record_id"] == check
+    assert hub.db.queue_page(NARITA, status="reviewed")["items"][0]["record_id"] == check
     assert pending["check_result"]["record_id"] == check
 
 

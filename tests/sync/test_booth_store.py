@@ -63,10 +63,11 @@ def test_records_users_queue_and_reviews_round_trip(booth, hub, cli, run_cli, tr
     assert store.users_version() == hub.db.user_list(PORT)["list"]["version"]
     assert store.check_login("sato", PW["sato"])["roles"] == ["supervisor"]  # offline login from hub hashes
     assert store.check_login("sato", "wrong") is None
-    items = hub.db.queue()
+    items = hub.db.queue_page(PORT)["items"]
     assert [(i["record_id"], i["booth_id"], i["inspector"], i["flags"]) for i in items] == [
         (check, "booth-7", "tanaka", ["biographic:hit"])]
-    assert items[0]["kind"] == "check_result" and items[0]["payload"]["reasons"][0] == "surname exact"
+    assert items[0]["kind"] == "check_result" and items[0]["summary"]["examination_id"] == exam
+    assert hub.db.queue_item(PORT, "booth-7", check)["payload"]["reasons"][0] == "surname exact"
     assert hub.db.get_record("booth-7", exam)["kind"] == "examination"
     anchor = hub.db.audit_head("booth-7")  # the push anchored the booth's audit chain at the hub
     assert 0 < anchor["seq"] <= store.audit_head()["seq"] and store.verify_audit(anchor=anchor)["ok"]
@@ -76,7 +77,7 @@ def test_records_users_queue_and_reviews_round_trip(booth, hub, cli, run_cli, tr
     store.add_review(check, "sato", "cleared", "different person: birth place differs", signing_key=key)
     rc, out, err = sync_once(cli, home)
     assert rc == 0 and out["push"]["stored"] == 1, err
-    assert hub.db.queue() == [] and hub.db.reviews("booth-7", check)[0]["reviewer"] == "sato"
+    assert hub.db.queue_page(PORT)["items"] == [] and hub.db.reviews("booth-7", check)[0]["reviewer"] == "sato"
     # and again: nothing to send, nothing duplicated
     rc, out, _ = sync_once(cli, home)
     assert rc == 0 and out["push"]["stored"] == 0 and hub.db.stats()["records"] == 4
@@ -223,4 +224,4 @@ def test_review_made_at_another_booth_clears_the_hit_where_it_was_raised(booth, 
     assert store.open_hits(exam) == []  # the inspector at booth-7 may now grant landing
     rc, out, err = sync_once(cli, home)  # applied once; not echoed back up as a record of booth-7's
     assert rc == 0 and out["pull"]["reviews"] == 0 and out["push"]["stored"] == 0
-    assert len(hub.db.reviews("booth-7", check)) == 1 and hub.db.queue() == []
+    assert len(hub.db.reviews("booth-7", check)) == 1 and hub.db.queue_page(PORT)["items"] == []

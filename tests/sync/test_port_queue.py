@@ -61,3 +61,70 @@ def test_port_list_shows_other_booths_and_says_when_the_hub_is_gone(tmp_path, hu
     finally:
         here.close()
         there.close()
+
+
+def test_a_second_poll_transfers_only_what_changed_and_opening_a_row_brings_its_payload(tmp_path, hub, trust_kit,
+                                                                                         monkeypatch):
+    from inspector_app.booth import port_queue
+    from inspector_app.sync.client import SyncClient
+
+    transferred: list[tuple[str, int]] = []  # (call, items the hub sent)
+
+    def counted(name):
+        real = getattr(SyncClient, name)
+
+        def call(self, *args, **kw):
+            answer = real(self, *args, **kw)
+            transferred.append((name, len(answer["items"])))
+            return answer
+        return call
+
+    for name in ("port_queue_page", "port_queue_changes"):
+        monkeypatch.setattr(SyncClient, name, counted(name))
+    monkeypatch.setattr(port_queue, "PAGE", 2)  # the first read takes pages
+    trust_kit.add_user(hub, "sato", PW["sato"], ["supervisor"], [PORT])
+    here, there = _booth(tmp_path, hub, trust_kit, "booth-7"), _booth(tmp_path, hub, trust_kit, "booth-8")
+
+    def push_there():
+        client = SyncClient.from_home(there.home, there.store())
+        client.sync_once()
+        client.close()
+
+    def poll() -> dict:
+        transferred.clear()
+        return {r["examination_id"]: r for r in here.port_items("sato")["items"]}
+
+    try:
+        exams = [_examine(there.store(), "booth-8", name) for name in ("IVANOV", "PETROV", "SIDOROV")]
+        push_there()
+        client = SyncClient.from_home(here.home, here.store())
+        client.sync_once()  # the port's users down
+        client.close()
+        assert here.login("sato", PW["sato"]) is not None
+
+        rows = poll()
+        assert set(rows) == set(exams) and all(r["remote"] for r in rows.values())
+        assert sum(n for call, n in transferred if call == "port_queue_page") == 3 and len(transferred) >= 3
+        assert "reasons" not in rows[exams[0]]["pending"][0]  # the list carries summaries, not payloads
+        assert set(poll()) == set(exams) and transferred == [("port_queue_changes", 0)]  # nothing new: nothing sent
+
+        exams.append(_examine(there.store(), "booth-8", "KOZLOV"))
+        push_there()
+        assert set(poll()) == set(exams) and transferred == [("port_queue_changes", 1)]
+        check = rows[exams[0]]["pending"][0]["check_result_id"]
+        here.add_port_review("booth-8", check, exams[0], "sato", "cleared", "different person: birth date differs")
+        assert set(poll()) == set(exams[1:]) and transferred == [("port_queue_changes", 1)]  # the reviewed one leaves
+
+        transferred.clear()
+        opened = here.port_examination("sato", rows[exams[1]])
+        assert [(c["kind"], c["outcome"], c["reasons"]) for c in opened["check_results"]] == [
+            ("biographic", "hit", ["name matches"])]
+        assert transferred == []  # one item, through its own endpoint
+
+        here.logout()  # the copy goes with the supervisor: the next sign-in reads the queue afresh
+        assert here.port_items("sato")["problem"] == "no_key"
+        assert here.login("sato", PW["sato"]) is not None
+        assert set(poll()) == set(exams[1:]) and sum(n for call, n in transferred if call == "port_queue_page") == 3
+    finally:
+        here.close()
+        there.close()

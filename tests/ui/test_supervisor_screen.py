@@ -190,3 +190,38 @@ def test_the_detail_follows_the_selection_after_a_review(supervisor, qtbot):
     qtbot.waitUntil(lambda: vm.detail.get("examination_id") == ivanov and _shown_is_selected(screen, vm),
                     timeout=WAIT)
     assert "you reviewed" in screen.filter_message.text()
+
+
+def test_another_booths_flag_is_listed_from_its_summary_and_opened_with_its_record(supervisor, qtbot):
+    """The port filter lists other booths' flags from the hub's summaries; the record itself (the
+    list entry, the reasons) is fetched when the supervisor opens the row, for that row only."""
+    window, ids = supervisor
+    vm, screen, ctx = window.supervisor_vm, window.supervisor_screen, window.backend.ctx
+    exam, record = "11111111-2222-4333-8444-555555555555", "66666666-7777-4888-8999-aaaaaaaaaaaa"
+    summary = {"record_id": record, "booth_id": "NRT-B09", "port": window.backend.port, "inspector": "inspector7",
+               "flags": ["biographic:hit"], "created_at": "2026-11-22T05:00:00Z", "status": "open",
+               "kind": "check_result", "changed": 1,
+               "summary": {"examination_id": exam, "kind": "biographic", "outcome": "hit"}}
+    payload = {**summary["summary"], "reasons": ["name and date of birth match WL-0042"], "subject_id": "WL-0042"}
+    opened = []
+
+    def item(user, booth_id, record_id, timeout_s=5.0):
+        opened.append((user, booth_id, record_id))
+        return {**summary, "payload": payload}
+
+    ctx.port_queue = lambda user, timeout_s=5.0: [summary]  # the hub's side: tests/sync/test_port_queue.py
+    ctx.port_queue_item = item
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, ALT)
+    qtbot.waitUntil(lambda: [q["examination_id"] for q in vm.queue] == [*ids, exam], timeout=WAIT)
+    assert vm.problem == "" and opened == []
+    remote = vm.queue[2]
+    assert remote["remote"] and "reasons" not in remote["flagged"][0]
+    assert [screen.queue.item(2, c).text() for c in (2, 3)] == ["NRT-B09", "inspector7"]
+    screen.queue.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.queue, timeout=WAIT)
+    for _ in range(2):
+        qtbot.keyClick(screen.queue, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: vm.detail.get("examination_id") == exam and screen.checks.count() == 1, timeout=WAIT)
+    assert _shown_is_selected(screen, vm) and opened == [("supervisor1", "NRT-B09", record)]
+    text = screen.checks.item(0).text()
+    assert "WL-0042" in text and "name and date of birth match WL-0042" in text

@@ -150,13 +150,17 @@ class SupervisorViewModel(QObject):
             return
         row = self._row(wanted)
         if row is not None and row.get("remote"):
-            # another booth's examination: what the hub's queue holds, and the reviews sent from here
-            checks = [{**c, "reviews": self._port_reviews.get(c.get("check_result_id"), [])}
-                      for c in row.get("flagged") or []]
-            self._opened({"examination_id": wanted, "remote": True, "booth": row.get("booth"),
-                          "port": row.get("port"), "inspector": row.get("inspector"),
-                          "started_at": row.get("started_at"), "traveller": {}, "decisions": [],
-                          "check_results": checks, "people": {}})
+            # another booth's examination: its records from the hub (the list has summaries only),
+            # and the reviews sent from here
+            def remote(exam):
+                checks = [{**c, "reviews": self._port_reviews.get(c.get("check_result_id"), [])}
+                          for c in exam.get("check_results") or []]
+                self._opened({**exam, "check_results": checks})
+
+            reviewer = self.reviewer
+            self.runner.start(self.tr("The examination could not be opened"),
+                              lambda ctx: self.backend.port_examination(reviewer, row), lane="general",
+                              on_result=remote, on_error=self.error.emit)
             return
         self.runner.start(self.tr("The examination could not be opened"), lambda ctx: self.backend.review_detail(wanted),
                           lane="store",
