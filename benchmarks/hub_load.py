@@ -240,7 +240,7 @@ def push_until_empty(client, outbox, errors: dict, messages: list) -> int:
             client.push_once()
             backoff.reset()
         except SyncError as exc:
-            kind = getattr(exc, "bench_kind", "other")
+            kind = getattr(exc, "bench_kind", None) or error_kind(exc)  # also PUT /booth/key, receipts
             errors[kind] = errors.get(kind, 0) + 1
             if kind == "other" and len(messages) < 5:
                 messages.append(str(exc)[:300])
@@ -309,14 +309,14 @@ def reader_main(spec_file: str) -> int:
         return 0
     stop = threading.Event()
     threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
-    lat, errors, items, cursor = [], {}, None, None
+    lat, errors, items, cursor = [], {}, 0, 0
     t0 = time.perf_counter()
     while not stop.is_set():
         start = time.perf_counter()
         try:
-            if changes is not None:
+            if changes is not None:  # what changed since the last poll: the window's way with the paged queue
                 answer = changes(SUPERVISOR, key, cursor)
-                cursor = answer.get("cursor", cursor) if isinstance(answer, dict) else cursor
+                cursor, items = answer["cursor"], items + len(answer["items"])
             else:
                 items = len(client.port_queue(SUPERVISOR, key))
             lat.append(time.perf_counter() - start)
@@ -329,7 +329,9 @@ def reader_main(spec_file: str) -> int:
     print("result " + json.dumps({"api": "port_queue_changes" if changes is not None else "port_queue",
                                   "polls": len(lat), "seconds": round(seconds, 2),
                                   "polls_per_s": round(len(lat) / seconds, 2) if seconds else 0.0,
-                                  "latency": percentiles(lat), "errors": errors, "items_last_poll": items}), flush=True)
+                                  "latency": percentiles(lat), "errors": errors,
+                                  # port_queue: items in the last answer; port_queue_changes: changes received
+                                  "items": items}), flush=True)
     return 0
 
 
@@ -414,7 +416,7 @@ def db_connections(db_url: str, hub: Hub) -> int:
 
         with psycopg.connect(db_url, autocommit=True) as conn:
             return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                " AND pid <> pg_backend_pid()").fetchone()[0]
+                                " AND pid <> pg_backend_pid() AND application_name <> %s", (BENCH_APP,)).fetchone()[0]
     from inspector_app.hub.db import parse_url
 
     target = os.path.realpath(parse_url(db_url)[1])
@@ -431,9 +433,22 @@ def db_connections(db_url: str, hub: Hub) -> int:
     return n
 
 
-def hub_record_count(db) -> int:
-    with db.read() as tx:
-        return tx.execute("SELECT count(*) FROM records").fetchone()[0]
+BENCH_APP = "hub-load-bench"  # our own PostgreSQL connections, left out of the hub's count
+
+
+def record_counter(db_url: str):
+    """A function giving the number of records at the hub, read straight from its database."""
+    if db_url.startswith("postgres"):
+        import psycopg
+
+        conn = psycopg.connect(db_url, autocommit=True, application_name=BENCH_APP)
+    else:
+        import sqlite3
+
+        from inspector_app.hub.db import parse_url
+
+        conn = sqlite3.connect(parse_url(db_url)[1], timeout=60)
+    return lambda: conn.execute("SELECT count(*) FROM records").fetchone()[0], conn.close
 
 
 # -- the parent -------------------------------------------------------------------------------
@@ -449,9 +464,9 @@ def cli(env, *args: str, stdin: str | None = None) -> dict:
 def spawn(mode: str, spec: dict, tmp: Path, name: str, env: dict) -> subprocess.Popen:
     path = tmp / f"{name}.json"
     path.write_text(json.dumps(spec))
-    err = open(tmp / f"{name}.log", "wb")  # noqa: SIM115 - the child writes it for its whole life
-    p = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), mode, str(path)], cwd=ROOT, env=env,
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True, bufsize=1)
+    with open(tmp / f"{name}.log", "wb") as err:  # the child keeps its own handle
+        p = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), mode, str(path)], cwd=ROOT, env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True, bufsize=1)
     p.bench_log = tmp / f"{name}.log"
     return p
 
@@ -558,10 +573,10 @@ def run(args, db_url: str) -> int:
         done_pushing = threading.Event()
         if args.kill_at is not None:
             def killer():
-                watch = HubDb(db_url)
+                count, close = record_counter(db_url)
                 try:
                     while not done_pushing.is_set():
-                        n = hub_record_count(watch)
+                        n = count()
                         if n >= args.kill_at * total:
                             t0 = time.monotonic()
                             hub.kill()
@@ -570,9 +585,9 @@ def run(args, db_url: str) -> int:
                             hub.start(trust.ssl_context())
                             kill["outage_s"] = round(time.monotonic() - t0, 2)
                             return
-                        time.sleep(0.1)
+                        time.sleep(0.25)
                 finally:
-                    watch.close()
+                    close()
             threading.Thread(target=killer, daemon=True).start()
 
         connections = [{"when": "before the first burst", "n": db_connections(db_url, hub)}]
