@@ -6,12 +6,13 @@ What runs, as in production:
   set up as an operator does (`hub init`; booths registered with their public keys; a supervisor
   added with `hub add-user`), on SQLite or PostgreSQL (a throwaway cluster from Debian's binaries,
   or an existing EMPTY database given by URL);
-- each booth: a real encrypted `inspector_app.store` Store in its own home and the real
-  `SyncClient` (pinned hub trust as `sync configure --trust` makes it, its own Ed25519 key), looping
-  `push_once()` until the outbox is empty; on a `SyncError` it backs off with the booth's
-  `Backoff` (defaults of `sync.backoff_base_s`/`_cap_s`) or the hub's `Retry-After`, whichever is
-  longer. Each booth process imports and opens everything first, then waits on a start barrier
-  (a line on stdin), so process start-up is not measured;
+- each booth (benchmarks/hub_load_child.py; K booths per process as threads): a real encrypted
+  `inspector_app.store` Store in its own home and the real `SyncClient` (pinned hub trust as `sync
+  configure --trust` makes it, its own Ed25519 key), looping `push_once()` until the outbox is
+  empty; on a `SyncError` it backs off with the booth's `Backoff` (defaults of
+  `sync.backoff_base_s`/`_cap_s`) or the hub's `Retry-After`, whichever is longer. Each booth
+  process imports and opens everything first, then waits on a start barrier (a line on stdin), so
+  process start-up is not measured;
 - a supervisor reader: its own process polling the port's queue every 200 ms during the push with
   the supervisor's signed proof (the key unwrapped from `hub add-user`'s record with the password,
   as a booth does at sign-in).
@@ -47,7 +48,6 @@ import json
 import math
 import os
 import platform
-import re
 import shutil
 import signal
 import subprocess
@@ -61,55 +61,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from _common import TempPostgres, code_commit, free_port  # noqa: E402
+from hub_load_child import PORT, SUPERVISOR, percentiles, rss_mb  # noqa: E402
 
-PORT = "Narita Airport"
-SUPERVISOR = "load-supervisor"
 SUPERVISOR_PASSWORD = "correct horse battery staple 12"
 INSPECTOR = "load-inspector"
+CHILD = Path(__file__).resolve().with_name("hub_load_child.py")
 READER_BOOTH = "reader-booth"  # the booth the supervisor reads the port's queue at; it pushes nothing
-POLL_S = 0.2
-
-
-# -- shared -----------------------------------------------------------------------------------
-def percentiles(samples: list[float]) -> dict:
-    """Nearest-rank p50/p95/p99 and max, in milliseconds."""
-    if not samples:
-        return {"n": 0}
-    s = sorted(samples)
-
-    def at(q: float) -> float:
-        return round(s[min(len(s) - 1, max(0, math.ceil(q * len(s)) - 1))] * 1000, 1)
-
-    return {"n": len(s), "p50_ms": at(0.50), "p95_ms": at(0.95), "p99_ms": at(0.99), "max_ms": round(s[-1] * 1000, 1)}
-
-
-def rss_mb(pid: int | str = "self") -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
-
-
-def open_booth_store(home: Path):
-    from inspector_app.store import open_store
-    from inspector_app.store.keys import KEY_FILE_NAME, FileKeyProvider
-
-    return open_store(home, key_provider=FileKeyProvider(home / KEY_FILE_NAME), create=False)
-
-
-def error_kind(exc: Exception) -> str:
-    """timeout (the client gave up), backpressure (503/429: the hub said come back later),
-    unreachable (no connection: the hub is down), other."""
-    import httpx
-
-    cause = exc.__cause__
-    if isinstance(cause, httpx.TimeoutException):
-        return "timeout"
-    if getattr(exc, "retry_after", None) is not None or re.search(r"answered (503|429)\b", str(exc)):
-        return "backpressure"
-    if isinstance(cause, httpx.TransportError):
-        return "unreachable"
-    return "other"
 
 
 # -- the template store -----------------------------------------------------------------------
@@ -167,172 +124,6 @@ def copy_template(template: Path, home: Path) -> None:
     for name in (DB_FILE_NAME, KEY_FILE_NAME, CREATED_MARKER):
         if (template / name).exists():
             shutil.copy2(template / name, home / name)
-
-
-# -- booth processes --------------------------------------------------------------------------
-class GatedOutbox:
-    """The store's outbox, showing only up to ``allowed`` records acked in total (for bursts)."""
-
-    def __init__(self, store):
-        self.store = store
-        self.start = store.outbox_count()
-        self.allowed = self.start
-
-    def acked(self) -> int:
-        return self.start - self.store.outbox_count()
-
-    def outbox_pending(self, limit: int = 500) -> list[dict]:
-        room = self.allowed - self.acked()
-        return self.store.outbox_pending(limit=min(limit, room)) if room > 0 else []
-
-    def outbox_ack(self, record_ids):
-        return self.store.outbox_ack(record_ids)
-
-    def outbox_count(self) -> int:
-        return self.store.outbox_count()
-
-    def outbox_quarantine(self, record_ids, reason):
-        return self.store.outbox_quarantine(record_ids, reason)
-
-    def audit_head(self):
-        return self.store.audit_head()
-
-
-def booth_client(spec: dict, booth: dict, outbox):
-    """The real SyncClient with POST /records timed: answered pushes' latency, failures by kind."""
-    from inspector_app.sync.client import SyncClient, SyncError
-    from inspector_app.sync.trust import HubTrust, booth_key
-
-    class TimedClient(SyncClient):
-        def _request(self, method, url, ok=(200,), **kw):
-            if not (method == "POST" and url == "/records"):
-                return super()._request(method, url, ok, **kw)
-            t = time.perf_counter()
-            try:
-                r = super()._request(method, url, ok, **kw)
-            except SyncError as exc:
-                exc.bench_kind = error_kind(exc)  # type: ignore[attr-defined]
-                if exc.bench_kind == "backpressure":  # type: ignore[attr-defined]
-                    self.bench["backpressure_s"].append(time.perf_counter() - t)
-                raise
-            self.bench["latency_s"].append(time.perf_counter() - t)
-            return r
-
-    trust = HubTrust.from_document(json.loads(Path(spec["trust_file"]).read_text()))
-    home = Path(booth["home"])
-    client = TimedClient(home, outbox, spec["hub_url"], booth["credential"], trust=trust, port=PORT,
-                         key=booth_key(home), batch_size=spec["batch"], timeout=spec["timeout"])
-    client.bench = {"latency_s": [], "backpressure_s": []}
-    return client
-
-
-def push_until_empty(client, outbox, errors: dict, messages: list) -> int:
-    """push_once() until this burst's share is acked; back off on every failure. Returns attempts."""
-    from inspector_app.sync.backoff import Backoff
-    from inspector_app.sync.client import SyncError
-    from inspector_app.sync.config import DEFAULTS
-
-    backoff = Backoff(base=DEFAULTS["backoff_base_s"], cap=DEFAULTS["backoff_cap_s"])
-    attempts = 0
-    while outbox.outbox_pending(limit=1):
-        attempts += 1
-        try:
-            client.push_once()
-            backoff.reset()
-        except SyncError as exc:
-            kind = getattr(exc, "bench_kind", None) or error_kind(exc)  # also PUT /booth/key, receipts
-            errors[kind] = errors.get(kind, 0) + 1
-            if kind == "other" and len(messages) < 5:
-                messages.append(str(exc)[:300])
-            time.sleep(max(backoff.next_delay(), float(getattr(exc, "retry_after", None) or 0)))
-    return attempts
-
-
-def booths_main(spec_file: str) -> int:
-    """One process: K booths as threads. stdout: `ready RSS_MB`, then per burst (a line on stdin
-    each) `done B`, then `result JSON`. EOF on stdin ends it early (the parent's memory probe)."""
-    spec = json.loads(Path(spec_file).read_text())
-    booths = []
-    for b in spec["booths"]:
-        store = open_booth_store(Path(b["home"]))
-        outbox = GatedOutbox(store)
-        booths.append({"id": b["booth_id"], "store": store, "outbox": outbox, "client": booth_client(spec, b, outbox),
-                       "errors": {}, "messages": [], "attempts": 0, "ended_at": None})
-    print(f"ready {rss_mb()}", flush=True)
-    bursts = spec["bursts"]
-    for burst in range(bursts):
-        if not sys.stdin.readline():
-            break
-        threads = []
-        for b in booths:
-            b["outbox"].allowed = math.ceil(b["outbox"].start * (burst + 1) / bursts)
-
-            def work(b=b):
-                b["attempts"] += push_until_empty(b["client"], b["outbox"], b["errors"], b["messages"])
-                b["ended_at"] = time.time()
-            threads.append(threading.Thread(target=work))
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        print(f"done {burst}", flush=True)
-    out = []
-    for b in booths:
-        b["client"].close()
-        out.append({"booth_id": b["id"], "acked": b["outbox"].acked(), "outbox_left": b["store"].outbox_count(),
-                    "quarantined": b["store"].quarantine_count(), "attempts": b["attempts"], "errors": b["errors"],
-                    "messages": b["messages"], "ended_at": b["ended_at"],
-                    "latency_s": [round(x, 4) for x in b["client"].bench["latency_s"]],
-                    "backpressure_s": [round(x, 4) for x in b["client"].bench["backpressure_s"]]})
-        b["store"].close()
-    print("result " + json.dumps({"rss_mb": rss_mb(), "booths": out}), flush=True)
-    return 0
-
-
-# -- the supervisor reader --------------------------------------------------------------------
-def reader_main(spec_file: str) -> int:
-    """Poll the port's queue every 200 ms between `go` and `stop` lines on stdin."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    from inspector_app.sync.client import SyncClient, SyncError
-    from inspector_app.sync.trust import HubTrust, booth_key
-
-    spec = json.loads(Path(spec_file).read_text())
-    trust = HubTrust.from_document(json.loads(Path(spec["trust_file"]).read_text()))
-    home = Path(spec["home"])
-    key = Ed25519PrivateKey.from_private_bytes(Path(spec["supervisor_key_file"]).read_bytes())
-    client = SyncClient(home, None, spec["hub_url"], spec["credential"], trust=trust, port=PORT, key=booth_key(home),
-                        timeout=spec["timeout"])
-    changes = getattr(client, "port_queue_changes", None)  # the paged/cursor API, when this client has it
-    print("ready", flush=True)
-    if not sys.stdin.readline():
-        return 0
-    stop = threading.Event()
-    threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
-    lat, errors, items, cursor = [], {}, 0, 0
-    t0 = time.perf_counter()
-    while not stop.is_set():
-        start = time.perf_counter()
-        try:
-            if changes is not None:  # what changed since the last poll: the window's way with the paged queue
-                answer = changes(SUPERVISOR, key, cursor)
-                cursor, items = answer["cursor"], items + len(answer["items"])
-            else:
-                items = len(client.port_queue(SUPERVISOR, key))
-            lat.append(time.perf_counter() - start)
-        except SyncError as exc:
-            kind = error_kind(exc)
-            errors[kind] = errors.get(kind, 0) + 1
-        stop.wait(max(0.0, POLL_S - (time.perf_counter() - start)))
-    seconds = time.perf_counter() - t0
-    client.close()
-    print("result " + json.dumps({"api": "port_queue_changes" if changes is not None else "port_queue",
-                                  "polls": len(lat), "seconds": round(seconds, 2),
-                                  "polls_per_s": round(len(lat) / seconds, 2) if seconds else 0.0,
-                                  "latency": percentiles(lat), "errors": errors,
-                                  # port_queue: items in the last answer; port_queue_changes: changes received
-                                  "items": items}), flush=True)
-    return 0
 
 
 # -- the hub ----------------------------------------------------------------------------------
@@ -465,7 +256,7 @@ def spawn(mode: str, spec: dict, tmp: Path, name: str, env: dict) -> subprocess.
     path = tmp / f"{name}.json"
     path.write_text(json.dumps(spec))
     with open(tmp / f"{name}.log", "wb") as err:  # the child keeps its own handle
-        p = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), mode, str(path)], cwd=ROOT, env=env,
+        p = subprocess.Popen([sys.executable, str(CHILD), mode, str(path)], cwd=ROOT, env=env,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True, bufsize=1)
     p.bench_log = tmp / f"{name}.log"
     return p
@@ -552,17 +343,17 @@ def run(args, db_url: str) -> int:
         common = {"hub_url": hub.url, "trust_file": str(trust_file), "batch": args.batch, "timeout": args.timeout,
                   "bursts": args.bursts}
 
-        probe = spawn("_booths", {**common, "booths": booths[:1]}, tmp, "probe", env)
+        probe = spawn("booths", {**common, "booths": booths[:1]}, tmp, "probe", env)
         probe_rss = float(expect(probe, "ready "))
         probe.stdin.close()
         probe.wait(60)
         per = choose_per_process(args, probe_rss)
         groups = [booths[i:i + per] for i in range(0, len(booths), per)]
         t = time.perf_counter()
-        procs = [spawn("_booths", {**common, "booths": g}, tmp, f"booths-{n:04d}", env) for n, g in enumerate(groups)]
+        procs = [spawn("booths", {**common, "booths": g}, tmp, f"booths-{n:04d}", env) for n, g in enumerate(groups)]
         child_rss = [float(expect(p, "ready ")) for p in procs]
         if not args.no_reader:
-            reader = spawn("_reader", {"hub_url": hub.url, "trust_file": str(trust_file), "timeout": args.timeout,
+            reader = spawn("reader", {"hub_url": hub.url, "trust_file": str(trust_file), "timeout": args.timeout,
                                        "home": reader_booth["home"], "credential": reader_booth["credential"],
                                        "supervisor_key_file": str(key_file)}, tmp, "reader", env)
             expect(reader, "ready")
@@ -718,8 +509,6 @@ def exactly_once(db, ids: list[str], booth_ids: list[str]) -> dict:
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] in ("_booths", "_reader"):
-        return (booths_main if sys.argv[1] == "_booths" else reader_main)(sys.argv[2])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="sqlite",
                     help="sqlite (a fresh file), postgres (a throwaway cluster) or an EMPTY postgresql:// URL")
