@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _common import code_commit  # noqa: E402
+from crashloop import EXAM_DATE, OTHER_CHECKS, mrz_lines  # noqa: E402
 
 from inspector_app.store import open_store  # noqa: E402
-from inspector_app.store.crashloop import EXAM_DATE, OTHER_CHECKS, mrz_lines  # noqa: E402
 from inspector_app.store.keys import FileKeyProvider  # noqa: E402
 
 

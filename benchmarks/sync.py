@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _common import TempPostgres, free_port  # noqa: E402
 
 
 class MemoryOutbox:
@@ -67,48 +68,6 @@ class MemoryOutbox:
 
     def outbox_count(self):
         return len(self.rows)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class TempPostgres:
-    """A throwaway PostgreSQL cluster from Debian's binaries (as the hub tests use), for --postgres."""
-
-    def __init__(self):
-        import glob
-        import shutil
-
-        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-        if not found:
-            raise SystemExit("--postgres: no /usr/lib/postgresql/*/bin/initdb (apt-get install postgresql)")
-        self.bin = Path(found[-1]).parent
-        self.root = Path(tempfile.mkdtemp(prefix="sync-bench-pg-"))
-        self.as_postgres = os.geteuid() == 0
-        if self.as_postgres:
-            shutil.chown(self.root, "postgres", "postgres")
-        self.port = free_port()
-
-    def _run(self, *cmd):
-        full = (["runuser", "-u", "postgres", "--"] if self.as_postgres else []) + [str(c) for c in cmd]
-        subprocess.run(full, check=True, capture_output=True, timeout=120)
-
-    def __enter__(self) -> str:
-        self._run(self.bin / "initdb", "-D", self.root / "data", "-U", "postgres", "-A", "trust", "-E", "UTF8")
-        self._run(self.bin / "pg_ctl", "-D", self.root / "data", "-l", self.root / "log", "-w", "-o",
-                  f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.root}", "start")
-        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
-
-    def __exit__(self, *exc):
-        import shutil
-
-        try:
-            self._run(self.bin / "pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop")
-        finally:
-            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def main() -> int:
