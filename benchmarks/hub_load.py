@@ -252,11 +252,14 @@ def cli(env, *args: str, stdin: str | None = None) -> dict:
     return json.loads(out.stdout)
 
 
-def spawn(mode: str, spec: dict, tmp: Path, name: str, env: dict) -> subprocess.Popen:
+def spawn(mode: str, spec: dict, tmp: Path, name: str, env: dict, nice: int = 0) -> subprocess.Popen:
+    """A child process; ``nice`` > 0 lowers its CPU priority (``--booth-nice``: booths are other
+    machines in a deployment, here they share the hub's two cores)."""
     path = tmp / f"{name}.json"
     path.write_text(json.dumps(spec))
+    prefix = ["nice", "-n", str(nice)] if nice else []
     with open(tmp / f"{name}.log", "wb") as err:  # the child keeps its own handle
-        p = subprocess.Popen([sys.executable, str(CHILD), mode, str(path)], cwd=ROOT, env=env,
+        p = subprocess.Popen([*prefix, sys.executable, str(CHILD), mode, str(path)], cwd=ROOT, env=env,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True, bufsize=1)
     p.bench_log = tmp / f"{name}.log"
     return p
@@ -343,14 +346,15 @@ def run(args, db_url: str) -> int:
         common = {"hub_url": hub.url, "trust_file": str(trust_file), "batch": args.batch, "timeout": args.timeout,
                   "bursts": args.bursts}
 
-        probe = spawn("booths", {**common, "booths": booths[:1]}, tmp, "probe", env)
+        probe = spawn("booths", {**common, "booths": booths[:1]}, tmp, "probe", env, args.booth_nice)
         probe_rss = float(expect(probe, "ready "))
         probe.stdin.close()
         probe.wait(60)
         per = choose_per_process(args, probe_rss)
         groups = [booths[i:i + per] for i in range(0, len(booths), per)]
         t = time.perf_counter()
-        procs = [spawn("booths", {**common, "booths": g}, tmp, f"booths-{n:04d}", env) for n, g in enumerate(groups)]
+        procs = [spawn("booths", {**common, "booths": g}, tmp, f"booths-{n:04d}", env, args.booth_nice)
+                 for n, g in enumerate(groups)]
         child_rss = [float(expect(p, "ready ")) for p in procs]
         if not args.no_reader:
             reader = spawn("reader", {"hub_url": hub.url, "trust_file": str(trust_file), "timeout": args.timeout,
@@ -454,6 +458,7 @@ def run(args, db_url: str) -> int:
                    "client_timeout_s": args.timeout, "booths_per_process": per, "booth_processes": len(groups),
                    "bursts": args.bursts, "idle_s": args.idle if args.bursts > 1 else None, "kill_at": args.kill_at,
                    "flagged_every": args.flagged_every, "supervisor_reader": reader_result is not None,
+                   "booth_nice": args.booth_nice,
                    "stores": "one template store (real Store API) copied into every booth home; one machine secret; "
                              "record ids repeat across booths (the hub keys them per booth)",
                    "registration": "HubDb.register_booth in one process (what hub register-booth calls)",
@@ -527,6 +532,9 @@ def main() -> int:
     ap.add_argument("--bursts", type=int, default=1)
     ap.add_argument("--idle", type=float, default=11.0, help="seconds between bursts (anyio retires idle threads at 10)")
     ap.add_argument("--no-reader", action="store_true", help="no supervisor reader")
+    ap.add_argument("--booth-nice", type=int, default=0, metavar="N",
+                    help="run the booth processes at this nice level (booths are other machines in a deployment; "
+                         "here they share the hub's cores). Default 0: same priority as the hub")
     ap.add_argument("--out", type=Path, help="also write the JSON here (benchmarks/results/hub_load-NAME.json)")
     args = ap.parse_args()
     if args.bursts < 1 or args.booths < 1 or args.records < 1:

@@ -49,6 +49,8 @@ def _serve(args) -> int:
         raise CliError("--workers must be at least 1")
     if args.db_pool_size is not None and not 1 <= args.db_pool_size <= 1000:
         raise CliError("--db-pool-size must be between 1 and 1000")
+    if args.max_pushes is not None and not 1 <= args.max_pushes <= 256:
+        raise CliError("--max-pushes must be between 1 and 256")
     try:  # refuse plain HTTP off loopback, missing TLS files and a missing receipt key before anything starts
         check_transport(args.dir, args.insecure_http, args.host)
         HubKeys.load(args.dir)
@@ -63,9 +65,18 @@ def _serve(args) -> int:
     if args.workers == 1 or args.listen_fd is not None:
         serve(args.db, host=args.host, port=args.port, log_level=args.log_level,
               tls_dir=args.dir, insecure_http=args.insecure_http, listen_fd=args.listen_fd,
-              pool_size=args.db_pool_size)
+              pool_size=args.db_pool_size, limits=_limits(args))
         return 0
     return _supervise(args)
+
+
+def _limits(args):
+    """The guard's limits with this command's overrides (None: the defaults)."""
+    from dataclasses import replace
+
+    from inspector_app.hub.guard import Limits
+
+    return None if args.max_pushes is None else replace(Limits(), max_pushes=args.max_pushes)
 
 
 def _supervise(args) -> int:
@@ -96,6 +107,8 @@ def _worker_args(args, fd: int) -> list[str]:
            "--log-level", args.log_level, "--dir", str(args.dir), "--listen-fd", str(fd)]
     if args.db_pool_size is not None:
         out += ["--db-pool-size", str(args.db_pool_size)]
+    if args.max_pushes is not None:
+        out += ["--max-pushes", str(args.max_pushes)]
     return out + (["--insecure-http"] if args.insecure_http else [])
 
 
@@ -237,6 +250,10 @@ def register(subparsers) -> None:
     p.add_argument("--db-pool-size", type=int, metavar="N",
                    help="database connections per hub process (default 10); processes x N must stay below "
                         "PostgreSQL's max_connections (docs/DEPLOYMENT.md)")
+    p.add_argument("--max-pushes", type=int, metavar="N",
+                   help="record pushes each hub process runs at once (default 1: a push is CPU work in one "
+                        "core; more only share it); a few more wait their turn, the rest get 503 + Retry-After. "
+                        "Raise it when the database is far (its round trips leave the core idle)")
     p.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)  # a worker of --workers N: the bound socket
     db_arg(p)
 

@@ -9,10 +9,11 @@ In order, for every HTTP request:
    that ``authenticate(token)`` accepts; else 401 at once, the body unread. The principal it
    returns is put in ``scope["state"]["principal"]`` (``request.state.principal`` in an endpoint,
    or ``guard.principal(request)``). Failed attempts are rate limited per client address;
-3. admission (back-pressure): at most ``max_pushes`` record pushes and ``max_inflight`` other
-   authenticated requests at once in this process; beyond, 503 with ``Retry-After`` at once (the
-   body unread and discarded) rather than a queue that grows until booths time out. Pushes have
-   their own lane so a flood of them never starves a supervisor's queue read;
+3. admission (back-pressure): at most ``max_pushes`` record pushes running in this process, and
+   ``push_queue`` more waiting up to ``push_wait_s`` for a turn; ``max_inflight`` other
+   authenticated requests. Beyond, 503 with ``Retry-After`` at once (the body unread and
+   discarded) rather than a queue that grows until booths time out. Pushes have their own lane so
+   a flood of them never starves a supervisor's queue read;
 4. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
 5. the body: a ``Content-Length`` above ``max_body`` is 413 at once, unread; a chunked body is
    counted as it streams and cut with 413 at the limit; a body that stalls longer than
@@ -64,8 +65,13 @@ class Limits:
     keep_alive_s: int = 5             # idle keep-alive connections are closed after this
     max_connections: int = 512        # above this uvicorn answers 503
     max_header_bytes: int = 16 * 1024  # request line + headers
-    max_pushes: int = 8               # record pushes at once in this process (a push holds a connection)
-    max_inflight: int = 64            # other authenticated requests at once in this process
+    # A push is CPU work in one Python process (one core): more at once only share it and all take
+    # longer (and slow the supervisors' reads); a few wait their turn, the rest are told to come back.
+    # Measured: benchmarks/hub_load.py, 100 booths, 2 processes: p99 5.7 s with 2 at once, 4.4 s with 1.
+    max_pushes: int = 1               # record pushes running at once in this process
+    push_queue: int = 6               # ... waiting for their turn, at most (beyond: 503 at once)
+    push_wait_s: float = 2.0          # ... for at most this long (then 503: well inside a booth's 15 s)
+    max_inflight: int = 64            # other authenticated requests at once in this process (no queue)
     retry_after_s: int = 2            # Retry-After of a 503: 1 to this many seconds, at random (no herd)
 
 
@@ -97,6 +103,39 @@ class TokenBucket:
         if len(self._buckets) > self.max_keys:
             for k in sorted(self._buckets, key=lambda k: self._buckets[k][1])[: len(self._buckets) - self.max_keys]:
                 del self._buckets[k]
+
+
+class Lane:
+    """Admission for one kind of request in this process: ``running`` at once, up to ``queue``
+    more waiting at most ``wait_s`` for a turn (the body still unread), any other answered 503 at
+    once. Event loop only."""
+
+    def __init__(self, running: int, queue: int, wait_s: float):
+        self.running, self.queue, self.wait_s = running, queue, wait_s
+        self.busy = self.waiting = self.shed = 0
+        self._turns = asyncio.Semaphore(running)
+
+    async def enter(self) -> bool:
+        if self.busy < self.running:
+            await self._turns.acquire()  # free: no wait
+        elif self.waiting < self.queue:
+            self.waiting += 1
+            try:
+                await asyncio.wait_for(self._turns.acquire(), self.wait_s)
+            except TimeoutError:
+                self.shed += 1
+                return False
+            finally:
+                self.waiting -= 1
+        else:
+            self.shed += 1
+            return False
+        self.busy += 1
+        return True
+
+    def leave(self) -> None:
+        self.busy -= 1
+        self._turns.release()
 
 
 class _BodyError(Exception):
@@ -195,8 +234,8 @@ class Guard:
         self.public_paths = frozenset(public_paths)
         self.rate = TokenBucket(self.limits.rate_per_s, self.limits.burst, clock)
         self.failed = TokenBucket(self.limits.failed_auth_per_s, self.limits.failed_auth_burst, clock)
-        self.busy = {PUSH_LANE: 0, OTHER_LANE: 0}  # requests admitted and running, by lane (event loop only)
-        self.shed = {PUSH_LANE: 0, OTHER_LANE: 0}  # requests answered 503 at admission, by lane
+        self.lanes = {PUSH_LANE: Lane(self.limits.max_pushes, self.limits.push_queue, self.limits.push_wait_s),
+                      OTHER_LANE: Lane(self.limits.max_inflight, 0, 0.0)}
         self._jitter = random.Random()
 
     def _retry_after(self) -> list[tuple[bytes, bytes]]:
@@ -216,18 +255,15 @@ class Guard:
         if scope["path"] in self.public_paths and scope["method"] in ("GET", "HEAD"):
             await self._admitted(scope, receive, send)
             return
-        lane = PUSH_LANE if scope["method"] == "POST" and scope["path"] == "/records" else OTHER_LANE
-        limit = self.limits.max_pushes if lane == PUSH_LANE else self.limits.max_inflight
-        if self.busy[lane] >= limit:
-            self.shed[lane] += 1
+        lane = self.lanes[PUSH_LANE if scope["method"] == "POST" and scope["path"] == "/records" else OTHER_LANE]
+        if not await lane.enter():
             await _answer(send, 503, "the hub is busy; retry after the time in Retry-After", self._retry_after(),
                           close=False)
             return
-        self.busy[lane] += 1
         try:
             await self._admitted(scope, receive, send)
         finally:
-            self.busy[lane] -= 1
+            lane.leave()
 
     async def _admitted(self, scope, receive, send) -> None:
         who = await self._authenticate(scope, send)
@@ -358,7 +394,9 @@ def install(app, authenticate: Callable[[str], Any], limits: Limits | None = Non
     def guard_stats() -> dict:
         """Admission figures of this process: ``busy`` and ``shed`` by lane (tests, benchmarks)."""
         found = _find_guard(app.middleware_stack)
-        return {"busy": dict(found.busy), "shed": dict(found.shed)} if found else {"busy": {}, "shed": {}}
+        if found is None:
+            return {"busy": {}, "waiting": {}, "shed": {}}
+        return {k: {name: getattr(lane, k) for name, lane in found.lanes.items()} for k in ("busy", "waiting", "shed")}
 
     app.state.guard_stats = guard_stats
 

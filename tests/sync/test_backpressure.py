@@ -15,11 +15,12 @@ from inspector_app.sync.worker import SyncWorker
 
 @pytest.fixture
 def hub(tmp_path):
-    """A hub that admits one push at a time (``Limits.max_pushes``), so one held push saturates it."""
+    """A hub that runs one push at a time with none waiting (``Limits``), so one held push saturates it."""
     from inspector_app.hub.guard import Limits
     from inspector_app.hub.runner import start_in_thread
 
-    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db", tls_dir=tmp_path / "hubdir", limits=Limits(max_pushes=1))
+    running = start_in_thread(f"sqlite:///{tmp_path}/hub.db", tls_dir=tmp_path / "hubdir",
+                              limits=Limits(max_pushes=1, push_queue=0))
     yield running
     running.stop()
 
@@ -107,3 +108,29 @@ def test_a_503_without_retry_after_is_an_ordinary_failure():
     with pytest.raises(SyncError) as failed:
         client._request("GET", "/health")
     assert not isinstance(failed.value, RetryLater)
+
+
+def test_a_push_lane_runs_some_queues_a_few_and_sheds_the_rest():
+    """Admission for pushes: ``running`` at once, ``queue`` more wait (their body unread) at most
+    ``wait_s`` for a turn, any other is answered 503 at once."""
+    import asyncio
+
+    from inspector_app.hub.guard import Lane
+
+    async def scenario():
+        lane = Lane(running=1, queue=1, wait_s=60)
+        assert await lane.enter()                       # runs
+        waiter = asyncio.ensure_future(lane.enter())    # waits its turn
+        while lane.waiting == 0:
+            await asyncio.sleep(0)
+        assert not await lane.enter()                   # the line is full: shed at once
+        lane.leave()                                    # the first is done: the waiter runs
+        assert await waiter and lane.busy == 1 and lane.waiting == 0
+        impatient = Lane(running=1, queue=1, wait_s=0.01)
+        assert await impatient.enter()
+        assert not await impatient.enter()              # waited its time, no turn came: shed
+        lane.leave()
+        impatient.leave()
+        return lane.shed, impatient.shed, lane.busy, impatient.busy
+
+    assert asyncio.run(scenario()) == (1, 1, 0, 0)
