@@ -116,20 +116,21 @@ class Lane:
         self._turns = asyncio.Semaphore(running)
 
     async def enter(self) -> bool:
-        if self.busy < self.running:
-            await self._turns.acquire()  # free: no wait
-        elif self.waiting < self.queue:
-            self.waiting += 1
-            try:
-                await asyncio.wait_for(self._turns.acquire(), self.wait_s)
-            except TimeoutError:
-                self.shed += 1
-                return False
-            finally:
-                self.waiting -= 1
-        else:
+        """True with a turn taken (call ``leave`` after), False if the request is to be shed."""
+        if self.busy + self.waiting >= self.running + self.queue:
             self.shed += 1
             return False
+        self.waiting += 1  # also while a free turn is taken: nobody overtakes through a gap
+        try:
+            if self.wait_s > 0:
+                await asyncio.wait_for(self._turns.acquire(), self.wait_s)
+            else:
+                await self._turns.acquire()  # free by the count above: no wait
+        except TimeoutError:
+            self.shed += 1
+            return False
+        finally:
+            self.waiting -= 1
         self.busy += 1
         return True
 
