@@ -239,8 +239,14 @@ class Guard:
                       OTHER_LANE: Lane(self.limits.max_inflight, 0, 0.0)}
         self._jitter = random.Random()
 
-    def _retry_after(self) -> list[tuple[bytes, bytes]]:
-        return [(b"retry-after", str(self._jitter.randint(1, max(1, self.limits.retry_after_s))).encode())]
+    def _retry_after(self, exc: BaseException | None = None) -> list[tuple[bytes, bytes]]:
+        """1 to ``retry_after_s`` seconds when the hub is busy; 10 to 30 when its database is
+        unavailable (an outage lasts longer than a rush: hundreds of booths asking every second
+        would only add to it)."""
+        from inspector_app.hub.pool import HubBusy
+
+        low, high = (1, max(1, self.limits.retry_after_s)) if exc is None or isinstance(exc, HubBusy) else (10, 30)
+        return [(b"retry-after", str(self._jitter.randint(low, high)).encode())]
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -301,7 +307,7 @@ class Guard:
                 status, message = classify(exc)
                 log.log(logging.ERROR if status == 500 else logging.WARNING, "authentication failed with %s: %s",
                         type(exc).__name__, exc, exc_info=status == 500)
-                await _answer(send, 503 if status == 500 else status, message, self._retry_after())
+                await _answer(send, 503 if status == 500 else status, message, self._retry_after(exc))
                 return _REFUSED
         if who is None:
             client = (scope.get("client") or ("?",))[0]
@@ -369,7 +375,7 @@ class Guard:
             status, message = classify(exc)
             log.log(logging.ERROR if status == 500 else logging.WARNING, "%s %s answered %d: %s",
                     scope["method"], scope["path"], status, type(exc).__name__, exc_info=status == 500)
-            await _answer(send, status, message, self._retry_after() if status == 503 else ())
+            await _answer(send, status, message, self._retry_after(exc) if status == 503 else ())
 
 
 _REFUSED = object()

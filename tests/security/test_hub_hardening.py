@@ -582,7 +582,7 @@ def test_database_unavailable_is_503_without_internals(start_hub, server_errors)
         finally:
             del hub.db._pool.connection
         assert r.status_code == 503 and "unavailable" in r.json()["detail"] and "/srv" not in r.text
-        assert 1 <= int(r.headers["retry-after"]) <= 2  # booths come back later, not at once
+        assert 10 <= int(r.headers["retry-after"]) <= 30  # an outage: booths come back later, not every second
     assert [r for r in server_errors if r.levelno >= logging.ERROR] == []
 
 
