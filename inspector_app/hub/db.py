@@ -499,15 +499,24 @@ class HubDb:
                        (user, password_hash, json.dumps(sorted(set(roles))), display_name or user, json.dumps(ports),
                         public_key, wrapped_key, utc_now(microseconds=True)))
 
+    _USER = "SELECT user_name, password_hash, roles, display_name, ports, public_key, wrapped_key FROM users"
+
+    @staticmethod
+    def _user_row(row) -> dict:
+        u, h, r, d, p, k, w = row
+        return {"user": u, "password_hash": h, "roles": json.loads(r), "display_name": d, "ports": json.loads(p),
+                "public_key": k, "wrapped_key": w}
+
     def users(self) -> list[dict]:
         with self.read() as tx:
-            rows = tx.execute("SELECT user_name, password_hash, roles, display_name, ports, public_key, wrapped_key"
-                              " FROM users ORDER BY user_name").fetchall()
-        return [{"user": u, "password_hash": h, "roles": json.loads(r), "display_name": d, "ports": json.loads(p),
-                 "public_key": k, "wrapped_key": w} for u, h, r, d, p, k, w in rows]
+            rows = tx.execute(f"{self._USER} ORDER BY user_name").fetchall()
+        return [self._user_row(r) for r in rows]
 
     def user(self, name: str) -> dict | None:
-        return next((u for u in self.users() if u["user"] == name), None)
+        """One user by name (every supervisor proof reads one: not the whole national list)."""
+        with self.read() as tx:
+            row = tx.execute(f"{self._USER} WHERE user_name = ?", (name,)).fetchone()
+        return self._user_row(row) if row else None
 
     def publish_user_lists(self, admin_key) -> dict:
         """Sign, for every port that has a booth or a user, the list of that port's users, under
