@@ -72,7 +72,12 @@ class SyncWorker:
                 delay = self.backoff.next_delay()
                 self.client._fail(RuntimeError(f"unexpected {type(exc).__name__}: {exc}"))
                 log.exception("sync failed unexpectedly; next try in %.2fs", delay)
-            status = self.client.status()
+            try:
+                status = self.client.status()
+            except Exception:  # noqa: BLE001 - e.g. the window closed the store under a stopping worker
+                if not self._stop.is_set():
+                    log.exception("sync status could not be read")
+                return delay
         if self.on_status:
             self.on_status(status)
         return delay

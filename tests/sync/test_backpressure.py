@@ -134,3 +134,26 @@ def test_a_push_lane_runs_some_queues_a_few_and_sheds_the_rest():
         return lane.shed, impatient.shed, lane.busy, impatient.busy
 
     assert asyncio.run(scenario()) == (1, 1, 0, 0)
+
+
+class _Closed:
+    """A booth whose store the window closed while the worker's attempt ran (the shutdown race)."""
+
+    def sync_once(self):
+        raise RuntimeError("Cannot operate on a closed database.")
+
+    def status(self):
+        raise RuntimeError("Cannot operate on a closed database.")
+
+    def _fail(self, exc):
+        pass
+
+
+def test_a_stopping_worker_ends_quietly_when_the_store_is_already_closed(caplog):
+    worker = SyncWorker(_Closed(), backoff=Backoff(rng=random.Random(1)))
+    worker._stop.set()  # what stop() does first
+    assert worker.run_once() > 0  # no exception escapes to kill the thread with a traceback
+    assert not [r for r in caplog.records if "status could not be read" in r.getMessage()]
+    running = SyncWorker(_Closed(), backoff=Backoff(rng=random.Random(1)))
+    assert running.run_once() > 0  # not stopping: logged, the loop goes on
+    assert [r for r in caplog.records if "status could not be read" in r.getMessage()]
