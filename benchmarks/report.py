@@ -40,7 +40,8 @@ def when(d: dict | None) -> str:
     if not d:
         return ""
     date = d.get("date") or dig(d, "machine", "date") or ""
-    load_avg = dig(d, "machine", "load_average") or dig(d, "machine", "loadavg_1m_at_start") or d.get("loadavg_1m_before") or d.get("loadavg_1m")
+    load_avg = (dig(d, "machine", "load_average") or dig(d, "machine", "loadavg_1m_at_start")
+                or dig(d, "machine", "loadavg_at_start") or d.get("loadavg_1m_before") or d.get("loadavg_1m"))
     la = f", load {load_avg[0]:.1f}" if isinstance(load_avg, list) else (f", load {load_avg:.1f}" if isinstance(load_avg, (int, float)) else "")
     return f"{str(date)[:16]}{la}"
 
@@ -171,6 +172,8 @@ def build_rows() -> list[dict]:
         row(rows, f"Sync push of 100k records to a {label} hub on loopback", "—",
             fmt(dig(d, "records_per_s"), " records/s", 0), None, f"{name}.json", d)
 
+    hub_load_rows(rows)
+
     for name, label in (("ui_stall", "quiet machine"), ("ui_stall_loaded", "machine shared with other runs")):
         d = load(name)
         if not d:
@@ -181,6 +184,52 @@ def build_rows() -> list[dict]:
             row(rows, f"Longest UI-thread stall during 8 full examinations, per run ({label})", "≤ 50 ms",
                 " / ".join(fmt(float(x), " ms") for x in runs), max(runs) <= 50, f"{name}.json", d)
     return rows
+
+
+#: (result file, the issue-12 target it answers: "p99" push p99 <= 5 s, "reader" supervisor
+#: queue p95 <= 300 ms, "no_timeout" no client time-out, "flat" connections flat across bursts)
+HUB_LOAD = (("hub_load-sqlite-50", ()), ("hub_load-sqlite-100", ()), ("hub_load-sqlite-200", ("no_timeout",)),
+            ("hub_load-pg-w1-50", ()), ("hub_load-pg-w1-100", ()), ("hub_load-pg-w1-200", ("no_timeout",)),
+            ("hub_load-pg-w2-50", ("reader",)), ("hub_load-pg-w2-100", ("p99",)),
+            ("hub_load-pg-w2-200", ("no_timeout",)), ("hub_load-pg-w2-100-nice0", ()),
+            ("hub_load-pg-w2-50-kill", ()), ("hub_load-sqlite-50-kill", ()), ("hub_load-pg-w2-bursts", ("flat",)))
+
+
+def hub_load_rows(rows) -> None:
+    """benchmarks/hub_load.py: booths as processes on this machine pushing to a hub started with
+    ``hub serve`` (booths at nice 10 unless the file says otherwise)."""
+    for name, targets in HUB_LOAD:
+        d = load(name)
+        if not d:
+            continue
+        c = d.get("config", {})
+        db = "SQLite" if c.get("db") == "sqlite" else f"PostgreSQL, {c.get('hub_workers', 1)} process(es)"
+        nice = "" if c.get("booth_nice") else ", booths at the hub's priority"
+        what = f"Hub load, {db}, {c.get('booths')} booths × {c.get('records_per_booth'):,} records{nice}"
+        lat, err, once = d.get("push_latency") or {}, d.get("errors") or {}, dig(d, "exactly_once", "ok")
+        kill = d.get("hub_kill")
+        if c.get("bursts", 1) > 1:
+            conns = [x["n"] for x in d.get("db_connections") or [] if "burst" in x.get("when", "")]
+            row(rows, f"{what}: database connections after each of {c['bursts']} bursts, {c.get('idle_s'):g} s idle between",
+                "flat" if "flat" in targets else "—", " ".join(str(n) for n in conns),
+                (len(set(conns[1:])) <= 1 and max(conns) <= conns[0] + 2) if conns and "flat" in targets else None,
+                f"{name}.json", d)
+            continue
+        suffix = (f", hub SIGKILLed with {kill.get('records_at_hub_when_killed'):,} records in, back in {kill.get('outage_s')} s"
+                  if kill else "")
+        row(rows, f"{what}{suffix}: records/s; push p50 / p95 / p99; time-outs; 503s; exactly once",
+            "p99 ≤ 5 s" if "p99" in targets else ("no time-out, exactly once" if "no_timeout" in targets else "exactly once"),
+            f"{fmt(d.get('records_per_s'), '', 0)}; {fmt(lat.get('p50_ms'), '', 0)} / {fmt(lat.get('p95_ms'), '', 0)} / "
+            f"{fmt(lat.get('p99_ms'), ' ms', 0)}; {err.get('timeout')}; {err.get('backpressure')}; {'yes' if once else 'NO'}",
+            bool(once) and (lat.get("p99_ms", 1e9) <= 5000 if "p99" in targets else
+                            err.get("timeout") == 0 if "no_timeout" in targets else True),
+            f"{name}.json", d)
+        reader = d.get("supervisor_reader")
+        if reader and "reader" in targets:
+            rl = reader.get("latency") or {}
+            row(rows, f"{what}: supervisor queue poll during the push, p50 / p95 ({reader.get('polls_per_s')} polls/s)",
+                "p95 ≤ 300 ms", f"{fmt(rl.get('p50_ms'), '', 0)} / {fmt(rl.get('p95_ms'), ' ms', 0)}",
+                rl.get("p95_ms", 1e9) <= 300, f"{name}.json", d)
 
 
 def main() -> int:
