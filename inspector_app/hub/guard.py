@@ -9,12 +9,13 @@ In order, for every HTTP request:
    that ``authenticate(token)`` accepts; else 401 at once, the body unread. The principal it
    returns is put in ``scope["state"]["principal"]`` (``request.state.principal`` in an endpoint,
    or ``guard.principal(request)``). Failed attempts are rate limited per client address;
-3. admission (back-pressure): at most ``max_pushes`` record pushes running in this process, and
-   ``push_queue`` more waiting up to ``push_wait_s`` for a turn; ``max_inflight`` other
-   authenticated requests. Beyond, 503 with ``Retry-After`` at once (the body unread and
-   discarded) rather than a queue that grows until booths time out. Pushes have their own lane so
-   a flood of them never starves a supervisor's queue read;
-4. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
+3. a rate limit per credential (token bucket in this process): else 429 with ``Retry-After``;
+4. admission (back-pressure), for authenticated requests only (one without a credential never
+   takes a booth's turn): at most ``max_pushes`` record pushes running in this process, and
+   ``push_queue`` more waiting up to ``push_wait_s`` for a turn; ``max_inflight`` other requests.
+   Beyond, 503 with ``Retry-After`` at once (the body unread and discarded) rather than a queue
+   that grows until booths time out. Pushes have their own lane so a flood of them never starves
+   a supervisor's queue read;
 5. the body: a ``Content-Length`` above ``max_body`` is 413 at once, unread; a chunked body is
    counted as it streams and cut with 413 at the limit; a body that stalls longer than
    ``body_idle_timeout_s`` between chunks is 408. Error answers close the connection, except a
@@ -259,9 +260,13 @@ class Guard:
         if bad:
             await _answer(send, *bad)
             return
-        if scope["path"] in self.public_paths and scope["method"] in ("GET", "HEAD"):
+        who = await self._authenticate(scope, send)
+        if who is _REFUSED:
+            return
+        if who is None:  # a public path: no lane
             await self._admitted(scope, receive, send)
             return
+        # admission after the credential: requests without one never take a booth's turn
         lane = self.lanes[PUSH_LANE if scope["method"] == "POST" and scope["path"] == "/records" else OTHER_LANE]
         if not await lane.enter():
             await _answer(send, 503, "the hub is busy; retry after the time in Retry-After", self._retry_after(),
@@ -273,9 +278,6 @@ class Guard:
             lane.leave()
 
     async def _admitted(self, scope, receive, send) -> None:
-        who = await self._authenticate(scope, send)
-        if who is _REFUSED:
-            return
         length = _header(scope, b"content-length")
         if length is not None:
             try:

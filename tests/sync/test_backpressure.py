@@ -54,6 +54,14 @@ def test_a_saturated_hub_answers_503_at_once_and_the_booth_keeps_its_records(hub
         assert 1 <= refused.value.retry_after <= 2
         assert outbox.outbox_count() == 20  # nothing acked by a refusal
         assert hub.app.state.guard_stats()["shed"]["push"] == 1
+        import httpx
+
+        with httpx.Client(base_url=hub.url, verify=hub.tls_context, timeout=60) as anonymous:
+            # without a credential: refused as such, never taking (or being denied) a booth's turn
+            assert anonymous.post("/records", json={"records": []}).status_code == 401
+            forged = anonymous.post("/records", json={"records": []}, headers={"Authorization": "Bearer booth-7.x"})
+            assert forged.status_code == 401
+        assert hub.app.state.guard_stats()["shed"]["push"] == 1
     finally:
         release.set()
         pushing.join(120)
