@@ -473,7 +473,7 @@ def run(args, db_url: str) -> int:
         "backpressure_answer_latency": percentiles(bp),
         "errors": {"timeout": errors.get("timeout", 0), "backpressure": errors.get("backpressure", 0),
                    "unreachable": errors.get("unreachable", 0), "other": errors.get("other", 0),
-                   "other_messages": sorted({m for b in per_booth for m in b["messages"]})[:5]},
+                   "messages": sorted({m for b in per_booth for m in b["messages"]})[:8]},
         "push_attempts": sum(b["attempts"] for b in per_booth),
         "supervisor_reader": reader_result,
         "hub_kill": kill or None,

@@ -129,6 +129,7 @@ def push_until_empty(client, outbox, errors: dict, messages: list) -> int:
     from inspector_app.sync.backoff import Backoff
     from inspector_app.sync.client import SyncError
     from inspector_app.sync.config import DEFAULTS
+    from inspector_app.sync.worker import delay_after
 
     backoff = Backoff(base=DEFAULTS["backoff_base_s"], cap=DEFAULTS["backoff_cap_s"])
     attempts = 0
@@ -140,9 +141,9 @@ def push_until_empty(client, outbox, errors: dict, messages: list) -> int:
         except SyncError as exc:
             kind = getattr(exc, "bench_kind", None) or error_kind(exc)  # also PUT /booth/key, receipts
             errors[kind] = errors.get(kind, 0) + 1
-            if kind == "other" and len(messages) < 5:
-                messages.append(str(exc)[:300])
-            time.sleep(max(backoff.next_delay(), float(getattr(exc, "retry_after", None) or 0)))
+            if kind in ("other", "unreachable", "timeout") and len(messages) < 5:
+                messages.append(f"{kind}: {str(exc)[:300]}")
+            time.sleep(delay_after(exc, backoff))  # the booth's own policy (sync/worker.py)
     return attempts
 
 

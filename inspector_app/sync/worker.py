@@ -16,6 +16,15 @@ from inspector_app.sync.state import SyncStatus
 log = logging.getLogger("inspector_app.sync")
 
 
+def delay_after(exc: SyncError, backoff: Backoff) -> float:
+    """How long a booth waits after a failed attempt. The hub said when (``RetryLater``): its
+    Retry-After plus up to half again, so booths told together do not come back together; that is
+    no failure of the booth's, so its back-off does not grow. Otherwise the booth's own back-off."""
+    if isinstance(exc, RetryLater):
+        return exc.retry_after * backoff.rng.uniform(1.0, 1.5)
+    return backoff.next_delay()
+
+
 class SyncWorker:
     def __init__(self, client: SyncClient, interval: float = 30.0, backoff: Backoff | None = None,
                  on_status: Callable[[SyncStatus], None] | None = None):
@@ -57,16 +66,11 @@ class SyncWorker:
                 self.backoff.reset()
                 # +-10 % so that booths started together do not stay in step
                 delay = self.interval * self.backoff.rng.uniform(0.9, 1.1)
-            except RetryLater as exc:
-                # the hub said when: its Retry-After, plus up to half again so booths told together
-                # do not come back together; not a failure of this booth's, so the back-off stays
-                self.failures += 1
-                delay = exc.retry_after * self.backoff.rng.uniform(1.0, 1.5)
-                log.info("%s (next try in %.2fs)", exc, delay)
             except SyncError as exc:
                 self.failures += 1
-                delay = self.backoff.next_delay()
-                log.warning("sync failed (%s); next try in %.2fs", exc, delay)
+                delay = delay_after(exc, self.backoff)
+                log.log(logging.INFO if isinstance(exc, RetryLater) else logging.WARNING,
+                        "sync failed (%s); next try in %.2fs", exc, delay)
             except Exception as exc:  # noqa: BLE001 - a surprise must not kill the background thread
                 self.failures += 1
                 delay = self.backoff.next_delay()
