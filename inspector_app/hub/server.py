@@ -237,8 +237,9 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
         """The port's items inserted or reviewed since change number ``after``, in that order: a
         supervisor's window polls this instead of reading the queue again."""
         changes = db.queue_changes(who.port, after, limit)
-        db.log_access(f"user:{user}@{who.booth_id}", "queue.changes",
-                      f"after {after}: {len(changes['items'])} item(s) of {who.port}")
+        if changes["items"]:  # an empty poll (every 2 s per window) shows no traveller: not logged
+            db.log_access(f"user:{user}@{who.booth_id}", "queue.changes",
+                          f"after {after}: {len(changes['items'])} item(s) of {who.port}")
         return changes
 
     @app.get("/queue/{booth_id}/{record_id}", tags=["supervisor queue"])
