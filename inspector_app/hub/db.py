@@ -132,7 +132,10 @@ class HubDb:
     #: how long a request waits for a connection before the hub answers 503 (Retry-After)
     DEFAULT_POOL_TIMEOUT_S = 5.0
 
-    def __init__(self, url: str, pool_size: int | None = None, pool_timeout_s: float | None = None):
+    def __init__(self, url: str, pool_size: int | None = None, pool_timeout_s: float | None = None,
+                 fixed_pool: bool = False):
+        """``fixed_pool``: PostgreSQL's connections all opened now and kept (``hub serve``: the
+        connection count is the budget, flat through bursts); else opened as requests need them."""
         self.url = url
         self.dialect, self.target = parse_url(url)
         size = pool_size or self.DEFAULT_POOL_SIZE
@@ -142,7 +145,7 @@ class HubDb:
                 Path(self.target).parent.mkdir(parents=True, exist_ok=True)
                 self._pool = SqlitePool(self.target, size, timeout)
             else:
-                self._pool = PostgresPool(self.target, size, timeout)
+                self._pool = PostgresPool(self.target, size, timeout, fixed=fixed_pool)
         except (OSError, HubDbError) as exc:
             raise HubDbError(f"cannot open hub database {url}: {exc}") from exc
         try:

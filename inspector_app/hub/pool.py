@@ -106,13 +106,17 @@ class PostgresPool:
     """psycopg_pool's ConnectionPool with the hub's settings: autocommit connections (a read is
     one round trip; a write is BEGIN ... COMMIT by ``transaction()``), checked before lending."""
 
-    def __init__(self, url: str, size: int, timeout: float, application_name: str = "inspector-hub"):
+    def __init__(self, url: str, size: int, timeout: float, application_name: str = "inspector-hub",
+                 fixed: bool = False):
         import psycopg
         from psycopg_pool import ConnectionPool, PoolTimeout
 
         self.size, self.timeout = size, timeout
         self._timeout_error = PoolTimeout
-        self._pool = ConnectionPool(url, min_size=min(2, size), max_size=size, timeout=timeout, max_idle=300,
+        # fixed (a serving hub): every connection opened at start and kept, so the count is the
+        # same through any burst; otherwise (one-shot commands, tests) opened as needed
+        self._pool = ConnectionPool(url, min_size=size if fixed else min(2, size), max_size=size, timeout=timeout,
+                                    max_idle=300,
                                     check=ConnectionPool.check_connection, open=False, name="hub",
                                     kwargs={"autocommit": True, "application_name": application_name})
         try:

@@ -183,7 +183,10 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str
 
     if tls_dir is None:
         raise pki.TlsError("no hub directory: pass --dir DIR (made by `inspector-app hub init --dir DIR`)")
-    app = create_app(db_url, HubKeys.load(tls_dir), limits=limits, pool_size=pool_size)
+    from inspector_app.hub.db import HubDb
+
+    db = HubDb(db_url, pool_size=pool_size, fixed_pool=True)  # the process's connection budget, held
+    app = create_app(db, HubKeys.load(tls_dir), limits=limits)
     server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
                           log_level=log_level, access_log=True, lifespan="auto")
     if listen_fd is None:

@@ -98,10 +98,8 @@ bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued 
 PROOF_WINDOW_S = 300
 
 
-def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None,
-               pool_size: int | None = None) -> FastAPI:
-    """``pool_size``: database connections of this process (``HubDb.DEFAULT_POOL_SIZE`` if None)."""
-    db = db_url if isinstance(db_url, HubDb) else HubDb(db_url, pool_size=pool_size)
+def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None) -> FastAPI:
+    db = db_url if isinstance(db_url, HubDb) else HubDb(db_url)
     app = FastAPI(title="Border Inspector hub", version=API_VERSION,
                   description="Upstream service for booths: signed records up, signed bundles and users down, "
                               "and the cross-booth supervisor queue.")
@@ -237,8 +235,9 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
         """The port's items inserted or reviewed since change number ``after``, in that order: a
         supervisor's window polls this instead of reading the queue again."""
         changes = db.queue_changes(who.port, after, limit)
-        db.log_access(f"user:{user}@{who.booth_id}", "queue.changes",
-                      f"after {after}: {len(changes['items'])} item(s) of {who.port}")
+        if changes["items"]:  # an empty poll (every 2 s per window) shows no traveller: not logged
+            db.log_access(f"user:{user}@{who.booth_id}", "queue.changes",
+                          f"after {after}: {len(changes['items'])} item(s) of {who.port}")
         return changes
 
     @app.get("/queue/{booth_id}/{record_id}", tags=["supervisor queue"])

@@ -253,3 +253,4 @@ def test_the_queue_api_pages_polls_and_opens_with_a_proof_for_each_path(hub, tru
         assert "cursor" in r.json()["detail"]
     actions = [e["action"] for e in db.access_log() if e["principal"] == "user:kato@b1"]
     assert {"queue.read", "queue.changes", "queue.item"} <= set(actions)
+    assert actions.count("queue.changes") == 1  # the poll that returned nothing shows no traveller: not logged

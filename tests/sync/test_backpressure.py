@@ -165,3 +165,27 @@ def test_a_stopping_worker_ends_quietly_when_the_store_is_already_closed(caplog)
     running = SyncWorker(_Closed(), backoff=Backoff(rng=random.Random(1)))
     assert running.run_once() > 0  # not stopping: logged, the loop goes on
     assert [r for r in caplog.records if "status could not be read" in r.getMessage()]
+
+
+def test_a_kept_alive_connection_the_hub_closed_is_retried_once_on_a_fresh_one():
+    """The keep-alive race: the hub closes an idle connection just as the booth sends on it
+    ("Server disconnected without sending a response"). Requests are idempotent: tried once more
+    at once; a hub that keeps hanging up is still a failure (the booth's back-off then applies)."""
+    import httpx
+
+    from inspector_app.sync.client import SyncClient
+
+    calls = []
+
+    def hub(request):
+        calls.append(request.url.path)
+        if len(calls) == 1 or request.url.path == "/always":
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        return httpx.Response(200, json={"ok": True})
+
+    client = SyncClient.__new__(SyncClient)
+    client.http = httpx.Client(transport=httpx.MockTransport(hub), base_url="https://hub.invalid")
+    assert client._request("GET", "/health").status_code == 200 and calls == ["/health", "/health"]
+    with pytest.raises(SyncError) as failed:
+        client._request("GET", "/always")
+    assert "unreachable" in str(failed.value) and calls[2:] == ["/always", "/always"]
