@@ -209,11 +209,10 @@ def hub_load_rows(rows) -> None:
         lat, err, once = d.get("push_latency") or {}, d.get("errors") or {}, dig(d, "exactly_once", "ok")
         kill = d.get("hub_kill")
         if c.get("bursts", 1) > 1:
-            conns = [x["n"] for x in d.get("db_connections") or [] if "burst" in x.get("when", "")]
+            conns = [x["n"] for x in d.get("db_connections") or [] if x.get("when", "").startswith("after burst")]
             row(rows, f"{what}: database connections after each of {c['bursts']} bursts, {c.get('idle_s'):g} s idle between",
                 "flat" if "flat" in targets else "—", " ".join(str(n) for n in conns),
-                (len(set(conns[1:])) <= 1 and max(conns) <= conns[0] + 2) if conns and "flat" in targets else None,
-                f"{name}.json", d)
+                (max(conns) == min(conns)) if conns and "flat" in targets else None, f"{name}.json", d)
             continue
         suffix = (f", hub SIGKILLed with {kill.get('records_at_hub_when_killed'):,} records in, back in {kill.get('outage_s')} s"
                   if kill else "")
