@@ -206,8 +206,10 @@ def db_connections(db_url: str, hub: Hub) -> int:
         import psycopg
 
         with psycopg.connect(db_url, autocommit=True) as conn:
+            # client backends only: an autovacuum worker after the bulk inserts is PostgreSQL's own
             return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                " AND pid <> pg_backend_pid() AND application_name <> %s", (BENCH_APP,)).fetchone()[0]
+                                " AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+                                " AND application_name <> %s", (BENCH_APP,)).fetchone()[0]
     from inspector_app.hub.db import parse_url
 
     target = os.path.realpath(parse_url(db_url)[1])
