@@ -51,9 +51,9 @@ def assert_exactly_once(hub, ids):
 @pytest.mark.parametrize("fault", ["refuse", "http500", "html200", "slow", "cut_upload", "drop_response", "duplicate",
                                    "replay"])
 def test_push_survives_fault(fault, hub, home, credential, outbox, make_proxy):
-    # a connection reset before any answer is tried again at once (the keep-alive race, client.py),
-    # so a refused push usually succeeds on its retry: more pushes for the fault to strike three times
-    ids = outbox.add_many(800 if fault == "refuse" else 400)
+    # a connection closed before any answer is tried again at once (the keep-alive race, client.py),
+    # so such a push usually succeeds on its retry: more pushes for the fault to strike three times
+    ids = outbox.add_many(800 if fault in ("refuse", "cut_upload", "drop_response") else 400)
     # the fault hits requests 1-3 and every fifth one after that, so it strikes mid-stream too (a
     # round is at least four requests: enrol, then the bundle list, users and reviews; with every
     # third request faulty no round could ever complete)
@@ -75,17 +75,32 @@ def test_push_survives_fault(fault, hub, home, credential, outbox, make_proxy):
 def test_dropped_response_leaves_the_batch_unacked_and_the_resend_is_a_duplicate(hub, home, credential, outbox,
                                                                                  make_proxy):
     ids = outbox.add_many(30)
-    proxy = make_proxy(lambda n: "drop_response" if n == 2 else "pass")  # 1: enrol, 2: the first push
+    # 1: enrol, 2: the first push, 3: its immediate retry on a fresh connection (client.py)
+    proxy = make_proxy(lambda n: "drop_response" if n in (2, 3) else "pass")
     client = client_for(home, outbox, proxy.url, credential, batch=10)
     with pytest.raises(SyncError):
         client.push_once()
-    assert proxy.log[:2] == [("PUT /booth/key", "pass"), ("POST /records", "drop_response")]
+    assert proxy.log[:3] == [("PUT /booth/key", "pass"), ("POST /records", "drop_response"),
+                             ("POST /records", "drop_response")]
     assert set(hub.db.record_ids("booth-7")) == set(ids[:10])  # the hub stored the batch ...
     assert outbox.outbox_count() == 30  # ... but without its receipt the booth keeps it
     report = client.push_once()
     assert (report["duplicates"], report["stored"]) == (10, 20)
     assert_exactly_once(hub, ids)
     assert outbox.outbox_count() == 0
+    client.close()
+
+
+def test_one_dropped_answer_is_sent_again_at_once_and_stored_once(hub, home, credential, outbox, make_proxy):
+    """The hub stored the batch but its answer never came (the connection closed first): the push
+    goes again at once on a fresh connection and the hub answers with duplicates, not a back-off."""
+    ids = outbox.add_many(30)
+    proxy = make_proxy(lambda n: "drop_response" if n == 2 else "pass")
+    client = client_for(home, outbox, proxy.url, credential, batch=10)
+    report = client.push_once()
+    assert proxy.log[:3] == [("PUT /booth/key", "pass"), ("POST /records", "drop_response"), ("POST /records", "pass")]
+    assert (report["duplicates"], report["stored"]) == (10, 20)
+    assert_exactly_once(hub, ids)
     client.close()
 
 
