@@ -57,3 +57,18 @@ def test_building_the_parser_loads_no_heavy_module():
     assert out.returncode == 0, out.stderr
     loaded = {m.split(".")[0] for m in json.loads(out.stdout)}
     assert not loaded & {"PySide6", "cv2", "dlib", "face_recognition", "faiss", "numpy", "httpx", "fastapi"}
+
+
+def test_demo_with_a_machine_secret_others_can_read_says_what_to_do(tmp_path):
+    """A bad secret file before the window opens: one line naming the file and the fix, no traceback."""
+    import os
+
+    secret = tmp_path / "secret"
+    secret.write_text("x" * 44)
+    secret.chmod(0o644)
+    env = dict(os.environ, INSPECTOR_MACHINE_SECRET=str(secret), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-m", "inspector_app", "demo", "--home", str(tmp_path / "home")],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr, out.stderr[-2000:]
+    assert f"chmod 600 {secret}" in out.stderr

@@ -6,8 +6,12 @@ from inspector_app.cli.support import CliError, add_command, emit, home_of
 
 def _gui(args) -> int:
     from inspector_app.app.launch import run_gui
+    from inspector_app.store import StoreError
 
-    return run_gui(home=args.home, language=args.language)
+    try:
+        return run_gui(home=args.home, language=args.language)
+    except StoreError as exc:  # wrong key, insecure key or secret file: what to do, not a traceback
+        raise CliError(f"the booth's store cannot be opened: {exc}") from exc
 
 
 def _demo(args) -> int:
@@ -19,10 +23,13 @@ def _demo(args) -> int:
 
         home = resolve_home(None) / "demo"
     from inspector_app.app.demo import DemoError
+    from inspector_app.store import StoreError
 
     try:
         return run_gui(home=home, demo=True, language=args.language)
     except DemoError as exc:
+        raise CliError(f"the demo cannot start: {exc}") from exc
+    except StoreError as exc:  # e.g. INSPECTOR_MACHINE_SECRET readable by others: say what to do
         raise CliError(f"the demo cannot start: {exc}") from exc
 
 
