@@ -175,10 +175,14 @@ class HubDb:
             self._migrate_queue(tx)
 
     def _old_records(self, tx: _Tx) -> bool:
-        cols = ("SELECT name FROM pragma_table_info('records')" if self.dialect == "sqlite" else
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'records'"
-                " AND table_schema = current_schema()")
-        return "signature" not in {r[0] for r in tx.execute(cols).fetchall()}
+        return "signature" not in self._columns(tx, "records")
+
+    def _columns(self, tx: _Tx, table: str) -> set[str]:
+        """The columns ``table`` has in this database (its schema on PostgreSQL)."""
+        sql = ("SELECT name FROM pragma_table_info(?)" if self.dialect == "sqlite" else
+               "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+               " AND table_schema = current_schema()")
+        return {r[0] for r in tx.execute(sql, (table,)).fetchall()}
 
     # -- transactions ------------------------------------------------------------------------
     @contextmanager
@@ -629,10 +633,7 @@ class HubDb:
         """Give a schema-2 queue made before paging its summary columns and change numbers
         (oldest first), then the indexes; ``ADD COLUMN IF NOT EXISTS`` on PostgreSQL lets several
         hub processes start at once (SQLite's write lock already serialises them)."""
-        cols = ("SELECT name FROM pragma_table_info('queue')" if self.dialect == "sqlite" else
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'queue'"
-                " AND table_schema = current_schema()")
-        have = {r[0] for r in tx.execute(cols).fetchall()}
+        have = self._columns(tx, "queue")
         exists = "IF NOT EXISTS " if self.dialect == "postgresql" else ""
         missing = [c for c in QUEUE_COLUMNS if c not in have]
         for col in missing:
