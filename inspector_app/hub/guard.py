@@ -44,9 +44,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from inspector_app.hub.pool import HubBusy, HubDbError
+
 log = logging.getLogger("inspector_app.hub")
 
 PUSH_LANE, OTHER_LANE = "push", "other"
+BUSY = "the hub is busy; retry after the time in Retry-After"  # a shed request and a saturated pool alike
 PUBLIC_PATHS = frozenset({"/health", "/openapi.json", "/docs", "/docs/oauth2-redirect"})
 MiB = 1024 * 1024
 
@@ -215,13 +218,11 @@ def _bad_url(scope) -> tuple[int, str] | None:
 
 def classify(exc: BaseException) -> tuple[int, str]:
     """(status, message) for an exception that escaped an endpoint: no internals in the message."""
-    from inspector_app.hub.pool import HubBusy, HubDbError
-
     names = {c.__name__ for c in type(exc).__mro__}
     if isinstance(exc, (OverflowError, UnicodeError, RecursionError)) or "DataError" in names:
         return 422, "a value in the request cannot be stored (number out of range or text that is not valid)"
     if isinstance(exc, HubBusy):
-        return 503, "the hub is busy; retry after the time in Retry-After"
+        return 503, BUSY
     if isinstance(exc, HubDbError) or names & {"OperationalError", "InterfaceError"}:
         return 503, "the hub database is unavailable; retry later"
     return 500, "internal error (logged at the hub)"
@@ -244,8 +245,6 @@ class Guard:
         """1 to ``retry_after_s`` seconds when the hub is busy; 10 to 30 when its database is
         unavailable (an outage lasts longer than a rush: hundreds of booths asking every second
         would only add to it)."""
-        from inspector_app.hub.pool import HubBusy
-
         low, high = (1, max(1, self.limits.retry_after_s)) if exc is None or isinstance(exc, HubBusy) else (10, 30)
         return [(b"retry-after", str(self._jitter.randint(low, high)).encode())]
 
@@ -269,8 +268,7 @@ class Guard:
         # admission after the credential: requests without one never take a booth's turn
         lane = self.lanes[PUSH_LANE if scope["method"] == "POST" and scope["path"] == "/records" else OTHER_LANE]
         if not await lane.enter():
-            await _answer(send, 503, "the hub is busy; retry after the time in Retry-After", self._retry_after(),
-                          close=False)
+            await _answer(send, 503, BUSY, self._retry_after(), close=False)
             return
         try:
             await self._admitted(scope, receive, send)

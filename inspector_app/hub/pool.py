@@ -19,7 +19,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 
 class HubDbError(RuntimeError):
@@ -127,17 +127,12 @@ class PostgresPool:
 
     @contextmanager
     def connection(self):
-        try:
-            cm = self._pool.connection()
-            conn = cm.__enter__()
-        except self._timeout_error as exc:
-            raise HubBusy(f"no database connection free within {self.timeout:g} s") from exc
-        try:
+        with ExitStack() as stack:
+            try:  # only the wait for a connection is "busy", not a timeout inside the caller's block
+                conn = stack.enter_context(self._pool.connection())
+            except self._timeout_error as exc:
+                raise HubBusy(f"no database connection free within {self.timeout:g} s") from exc
             yield conn
-        except BaseException as exc:
-            cm.__exit__(type(exc), exc, exc.__traceback__)
-            raise
-        cm.__exit__(None, None, None)
 
     @contextmanager
     def writer(self) -> Iterator[None]:
