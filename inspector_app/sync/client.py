@@ -128,16 +128,7 @@ class SyncClient:
             raise SyncError(f"hub timed out on {method} {url}") from exc
         except httpx.TransportError as exc:
             raise SyncError(f"hub unreachable ({type(exc).__name__}: {exc})") from exc
-        if r.status_code == 401:
-            raise SyncError("hub refused this booth's credential (re-register the booth and run sync configure)")
-        if r.status_code in (429, 503) and r.status_code not in ok:
-            wait = retry_after(r)
-            if wait is not None:
-                busy = "busy" if r.status_code == 503 else "limiting this booth's requests"
-                raise RetryLater(f"hub {busy}; retrying in {wait:g} s", wait)
-        if r.status_code not in ok:
-            raise SyncError(f"hub answered {r.status_code} to {method} {url}: {r.text[:200]}")
-        return r
+        return _checked(r, method, url, ok)
 
     @staticmethod
     def _json(r: httpx.Response, *keys: str) -> dict:
@@ -338,7 +329,7 @@ class SyncClient:
             with self.http.stream("GET", f"/bundles/{version}") as r:
                 if r.status_code != 200:
                     r.read()
-                    raise SyncError(f"hub answered {r.status_code} to GET /bundles/{version}: {r.text[:200]}")
+                    _checked(r, "GET", f"/bundles/{version}")  # raises, as for any other request
                 with open(path, "wb") as fh:
                     for chunk in r.iter_bytes(1024 * 1024):
                         digest.update(chunk)
@@ -425,6 +416,22 @@ class SyncClient:
                 why = None
             raise SupervisorRefused(why if isinstance(why, str) and why else f"the hub refused it ({r.status_code})")
         return self._json(r)
+
+
+def _checked(r: httpx.Response, method: str, url: str, ok=(200,)) -> httpx.Response:
+    """``r`` if its status is one of ``ok``; else the SyncError that says why: the credential
+    refused, ``RetryLater`` when the hub said when to come back (503/429 with Retry-After), or the
+    status and the start of the answer."""
+    if r.status_code == 401:
+        raise SyncError("hub refused this booth's credential (re-register the booth and run sync configure)")
+    if r.status_code in (429, 503) and r.status_code not in ok:
+        wait = retry_after(r)
+        if wait is not None:
+            busy = "busy" if r.status_code == 503 else "limiting this booth's requests"
+            raise RetryLater(f"hub {busy}; retrying in {wait:g} s", wait)
+    if r.status_code not in ok:
+        raise SyncError(f"hub answered {r.status_code} to {method} {url}: {r.text[:200]}")
+    return r
 
 
 def _dicts(items, path: str) -> list[dict]:

@@ -189,3 +189,21 @@ def test_a_kept_alive_connection_the_hub_closed_is_retried_once_on_a_fresh_one()
     with pytest.raises(SyncError) as failed:
         client._request("GET", "/always")
     assert "unreachable" in str(failed.value) and calls[2:] == ["/always", "/always"]
+
+
+def test_a_busy_hub_sending_a_bundle_is_waited_out_like_any_other_answer(tmp_path):
+    """The bundle download streams past ``_request``; its refusals go through the same check, so a
+    503 with Retry-After there is ``RetryLater`` too, and no partial file is left."""
+    import httpx
+
+    from inspector_app.sync.client import SyncClient
+    from inspector_app.sync.config import sync_dir
+
+    client = SyncClient.__new__(SyncClient)
+    client.home = tmp_path
+    client.http = httpx.Client(base_url="https://hub.invalid", transport=httpx.MockTransport(
+        lambda request: httpx.Response(503, headers={"Retry-After": "4"}, text="busy")))
+    with pytest.raises(RetryLater) as busy:
+        client._download(1, None)
+    assert busy.value.retry_after == 4.0
+    assert list((sync_dir(tmp_path) / "incoming").iterdir()) == []  # nothing half-written kept
