@@ -25,7 +25,8 @@ def _pg_bindir() -> Path | None:
     return Path(found[-1]).parent if found else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free loopback TCP port (for a server the test starts as a process: PostgreSQL, a hub)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -36,7 +37,7 @@ class _Cluster:
         self.bindir = bindir
         self.root = Path(tempfile.mkdtemp(prefix="inspector-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.as_postgres = os.geteuid() == 0
         if self.as_postgres:  # initdb refuses to run as root
             shutil.chown(self.root, "postgres", "postgres")

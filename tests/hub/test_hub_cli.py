@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import ssl
 import subprocess
 import sys
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tests.postgres_fixtures import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,11 +75,6 @@ def test_init_register_booth_and_add_user(run_cli, cli, tmp_path):
     assert bad.returncode == 2 and "unsupported database URL" in bad.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_hub_serve_process_answers_with_openapi_and_signed_receipts(run_cli, tmp_path):
     from inspector_app.common import signing
@@ -93,7 +89,7 @@ def test_hub_serve_process_answers_with_openapi_and_signed_receipts(run_cli, tmp
     db = HubDb(f"sqlite:///{tmp_path}/hub.db")
     booth = enrol_booth(db, "booth-1", PORT)
     db.close()
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "inspector_app", "hub", "serve", "--host", "127.0.0.1",
                              "--port", str(port), "--db", f"sqlite:///{tmp_path}/hub.db", "--log-level", "warning",

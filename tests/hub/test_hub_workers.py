@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import httpx
 import pytest
 
 from tests.hub.conftest import PORT, enrol_booth
+from tests.postgres_fixtures import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,11 +58,6 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 class Hub:
     """`hub init` and `hub serve --workers N` as an operator runs them, over ``db_url``."""
@@ -72,7 +67,7 @@ class Hub:
         from inspector_app.hub.keys import trust_document
         from inspector_app.sync.trust import HubTrust
 
-        self.dir, self.db_url, self.port = tmp_path / "hub", db_url, _free_port()
+        self.dir, self.db_url, self.port = tmp_path / "hub", db_url, free_port()
         assert cli("hub", "init", "--dir", self.dir, "--json").returncode == 0
         self.trust = HubTrust.from_document(trust_document(self.dir))
         db = HubDb(db_url)
