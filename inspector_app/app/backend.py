@@ -199,10 +199,12 @@ class Backend:
         judges it: each flagged check with its record's payload, read from the hub now (general
         lane: it waits on the network). A check the hub no longer holds keeps its summary.
         Raises ``PortQueueUnavailable`` when the hub cannot be read."""
+        flagged = row.get("flagged") or []
+        items = self.ctx.port_queue_items(reviewer, str(row.get("booth")),
+                                          [str(c.get("check_result_id")) for c in flagged])
         checks = []
-        for check in row.get("flagged") or []:
-            item = self.ctx.port_queue_item(reviewer, str(row.get("booth")), str(check.get("check_result_id")))
-            payload = (item or {}).get("payload")
+        for check in flagged:
+            payload = (items.get(str(check.get("check_result_id"))) or {}).get("payload")
             checks.append({**(payload if isinstance(payload, dict) else {}), **check})
         return {"examination_id": row.get("examination_id"), "remote": True, "booth": row.get("booth"),
                 "port": row.get("port"), "inspector": row.get("inspector"), "started_at": row.get("started_at"),

@@ -166,11 +166,14 @@ class BoothContext:
             copy = self._port_queues.setdefault(user, PortQueue())
         return self._through_hub(timeout, lambda client: copy.refresh(client, user, key))
 
-    def port_queue_item(self, user: str, booth_id: str, record_id: str, timeout_s: float = 5.0) -> dict | None:
-        """One item of the port's queue with its payload (what the supervisor opened), or None
-        when the hub no longer holds it for this port. Raises as ``port_queue``."""
+    def port_queue_items(self, user: str, booth_id: str, record_ids: list[str],
+                         timeout_s: float = 5.0) -> dict[str, dict | None]:
+        """Items of one booth's examination with their payloads (what the supervisor opened), by
+        record id, read over one connection to the hub; None for one the hub no longer holds for
+        this port. Raises as ``port_queue``."""
         key, timeout = self._supervisor(user, timeout_s)
-        return self._through_hub(timeout, lambda client: client.port_queue_item(user, key, booth_id, record_id))
+        return self._through_hub(timeout, lambda client: {
+            rid: client.port_queue_item(user, key, booth_id, rid) for rid in record_ids})
 
     def _supervisor(self, user: str, timeout_s: float):
         """``user``'s unlocked key and the time-out for a call to the hub, or why there is none."""

@@ -205,12 +205,12 @@ def test_another_booths_flag_is_listed_from_its_summary_and_opened_with_its_reco
     payload = {**summary["summary"], "reasons": ["name and date of birth match WL-0042"], "subject_id": "WL-0042"}
     opened = []
 
-    def item(user, booth_id, record_id, timeout_s=5.0):
-        opened.append((user, booth_id, record_id))
-        return {**summary, "payload": payload}
+    def items(user, booth_id, record_ids, timeout_s=5.0):
+        opened.extend((user, booth_id, record_id) for record_id in record_ids)
+        return {record_id: {**summary, "payload": payload} for record_id in record_ids}
 
     ctx.port_queue = lambda user, timeout_s=5.0: [summary]  # the hub's side: tests/sync/test_port_queue.py
-    ctx.port_queue_item = item
+    ctx.port_queue_items = items
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, ALT)
     qtbot.waitUntil(lambda: [q["examination_id"] for q in vm.queue] == [*ids, exam], timeout=WAIT)
     assert vm.problem == "" and opened == []
