@@ -20,7 +20,8 @@ BOOTH_ID = "booth.id"
 PORT = "booth.port"
 LOCK_AFTER = "app.lock_after_s"
 LANGUAGE = "app.language"
-DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en"}
+DIRECTION = "booth.direction"   # "arrival" or "departure": which examinations the booth opens
+DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en", DIRECTION: "arrival"}
 
 
 class PortQueueUnavailable(RuntimeError):

@@ -17,20 +17,22 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from inspector_app.booth.context import BoothContext
+from inspector_app.booth.context import DIRECTION, BoothContext
 from inspector_app.common.canonical import normalise
 from inspector_app.domain import decisions, exemptions, mrz, rules
 from inspector_app.domain.checks import FACE_POSITION, CheckKind, Outcome
 from inspector_app.domain.decisions import Finding
 from inspector_app.domain.messages import msg
 
-#: Decisions that print a landing permission seal.
-SEALED = (decisions.DecisionType.landing_permission, decisions.DecisionType.special_landing_permission)
+#: Decisions that print a seal (landings) or a slip (departure confirmation).
+SEALED = tuple(decisions.SEAL_TITLES)
 LISTS_OF_DOCUMENT = ("sltd", "biographic")
+
 
 
 class Part(enum.Enum):
     document = "document"
+    landing = "landing"
     checks = "checks"
     face = "face"
     fingers = "fingers"
@@ -71,10 +73,11 @@ def traveller_of(result: mrz.MrzResult) -> dict:
 class Examination:
     """One traveller at one booth, examined by one signed-in user."""
 
-    def __init__(self, ctx: BoothContext, user: dict):
+    def __init__(self, ctx: BoothContext, user: dict, direction: str | None = None):
         if not user or "inspector" not in (user.get("roles") or []):
             raise ExaminationError(msg("only a signed-in inspector can examine travellers"))
         self.ctx, self.user = ctx, user
+        self.direction = _direction(direction or ctx.setting(DIRECTION) or "arrival")
         self._listeners: list[Callable[[Part], None]] = []
         self._lock = threading.RLock()
         self._reset()
@@ -91,6 +94,7 @@ class Examination:
         self.fingers: dict = {"state": "idle", "captured": [], "exceptions": []}
         self.finger_templates: dict = {}
         self.exemption: dict | None = None
+        self.landing: dict = {"state": "idle"}   # departures: the landing record found (or not)
         self.saved: SaveResult | None = None
         self.warnings: list[str] = []
 
@@ -105,6 +109,17 @@ class Examination:
         """Drop everything of this traveller (what was saved stays in the store)."""
         with self._lock:
             self._reset()
+        self._changed(Part.cleared)
+
+    def set_direction(self, direction: str) -> None:
+        """Arrivals or departures: between travellers only (an examination keeps the direction it
+        was opened with)."""
+        direction = _direction(direction)
+        with self._lock:
+            if self.examination_id and self.saved is None:
+                raise ExaminationError(msg("finish this traveller (save or next traveller) before changing "
+                                           "between arrivals and departures"))
+            self.direction = direction
         self._changed(Part.cleared)
 
     @property
@@ -131,12 +146,15 @@ class Examination:
         exam_id = self.ctx.store().create_examination({
             "traveller": traveller, "mrz": normalise(result.to_dict()), "examination_date": self.examination_date.isoformat(),
             "booth": self.ctx.booth_id, "port": self.ctx.port, "inspector": self.inspector,
+            "direction": self.direction,
         })
         with self._lock:
             self._reset()
             self.document, self.traveller, self.examination_id = result, traveller, exam_id
         self._changed(Part.document)
         self._record(_document_check(result, self.examination_date))
+        if self.direction == "departure":
+            return result   # no biometrics are taken on departure, so no exemption to claim
         found = exemptions.exemption_for(birth_date=result.birth_date, examination_date=self.examination_date)
         if found is not None and found.reason is exemptions.ExemptionReason.under_16:
             self.set_exemption(found.reason.value)   # shown to the inspector, who may withdraw it
@@ -154,6 +172,57 @@ class Examination:
         """A final decision is saved. A referral is not final: the examination stays open for the
         decision that follows it (special landing permission needs that referral, rules.py)."""
         return self.saved is not None and decisions.DecisionType(self.saved.decision["type"]) not in rules.NOT_FINAL
+
+    # ---- departures: the landing this traveller ends --------------------------------------
+    def look_up_landing(self, timeout_s: float = 3.0) -> dict:
+        """Find the traveller's landing record (this booth, then the hub when online) and record
+        what was found, or where it was looked for; the rules judge the stay from that record.
+        A Japanese national has no landing record to look for."""
+        self._need_examination()
+        if self.direction != "departure" or self.traveller.get("nationality") == "JPN":
+            return dict(self.landing)
+        with self._lock:
+            self.landing = {"state": "searching"}
+        self._changed(Part.landing)
+        found = self.ctx.find_landing(self.inspector, self.traveller.get("document_number") or "",
+                                      self.traveller.get("nationality") or "", timeout_s=timeout_s)
+        record = normalise(found.record) if found.record else None
+        searched = {"booth": msg("found in this booth's records"), "hub": msg("found at the hub"),
+                    "none": msg("no landing record found")}.get(found.source, found.source)
+        reasons = [searched] + ([found.note] if found.note else [])
+        self._record({"kind": CheckKind.landing_record.value, "outcome": Outcome.clear.value if record else Outcome.error.value,
+                      "record": record, "source": found.source, "reasons": reasons})
+        with self._lock:
+            self.landing = {"state": "found" if record else "not_found", "record": record, "source": found.source,
+                            "reasons": reasons}
+        self._changed(Part.landing)
+        return dict(self.landing)
+
+    def stay(self, fields: dict | None = None):
+        """The stay this departure ends, as the rules will judge it (``domain.departure.Stay``)."""
+        facts = rules.Facts(examination_date=self.examination_date, landing_record=self.landing.get("record"))
+        return rules.leaving_stay(facts, self.decision_of(fields or {"type": "departure_confirmation"}))
+
+    def _ship_check(self, vessel: str) -> dict:
+        found = self.ctx.designated_ship(vessel)
+        entry = found.entry or {}
+        words = {"designated": msg("designated by the Commissioner"), "not_designated": msg("not a designated cruise ship"),
+                 "not_in_force": msg("its designation is not in force today"),
+                 "list_not_installed": msg("the designated ship list is not installed")}.get(found.state, found.state)
+        return {"kind": CheckKind.designated_ship.value, "vessel": vessel, "state": found.state,
+                "outcome": Outcome.clear.value if found.state == "designated" else Outcome.error.value,
+                "entry": normalise(entry) if entry else None, "list_version": found.list_version,
+                "reasons": [msg("{vessel}: {state}", vessel=vessel, state=words)]}
+
+    def _vessel(self, fields: dict) -> str | None:
+        """The cruise ship of a cruise-ship landing not yet looked up in this examination."""
+        if fields.get("type") != decisions.DecisionType.cruise_ship_landing.value:
+            return None
+        vessel = str((fields.get("details") or {}).get("vessel") or "").strip()
+        if not vessel:
+            return None
+        done = {rules.vessel_key(c.get("vessel")) for c in self.checks if c.get("kind") == CheckKind.designated_ship.value}
+        return None if rules.vessel_key(vessel) in done else vessel
 
     # ---- check results ---------------------------------------------------------------------
     def _record(self, check: dict) -> dict:
@@ -436,25 +505,38 @@ class Examination:
 
     # ---- the decision ----------------------------------------------------------------------
     def decision_of(self, fields: dict) -> decisions.Decision:
-        """A domain Decision from the decision panel's or the command line's fields."""
+        """A domain Decision from the decision panel's or the command line's fields; the hour of
+        landing (or departure) is the booth clock's."""
         period = fields.get("period") or None
+        details = {k: v for k, v in (fields.get("details") or {}).items() if str(v or "").strip()}
         return decisions.Decision(
             type=fields.get("type") or "", status_code=fields.get("status_code") or None, period=period,
             landing_date=self.examination_date, referral_reasons=[r for r in fields.get("referral_reasons") or [] if r],
-            special_landing_details=fields.get("special_landing_details") or None, note=fields.get("note") or "")
+            details=details or None, note=fields.get("note") or "", landed_at=self.ctx.now())
+
+    def detail_fields(self, fields: dict) -> list[decisions.DetailField]:
+        """The details the chosen decision records (the window builds its fields from these)."""
+        return decisions.detail_fields(self.decision_of(fields))
 
     def evaluate(self, fields: dict, overrides: dict[str, str] | None = None) -> rules.Evaluation:
-        """What saving ``fields`` would refuse and flag now (the store's own rules, read-only)."""
+        """What saving ``fields`` would refuse and flag now (the store's own rules, read-only).
+        A cruise ship not yet looked up is looked up here and counted as if recorded (saving
+        records it)."""
         if not self.examination_id:
             return rules.Evaluation(refused=[rules.finding("document.not_read")])
+        vessel = self._vessel(fields)
+        pending = [self._ship_check(vessel)] if vessel else []
         return self.ctx.store().evaluate_decision(self.examination_id, self.decision_of(fields).to_dict(),
-                                                  overrides or {})
+                                                  overrides or {}, pending=pending)
 
     def save(self, fields: dict, overrides: dict[str, str] | None = None) -> SaveResult:
         """Record the decision: the store judges it by every rule inside the saving transaction."""
         from inspector_app.store import DecisionRejected
 
         exam = self._need_examination()
+        vessel = self._vessel(fields)
+        if vessel:
+            self._record(self._ship_check(vessel))
         decision = self.decision_of(fields)
         try:
             record_id = self.ctx.store().record_decision(exam, decision.to_dict(), self.inspector, overrides or {})
@@ -472,14 +554,9 @@ class Examination:
 
     def _seal(self, record_id: str, decision: decisions.Decision):
         from inspector_app.booth import seal
-        from inspector_app.domain import statuses
 
-        status = statuses.find(decision.status_code)
-        content = seal.SealContent(
-            record_id=record_id, examination_id=self.examination_id or "", port=self.ctx.port,
-            booth=self.ctx.booth_id, landing_date=self.examination_date, status_code=status.code,
-            status_name=f"{status.name_en} {status.name_ja}", period=str(decision.period or ""),
-            last_day=decision.last_day, inspector=self.inspector)
+        content = seal.content_of(decision, record_id=record_id, examination_id=self.examination_id or "",
+                                  port=self.ctx.port, booth=self.ctx.booth_id, inspector=self.inspector)
         return seal.sign(content, seal.booth_key(self.ctx.home))
 
     def _evidence_dir(self, exam: str) -> Path:
@@ -504,6 +581,12 @@ class _ReportingScanner:
         self.progress(pct, msg("place the {finger} on the scanner (try {tries})", finger=finger_said, tries=str(tries))
                       if tries > 1 else msg("place the {finger} on the scanner", finger=finger_said))
         return self.scanner.capture(finger, previous_hash)
+
+
+def _direction(direction: str) -> str:
+    if direction not in decisions.DIRECTIONS:
+        raise ExaminationError(msg("a booth serves arrivals or departures, not {direction}", direction=repr(direction)))
+    return direction
 
 
 def _check_position(position: str) -> None:

@@ -39,6 +39,48 @@ class SealContent:
     last_day: dt.date | None
     inspector: str
     reference: str = ""  # the signed QR text, filled by sign()
+    decision_type: str = "landing_permission"
+    title: str = "LANDING PERMISSION 上陸許可"
+    ends_at: dt.datetime | None = None        # periods in hours: the date and hour the stay ends (port time)
+    lines: tuple[tuple[str, str], ...] = ()   # what else this seal shows: (label, value)
+
+
+#: The Japanese half of each seal's title (the English half is ``decisions.SEAL_TITLES``).
+TITLES_JA = {
+    "landing_permission": "上陸許可", "special_landing_permission": "上陸特別許可",
+    "returning_resident": "再入国", "port_of_call_landing": "寄港地上陸許可",
+    "cruise_ship_landing": "船舶観光上陸許可", "transit_landing": "通過上陸許可", "crew_landing": "乗員上陸許可",
+    "emergency_landing": "緊急上陸許可", "distress_landing": "遭難による上陸許可",
+    "temporary_refuge_landing": "一時庇護のための上陸許可", "departure_confirmation": "出国確認",
+}
+#: Where the seal prints the hour a stay in hours ends: the port's clock.
+PORT_ZONE = "Asia/Tokyo"
+#: The details a seal prints, by decision detail key.
+SEAL_DETAILS = {"vessel_or_aircraft": "Vessel or flight", "vessel": "Cruise ship", "residence_card_number": "Residence card",
+                "reentry_permit_number": "Re-entry permit", "reentry_permit_valid_until": "Permit valid until",
+                "decision_reference": "Decision", "designation": "Designation"}
+
+
+def content_of(decision, *, record_id: str, examination_id: str, port: str, booth: str, inspector: str,
+               zone: str = PORT_ZONE) -> SealContent:
+    """What the seal (or the departure slip) of a saved ``domain.decisions.Decision`` shows: the
+    landing type, the status where one is granted, and the end of the stay, to the hour where
+    the Act counts hours."""
+    from zoneinfo import ZoneInfo
+
+    from inspector_app.domain import decisions, statuses
+
+    kind = decision.kind
+    status = statuses.find(decision.status_code) if decision.status_code else None
+    ends = decision.ends_at.astimezone(ZoneInfo(zone)) if decision.ends_at else None
+    details = decision.details or {}
+    lines = tuple((label, str(details[key])) for key, label in SEAL_DETAILS.items() if str(details.get(key) or "").strip())
+    return SealContent(
+        record_id=record_id, examination_id=examination_id, port=port, booth=booth,
+        landing_date=decision.landing_date, status_code=status.code if status else "",
+        status_name=f"{status.name_en} {status.name_ja}" if status else "", period=str(decision.period or ""),
+        last_day=ends.date() if ends else decision.last_day, inspector=inspector, decision_type=kind.value,
+        title=f"{decisions.SEAL_TITLES[kind]} {TITLES_JA.get(kind.value, '')}".strip(), ends_at=ends, lines=lines)
 
 
 def _b64(data: bytes) -> str:
@@ -75,7 +117,8 @@ def sign(content: SealContent, key: Ed25519PrivateKey) -> SealContent:
         "r": content.record_id, "e": content.examination_id, "b": content.booth,
         "port": content.port, "d": content.landing_date.isoformat(), "s": content.status_code,
         "p": content.period, "l": content.last_day.isoformat() if content.last_day else None,
-        "i": content.inspector,
+        "i": content.inspector, "t": content.decision_type,
+        "h": content.ends_at.isoformat(timespec="minutes") if content.ends_at else None,
     }
     body = to_json(payload).encode("utf-8")
     content.reference = f"{PREFIX}.{_b64(body)}.{_b64(key.sign(body))}"

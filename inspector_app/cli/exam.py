@@ -50,7 +50,7 @@ def _exam(args) -> int:
         raise CliError(f"--date must be YYYY-MM-DD, not {args.date!r}") from None
     details = _pairs(args.detail, "--detail")
     decision = {"type": args.decision, "status_code": args.status, "period": args.period,
-                "referral_reasons": list(args.reason or []), "special_landing_details": details or None}
+                "referral_reasons": list(args.reason or []), "details": details or None}
     request = ExamRequest(
         mrz_lines=list(args.mrz), decision=decision, face=Path(args.face) if args.face else None,
         fingers={k: Path(v) for k, v in _pairs(args.finger, "--finger").items()},

@@ -19,6 +19,9 @@ class CheckKind(str, Enum):
     biometric_exception = "biometric_exception"  # face or a finger could not be captured (data: position)
     biometric_exemption = "biometric_exemption"  # data: ground, evidence, detail
     override = "override"                        # data: rule, reason
+    decision_flag = "decision_flag"              # a flag the saved decision raised (data: rule, decision_id)
+    landing_record = "landing_record"            # the landing a departure ends (data: record, source, searched)
+    designated_ship = "designated_ship"          # a cruise ship looked up in the designated list (data: vessel, state)
 
 
 class Outcome(str, Enum):
@@ -28,9 +31,10 @@ class Outcome(str, Enum):
     exception = "exception"
     low_quality = "low_quality"
     error = "error"
+    flag = "flag"
 
 
 #: Outcomes that put the examination in the supervisor's queue (DOMAIN.md).
-REVIEW_OUTCOMES = (Outcome.hit, Outcome.override, Outcome.exception, Outcome.low_quality)
+REVIEW_OUTCOMES = (Outcome.hit, Outcome.override, Outcome.exception, Outcome.low_quality, Outcome.flag)
 LIST_KINDS = (CheckKind.sltd, CheckKind.biographic, CheckKind.face, CheckKind.fingerprint)
 FACE_POSITION = "Face"

@@ -1,8 +1,12 @@
 """Periods of stay and the last day of stay (Civil Code Art. 143, as DOMAIN.md states it).
 
 A period is written ``90d``, ``3m``, ``1y``, ``4y3m`` (any of y, m, d in that order),
-``unlimited`` (Permanent Resident, Highly-Skilled Professional (ii)) or ``activities`` (the
-Diplomat's "period during which diplomatic activities are performed").
+``unlimited`` (Permanent Resident, Highly-Skilled Professional (ii)), ``activities`` (the
+Diplomat's "period during which diplomatic activities are performed") or hours, ``72h``, where the
+Act gives hours (landing at a port of call, ICRRA Art. 14: "72 hours").
+
+A period in hours runs from the hour of landing (``ends_at``): it has no last *day* of its own,
+because "72 hours" from 23:00 ends on the fourth calendar day.
 
 The day of landing counts as day 1. A period in days ends on landing + N - 1. A period in months
 or years ends on the day before the same date N months/years later, or, where that date does not
@@ -14,12 +18,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from inspector_app.domain.messages import msg
 
 _PATTERN = re.compile(r"(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)d)?")
-_KINDS = ("fixed", "unlimited", "activities")
+_HOURS = re.compile(r"(\d+)h")
+_KINDS = ("fixed", "unlimited", "activities", "hours")
 
 
 class PeriodError(ValueError):
@@ -32,6 +37,7 @@ class Period:
     months: int = 0
     days: int = 0
     kind: str = "fixed"
+    hours: int = 0
 
     @classmethod
     def parse(cls, text: str | Period) -> Period:
@@ -42,9 +48,14 @@ class Period:
         t = text.strip().lower().replace(" ", "")
         if t in ("unlimited", "activities"):
             return cls(kind=t)
+        hours = _HOURS.fullmatch(t)
+        if hours is not None:
+            if int(hours.group(1)) == 0 or int(hours.group(1)) > 24 * 366:
+                raise PeriodError(f"{text!r}: a period in hours must be 1 to {24 * 366} hours")
+            return cls(kind="hours", hours=int(hours.group(1)))
         m = _PATTERN.fullmatch(t)
         if not t or m is None:
-            raise PeriodError(f"{text!r} is not a period: write e.g. 90d, 3m, 1y, 4y3m, unlimited or activities")
+            raise PeriodError(f"{text!r} is not a period: write e.g. 90d, 3m, 1y, 4y3m, 72h, unlimited or activities")
         y, mo, d = (int(g) if g else 0 for g in m.groups())
         if y == mo == d == 0:
             raise PeriodError(f"{text!r} is an empty period")
@@ -66,7 +77,13 @@ class Period:
     def total_months(self) -> int:
         return self.years * 12 + self.months
 
+    @property
+    def in_hours(self) -> bool:
+        return self.kind == "hours"
+
     def __str__(self) -> str:
+        if self.in_hours:
+            return f"{self.hours}h"
         if not self.is_fixed:
             return self.kind
         return "".join(f"{n}{u}" for n, u in ((self.years, "y"), (self.months, "m"), (self.days, "d")) if n)
@@ -77,6 +94,8 @@ class Period:
             return msg("unlimited")
         if self.kind == "activities":
             return msg("the period of the activities")
+        if self.in_hours:
+            return msg("1 hour") if self.hours == 1 else msg("{n} hours", n=self.hours)
         parts = [msg("1 year") if self.years == 1 else msg("{n} years", n=self.years)] if self.years else []
         if self.months:
             parts.append(msg("1 month") if self.months == 1 else msg("{n} months", n=self.months))
@@ -88,7 +107,12 @@ class Period:
         return out
 
     def fits_within(self, maximum: Period) -> bool:
-        """True if this period never ends after ``maximum`` whatever the landing date."""
+        """True if this period never ends after ``maximum`` whatever the landing date (and hour)."""
+        if maximum.in_hours:
+            return self.in_hours and self.hours <= maximum.hours
+        if self.in_hours:
+            # landing at 23:59 on day 1: the hours must end within the maximum's last day
+            return maximum.is_fixed and self.hours <= 24 * (last_day(date(2024, 1, 1), maximum) - date(2024, 1, 1)).days
         if not maximum.is_fixed:
             return maximum.kind == "unlimited" or self == maximum
         if not self.is_fixed:
@@ -114,7 +138,8 @@ def _add_months(d: date, months: int) -> tuple[date, bool]:
 
 
 def last_day(landing: date, period: Period | str) -> date | None:
-    """The last day of stay; None for unlimited stays and the period of the activities."""
+    """The last day of stay; None for unlimited stays, the period of the activities and periods in
+    hours (``ends_at`` gives their end)."""
     p = Period.parse(period)
     if not p.is_fixed:
         return None
@@ -126,6 +151,12 @@ def last_day(landing: date, period: Period | str) -> date | None:
         return end + timedelta(days=p.days)
     except (OverflowError, ValueError):
         raise PeriodError(f"{p} from {landing.isoformat()} ends beyond the calendar") from None
+
+
+def ends_at(landed_at: datetime, period: Period | str) -> datetime | None:
+    """When a period in hours ends (the seal shows the date and hour); None for other periods."""
+    p = Period.parse(period)
+    return landed_at + timedelta(hours=p.hours) if p.in_hours else None
 
 
 def days_stayed(landing: date, on: date) -> int:

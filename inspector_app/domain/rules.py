@@ -10,16 +10,24 @@ A rule either *refuses* (nothing is written) or *flags* (the decision is saved a
 examination goes to the supervisor queue). An inspector may override a refusal only where the
 rule is marked overridable, and only with a reason; the override itself is then a flag.
 
-Sources: ICRRA Arts. 6(3), 7, 9, 12, 14-18-2 and Enforcement Order Art. 10 as summarised in
+Sources: ICRRA Arts. 6(3), 7, 9, 12, 14-18-2, 19-3, 24, 25, 26, 26-2 and Enforcement Order Art. 10 as summarised in
 DOMAIN.md; ICAO Doc 9303 Part 3 for check digits. Interpretations are listed in docs/domain.md.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 
-from inspector_app.domain import exemptions
-from inspector_app.domain.decisions import NOT_BLOCKED_BY_HITS, Decision, DecisionType, Finding, validate
+from inspector_app.domain import departure, exemptions, residence, statuses
+from inspector_app.domain.decisions import (
+    DEPARTURE_TYPES,
+    JAPANESE_TYPES,
+    NOT_BLOCKED_BY_HITS,
+    Decision,
+    DecisionType,
+    Finding,
+    validate,
+)
 from inspector_app.domain.messages import Message, msg
 
 
@@ -69,8 +77,31 @@ _RULES = [
     Rule("decision.referral_reason_missing", "a referral to a special inquiry officer needs at least one reason",
          basis="ICRRA Arts. 9-10"),
     Rule("decision.no_status_expected", "this decision grants no status of residence or period of stay"),
-    Rule("decision.reentry_kind_invalid", "the re-entry permit kind is not one of the known kinds"),
-    Rule("decision.not_japanese", "the document is not a Japanese one: a Japanese national's return needs one"),
+    Rule("decision.detail_invalid", "a detail of the decision cannot be read"),
+    Rule("decision.landing_time_missing", "a period in hours needs the hour of landing", basis="ICRRA Art. 14"),
+    Rule("decision.designation_missing", "Designated Activities needs the designation", basis="brochure: appendix table"),
+    Rule("decision.not_japanese", "the document is not a Japanese one: a Japanese national's return or departure needs one"),
+    Rule("decision.japanese_document", "a Japanese passport: confirm a Japanese national's departure instead",
+         basis="brochure: departures and returns of Japanese nationals"),
+    Rule("decision.wrong_direction", "this decision does not belong to this booth's direction (arrivals or departures)"),
+    # residence documents
+    Rule("residence_card.missing", "a mid-to-long-term resident receives a residence card: record it issued at the "
+         "port or to be mailed", basis="brochure: residence cards; ICRRA Art. 19-6"),
+    Rule("residence_card.number_invalid", "the residence card number is not two letters, eight digits, two letters",
+         basis="DOMAIN.md: residence card number format"),
+    Rule("residence_card.not_applicable", "no residence card for this status and period: not a mid-to-long-term resident",
+         basis="ICRRA Art. 19-3"),
+    Rule("coe.number_invalid", "the Certificate of Eligibility number cannot be read"),
+    Rule("coe.status_unknown", "the status on the Certificate of Eligibility is unknown"),
+    Rule("reentry.permit_expired", "the re-entry permit has expired", basis="ICRRA Art. 26; Enforcement Order Art. 9"),
+    Rule("reentry.special_window_expired", "a special re-entry permit allows a return within one year of departure "
+         "(and not after the period of stay)", basis="ICRRA Art. 26-2"),
+    Rule("reentry.stay_expired", "the period of stay has ended: the status does not carry over", basis="ICRRA Art. 26"),
+    Rule("reentry.not_available", "an overstayer cannot leave on a special re-entry permit", basis="ICRRA Art. 26-2"),
+    Rule("cruise_ship.not_designated", "the ship is not on the list of cruise ships designated by the Commissioner",
+         basis="brochure: cruise ships designated by the Commissioner; ICRRA Art. 14-2"),
+    Rule("cruise_ship.not_checked", "the designated cruise ship list could not be checked", overridable=True,
+         basis="brochure: cruise ships designated by the Commissioner"),
     Rule("decision.already_final", "this examination already has a final decision: record a correction instead"),
     Rule("special_landing.no_referral", "special landing permission follows a referral of the same examination",
          basis="ICRRA Art. 12"),
@@ -92,6 +123,11 @@ _FLAGS = [
     Rule("flag.hit", "a watchlist or document hit was found"),
     Rule("flag.document_expired", "the document has expired (a landing that does not require a valid document)"),
     Rule("flag.correction", "a saved decision was corrected"),
+    Rule("flag.overstay", "the traveller stayed beyond the authorised period (ICRRA Art. 24(iv)(b))",
+         basis="DOMAIN.md: overstay flagged"),
+    Rule("flag.stay_unverified", "no landing record was found and no landing seal was read: the stay is not verified"),
+    Rule("flag.coe_absent", "no Certificate of Eligibility for a mid-to-long-term status", basis="brochure: Certificate of Eligibility"),
+    Rule("flag.coe_status_mismatch", "the Certificate of Eligibility is for another status"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
@@ -109,9 +145,15 @@ BIOMETRICS_REQUIRED = frozenset({DecisionType.landing_permission, DecisionType.s
                                  DecisionType.returning_resident})
 #: A decision of these types ends the examination; a referral does not (a hearing follows).
 NOT_FINAL = frozenset({DecisionType.referral})
+#: Flags that put the examination in the supervisor's queue through a check result the store
+#: writes with the decision (the other flags already come from a flagged check result).
+QUEUED_FLAGS = ("flag.overstay", "flag.stay_unverified", "flag.coe_absent", "flag.coe_status_mismatch",
+                "flag.document_expired")
 #: The lists every landing is screened against; the biometric ones only when a capture was made.
 DOCUMENT_LISTS = ("sltd", "biographic")
 GRANTORS = ("minister_of_justice", "commissioner")
+DIRECTION_TYPES = {"arrival": frozenset(t for t in DecisionType if t not in DEPARTURE_TYPES),
+                   "departure": frozenset(DEPARTURE_TYPES)}
 HANDS = ("Left", "Right")
 #: The lists of the screening, in words.
 LIST_NAMES = {"sltd": msg("lost/stolen documents list"), "biographic": msg("biographic watchlist"),
@@ -193,6 +235,10 @@ class Facts:
     exemption: str | None = None                     # ExemptionReason value
     exemption_evidence: str = ""
     decisions: tuple[dict, ...] = ()                 # earlier decisions: {decision_id, type, corrects}
+    direction: str = "arrival"                       # the examination's: "arrival" or "departure"
+    landing_record: dict | None = None               # the landing a departure ends (store.find_landings shape)
+    landing_searched: str = ""                       # where it was looked for, in words
+    ships: tuple[dict, ...] = ()                     # designated-ship look-ups: {vessel, state}
 
 
 @dataclass
@@ -316,6 +362,89 @@ def _not_final(kind: str | None) -> bool:
         return False
 
 
+_DIRECTION_WORDS = {"arrival": msg("an arrivals"), "departure": msg("a departures")}
+
+
+def departure_at(facts: Facts, decision: Decision) -> datetime:
+    """The moment of departure: the decision's hour on the examination date (midday when none is
+    recorded, so an hour-based stay is judged by the date alone)."""
+    if decision.landed_at is not None:
+        return decision.landed_at
+    return datetime.combine(facts.examination_date, time(12, 0), tzinfo=UTC)
+
+
+def leaving_stay(facts: Facts, decision: Decision) -> departure.Stay:
+    """The stay the departing traveller ends: the landing record found, else the seal's last day."""
+    seal, _problem = residence.parse_date((decision.details or {}).get("seal_last_day"), "")
+    return departure.stay(facts.landing_record, departure_at(facts, decision), None if facts.landing_record else seal)
+
+
+def departure_findings(facts: Facts, decision: Decision) -> tuple[list[Finding], list[Finding]]:
+    """An overstay is flagged with its days (the traveller still leaves: ICRRA Art. 24 is the
+    supervisor's to pursue); a stay no record or seal speaks for is flagged as unverified."""
+    refused, flags = [], []
+    stay = leaving_stay(facts, decision)
+    if stay.source == "none":
+        flags.append(finding("flag.stay_unverified", facts.landing_searched or msg("no landing record")))
+    elif stay.overstay_days:
+        end = stay.ends_at.isoformat(timespec="minutes") if stay.ends_at else (stay.last_day.isoformat() if stay.last_day else "")
+        flags.append(finding("flag.overstay", msg("{days} day(s) beyond the authorised stay (ended {end})",
+                                                  days=str(stay.overstay_days), end=end)))
+        if (decision.details or {}).get("reentry_permit_kind") == "special_reentry_permit":
+            refused.append(finding("reentry.not_available", msg("{days} day(s) of overstay", days=str(stay.overstay_days))))
+    return refused, flags
+
+
+def vessel_key(text: str) -> str:
+    """A vessel as typed, compared without case, spaces or punctuation (the ship look-up's key)."""
+    return "".join(ch for ch in str(text or "").upper() if ch.isalnum())
+
+
+def _cruise_ship(facts: Facts, decision: Decision) -> list[Finding]:
+    """A cruise-ship tourist landing is only for ships designated by the Commissioner: the
+    examination recorded the look-up of this vessel in the designated list (signed bundles)."""
+    vessel = str((decision.details or {}).get("vessel") or "").strip()
+    if not vessel:
+        return []
+    checked = [c for c in facts.ships if vessel_key(c.get("vessel")) == vessel_key(vessel)]
+    state = checked[-1].get("state") if checked else "not_checked"
+    if state == "designated":
+        return []
+    if state in ("not_designated", "not_in_force"):
+        return [finding("cruise_ship.not_designated", vessel)]
+    return [finding("cruise_ship.not_checked", msg("{vessel}: {reason}", vessel=vessel, reason=_SHIP_WORDS.get(
+        state, msg("not looked up"))))]
+
+
+_SHIP_WORDS = {"list_not_installed": msg("the designated ship list is not installed"),
+               "not_checked": msg("not looked up")}
+
+
+def _coe_flags(decision: Decision) -> list[Finding]:
+    """The seeds make the Certificate of Eligibility a help ("enables ... to smoothly obtain a visa
+    or landing permission"), not a condition: a mid-to-long-term landing without one, or with one
+    for another status, is flagged for the supervisor, never refused."""
+    details = decision.details or {}
+    try:
+        st = statuses.find(decision.status_code or "")
+    except KeyError:
+        return []
+    if decision.period is None or not statuses.is_mid_to_long_term(st, decision.period):
+        return []
+    number, on_coe = str(details.get("coe_number") or "").strip(), str(details.get("coe_status") or "").strip()
+    if not number:
+        return [finding("flag.coe_absent", msg("{status}", status=st.title))]
+    if on_coe:
+        try:
+            coe_status = statuses.find(on_coe)
+        except KeyError:
+            return []
+        if coe_status.code != st.code:
+            return [finding("flag.coe_status_mismatch", msg("certificate {number} for {coe}, granted {status}",
+                                                            number=number, coe=coe_status.title, status=st.title))]
+    return []
+
+
 def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None = None,
              corrects: str | None = None, correction_reason: str = "") -> Evaluation:
     """Every refusal and flag for recording ``decision`` on the examination ``facts`` describe.
@@ -332,11 +461,24 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
         result.refused = refused
         return result
     if kind is DecisionType.special_landing_permission:
-        details = decision.special_landing_details or {}
+        details = decision.details or {}
         if details.get("granted_by") not in GRANTORS:
             refused.append(finding("special_landing.grantor_missing"))
-    if kind is DecisionType.japanese_national and facts.nationality != "JPN":
+    if kind in JAPANESE_TYPES and facts.nationality != "JPN":
         refused.append(finding("decision.not_japanese", msg("nationality {code}", code=facts.nationality or msg("unknown"))))
+    if kind is DecisionType.departure_confirmation and facts.nationality == "JPN":
+        refused.append(finding("decision.japanese_document"))
+    if kind not in DIRECTION_TYPES.get(facts.direction, DIRECTION_TYPES["arrival"]):
+        refused.append(finding("decision.wrong_direction", msg("{direction} booth", direction=_DIRECTION_WORDS.get(
+            facts.direction, facts.direction))))
+    if kind is DecisionType.departure_confirmation:
+        leaving_refused, leaving_flags = departure_findings(facts, decision)
+        refused += leaving_refused
+        result.flags += leaving_flags
+    if kind is DecisionType.cruise_ship_landing:
+        refused += _cruise_ship(facts, decision)
+    if kind is DecisionType.landing_permission:
+        result.flags += _coe_flags(decision)
     if lets_land(kind):
         if facts.open_hits:
             refused.append(finding("hit.open", msg("{count} open", count=facts.open_hits)))

@@ -26,6 +26,12 @@ from inspector_app.domain.periods import Period, PeriodError
 TIT_NOTE = ("seed table cells are merged: (i) '1 year or less', (ii) and (iii) '2 year or less' "
             "(Enforcement Regulation Appended Table 2)")
 _LADDER = ("5y", "4y3m", "4y", "3y", "2y", "1y", "6m", "3m")
+HSP_NOTE = ("the table lists items (a) to (c) under (i): (a) research, research guidance or education, "
+            "(b) work requiring specialised knowledge or skills, (c) business management (the seed's "
+            "extraction loses item (c)'s text; ICRRA Appended Table I). Each is its own entry so the "
+            "record says which was granted")
+#: A status whose table entry is split into these entries (a record of the old single entry still reads)
+RETIRED = {"highly_skilled_professional_i": "Highly-Skilled Professional (i)"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class Status:
         if self.unlimited:
             out.append(Period(kind="unlimited"))
         out.extend(self.periods)
+        if self.under is not None:
+            out.extend(Period.of(days=n) for n in range(self.under.days - 1, 0, -1))
         if self.designated_max is not None:
             out.append(self.designated_max)
             out.extend(p for p in map(Period.parse, _LADDER) if p.fits_within(self.designated_max))
@@ -135,9 +143,9 @@ CATALOGUE: list[Status] = [
     _std("artist", "Artist", "芸術"),
     _std("religious_activities", "Religious Activities", "宗教"),
     _std("journalist", "Journalist", "報道"),
-    Status("highly_skilled_professional_i", "Highly-Skilled Professional (i)", "高度専門職1号", True, _p("5y"),
-           period_text="5 years", parent="Highly-Skilled Professional",
-           note="(i) covers activities (a) to (c) of the table; one status with one period"),
+    *(Status(f"highly_skilled_professional_i_{item}", f"Highly-Skilled Professional (i)({item})",
+             f"高度専門職1号{kana}", True, _p("5y"), period_text="5 years", parent="Highly-Skilled Professional (i)",
+             note=HSP_NOTE) for item, kana in (("a", "イ"), ("b", "ロ"), ("c", "ハ"))),
     Status("highly_skilled_professional_ii", "Highly-Skilled Professional (ii)", "高度専門職2号", False,
            unlimited=True, period_text="Unlimited", parent="Highly-Skilled Professional",
            note="never granted at landing: obtained by change of status from (i)"),
@@ -217,6 +225,9 @@ def find(name_or_code: str) -> Status:
     key = _key(name_or_code or "")
     if key in _INDEX:
         return _INDEX[key]
+    retired = {_key(code): name for code, name in RETIRED.items()}
+    if key in retired:
+        key = _key(retired[key])
     subs = [s.name_en for s in CATALOGUE if key and _key(s.name_en).startswith(key)]
     if len(subs) > 1:
         raise KeyError(f"{name_or_code!r} has sub-categories; choose one of: {', '.join(subs)}")
@@ -255,3 +266,27 @@ def check_period(status: Status | str, period: Period | str) -> tuple[bool, str]
         return True, msg("{period} is an authorised period of stay for {status}", period=p.describe(), status=st.title)
     return False, msg("{period} is not an authorised period of stay for {status}; the table allows {allowed}",
                       period=p.describe(), status=st.title, allowed=st.describe_periods())
+
+
+#: Statuses whose holders are never mid-to-long-term residents (ICRRA Art. 19-3 (ii)-(iii)).
+NOT_MID_TO_LONG_TERM = frozenset({"temporary_visitor", "diplomat", "official"})
+_THREE_MONTHS = Period.parse("3m")
+
+
+def is_mid_to_long_term(status: Status | str, period: Period | str) -> bool:
+    """Whether a landing with ``status`` for ``period`` makes the traveller a mid-to-long-term
+    resident, who receives a residence card: not Temporary Visitor, Diplomat or Official, and not
+    a period of 3 months or less (ICRRA Art. 19-3; the brochure: "residence cards ... foreign
+    nationals residing for mid to long-term periods"). Unlimited periods are long."""
+    st = status if isinstance(status, Status) else find(status)
+    if st.code in NOT_MID_TO_LONG_TERM:
+        return False
+    try:
+        p = Period.parse(period)
+    except PeriodError:
+        return False
+    if p.kind == "unlimited":
+        return True
+    if not p.is_fixed:
+        return False
+    return not p.fits_within(_THREE_MONTHS)

@@ -10,6 +10,7 @@ import hashlib
 from typing import Any
 
 from inspector_app.common.canonical import to_json as canonical_json
+from inspector_app.domain import checks
 
 # Payload keys that put an examination in the supervisor queue (see docs/CONTRACTS.md).
 FLAG_KEYS = ("flags", "hits", "open_hits", "overrides", "biometric_exceptions", "low_quality_captures")
@@ -24,8 +25,8 @@ def content_hash(kind: str, payload: Any, payload_json: str | None = None) -> st
     return hashlib.sha256(kind.encode("utf-8") + b"\x00" + pj.encode("utf-8")).hexdigest()
 
 
-# The Store's check results that need a supervisor (inspector_app.store.store.REVIEW_OUTCOMES).
-REVIEW_OUTCOMES = ("hit", "override", "exception", "low_quality")
+# The Store's check results that need a supervisor: the same set the booth queues.
+REVIEW_OUTCOMES = tuple(o.value for o in checks.REVIEW_OUTCOMES)
 
 
 def flags_of(kind: str, payload: Any) -> list[str]:

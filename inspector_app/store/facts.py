@@ -39,6 +39,7 @@ def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list
     fingers, exceptions = [], []
     low_quality = hits = open_hits = 0
     exemption, evidence = None, ""
+    landing_record, searched, ships = None, "", []
     for c in check_results:
         kind, outcome = c.get("kind"), c.get("outcome")
         if outcome == Outcome.hit.value:
@@ -63,10 +64,18 @@ def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list
                 exceptions.append(str(c["position"]))
         elif kind == CheckKind.biometric_exemption.value:
             exemption, evidence = c.get("ground") or None, str(c.get("evidence") or "")
+        elif kind == CheckKind.landing_record.value:   # the latest search speaks
+            record = c.get("record")
+            landing_record = dict(record) if isinstance(record, dict) else None
+            searched = "; ".join(str(r) for r in c.get("reasons") or [])
+        elif kind == CheckKind.designated_ship.value:
+            ships.append({"vessel": str(c.get("vessel") or ""), "state": str(c.get("state") or "")})
     return rules.Facts(
         **facts, open_hits=open_hits, hits=hits, not_checked=not_checked, face_captured=face_captured,
         face_exception=face_exception, fingers_captured=tuple(fingers), finger_exceptions=tuple(exceptions),
         low_quality=low_quality, exemption=exemption, exemption_evidence=evidence,
+        direction=str(data.get("direction") or "arrival"), landing_record=landing_record, landing_searched=searched,
+        ships=tuple(ships),
         decisions=tuple({"decision_id": d["decision_id"], "type": d["type"],
                          "corrects": (d.get("decision") or {}).get("corrects")} for d in decisions),
     )

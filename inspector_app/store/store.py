@@ -385,20 +385,23 @@ class Store:
 
     # -- decisions ---------------------------------------------------------------------------
     def _evaluate(self, exam: dict, data: dict, overrides: dict, corrects: str | None,
-                  correction_reason: str) -> rules.Evaluation:
-        """The domain's rules on this examination as recorded (inside the caller's lock)."""
-        facts = examination_facts.build(exam, json.loads(exam["data"]), self._check_results(exam["id"]),
+                  correction_reason: str, pending: list[dict] | None = None) -> rules.Evaluation:
+        """The domain's rules on this examination as recorded (inside the caller's lock), with
+        ``pending`` check results counted as if recorded (evaluation only, never when saving)."""
+        facts = examination_facts.build(exam, json.loads(exam["data"]), self._check_results(exam["id"]) + list(pending or []),
                                         self.decisions(exam["id"]))
         return rules.evaluate(facts, Decision.from_dict(data), overrides, corrects, correction_reason)
 
     def evaluate_decision(self, examination_id: str, decision: dict, overrides: dict | None = None,
-                          corrects: str | None = None, correction_reason: str = "") -> rules.Evaluation:
-        """What ``record_decision`` would refuse and flag now, without writing anything."""
+                          corrects: str | None = None, correction_reason: str = "",
+                          pending: list[dict] | None = None) -> rules.Evaluation:
+        """What ``record_decision`` would refuse and flag now, without writing anything; ``pending``:
+        check results the caller will record before saving (a look-up not yet written)."""
         data = _as_dict(decision, "decision")
         _text(data.get("type"), "decision 'type'")
         with self._lock:
             exam = self._examination_row(examination_id)
-            return self._evaluate(exam, data, _overrides(overrides), corrects, correction_reason)
+            return self._evaluate(exam, data, _overrides(overrides), corrects, correction_reason, pending)
 
     def record_decision(self, examination_id: str, decision: dict, inspector: str,
                         overrides: dict | None = None, corrects: str | None = None,
@@ -436,6 +439,10 @@ class Store:
                                           "rule": lifted.rule, "reason": overrides[lifted.rule].strip(),
                                           "reasons": [lifted.message, msg("override: {reason}", reason=overrides[lifted.rule].strip())],
                                           "decision_id": decision_id})
+            for flag in verdict.flags:
+                if flag.rule in rules.QUEUED_FLAGS:   # the supervisor's queue is made of check results
+                    self._insert_check(exam, {"kind": CheckKind.decision_flag.value, "outcome": Outcome.flag.value,
+                                              "rule": flag.rule, "reasons": [flag.message], "decision_id": decision_id})
             if corrects:
                 self._insert_check(exam, {"kind": CheckKind.override.value, "outcome": Outcome.override.value,
                                           "rule": "flag.correction", "reason": correction_reason.strip(),

@@ -21,7 +21,8 @@ from .conftest import (
 
 REFERRAL = {"type": "referral", "referral_reasons": ["passport reported lost: referred for a hearing"]}
 SPECIAL = {"type": "special_landing_permission", "status_code": "long_term_resident", "period": "1y",
-           "special_landing_details": {"decision_reference": "ISA-2026-123", "granted_by": "minister_of_justice"}}
+           "details": {"decision_reference": "ISA-2026-123", "granted_by": "minister_of_justice",
+                       "granted_by_name": "Sato Ichiro", "residence_card": "to_be_mailed"}}
 
 
 def rules_of(findings) -> list[str]:
@@ -224,11 +225,11 @@ def test_special_landing_permission_follows_a_referral_and_records_its_grantor(c
     capture(exam, media)
     assert rules_of(exam.save(SPECIAL).refused) == ["special_landing.no_referral"]
     assert exam.save(REFERRAL).saved
-    no_grantor = dict(SPECIAL, special_landing_details={"decision_reference": "ISA-2026-123"})
+    no_grantor = dict(SPECIAL, details={k: v for k, v in SPECIAL["details"].items() if k != "granted_by"})
     assert rules_of(exam.save(no_grantor).refused) == ["special_landing.grantor_missing"]
     result = exam.save(SPECIAL)
     assert result.saved and result.seal is not None
-    assert result.decision["special_landing_details"]["granted_by"] == "minister_of_justice"
+    assert result.decision["details"]["granted_by"] == "minister_of_justice"
     assert [d["type"] for d in ctx.store().decisions(exam.examination_id)] == ["referral", "special_landing_permission"]
 
 

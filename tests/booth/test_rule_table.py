@@ -138,7 +138,8 @@ def grantor_missing(env: Env) -> Attempt:
     referral = exam.save({"type": "referral", "referral_reasons": ["no return ticket; asks for special permission"]})
     assert referral.saved, referral.refused
     return by_exam(exam, {"type": "special_landing_permission", "status_code": "long_term_resident", "period": "1y",
-                          "special_landing_details": {"decision_reference": "ISA-2026-123"}})
+                          "details": {"decision_reference": "ISA-2026-123", "granted_by_name": "Sato Ichiro",
+                                      "residence_card": "to_be_mailed"}})
 
 
 def decide(fields: dict, **examine_kw) -> Callable[[Env], Attempt]:
@@ -147,7 +148,7 @@ def decide(fields: dict, **examine_kw) -> Callable[[Env], Attempt]:
 
 EXPIRED = watson(expiry_date=TODAY - dt.timedelta(days=1))
 BROKEN = flip_check_digit(watson())
-CREW = {"type": "crew_landing", "period": "7d", "special_landing_details": {"vessel_or_aircraft": "JL 001"}}
+CREW = {"type": "crew_landing", "period": "7d", "details": {"vessel_or_aircraft": "JL 001", "crew_document": "S123"}}
 
 
 @dataclass
@@ -180,13 +181,14 @@ ROWS: dict[str, Row] = {
     "decision.details_missing": Row(decide({"type": "crew_landing", "period": "7d"})),
     "decision.referral_reason_missing": Row(decide({"type": "referral", "referral_reasons": ["  "]})),
     "decision.no_status_expected": Row(decide(dict(CREW, status_code="temporary_visitor"))),
-    "decision.reentry_kind_invalid": Row(decide({"type": "returning_resident", "status_code": "permanent_resident",
-                                                 "special_landing_details": {"reentry_permit_kind": "visa"}})),
+    "decision.detail_invalid": Row(decide({"type": "returning_resident", "status_code": "permanent_resident",
+                                           "details": {"reentry_permit_kind": "visa", "stay_until": "unlimited"}})),
     "decision.not_japanese": Row(decide({"type": "japanese_national"})),
     "decision.already_final": Row(second_decision),
     "special_landing.no_referral": Row(decide({
         "type": "special_landing_permission", "status_code": "long_term_resident", "period": "1y",
-        "special_landing_details": {"decision_reference": "ISA-2026-123", "granted_by": "commissioner"}})),
+        "details": {"decision_reference": "ISA-2026-123", "granted_by": "commissioner", "granted_by_name": "Sato Ichiro",
+                    "residence_card": "to_be_mailed"}})),
     "special_landing.grantor_missing": Row(grantor_missing),
     "override.not_allowed": Row(decide(LANDING, mrz=EXPIRED), overrides={"document.expired": "renewal applied for"},
                                 also=frozenset({"document.expired"})),

@@ -4,7 +4,7 @@ What depends on the examination (open hits, the document, biometrics, earlier de
 ``domain.rules``'s and tested in test_rules.py."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -31,7 +31,8 @@ def codes(problems: list[Finding]) -> list[str]:
 def test_valid_landing_permission():
     assert validate(landing()) == []
     assert landing().last_day == date(2027, 2, 19)
-    assert validate(landing("Business Manager", "4m")) == []
+    assert validate(landing("Business Manager", "4m", details={"residence_card": "to_be_mailed"})) == []
+    assert [f.rule for f in validate(landing("Business Manager", "4m"))] == ["residence_card.missing"]
 
 
 @pytest.mark.parametrize("status,period,code,fragment", [
@@ -71,22 +72,28 @@ def test_japanese_nationals_get_no_status():
 
 
 @pytest.mark.parametrize("kind,details,period,ok", [
-    (DecisionType.crew_landing, {"vessel_or_aircraft": "JL 001"}, "15d", True),
-    (DecisionType.crew_landing, {"vessel_or_aircraft": "JL 001"}, "16d", False),
+    (DecisionType.crew_landing, {"vessel_or_aircraft": "JL 001", "crew_document": "S123"}, "15d", True),
+    (DecisionType.crew_landing, {"vessel_or_aircraft": "JL 001", "crew_document": "S123"}, "16d", False),
+    (DecisionType.crew_landing, {"vessel_or_aircraft": "JL 001"}, "7d", False),
     (DecisionType.crew_landing, {}, "7d", False),
-    (DecisionType.port_of_call_landing, {"vessel_or_aircraft": "MV Asuka"}, "3d", True),
-    (DecisionType.port_of_call_landing, {"vessel_or_aircraft": "MV Asuka"}, "4d", False),
+    (DecisionType.port_of_call_landing, {"vessel_or_aircraft": "MV Asuka", "rejoins_at": "Kobe"}, "72h", True),
+    (DecisionType.port_of_call_landing, {"vessel_or_aircraft": "MV Asuka", "rejoins_at": "Kobe"}, "48h", True),
+    (DecisionType.port_of_call_landing, {"vessel_or_aircraft": "MV Asuka", "rejoins_at": "Kobe"}, "73h", False),
+    (DecisionType.port_of_call_landing, {"vessel_or_aircraft": "MV Asuka", "rejoins_at": "Kobe"}, "3d", False),
     (DecisionType.cruise_ship_landing, {"vessel": "MV Asuka"}, "30d", True),
-    (DecisionType.transit_landing, {"vessel_or_aircraft": "NH 9", "departure_port": "Kansai"}, "15d", True),
+    (DecisionType.transit_landing, {"vessel_or_aircraft": "NH 9", "departure_port": "Kansai",
+                                    "onward_vessel_or_aircraft": "NH 10"}, "15d", True),
     (DecisionType.transit_landing, {"vessel_or_aircraft": "NH 9"}, "15d", False),
-    (DecisionType.emergency_landing, {"grounds": "acute illness on board"}, "30d", True),
-    (DecisionType.distress_landing, {"vessel_or_aircraft": "FV Maru"}, "1m", False),
-    (DecisionType.temporary_refuge_landing, {"grounds": "fled persecution"}, "6m", True),
-    (DecisionType.temporary_refuge_landing, {"grounds": "fled persecution"}, "7m", False),
-    (DecisionType.temporary_refuge_landing, {"grounds": "fled persecution"}, None, False),
+    (DecisionType.emergency_landing, {"grounds": "acute illness on board", "medical_facility": "Rinku"}, "30d", True),
+    (DecisionType.distress_landing, {"vessel_or_aircraft": "FV Maru", "rescued_by": "JCG"}, "1m", False),
+    (DecisionType.distress_landing, {"vessel_or_aircraft": "FV Maru", "rescued_by": "JCG"}, "30d", True),
+    (DecisionType.temporary_refuge_landing, {"grounds": "fled persecution", "place_of_stay": "Osaka"}, "6m", True),
+    (DecisionType.temporary_refuge_landing, {"grounds": "fled persecution", "place_of_stay": "Osaka"}, "7m", False),
+    (DecisionType.temporary_refuge_landing, {"grounds": "fled persecution", "place_of_stay": "Osaka"}, None, False),
 ])
 def test_special_landings_have_their_own_details(kind, details, period, ok):
-    d = Decision(kind, period=period, landing_date=DAY, special_landing_details=details)
+    d = Decision(kind, period=period, landing_date=DAY, details=details,
+                 landed_at=datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc))
     assert (validate(d) == []) is ok, validate(d)
     assert set(codes(validate(d))) <= {"decision.details_missing", "decision.period_not_allowed",
                                         "decision.period_missing"}
@@ -97,22 +104,35 @@ def test_every_special_landing_type_has_a_rule():
     assert specials == set(SPECIAL_LANDINGS)
 
 
-def test_special_landing_permission_needs_reference_status_and_period():
+GRANT = {"decision_reference": "ISA-2026-123", "granted_by": "commissioner", "granted_by_name": "Sato Ichiro",
+         "residence_card": "to_be_mailed"}
+
+
+def test_special_landing_permission_needs_reference_grantor_status_and_period():
     d = Decision(DecisionType.special_landing_permission, status_code="long_term_resident", period="1y",
-                 landing_date=DAY, special_landing_details={"decision_reference": "ISA-2026-123"})
+                 landing_date=DAY, details=dict(GRANT))
     assert validate(d) == []
-    d.special_landing_details = None
+    d.details = {"residence_card": "to_be_mailed"}
     problems = validate(d)
-    assert codes(problems) == ["decision.details_missing"] and "decision_reference" in problems[0].message
+    assert codes(problems) == ["decision.details_missing"] and "decision reference" in problems[0].message
+    assert "name of the official" in problems[0].message
+    # never a status that cannot be granted at landing, nor a period the table does not allow
+    d = Decision(DecisionType.special_landing_permission, status_code="permanent_resident", period="unlimited",
+                 landing_date=DAY, details=dict(GRANT))
+    assert "decision.status_not_grantable" in codes(validate(d))
+    d = Decision(DecisionType.special_landing_permission, status_code="temporary_visitor", period="60d",
+                 landing_date=DAY, details={k: v for k, v in GRANT.items() if k != "residence_card"})
+    assert codes(validate(d)) == ["decision.period_not_allowed"]
 
 
 def test_returning_resident_keeps_status_with_reentry_permit():
     d = Decision(DecisionType.returning_resident, status_code="permanent_resident", landing_date=DAY,
-                 special_landing_details={"reentry_permit_kind": "special_reentry_permit"})
+                 details={"reentry_permit_kind": "special_reentry_permit", "residence_card_number": "AB12345678CD",
+                          "departed_on": "2026-06-01", "stay_until": "unlimited"})
     assert validate(d) == []
-    d.special_landing_details = {"reentry_permit_kind": "visa"}
-    assert codes(validate(d)) == ["decision.reentry_kind_invalid"]
-    d.special_landing_details = None
+    d.details = {"reentry_permit_kind": "visa", "stay_until": "unlimited"}
+    assert codes(validate(d)) == ["decision.detail_invalid"]
+    d.details = None
     assert codes(validate(d)) == ["decision.details_missing"]
 
 

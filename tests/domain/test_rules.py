@@ -160,7 +160,7 @@ def test_exceptions_stand_for_captures_and_are_flagged():
 
 def test_special_landings_do_not_require_biometrics():
     crew = Decision(DecisionType.crew_landing, period="7d", landing_date=DAY,
-                    special_landing_details={"vessel_or_aircraft": "JL 001"})
+                    details={"vessel_or_aircraft": "JL 001", "crew_document": "S123"})
     assert refused(replace(CLEAN, face_captured=False, fingers_captured=()), crew) == []
 
 
@@ -199,17 +199,18 @@ def test_one_final_decision_per_examination():
 
 def special(details=None) -> Decision:
     return Decision(DecisionType.special_landing_permission, status_code="long_term_resident", period="1y",
-                    landing_date=DAY, special_landing_details=details if details is not None else {
-                        "decision_reference": "ISA-2026-123", "granted_by": "commissioner"})
+                    landing_date=DAY, details=details if details is not None else {
+                        "decision_reference": "ISA-2026-123", "granted_by": "commissioner",
+                        "granted_by_name": "Sato Ichiro", "residence_card": "to_be_mailed"})
 
 
 def test_special_landing_permission_follows_a_referral_and_names_its_grantor():
     assert refused(CLEAN, special()) == ["special_landing.no_referral"]
     referred = replace(CLEAN, decisions=({"decision_id": "d1", "type": "referral"},))
     assert refused(referred, special()) == []
-    assert refused(referred, special({"decision_reference": "ISA-2026-123"})) == ["special_landing.grantor_missing"]
-    assert refused(referred, special({"decision_reference": "ISA-2026-123", "granted_by": "the mayor"})) == [
-        "special_landing.grantor_missing"]
+    named = {"decision_reference": "ISA-2026-123", "granted_by_name": "Sato Ichiro", "residence_card": "to_be_mailed"}
+    assert refused(referred, special(named)) == ["special_landing.grantor_missing"]
+    assert refused(referred, special({**named, "granted_by": "the mayor"})) == ["special_landing.grantor_missing"]
 
 
 def test_a_correction_names_an_earlier_decision_and_gives_a_reason():

@@ -42,7 +42,7 @@ def test_statuses(run_cli):
     out = run_cli("rules", "statuses", "--json")
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
-    assert len(rows) == 36
+    assert len(rows) == 38
     tv = next(r for r in rows if r["name_en"] == "Temporary Visitor")
     assert tv["name_ja"] == "短期滞在" and tv["periods"] == ["90d", "30d", "15d"] and tv["less_than"] == "15d"
     pr = next(r for r in rows if r["name_en"] == "Permanent Resident")

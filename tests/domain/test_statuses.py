@@ -46,10 +46,11 @@ def test_every_period_text_is_quoted_from_the_table(appendix):
 
 def test_sub_categories():
     subs = {s.name_en for s in CATALOGUE if s.parent}
-    assert {"Highly-Skilled Professional (i)", "Highly-Skilled Professional (ii)",
+    assert {"Highly-Skilled Professional (i)(a)", "Highly-Skilled Professional (i)(b)",
+            "Highly-Skilled Professional (i)(c)", "Highly-Skilled Professional (ii)",
             "Specified Skilled Worker (i)", "Specified Skilled Worker (ii)"} <= subs
     assert {f"Technical Intern Training ({lv})({ab})" for lv in ("i", "ii", "iii") for ab in "ab"} <= subs
-    assert len(CATALOGUE) == 36
+    assert len(CATALOGUE) == 38
 
 
 def test_japanese_names_are_the_official_ones():
@@ -64,7 +65,7 @@ def test_japanese_names_are_the_official_ones():
 def test_not_grantable_at_landing():
     assert {s.code for s in CATALOGUE if not s.grantable_at_landing} == {
         "permanent_resident", "highly_skilled_professional_ii"}
-    assert len(grantable_statuses()) == 34
+    assert len(grantable_statuses()) == 36
 
 
 @pytest.mark.parametrize("status,period,allowed", [
@@ -81,7 +82,7 @@ def test_not_grantable_at_landing():
     ("Specified Skilled Worker (ii)", "6m", True), ("Specified Skilled Worker (ii)", "2y", False),
     ("Technical Intern Training (i)(a)", "1y", True), ("Technical Intern Training (i)(b)", "2y", False),
     ("Technical Intern Training (iii)(b)", "2y", True),
-    ("Highly-Skilled Professional (i)", "5y", True), ("Highly-Skilled Professional (i)", "3y", False),
+    ("Highly-Skilled Professional (i)(a)", "5y", True), ("Highly-Skilled Professional (i)(c)", "3y", False),
     ("Highly-Skilled Professional (ii)", "unlimited", False),
     ("Permanent Resident", "unlimited", False),
     ("Long-Term Resident", "2y", True), ("Long-Term Resident", "6y", False),
@@ -120,7 +121,9 @@ def test_allowed_periods_are_all_allowed():
         assert choices, s.name_en
         for p in choices:
             assert check_period(s, p)[0], (s.name_en, str(p))
-    assert [str(p) for p in find("Temporary Visitor").allowed_periods()] == ["90d", "30d", "15d"]
+    # "15 days or a period of less than 15 days": every day from 14 to 1 can be granted
+    assert [str(p) for p in find("Temporary Visitor").allowed_periods()] == ["90d", "30d", "15d"] + [
+        f"{n}d" for n in range(14, 0, -1)]
     assert str(find("Student").allowed_periods()[0]) == "4y3m"
     assert find("Permanent Resident").allowed_periods() == [Period(kind="unlimited")]
 

@@ -251,7 +251,7 @@ def test_special_landing_asks_for_the_details_the_domain_requires(booth):
     record = d.save()
     exam = window.backend.examination(window.exam_vm.examination_id)
     saved = exam["decisions"][0]["decision"]
-    assert saved["special_landing_details"] == {"vessel_or_aircraft": "JL006"}
+    assert saved["details"] == {"vessel_or_aircraft": "JL006"}
     assert record["seal_path"] is None
 
 

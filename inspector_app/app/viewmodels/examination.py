@@ -65,7 +65,7 @@ class ExaminationViewModel(QObject):
     def _reset_view(self) -> None:
         self.face_image = None
         self.decision: dict = {"type": LANDING, "status_code": "", "period": "",
-                               "referral_reasons": [], "special_landing_details": "", "note": ""}
+                               "referral_reasons": [], "details": "", "note": ""}
         self.override_reason = ""
         self.evaluation = None
         self.saved_record: dict | None = None
@@ -388,8 +388,8 @@ class ExaminationViewModel(QObject):
 
     def _fields(self) -> dict:
         d = dict(self.decision)
-        if not isinstance(d.get("special_landing_details"), dict):
-            d["special_landing_details"] = None
+        if not isinstance(d.get("details"), dict):
+            d["details"] = None
         return d
 
     def _overrides(self) -> dict[str, str]:

@@ -455,7 +455,7 @@ class DecisionPanel(Retranslating):
         self.period.currentIndexChanged.connect(lambda i: self._pick(period=self.period.itemData(i) or ""))
         self.reasons.textChanged.connect(lambda: self._pick(referral_reasons=[
             r.strip() for r in self.reasons.toPlainText().splitlines() if r.strip()]))
-        self.details.textChanged.connect(lambda: self._pick(special_landing_details=self._details_dict()))
+        self.details.textChanged.connect(lambda: self._pick(details=self._details_dict()))
         self.override.textChanged.connect(lambda text: None if self._filling else vm.set_override_reason(text))
         self.save_button.clicked.connect(vm.save)
         self.next_button.clicked.connect(vm.next_traveller)
