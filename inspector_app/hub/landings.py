@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 
+from inspector_app.common.clock import utc_now
 from inspector_app.domain import landings
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS travellers (
   document_number TEXT NOT NULL, nationality TEXT NOT NULL, booth_id TEXT NOT NULL, examination_id TEXT NOT NULL,
-  created_at TEXT, PRIMARY KEY (document_number, nationality, booth_id, examination_id));
+  created_at TEXT NOT NULL, PRIMARY KEY (document_number, nationality, booth_id, examination_id));
 CREATE TABLE IF NOT EXISTS exam_decisions (
   booth_id TEXT NOT NULL, examination_id TEXT NOT NULL, record_id TEXT NOT NULL,
   PRIMARY KEY (booth_id, examination_id, record_id))
@@ -56,10 +57,11 @@ def index(tx, booth_id: str, record: dict) -> None:
             return
         number, nationality = traveller.get("document_number"), traveller.get("nationality")
         if _field(number) and _field(nationality):
-            when = payload.get("started_at") or record.get("created_at")
+            # never NULL: the databases sort NULL at opposite ends of "newest first"
+            when = next((w for w in (payload.get("started_at"), record.get("created_at")) if isinstance(w, str)),
+                        utc_now(microseconds=True))
             tx.execute("INSERT INTO travellers (document_number, nationality, booth_id, examination_id, created_at)"
-                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                       (number, nationality, booth_id, exam_id, when if isinstance(when, str) else None))
+                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", (number, nationality, booth_id, exam_id, when))
     elif record.get("kind") == "decision":
         tx.execute("INSERT INTO exam_decisions (booth_id, examination_id, record_id) VALUES (?, ?, ?)"
                    " ON CONFLICT DO NOTHING", (booth_id, exam_id, record["record_id"]))
