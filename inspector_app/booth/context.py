@@ -149,7 +149,8 @@ class BoothContext:
         """The signed-in user (``{user, display_name, roles}``) or None: checked against the
         credentials the hub distributed, never taken on a name alone. The user's own signing key
         (wrapped under their password in the signed user list) is unlocked for the session: a
-        supervisor's review is signed with it, so no one else can make one in their name."""
+        supervisor's review and an inspector's look-up at the hub are signed with it, so no one
+        else can make one in their name."""
         found = self.store().check_login(user, password)
         # a supervisor signs reviews and queue reads, an inspector a departure's look-up at the
         # hub; an administrator signs nothing, so their key is not unwrapped (a second scrypt run)
