@@ -7,12 +7,14 @@ line used). The settings keys are listed in docs/ARCHITECTURE.md.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from pathlib import Path
 
 from inspector_app.booth.matcher import InProcessMatcher, Matcher
 from inspector_app.booth.port_queue import PortQueue
+from inspector_app.domain.messages import msg
 from inspector_app.settings import Settings
 
 #: Booth settings read here; the packages' own keys are in their modules (devices.config, ...).
@@ -31,6 +33,24 @@ class PortQueueUnavailable(RuntimeError):
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(detail or reason)
         self.reason, self.detail = reason, detail
+
+
+@dataclasses.dataclass(frozen=True)
+class LandingLookup:
+    """A departing traveller's landing record (``store.find_landings``' item shape) or None, where
+    it was found (``booth``, ``hub``, ``none``: then the MRZ alone), and what was searched."""
+    record: dict | None
+    source: str
+    note: str
+
+
+#: What a look-up searched when the hub could not be asked, by ``PortQueueUnavailable.reason``.
+ONLY_THIS_BOOTH = {
+    "no_hub": msg("no hub configured: only this booth's records searched"),
+    "no_key": msg("the inspector's key is not unlocked: only this booth's records searched"),
+    "unreachable": msg("hub unreachable: only this booth's records searched"),
+    "refused": msg("the hub refused the search: only this booth's records searched"),
+}
 
 
 class BoothContext:
@@ -130,11 +150,12 @@ class BoothContext:
         """The signed-in user (``{user, display_name, roles}``) or None: checked against the
         credentials the hub distributed, never taken on a name alone. The user's own signing key
         (wrapped under their password in the signed user list) is unlocked for the session: a
-        supervisor's review is signed with it, so no one else can make one in their name."""
+        supervisor's review and an inspector's look-up at the hub are signed with it, so no one
+        else can make one in their name."""
         found = self.store().check_login(user, password)
-        # only a supervisor signs anything (reviews): nobody else's key is unwrapped (a second
-        # scrypt run at every sign-in and every unlock of the screen)
-        signs = bool(found) and "supervisor" in found.get("roles", [])
+        # a supervisor signs reviews and queue reads, an inspector a departure's look-up at the
+        # hub; an administrator signs nothing, so their key is not unwrapped (a second scrypt run)
+        signs = bool(found) and bool({"supervisor", "inspector"} & set(found.get("roles", [])))
         key = self.store().unlock_signing_key(found["user"], password) if signs else None
         with self._lock:
             self._signing_keys = {found["user"]: key} if key is not None else {}
@@ -162,7 +183,7 @@ class BoothContext:
         key. The first call reads it page by page; later ones ask only for what changed since
         (``booth.port_queue``). Raises ``PortQueueUnavailable`` (``.reason``: ``no_hub``,
         ``no_key``, ``unreachable``, ``refused``)."""
-        key, timeout = self._supervisor(user, timeout_s)
+        key, timeout = self._hub_key(user, timeout_s)
         with self._lock:
             copy = self._port_queues.setdefault(user, PortQueue())
         return self._through_hub(timeout, lambda client: copy.refresh(client, user, key))
@@ -172,24 +193,47 @@ class BoothContext:
         """Items of one booth's examination with their payloads (what the supervisor opened), by
         record id, read over one connection to the hub; None for one the hub no longer holds for
         this port. Raises as ``port_queue``."""
-        key, timeout = self._supervisor(user, timeout_s)
+        key, timeout = self._hub_key(user, timeout_s)
         return self._through_hub(timeout, lambda client: {
             rid: client.port_queue_item(user, key, booth_id, rid) for rid in record_ids})
 
-    def _supervisor(self, user: str, timeout_s: float):
-        """``user``'s unlocked key and the time-out for a call to the hub, or why there is none."""
+    def find_landing(self, user: str, document_number: str, nationality: str,
+                     timeout_s: float = 3.0) -> LandingLookup:
+        """The departing traveller's newest landing (by landing date) among this booth's records
+        and, asked as the signed-in inspector ``user`` with their own key, the hub's (a later
+        landing at another port is only there). Without a hub, an unlocked key, or an answer
+        within ``timeout_s``, this booth's records alone, and ``note`` says so: never raises for
+        the hub."""
+        number, nationality = str(document_number).strip().upper(), str(nationality).strip().upper()
+        found = self.store().find_landings(number, nationality, limit=1)
+        try:
+            key, timeout = self._hub_key(user, timeout_s)
+            found += self._through_hub(timeout, lambda client: client.find_landings(user, key, number, nationality,
+                                                                                    limit=1))
+            note = msg("this booth's and the hub's records searched")
+        except PortQueueUnavailable as exc:
+            note = ONLY_THIS_BOOTH[exc.reason]
+        if not found:
+            return LandingLookup(None, "none", note)
+        # the booth's own copy wins a tie: the same record the booth pushed comes back from the hub
+        newest = max(found, key=lambda r: (str(r.get("landing_date") or ""), str(r.get("decided_at") or "")))
+        return LandingLookup(newest, str(newest.get("source")), note)
+
+    def _hub_key(self, user: str, timeout_s: float):
+        """``user``'s unlocked key and the time-out for a call to the hub, or why there is none
+        (no hub first: an unlocked key would not help a booth without one)."""
         from inspector_app.sync.config import SyncConfig, SyncConfigError
 
-        with self._lock:
-            key = self._signing_keys.get(user)
-        if key is None:
-            raise PortQueueUnavailable("no_key", f"{user} has no signing key unlocked on this booth")
         try:
             cfg = SyncConfig.load(self.home)
         except SyncConfigError as exc:
             raise PortQueueUnavailable("no_hub", str(exc)) from exc
         if not cfg.hub_url:
             raise PortQueueUnavailable("no_hub", "no hub URL configured")
+        with self._lock:
+            key = self._signing_keys.get(user)
+        if key is None:
+            raise PortQueueUnavailable("no_key", f"{user} has no signing key unlocked on this booth")
         return key, min(float(cfg.timeout_s), timeout_s)
 
     def port_review(self, booth_id: str, check_result_id: str, examination_id: str, reviewer: str, verdict: str,

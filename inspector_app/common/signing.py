@@ -1,6 +1,6 @@
 """Ed25519 signatures over canonical JSON, with a tag per kind of message.
 
-Booth records, hub receipts, user lists and supervisor proofs are all signed the same way: the
+Booth records, hub receipts, user lists and supervisor and inspector proofs are all signed the same way: the
 signed bytes are ``tag NUL canonical-JSON``. The tag (domain separation) makes a signature made
 for one kind of message useless as another: a receipt can never pass as a user list. Public keys
 travel as base64 of the raw 32 bytes.
@@ -23,6 +23,8 @@ RECORD = "border-inspector/record/v1"
 RECEIPT = "border-inspector/receipt/v1"
 USERS = "border-inspector/users/v1"
 SUPERVISOR_PROOF = "border-inspector/supervisor-proof/v1"
+#: an inspector's proof for one look-up (``GET /landings``): signed over the document it asks for
+LANDING_PROOF = "border-inspector/landing-proof/v1"
 EXPORT = "border-inspector/export/v1"
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from inspector_app.common import passwords, signed_review, signing
 from inspector_app.common.clock import utc_now
-from inspector_app.hub import credentials
+from inspector_app.hub import credentials, landings
 from inspector_app.hub import records as rec
 from inspector_app.hub.pool import HubBusy, HubDbError, PostgresPool, SqlitePool
 
@@ -173,6 +173,7 @@ class HubDb:
             elif row[0] != SCHEMA_VERSION:
                 raise HubDbError(f"{self.url} has hub schema {row[0]}, this hub needs {SCHEMA_VERSION}")
             self._migrate_queue(tx)
+            landings.create(tx)
 
     def _old_records(self, tx: _Tx) -> bool:
         return "signature" not in self._columns(tx, "records")
@@ -358,7 +359,9 @@ class HubDb:
     def _on_new_record(self, tx: _Tx, booth: Booth, r: dict, touched: list) -> str | None:
         """Queue a flagged record, apply a review (or park it until its target arrives), apply
         parked reviews of this record. Returns why a review record was not applied, or None.
-        Queue items inserted or reviewed are added to ``touched`` (for ``_stamp``)."""
+        Queue items inserted or reviewed are added to ``touched`` (for ``_stamp``); an examination
+        or decision is indexed for ``find_landings``."""
+        landings.index(tx, booth.booth_id, r)
         flags = rec.flags_of(r["kind"], r["payload"])
         if flags:
             # a record without a time is queued at its arrival: pages are ordered by created_at
@@ -436,6 +439,11 @@ class HubDb:
                               " FROM conflicts ORDER BY id").fetchall()
         return [dict(zip(("record_id", "booth_id", "received_at", "stored_sha256", "sent_sha256"), r))
                 for r in rows]
+
+    def find_landings(self, document_number: str, nationality: str, limit: int = 5) -> list[dict]:
+        """Every booth's landings of the traveller of this document, newest first (``hub.landings``)."""
+        with self.read() as tx:
+            return landings.find(tx, document_number, nationality, limit)
 
     # -- audit anchors, alerts, reads ----------------------------------------------------------
     def put_audit_head(self, booth_id: str, seq: int, head_hash: str) -> None:

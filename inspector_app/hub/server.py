@@ -6,6 +6,7 @@ Endpoints are documented in docs/HUB_API.md; the live description is at ``/opena
 from __future__ import annotations
 
 import logging
+import re
 import time
 from datetime import datetime
 from typing import Any
@@ -96,6 +97,9 @@ class KeyIn(BaseModel):
 
 bearer = HTTPBearer(auto_error=False, description="`<booth_id>.<secret>` issued by `hub register-booth`")
 PROOF_WINDOW_S = 300
+MAX_LANDINGS = 20
+DOCUMENT_NUMBER = re.compile("[A-Z0-9]{1,24}")  # ICAO 9303: 9, or more carried on in the optional data
+NATIONALITY = re.compile("[A-Z]{1,3}")
 
 
 def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None) -> FastAPI:
@@ -116,25 +120,34 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
                                 headers={"WWW-Authenticate": "Bearer"})
         return found
 
-    def supervisor(request: Request, who: Booth = Depends(booth)) -> str:
-        """A supervisor of this booth's port, proven by a fresh signature with their own key:
-        a booth credential alone never reads other booths' flagged travellers."""
-        user = request.headers.get("x-supervisor", "")
-        at = request.headers.get("x-supervisor-at", "")
-        proof = request.headers.get("x-supervisor-proof", "")
+    def proven(request: Request, who: Booth, header: str, role: str, tag: str, **signed: str) -> dict | None:
+        """The user named in the ``X-<header>`` headers if they hold ``role`` and signed, with
+        their own key within the proof window, this request at this booth (and ``signed``)."""
+        user = request.headers.get(f"x-{header}", "")
+        at = request.headers.get(f"x-{header}-at", "")
+        proof = request.headers.get(f"x-{header}-proof", "")
         found = db.user(user) if user else None
         try:
             age = abs(time.time() - datetime.fromisoformat(at).timestamp())
         except ValueError:
             age = None
-        value = {"user": user, "at": at, "method": request.method, "path": request.url.path, "booth_id": who.booth_id}
-        if (found is None or "supervisor" not in found["roles"] or age is None or age > PROOF_WINDOW_S
-                or not signing.verify(found["public_key"], signing.SUPERVISOR_PROOF, value, proof)):
+        value = {"user": user, "at": at, "method": request.method, "path": request.url.path, "booth_id": who.booth_id,
+                 **signed}
+        if (found is None or role not in found["roles"] or age is None or age > PROOF_WINDOW_S
+                or not signing.verify(found["public_key"], tag, value, proof)):
+            return None
+        return found
+
+    def supervisor(request: Request, who: Booth = Depends(booth)) -> str:
+        """A supervisor of this booth's port, proven by a fresh signature with their own key:
+        a booth credential alone never reads other booths' flagged travellers."""
+        found = proven(request, who, "supervisor", "supervisor", signing.SUPERVISOR_PROOF)
+        if found is None:
             raise HTTPException(403, "this needs a supervisor's signed proof (X-Supervisor, X-Supervisor-At, "
                                      "X-Supervisor-Proof) made within the last 5 minutes")
         if "*" not in found["ports"] and who.port not in found["ports"]:
-            raise HTTPException(403, f"{user} is not a supervisor of {who.port}")
-        return user
+            raise HTTPException(403, f"{found['user']} is not a supervisor of {who.port}")
+        return found["user"]
 
     @app.get("/health", tags=["status"])
     def health() -> dict:
@@ -266,6 +279,32 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
             raise HTTPException(422, str(exc)) from exc
         db.log_access(f"user:{body.reviewer}@{who.booth_id}", "review", f"{booth_id}/{record_id} {body.verdict}")
         return out
+
+    @app.get("/landings", tags=["landings"])
+    def find_landings(request: Request,
+                      document_number: str = Query(max_length=64, description="the MRZ's, without fillers"),
+                      nationality: str = Query(max_length=64, description="the MRZ's three-letter code"),
+                      limit: int = Query(5, ge=1, le=MAX_LANDINGS),
+                      who: Booth = Depends(booth)) -> dict:
+        """A departing traveller's landings at any port, newest first, for the examining inspector:
+        their proof is signed over the document asked for, and who asked for which is logged."""
+        for name, value, pattern, what in (
+                ("document_number", document_number, DOCUMENT_NUMBER, "1-24 capital letters and digits"),
+                ("nationality", nationality, NATIONALITY, "1-3 capital letters")):
+            if not pattern.fullmatch(value):
+                raise HTTPException(422, f"{name} must be {what}, as the MRZ gives it (fillers removed)")
+        found = proven(request, who, "inspector", "inspector", signing.LANDING_PROOF,
+                       document_number=document_number, nationality=nationality)
+        if found is None:
+            raise HTTPException(403, "this needs the examining inspector's signed proof (X-Inspector, "
+                                     "X-Inspector-At, X-Inspector-Proof) for this document, made within the "
+                                     "last 5 minutes")
+        if "*" not in found["ports"] and who.port not in found["ports"]:
+            raise HTTPException(403, f"{found['user']} is not an inspector of {who.port}")
+        items = db.find_landings(document_number, nationality, limit)
+        db.log_access(f"user:{found['user']}@{who.booth_id}", "landings.read",
+                      f"{nationality} {document_number}: {len(items)} landing(s)")
+        return {"items": items}
 
     @app.get("/reviews", tags=["supervisor queue"])
     def reviews(after: int = Query(0, ge=0, le=2**63 - 1), who: Booth = Depends(booth)) -> dict:

@@ -125,6 +125,12 @@ V2 = [
     *_outbox_guard(),
 ]
 
+V3 = [
+    # a departure finds the traveller's landing by document (store.landings): an index, not a scan
+    "CREATE INDEX examinations_traveller ON examinations("
+    "json_extract(data, '$.traveller.document_number'), json_extract(data, '$.traveller.nationality'))",
+]
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -137,6 +143,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "examinations, check results, decisions, reviews, outbox, audit, users", tuple(V1)),
     Migration(2, "signed reviews, user keys and versions, outbox quarantine, append-only examinations and outbox",
               tuple(V2)),
+    Migration(3, "examinations indexed by the traveller's document number and nationality", tuple(V3)),
 )
 
 

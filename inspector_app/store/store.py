@@ -32,6 +32,7 @@ from inspector_app.domain.decisions import Decision
 from inspector_app.domain.messages import msg
 
 from . import facts as examination_facts
+from . import landings
 from .audit import GENESIS, AuditRow, entry_hash, find_first_break
 from .connection import connect, integrity_check
 from .errors import (
@@ -463,6 +464,13 @@ class Store:
                 "SELECT * FROM decisions WHERE examination_id = ? ORDER BY rowid", (str(examination_id),)
             ))
         return [_decision_record(r) for r in rows]
+
+    def find_landings(self, document_number: str, nationality: str, limit: int = 5) -> list[dict]:
+        """The landings this booth recorded for the traveller of this document, newest first
+        (``domain.landings``: a corrected decision gives way to its correction, referrals are no
+        landing), each with ``"source": "booth"``: what a departure is checked against."""
+        with self._lock:
+            return landings.find(self.conn, str(document_number), str(nationality), limit)
 
     def decision(self, decision_id: str) -> dict | None:
         with self._lock:

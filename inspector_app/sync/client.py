@@ -69,7 +69,8 @@ def retry_after(r: httpx.Response) -> float | None:
 
 
 class SupervisorRefused(SyncError):
-    """The hub refused a supervisor's proof (not a supervisor of this port, stale or wrong key)."""
+    """The hub refused a signed-in user's proof (a supervisor's, or an inspector's look-up): not
+    of this port or role, stale, or the wrong key."""
 
 
 class SyncClient:
@@ -401,6 +402,27 @@ class SyncClient:
         if r.status_code != 200:
             raise SyncError(f"hub answered {r.status_code} to GET {path}: {r.text[:200]}")
         return self._json(r, *keys)
+
+    # -- inspector ---------------------------------------------------------------------------
+    def find_landings(self, user: str, key: Ed25519PrivateKey, document_number: str, nationality: str,
+                      limit: int = 5) -> list[dict]:
+        """A departing traveller's landings at every booth of the country, newest first (``GET
+        /landings``), asked for by the examining inspector ``user`` with a proof signed by their
+        own key over this document. Raises ``SupervisorRefused`` when the hub refuses the proof
+        or the query (403, 422), ``SyncError`` otherwise."""
+        import datetime as dt
+
+        number, nationality = str(document_number).strip().upper(), str(nationality).strip().upper()
+        at = dt.datetime.now(dt.UTC).isoformat()
+        value = {"user": user, "at": at, "method": "GET", "path": "/landings", "booth_id": self.booth_id,
+                 "document_number": number, "nationality": nationality}
+        headers = {"X-Inspector": user, "X-Inspector-At": at,
+                   "X-Inspector-Proof": signing.sign(key, signing.LANDING_PROOF, value)}
+        r = self._request("GET", "/landings", ok=(200, 403, 422), headers=headers,
+                          params={"document_number": number, "nationality": nationality, "limit": limit})
+        if r.status_code != 200:
+            raise SupervisorRefused(f"the hub refused {user}'s look-up ({r.status_code}): {r.text[:200]}")
+        return _dicts(self._json(r, "items")["items"], "/landings")
 
     def port_review(self, fields: dict, signature: str) -> dict:
         """A supervisor's review of another booth's queued record, signed with their own key

@@ -37,7 +37,7 @@ def codes(info) -> set[str]:
 
 # -- opening, schema, encryption ------------------------------------------------------------------
 def test_new_store_has_schema_and_private_files(store, store_home):
-    assert store.schema_version == MIGRATIONS[-1].version == 2
+    assert store.schema_version == MIGRATIONS[-1].version == 3
     assert store.integrity_check() == ["ok"]
     for name in ("booth.db", "booth.key"):
         mode = stat.S_IMODE((store_home / name).stat().st_mode)
@@ -55,18 +55,20 @@ def test_reopen_does_not_reapply_migrations(store_home, key_provider):
 
 
 def test_failing_migration_leaves_no_trace(store):
-    bad = (Migration(3, "half done", ("CREATE TABLE later_table (a)", "THIS IS NOT SQL")),)
+    last = MIGRATIONS[-1].version
+    bad = (Migration(last + 1, "half done", ("CREATE TABLE later_table (a)", "THIS IS NOT SQL")),)
     with pytest.raises(sqlcipher3.Error):
         apply_migrations(store.conn, bad)
-    assert current_version(store.conn) == 2
+    assert current_version(store.conn) == last
     assert store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'later_table'").fetchone()[0] == 0
 
 
 def test_migrations_apply_in_order(store):
-    more = (Migration(4, "fourth", ("CREATE TABLE t4 (a)",)), Migration(3, "third", ("CREATE TABLE t3 (a)",)))
-    assert apply_migrations(store.conn, more) == [3, 4]
+    n = MIGRATIONS[-1].version
+    more = (Migration(n + 2, "second", ("CREATE TABLE t4 (a)",)), Migration(n + 1, "first", ("CREATE TABLE t3 (a)",)))
+    assert apply_migrations(store.conn, more) == [n + 1, n + 2]
     assert apply_migrations(store.conn, more) == []
-    assert current_version(store.conn) == 4
+    assert current_version(store.conn) == n + 2
 
 
 def test_database_from_a_newer_program_is_refused(store_home, key_provider, raw_db):
