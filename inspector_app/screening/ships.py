@@ -27,7 +27,7 @@ from inspector_app.screening import liststate
 PART = "ships"
 FILE = "ships.jsonl"
 COLUMNS = ("imo", "name", "operator", "designated_from", "designated_until")
-_IMO = re.compile(r"\s*(?:IMO[\s:.#-]*)?(\d{7})\s*", re.IGNORECASE)
+_IMO = re.compile(r"\s*(?:IMO[\s:.#-]*)?(\d{7})\s*", re.IGNORECASE | re.ASCII)
 
 
 class ShipsError(ValueError):
@@ -55,9 +55,9 @@ def imo_check_digit(first_six: str) -> int:
 
 
 def imo_number(text: str) -> str | None:
-    """'IMO 9074729', 'imo9074729' or '9074729' -> '9074729'; None when not shaped like one.
-    The check digit is not looked at here (see :func:`imo_valid`)."""
-    m = _IMO.fullmatch(text or "")
+    """'IMO 9074729', 'imo9074729' or '9074729' (full-width digits too) -> '9074729'; None when
+    not shaped like one. The check digit is not looked at here (see :func:`imo_valid`)."""
+    m = _IMO.fullmatch(unicodedata.normalize("NFKC", text or ""))
     return m.group(1) if m else None
 
 
@@ -198,7 +198,8 @@ def _index(state: liststate.ListState) -> _Index | None:
     path = state.directory / PART / FILE
     # a version directory never changes once published, but a rebuilt booth can publish the same
     # version number again: the install time tells the two apart
-    key = (str(state.directory), state.manifest.get("applied_at"))
+    key = (str(state.directory), state.manifest.get("applied_at"),
+           (state.manifest.get(liststate.FILES) or {}).get(f"{PART}/{FILE}"))
     with _cache_lock:
         if key in _cache:
             return _cache[key]
