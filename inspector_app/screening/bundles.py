@@ -120,7 +120,7 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
     elif biometric_rows is not None:  # templates already computed (e.g. by the hub)
         sections.append(("biometrics", _jsonl(biometric_rows)))
     if ships_file:
-        sections.append(("ships", _jsonl(ships.read_file(Path(ships_file), allow_remove=delta))))
+        sections.append(("ships", _jsonl(ships.read_input(Path(ships_file), delta))))
     header = {
         "format": FORMAT, "kind": "delta" if delta else "full", "version": int(version),
         "base_version": base_version, "created_at": created_at or utc_now(),

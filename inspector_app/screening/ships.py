@@ -139,11 +139,18 @@ def read_file(path: Path, allow_remove: bool = False) -> list[dict]:
     return rows
 
 
-def install(prev: Path | None, out: Path, rows: list[dict], delta: bool) -> int:
-    """Write the list a bundle's ``ships`` section makes into ``out``; returns its ship count.
+def read_input(path: Path, delta: bool) -> list[dict]:
+    """:func:`read_file`, and for a full list the checks a booth makes of the whole list too, so a
+    list every booth would refuse is refused when the bundle is made."""
+    rows = read_file(path, allow_remove=delta)
+    if not delta:
+        merged({}, rows, delta=False)
+    return rows
 
-    A full section is the whole list; a delta's adds, replaces (by IMO number) or removes ships
-    of the previous list. Every row is checked first: one bad row refuses the section."""
+
+def merged(by_imo: dict[str, dict], rows: list[dict], delta: bool) -> dict[str, dict]:
+    """The list (by IMO number) after a section's rows: the whole list when full; added,
+    replaced or removed ships when a delta. Every row is checked first: one bad row refuses all."""
     changes, seen = [], {}
     for n, row in enumerate(rows, start=1):
         c = clean_row(row, f"ships row {n}", allow_remove=delta)
@@ -151,13 +158,7 @@ def install(prev: Path | None, out: Path, rows: list[dict], delta: bool) -> int:
             raise ShipsError(f"ships row {n}: IMO {c['imo']} is already in row {seen[c['imo']]}")
         seen[c["imo"]] = n
         changes.append(c)
-    if delta:
-        if prev is None or not (prev / FILE).exists():
-            raise ShipsError("the booth has no designated-ship list for this delta to update; "
-                             "apply a full bundle with a ships section first")
-        by_imo = {r["imo"]: r for r in _read(prev / FILE)}
-    else:
-        by_imo = {}
+    by_imo = dict(by_imo) if delta else {}
     for c in changes:
         if c.get("remove"):
             by_imo.pop(c["imo"], None)
@@ -169,6 +170,15 @@ def install(prev: Path | None, out: Path, rows: list[dict], delta: bool) -> int:
         if other != r["imo"]:
             raise ShipsError(f"ships IMO {other} and IMO {r['imo']} have the same name {r['name']!r}: "
                              "a name must identify one designated ship")
+    return by_imo
+
+
+def install(prev: Path | None, out: Path, rows: list[dict], delta: bool) -> int:
+    """Write the list a bundle's ``ships`` section makes into ``out``; returns its ship count."""
+    if delta and (prev is None or not (prev / FILE).exists()):
+        raise ShipsError("the booth has no designated-ship list for this delta to update; "
+                         "apply a full bundle with a ships section first")
+    by_imo = merged({r["imo"]: r for r in _read(prev / FILE)} if delta else {}, rows, delta)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / FILE, "w", encoding="utf-8") as fh:
         for imo in sorted(by_imo):

@@ -158,7 +158,7 @@ def test_a_bad_row_refuses_the_whole_bundle_and_leaves_the_lists_as_they_were(v1
     """Rows as a producer that does not check them would sign them: the booth checks again."""
     before = snapshot(v1)
     rows = [{**ships.clean_row(SHIPS[0], "test")}, bad]
-    monkeypatch.setattr(ships, "read_file", lambda path, allow_remove=False: rows)
+    monkeypatch.setattr(ships, "read_input", lambda path, delta: rows)
     bad_bundle = make_bundle(2, sltd=[SLTD[0]], ships=[])
     with pytest.raises(bundles.BundleError) as refused:
         bundles.apply(v1, bad_bundle)
@@ -203,9 +203,11 @@ def test_bundle_create_takes_ships_and_refuses_a_bad_row_naming_its_line(cli, tm
     assert r.returncode == 0, r.stderr
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("# invented ships\nimo,name,operator,designated_from,designated_until\n"
-                   "9074729,Sakura Serenade,X,2024-04-01,\n9074728,Typo Star,X,2024-04-01,\n", encoding="utf-8")
-    r = cli("bundle", "create", "--key", signer["signing_key"], "--version", "2", "--out", tmp_path / "bad.bundle",
-            "--ships", bad, "--json")
-    assert r.returncode == 2 and f"{bad} line 4: IMO 9074728 fails its check digit" in r.stderr
-    assert not (tmp_path / "bad.bundle").exists()
+    for last, says in [("9074728,Typo Star", f"{bad} line 4: IMO 9074728 fails its check digit"),
+                       ("9901013,Sakura  Serenade", "IMO 9074729 and IMO 9901013 have the same name")]:
+        bad.write_text("# invented ships\nimo,name,operator,designated_from,designated_until\n"
+                       f"9074729,Sakura Serenade,X,2024-04-01,\n{last},X,2024-04-01,\n", encoding="utf-8")
+        r = cli("bundle", "create", "--key", signer["signing_key"], "--version", "2", "--out", tmp_path / "bad.bundle",
+                "--ships", bad, "--json")
+        assert r.returncode == 2 and says in r.stderr, r.stderr
+        assert not (tmp_path / "bad.bundle").exists()
