@@ -9,9 +9,11 @@ home, nothing into the repository:
 - booth settings (port, booth id, simulated camera, SBI port range, language);
 - the demo users of every role (users.csv) in the booth store, as the hub would distribute them;
 - a hub signing key, trusted by the booth, and a **signed** list bundle (version 1) holding the
-  SLTD records (sltd.csv), the biographic watchlist (watchlist.csv) and the biometric watchlist
+  SLTD records (sltd.csv), the biographic watchlist (watchlist.csv), the biometric watchlist
   (biometric.csv: an enrolment photo and a generated finger per subject; templates are made when
-  the bundle is created, so the booth never holds the watchlist images), applied to the booth;
+  the bundle is created, so the booth never holds the watchlist images) and the cruise ships
+  designated by the Commissioner of the ISA (ships.csv: invented ships, one whose designation
+  has ended), applied to the booth;
 - per-traveller camera folders and fingerprint folders for the simulators (travellers.csv says
   which photo and which generated finger each demo traveller shows; the child, exempt from
   biometrics, shows a neutral placeholder). A watchlisted subject is enrolled from impression 1 of
@@ -153,7 +155,7 @@ def _lists(home: Path) -> dict:
     biometrics = _biometrics_dir(home)
     header = bundles.create(key_dir / keys.SIGNING_FILE, 1, bundle,
                             watchlist_csv=DEMO / "watchlist.csv", sltd_csv=DEMO / "sltd.csv",
-                            biometrics_dir=biometrics)
+                            biometrics_dir=biometrics, ships_file=DEMO / "ships.csv")
     applied = bundles.apply(home, bundle)
     return {"bundle": str(bundle), "version": header["version"], "applied": applied}
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from inspector_app.booth.matcher import InProcessMatcher, Matcher
 from inspector_app.booth.port_queue import PortQueue
 from inspector_app.domain.messages import msg
+from inspector_app.screening import ships
 from inspector_app.settings import Settings
 
 #: Booth settings read here; the packages' own keys are in their modules (devices.config, ...).
@@ -87,6 +88,11 @@ class BoothContext:
     def today(self) -> dt.date:
         """The examination date (fixed in tests and by ``exam --date``)."""
         return self._today or dt.date.today()
+
+    def designated_ship(self, vessel: str) -> ships.ShipLookup:
+        """Is ``vessel`` (IMO number or name) a cruise ship designated by the Commissioner of the
+        ISA on the examination date, by the booth's lists in force."""
+        return ships.lookup(self.home, vessel, self.today())
 
     # ---- objects ---------------------------------------------------------------------------
     def store(self):

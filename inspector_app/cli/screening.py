@@ -43,7 +43,7 @@ def register(subparsers) -> None:
     p = add_command(trust, "add", _trust_add, "trust a bundle signer's public key (copied into HOME/trust/)")
     p.add_argument("pubkey", type=Path, metavar="PUBKEY_FILE")
 
-    bundle = _group(subparsers, "bundle", "signed SLTD / watchlist / biometric list bundles")
+    bundle = _group(subparsers, "bundle", "signed SLTD / watchlist / biometric / designated-ship list bundles")
     p = add_command(bundle, "create", _bundle_create, "build and sign a full bundle or an N-1 -> N delta")
     p.add_argument("--key", type=Path, required=True, help="signing_key.pem")
     p.add_argument("--version", type=int, required=True)
@@ -52,6 +52,8 @@ def register(subparsers) -> None:
     p.add_argument("--watchlist", type=Path, help="CSV subject_id,list,surname,given_names,birth_date,sex,nationality,reason,ban_until")
     p.add_argument("--sltd", type=Path, help="CSV issuing_state,document_type,document_number,status,reported_on")
     p.add_argument("--biometrics", type=Path, help="directory with subjects.csv and images")
+    p.add_argument("--ships", type=Path, help="cruise ships designated by the Commissioner of the ISA: CSV "
+                   "imo,name,operator,designated_from,designated_until (or .jsonl rows)")
     p = add_command(bundle, "apply", _bundle_apply, "verify a bundle and install it atomically on this booth")
     p.add_argument("file", type=Path, metavar="FILE")
     p = add_command(bundle, "verify", _bundle_verify, "check a bundle's signature and integrity without applying it")
@@ -96,7 +98,8 @@ def _bundle_create(args: argparse.Namespace) -> int:
     from inspector_app.screening import bundles
 
     header = _wrap(lambda: bundles.create(args.key, args.version, args.out, base_version=args.base_version,
-                                          watchlist_csv=args.watchlist, sltd_csv=args.sltd, biometrics_dir=args.biometrics))
+                                          watchlist_csv=args.watchlist, sltd_csv=args.sltd, biometrics_dir=args.biometrics,
+                                          ships_file=args.ships))
     out = {"file": str(args.out), **header}
     emit(out, args.json, f"{header['kind']} bundle version {header['version']} written to {args.out}")
     return 0

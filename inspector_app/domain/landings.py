@@ -11,15 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from inspector_app.domain import decisions as decision_types
 from inspector_app.domain.periods import Period, PeriodError, last_day
 
-#: The decision types that let a foreign national land (ICRRA Arts. 9, 12, 14-18-2, and returning
-#: residents). Kept here until ``domain.decisions`` carries the set beside ``DecisionType``.
-LANDING_TYPES = frozenset({
-    "landing_permission", "special_landing_permission", "returning_resident", "crew_landing",
-    "port_of_call_landing", "transit_landing", "cruise_ship_landing", "emergency_landing",
-    "distress_landing", "temporary_refuge_landing",
-})
+#: The decision types that let a foreign national land (``decisions.LANDING_TYPES``), as recorded.
+LANDING_TYPES = frozenset(t.value for t in decision_types.LANDING_TYPES)
 SOURCES = ("booth", "hub")
 
 

@@ -1,4 +1,5 @@
-"""Signed list bundles: full snapshots and N -> N+1 deltas of SLTD, watchlist and biometrics.
+"""Signed list bundles: full snapshots and N -> N+1 deltas of SLTD, watchlist, biometrics and
+the cruise ships designated by the Commissioner of the ISA.
 
 Layout (see docs/BUNDLES.md)::
 
@@ -31,13 +32,13 @@ from cryptography.exceptions import InvalidSignature
 from inspector_app.common.canonical import to_json
 from inspector_app.common.clock import utc_now
 from inspector_app.screening import keys as keymod
-from inspector_app.screening import liststate, sltd, watchlist
+from inspector_app.screening import liststate, ships, sltd, watchlist
 
 MAGIC = b"BIBNDL01"
 FORMAT = 1
 SIG_SIZE = 64
 MAX_HEADER = 1 << 20
-SECTION_NAMES = ("sltd", "watchlist", "biometrics")
+SECTION_NAMES = ("sltd", "watchlist", "biometrics", "ships")
 CHUNK = 1 << 22
 
 
@@ -83,14 +84,14 @@ def installed_version(home: Path) -> int:
 def create(signing_key: Path, version: int, out: Path, base_version: int | None = None,
            watchlist_csv: Path | None = None, sltd_csv: Path | None = None,
            biometrics_dir: Path | None = None, created_at: str | None = None,
-           biometric_rows: list[dict] | None = None) -> dict:
+           biometric_rows: list[dict] | None = None, ships_file: Path | None = None) -> dict:
     """Build and sign a bundle file; returns its header as a dict."""
     if version < 1:
         raise BundleError("--version must be a positive integer")
     if base_version is not None and base_version != version - 1:
         raise BundleError(f"a delta goes from version N to N+1: --base-version must be {version - 1}")
-    if not (watchlist_csv or sltd_csv or biometrics_dir or biometric_rows):
-        raise BundleError("a bundle needs at least one of --watchlist, --sltd, --biometrics")
+    if not (watchlist_csv or sltd_csv or biometrics_dir or biometric_rows or ships_file):
+        raise BundleError("a bundle needs at least one of --watchlist, --sltd, --biometrics, --ships")
     private = keymod.load_signing(signing_key)
     delta = base_version is not None
     sections: list[tuple[str, bytes]] = []
@@ -118,6 +119,8 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
         sections.append(("biometrics", _jsonl(biometric.read_subjects_dir(Path(biometrics_dir), allow_remove=delta))))
     elif biometric_rows is not None:  # templates already computed (e.g. by the hub)
         sections.append(("biometrics", _jsonl(biometric_rows)))
+    if ships_file:
+        sections.append(("ships", _jsonl(ships.read_input(Path(ships_file), delta))))
     header = {
         "format": FORMAT, "kind": "delta" if delta else "full", "version": int(version),
         "base_version": base_version, "created_at": created_at or utc_now(),
@@ -358,6 +361,17 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
             raise BundleError(f"biometrics section: {exc}") from None
     elif prev is not None and (prev / "biometrics").is_dir():
         shutil.copytree(prev / "biometrics", stage / "biometrics", copy_function=_link_or_copy)
+
+    # Cruise ships designated by the Commissioner (optional: older bundles have no such section)
+    if "ships" in names:
+        rows = _parse_jsonl(_read_section(path, header, "ships"), "ships")
+        try:
+            counts["ships"] = ships.install(prev / ships.PART if prev else None, stage / ships.PART, rows, delta)
+        except ships.ShipsError as exc:
+            raise BundleError(f"ships section: {exc}") from None
+    elif prev is not None and (prev / ships.PART).is_dir():
+        (stage / ships.PART).mkdir()
+        _carry(prev / ships.PART, stage / ships.PART, [ships.FILE])
 
     return {"version": header.version, "issued_at": header.created_at, "applied_at": utc_now(),
             "key_id": header.key_id, "kind": header.kind, "sltd": sltd_meta, "counts": counts}

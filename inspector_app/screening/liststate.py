@@ -6,7 +6,7 @@ and Windows). A crash at any point leaves either the old or the new version in f
 
 The manifest records the SHA-256 of every file of the version (``files``), computed when the
 verified bundle was installed. ``current(home, verify=True)`` hashes the files again and names,
-per list (``sltd``, ``watchlist``, ``biometrics``), what changed since (``ListState.damaged``), so
+per list (``sltd``, ``watchlist``, ``biometrics``, ``ships``), what changed since (``ListState.damaged``), so
 a list whose files were altered, removed or added to is refused (error coverage), not silently
 used. Hashing reads every byte (an SLTD file can be large): the screener verifies when it loads a
 version, status polls do not. A version installed before digests were recorded cannot be checked
@@ -42,7 +42,7 @@ def root(home: Path) -> Path:
 class ListState:
     directory: Path
     manifest: dict
-    #: list part (first path component: sltd, watchlist, biometrics) -> what changed since install;
+    #: list part (first path component: sltd, watchlist, biometrics, ships) -> what changed since install;
     #: filled by ``current(home, verify=True)``
     damaged: dict[str, str] = field(default_factory=dict)
 
@@ -118,7 +118,22 @@ def changed_files(state: ListState) -> dict[str, str]:
     recorded = state.manifest.get(FILES)
     if not isinstance(recorded, dict):
         return {}
-    now = file_digests(state.directory)
+    return _compare(recorded, file_digests(state.directory))
+
+
+def changed_part(state: ListState, part: str) -> str | None:
+    """What changed in one list part since install (None: unchanged or not checkable). Hashes
+    only that part's files, so a small list (the designated ships) is checked without reading
+    the SLTD."""
+    recorded = state.manifest.get(FILES)
+    if not isinstance(recorded, dict):
+        return None
+    now = {f"{part}/{rel}": d for rel, d in file_digests(state.directory / part).items()}
+    mine = {rel: d for rel, d in recorded.items() if rel.split("/", 1)[0] == part}
+    return _compare(mine, now).get(part)
+
+
+def _compare(recorded: dict[str, str], now: dict[str, str]) -> dict[str, str]:
     damaged: dict[str, str] = {}
     for rel in sorted(set(recorded) | set(now)):
         part = rel.split("/", 1)[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.screening import bundles, keys
+from inspector_app.screening import ships as ships_mod
 
 WATCHLIST = [
     {"subject_id": "W1", "list": "wanted", "surname": "MÜLLER", "given_names": "Hans Peter", "birth_date": "1980-05-04",
@@ -49,15 +50,16 @@ def booth(tmp_path, signer):
 def make_bundle(tmp_path, signer):
     counter = {"n": 0}
 
-    def make(version, base_version=None, watchlist=None, sltd=None, key=None, created_at=None):
+    def make(version, base_version=None, watchlist=None, sltd=None, key=None, created_at=None, ships=None):
         counter["n"] += 1
         d = tmp_path / f"src{counter['n']}"
         d.mkdir()
         wl = write_csv(d / "wl.csv", watchlist, list(WATCHLIST[0])) if watchlist is not None else None
         sl = write_csv(d / "sltd.csv", sltd, list(SLTD[0])) if sltd is not None else None
+        sh = write_csv(d / "ships.csv", ships, list(ships_mod.COLUMNS)) if ships is not None else None
         out = tmp_path / f"bundle-{counter['n']}-v{version}.bin"
         bundles.create(Path(key or signer["signing_key"]), version, out, base_version=base_version,
-                       watchlist_csv=wl, sltd_csv=sl, created_at=created_at)
+                       watchlist_csv=wl, sltd_csv=sl, created_at=created_at, ships_file=sh)
         return out
 
     return make
