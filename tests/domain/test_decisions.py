@@ -4,7 +4,7 @@ What depends on the examination (open hits, the document, biometrics, earlier de
 ``domain.rules``'s and tested in test_rules.py."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -93,7 +93,7 @@ def test_japanese_nationals_get_no_status():
 ])
 def test_special_landings_have_their_own_details(kind, details, period, ok):
     d = Decision(kind, period=period, landing_date=DAY, details=details,
-                 landed_at=datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc))
+                 landed_at=datetime(2026, 11, 22, 9, 30, tzinfo=UTC))
     assert (validate(d) == []) is ok, validate(d)
     assert set(codes(validate(d))) <= {"decision.details_missing", "decision.period_not_allowed",
                                         "decision.period_missing"}
