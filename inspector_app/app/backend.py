@@ -58,10 +58,12 @@ class Backend:
 
         return nationality.display_name(code), nationality.kind_of(code)
 
-    def decision_types(self) -> list[str]:
+    def decision_types(self, direction: str = "arrival") -> list[str]:
+        """The decisions an arrivals or a departures booth offers."""
         from inspector_app.domain import decisions
 
-        return [t.value for t in decisions.DecisionType]
+        kinds = decisions.DEPARTURE_TYPES if direction == "departure" else decisions.ARRIVAL_TYPES
+        return [t.value for t in kinds]
 
     def grantable_statuses(self) -> list[StatusChoice]:
         from inspector_app.domain import statuses
@@ -96,6 +98,16 @@ class Backend:
         from inspector_app.domain import periods
 
         return periods.last_day(landing, periods.Period.parse(period))
+
+    def ends_at(self, period: str) -> dt.datetime | None:
+        """When a period in hours granted now ends, at the port's clock (the seal's hour)."""
+        from zoneinfo import ZoneInfo
+
+        from inspector_app.booth.seal import PORT_ZONE
+        from inspector_app.domain import periods
+
+        end = periods.ends_at(self.ctx.now(), periods.Period.parse(period))
+        return end.astimezone(ZoneInfo(PORT_ZONE)) if end else None
 
     def exemption_reasons(self) -> list[str]:
         from inspector_app.domain import exemptions

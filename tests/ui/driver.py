@@ -109,7 +109,9 @@ class Driver:
         self.idle()
 
     def decide(self, type: str, status: str | None = None, period: str | None = None,
-               reasons: list[str] | None = None, details: str | None = None) -> dict:
+               reasons: list[str] | None = None, details: dict | None = None) -> dict:
+        """Choose in the decision panel; ``details`` are filled in their order (a field that
+        depends on an earlier choice, the permit's number after its kind, appears on that choice)."""
         d = self.w.exam_screen.decision
         d.type.setCurrentIndex(d.type.findData(type))
         if status is not None:
@@ -118,18 +120,34 @@ class Driver:
             d.period.setCurrentIndex(d.period.findData(period))
         if reasons:
             d.reasons.setPlainText("\n".join(reasons))
-        if details:
-            d.details.setPlainText(details)
+        for key, value in (details or {}).items():
+            self.detail(key, value)
         self.idle()   # the store's rules are asked on the store lane
         return d.state
+
+    def detail(self, key: str, value: str) -> None:
+        """One detail field: a choice by its value, or text typed."""
+        from PySide6.QtWidgets import QComboBox
+
+        editor = self.w.exam_screen.decision.details.editor(key)
+        assert editor is not None, f"no detail field {key!r}; shown: {list(self.w.exam_screen.decision.details.editors)}"
+        if isinstance(editor, QComboBox):
+            i = editor.findData(value)
+            assert i >= 0, f"{key}: {value!r} is not offered"
+            editor.setCurrentIndex(i)
+        else:
+            editor.setText(value)
 
     def save(self) -> dict:
         vm = self.w.exam_vm
         failed = self.failed_since(len(self.errors))
         self.w.exam_screen.decision.save_button.click()
+        from inspector_app.booth.examination import SEALED
+
+        sealed = {t.value for t in SEALED}
         self.wait(lambda: vm.saved_record is not None and (
-            vm.saved_record.get("seal_path") or vm.saved_record["decision"]["type"]
-            not in ("landing_permission", "special_landing_permission")) or failed(), "the save")
+            vm.saved_record.get("seal_path") or vm.saved_record["decision"]["type"] not in sealed) or failed(),
+            "the save")
         self.idle()
         return dict(vm.saved_record or {})
 

@@ -241,18 +241,21 @@ def test_special_landing_asks_for_the_details_the_domain_requires(booth):
     rule = decisions.SPECIAL_LANDINGS[decisions.DecisionType.crew_landing]
     state = d.decide("crew_landing")
     panel = window.exam_screen.decision
-    assert panel.details.isEnabled() and not panel.status.isEnabled()
+    assert not panel.status.isEnabled()
     assert state["periods"] == [str(rule.maximum)]
-    assert not state["can_save"] and any("vessel_or_aircraft" in p for p in state["problems"])
-    assert "vessel_or_aircraft:" in panel.details.toPlainText()  # the box names the missing detail
-    panel.details.setPlainText("vessel_or_aircraft: JL006")
-    d.idle()
+    # one field per detail the domain asks for, labelled in words, required ones marked
+    assert list(panel.details.editors) == [f.key for f in rule.fields]
+    assert all(panel.details.editor(f.key).isEnabled() for f in rule.fields)
+    label = panel.ui.detailsLayout.labelForField(panel.details.editor("vessel_or_aircraft"))
+    assert label.text() == "vessel or flight *"
+    assert not state["can_save"] and any("vessel or flight" in str(p) for p in state["problems"])
+    d.decide("crew_landing", details={"vessel_or_aircraft": "JL006", "crew_document": "C1234567"})
     assert panel.state["can_save"], panel.state["problems"]
     record = d.save()
     exam = window.backend.examination(window.exam_vm.examination_id)
     saved = exam["decisions"][0]["decision"]
-    assert saved["details"] == {"vessel_or_aircraft": "JL006"}
-    assert record["seal_path"] is None
+    assert saved["details"] == {"vessel_or_aircraft": "JL006", "crew_document": "C1234567"}
+    assert Path(record["seal_path"]).exists()   # the crew landing's seal names the landing type
 
 
 def test_a_scanner_signing_with_another_key_is_refused_and_nothing_recorded(booth):

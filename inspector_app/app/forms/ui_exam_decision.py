@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGridLayout,
-    QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QFrame,
+    QGridLayout, QGroupBox, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_DecisionPanel(object):
     def setupUi(self, DecisionPanel):
@@ -62,6 +63,8 @@ class Ui_DecisionPanel(object):
 
         self.periodCombo = QComboBox(DecisionPanel)
         self.periodCombo.setObjectName(u"periodCombo")
+        self.periodCombo.setEditable(True)
+        self.periodCombo.setInsertPolicy(QComboBox.NoInsert)
         self.periodCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.periodCombo.setMinimumContentsLength(12)
 
@@ -77,41 +80,75 @@ class Ui_DecisionPanel(object):
 
         self.decisionForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.lastDay)
 
-        self.l_reasons = QLabel(DecisionPanel)
-        self.l_reasons.setObjectName(u"l_reasons")
-
-        self.decisionForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.l_reasons)
-
-        self.referralReasons = QPlainTextEdit(DecisionPanel)
-        self.referralReasons.setObjectName(u"referralReasons")
-        self.referralReasons.setMinimumSize(QSize(0, 52))
-        self.referralReasons.setMaximumSize(QSize(16777215, 52))
-        self.referralReasons.setTabChangesFocus(True)
-
-        self.decisionForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.referralReasons)
-
-        self.l_details = QLabel(DecisionPanel)
+        self.detailSlot = QStackedWidget(DecisionPanel)
+        self.detailSlot.setObjectName(u"detailSlot")
+        self.detailSlot.setMinimumSize(QSize(0, 150))
+        self.detailSlot.setMaximumSize(QSize(16777215, 150))
+        self.detailsPage = QWidget()
+        self.detailsPage.setObjectName(u"detailsPage")
+        self.detailsPageLayout = QVBoxLayout(self.detailsPage)
+        self.detailsPageLayout.setSpacing(2)
+        self.detailsPageLayout.setObjectName(u"detailsPageLayout")
+        self.detailsPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.l_details = QLabel(self.detailsPage)
         self.l_details.setObjectName(u"l_details")
 
-        self.decisionForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.l_details)
+        self.detailsPageLayout.addWidget(self.l_details)
 
-        self.specialDetails = QPlainTextEdit(DecisionPanel)
-        self.specialDetails.setObjectName(u"specialDetails")
-        self.specialDetails.setMinimumSize(QSize(0, 44))
-        self.specialDetails.setMaximumSize(QSize(16777215, 44))
-        self.specialDetails.setTabChangesFocus(True)
+        self.detailsArea = QScrollArea(self.detailsPage)
+        self.detailsArea.setObjectName(u"detailsArea")
+        self.detailsArea.setFrameShape(QFrame.NoFrame)
+        self.detailsArea.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.detailsArea.setWidgetResizable(True)
+        self.detailsForm = QWidget()
+        self.detailsForm.setObjectName(u"detailsForm")
+        self.detailsLayout = QFormLayout(self.detailsForm)
+        self.detailsLayout.setObjectName(u"detailsLayout")
+        self.detailsLayout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.detailsLayout.setContentsMargins(0, 0, 4, 0)
+        self.noDetails = QLabel(self.detailsForm)
+        self.noDetails.setObjectName(u"noDetails")
+        self.noDetails.setWordWrap(True)
 
-        self.decisionForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.specialDetails)
+        self.detailsLayout.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.noDetails)
+
+        self.detailsArea.setWidget(self.detailsForm)
+
+        self.detailsPageLayout.addWidget(self.detailsArea)
+
+        self.detailSlot.addWidget(self.detailsPage)
+        self.referralPage = QWidget()
+        self.referralPage.setObjectName(u"referralPage")
+        self.referralPageLayout = QFormLayout(self.referralPage)
+        self.referralPageLayout.setObjectName(u"referralPageLayout")
+        self.referralPageLayout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.referralPageLayout.setContentsMargins(0, 0, 0, 0)
+        self.l_reasons = QLabel(self.referralPage)
+        self.l_reasons.setObjectName(u"l_reasons")
+
+        self.referralPageLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.l_reasons)
+
+        self.referralReasons = QPlainTextEdit(self.referralPage)
+        self.referralReasons.setObjectName(u"referralReasons")
+        self.referralReasons.setMinimumSize(QSize(0, 96))
+        self.referralReasons.setMaximumSize(QSize(16777215, 96))
+        self.referralReasons.setTabChangesFocus(True)
+
+        self.referralPageLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.referralReasons)
+
+        self.detailSlot.addWidget(self.referralPage)
+
+        self.decisionForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.detailSlot)
 
         self.l_override = QLabel(DecisionPanel)
         self.l_override.setObjectName(u"l_override")
 
-        self.decisionForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.l_override)
+        self.decisionForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.l_override)
 
         self.overrideReason = QLineEdit(DecisionPanel)
         self.overrideReason.setObjectName(u"overrideReason")
 
-        self.decisionForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.overrideReason)
+        self.decisionForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.overrideReason)
 
 
         self.decisionLayout.addLayout(self.decisionForm)
@@ -154,14 +191,12 @@ class Ui_DecisionPanel(object):
         self.l_status.setBuddy(self.statusCombo)
         self.l_period.setBuddy(self.periodCombo)
         self.l_reasons.setBuddy(self.referralReasons)
-        self.l_details.setBuddy(self.specialDetails)
         self.l_override.setBuddy(self.overrideReason)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.decisionType, self.statusCombo)
         QWidget.setTabOrder(self.statusCombo, self.periodCombo)
         QWidget.setTabOrder(self.periodCombo, self.referralReasons)
-        QWidget.setTabOrder(self.referralReasons, self.specialDetails)
-        QWidget.setTabOrder(self.specialDetails, self.overrideReason)
+        QWidget.setTabOrder(self.referralReasons, self.overrideReason)
         QWidget.setTabOrder(self.overrideReason, self.saveDecision)
         QWidget.setTabOrder(self.saveDecision, self.printSeal)
         QWidget.setTabOrder(self.printSeal, self.nextTraveller)
@@ -177,8 +212,9 @@ class Ui_DecisionPanel(object):
         self.l_status.setText(QCoreApplication.translate("DecisionPanel", u"S&tatus of residence", None))
         self.l_period.setText(QCoreApplication.translate("DecisionPanel", u"&Period of stay", None))
         self.l_last.setText(QCoreApplication.translate("DecisionPanel", u"Last day of stay", None))
+        self.l_details.setText(QCoreApplication.translate("DecisionPanel", u"Details", None))
+        self.noDetails.setText(QCoreApplication.translate("DecisionPanel", u"No details to record for this decision.", None))
         self.l_reasons.setText(QCoreApplication.translate("DecisionPanel", u"Referral &reasons", None))
-        self.l_details.setText(QCoreApplication.translate("DecisionPanel", u"Special landing deta&ils", None))
         self.l_override.setText(QCoreApplication.translate("DecisionPanel", u"&Override reason", None))
         self.overrideReason.setPlaceholderText(QCoreApplication.translate("DecisionPanel", u"only where a rule allows it; goes to the supervisor", None))
         self.saveDecision.setText(QCoreApplication.translate("DecisionPanel", u"Save (Ctrl+S)", None))

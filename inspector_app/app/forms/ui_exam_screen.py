@@ -18,6 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QSizePolicy,
     QSpacerItem, QVBoxLayout, QWidget)
 
+from inspector_app.app.widgets.exam_landing import LandingPanel
 from inspector_app.app.widgets.exam_panels import (CapturePanel, ChecksPanel, DecisionPanel, MrzPanel,
     TravellerPanel)
 
@@ -54,10 +55,21 @@ class Ui_ExamScreen(object):
 
         self.biometricsColumn = QVBoxLayout()
         self.biometricsColumn.setObjectName(u"biometricsColumn")
+        self.directionBadge = QLabel(ExamScreen)
+        self.directionBadge.setObjectName(u"directionBadge")
+        self.directionBadge.setAlignment(Qt.AlignCenter)
+
+        self.biometricsColumn.addWidget(self.directionBadge)
+
         self.capture = CapturePanel(ExamScreen)
         self.capture.setObjectName(u"capture")
 
         self.biometricsColumn.addWidget(self.capture)
+
+        self.landing = LandingPanel(ExamScreen)
+        self.landing.setObjectName(u"landing")
+
+        self.biometricsColumn.addWidget(self.landing)
 
         self.biometricsRest = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 

@@ -8,18 +8,25 @@ lands in the previous traveller's record, never on the next one's screen.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inspector_app.app.backend import Backend
 from inspector_app.app.workers import Runner
+from inspector_app.booth.context import DIRECTION
 from inspector_app.booth.examination import Examination, ExaminationError, Part
+from inspector_app.domain.periods import Period, PeriodError
 
 LANDING = "landing_permission"
 STATUS_TYPES = ("landing_permission", "special_landing_permission", "returning_resident")
 PERIOD_TYPES = ("landing_permission", "special_landing_permission")
-# extra fields each decision records (the domain validates them; these only name the boxes)
-DETAIL_KEYS = {"special_landing_permission": ["decision_reference", "granted_by"],
-               "returning_resident": ["reentry_permit_kind"]}
+#: The decision a traveller's screen starts with, by booth direction and by Japanese document.
+DEFAULT_TYPE = {"arrival": LANDING, "departure": "departure_confirmation"}
+JAPANESE_TYPE = {"arrival": "japanese_national", "departure": "japanese_national_departure"}
+#: Units an inspector types after a number in the period field ("10 days", "10日", "72h").
+_UNITS = (("時間", "h"), ("hours", "h"), ("hour", "h"), ("か月", "m"), ("ヶ月", "m"), ("カ月", "m"), ("months", "m"),
+          ("month", "m"), ("日", "d"), ("days", "d"), ("day", "d"), ("年", "y"), ("years", "y"), ("year", "y"))
 
 
 class ExaminationViewModel(QObject):
@@ -37,6 +44,8 @@ class ExaminationViewModel(QObject):
     error = Signal(str)
     notice = Signal(str)                 # a device or input problem to show on the screen in full ("" clears it)
     warningsChanged = Signal(list)      # screening warnings (lists missing or stale)
+    directionChanged = Signal(str)      # "arrival" or "departure": what this booth examines
+    landingChanged = Signal(dict)       # departures: the landing record looked up and the stay (landing_state)
     cleared = Signal()
     _part = Signal(object, object)       # (examination, Part) from worker threads to the UI thread
 
@@ -64,14 +73,39 @@ class ExaminationViewModel(QObject):
 
     def _reset_view(self) -> None:
         self.face_image = None
-        self.decision: dict = {"type": LANDING, "status_code": "", "period": "",
-                               "referral_reasons": [], "details": "", "note": ""}
+        self.decision: dict = {"type": DEFAULT_TYPE[self.direction], "status_code": "", "period": "",
+                               "referral_reasons": [], "details": {}, "note": ""}
         self.override_reason = ""
         self.evaluation = None
         self.saved_record: dict | None = None
 
+    @property
+    def direction(self) -> str:
+        """Arrivals or departures: the booth's setting (``booth.direction``), kept across restarts."""
+        return str(self.backend.ctx.setting(DIRECTION))
+
+    def set_direction(self, direction: str) -> bool:
+        """Between travellers only: a traveller being examined keeps the direction it was opened
+        with (the core refuses too). The saved traveller's screen is cleared."""
+        if direction == self.direction:
+            return True
+        if self.has_unsaved_work():
+            self.error.emit(self.tr("Finish this traveller (Save or Next) before changing between arrivals "
+                                    "and departures."))
+            return False
+        settings = self.backend.settings
+        settings.set(DIRECTION, direction)
+        self.runner.start("settings", lambda ctx: settings.save(), lane="store", on_error=self.error.emit)
+        self.next_traveller()
+        self.directionChanged.emit(direction)
+        self.landingChanged.emit(self.landing_state())
+        return True
+
+    def toggle_direction(self) -> bool:
+        return self.set_direction("departure" if self.direction == "arrival" else "arrival")
+
     def _new_exam(self) -> Examination:
-        exam = Examination(self.backend.ctx, self.user or {})
+        exam = Examination(self.backend.ctx, self.user or {}, direction=self.direction)
         exam.subscribe(lambda part, e=exam: self._part.emit(e, part))
         self.exam = exam
         return exam
@@ -160,7 +194,13 @@ class ExaminationViewModel(QObject):
         if exam is not self.exam:
             return
         if part is Part.document:
+            if exam.traveller.get("nationality") == "JPN" and self.decision["type"] == DEFAULT_TYPE[exam.direction]:
+                self.decision.update(type=JAPANESE_TYPE[exam.direction], status_code="", period="", details={})
             self.travellerChanged.emit(self._traveller())
+            self.landingChanged.emit(self.landing_state())
+        elif part is Part.landing:
+            self.landingChanged.emit(self.landing_state())
+            self._emit_decision()
         elif part is Part.checks:
             self.checksChanged.emit(self.checks)
             self.warningsChanged.emit(list(exam.warnings))
@@ -265,6 +305,12 @@ class ExaminationViewModel(QObject):
 
     def _document_done(self) -> None:
         self._emit_decision()
+        exam = self.exam
+        if exam is not None and exam.direction == "departure":
+            # no biometrics at departure: the landing this departure ends is looked for instead
+            # (this booth, then the hub: up to a few seconds, so on a worker lane)
+            self._run("landing", lambda ctx: exam.look_up_landing(), lane="general")
+            return
         if self.auto_devices and not self.exemption and self.exam is not None and self.exam.saved is None:
             self.start_camera()
             self.capture_fingers()
@@ -365,11 +411,71 @@ class ExaminationViewModel(QObject):
             if fields["type"] not in STATUS_TYPES:
                 self.decision["status_code"] = ""
             self.decision["period"] = ""
+            self.decision["details"] = {}
         if "status_code" in fields or changed_type:
             periods = self._periods()
             if self.decision.get("period") not in periods:
                 self.decision["period"] = periods[0] if periods else ""
+        self._keep_shown_details()
         self._emit_decision()
+        if self.exam is not None and self.exam.direction == "departure":
+            self.landingChanged.emit(self.landing_state())   # the seal's last day, when typed, is the stay's end
+
+    def set_detail(self, key: str, value: str) -> None:
+        """One detail the decision records (``detail_fields``); an empty value removes it."""
+        details = dict(self.decision.get("details") or {})
+        if str(value or "").strip():
+            details[key] = str(value).strip()
+        else:
+            details.pop(key, None)
+        self.set_decision(details=details)
+
+    def _keep_shown_details(self) -> None:
+        """Only the details of the fields shown are recorded: a card number typed before "to be
+        mailed" was chosen is not saved with the landing."""
+        for _ in range(3):   # the fields depend on the details chosen (permit kind, card)
+            keys = {f.key for f in self.detail_fields()}
+            details = {k: v for k, v in (self.decision.get("details") or {}).items() if k in keys}
+            if details == self.decision.get("details"):
+                return
+            self.decision["details"] = details
+
+    def detail_fields(self) -> list:
+        """The fields of the chosen decision (``domain.decisions.DetailField``), from the core."""
+        if self.exam is None or not self.exam.examination_id:
+            return []
+        return self.exam.detail_fields(self._fields())
+
+    def period_code(self, text: str) -> str:
+        """What the inspector typed in the period field as a period ("10" and "10 days" -> "10d";
+        a bare number is in hours where only hours are offered, "72" for a port-of-call landing).
+        Text that is no period is passed on as typed: the domain refuses it in its own words."""
+        t = str(text or "").strip().lower()
+        for word, unit in _UNITS:
+            t = t.replace(word, unit)
+        t = re.sub(r"\s+", "", t)
+        if t.isdigit():
+            periods = self._periods()
+            t += "h" if periods and all(p.endswith("h") for p in periods) else "d"
+        try:
+            return str(Period.parse(t))
+        except PeriodError:
+            return str(text or "").strip()
+
+    def landing_state(self) -> dict:
+        """Departures: the landing record looked up (state idle/searching/found/not_found, record,
+        source, reasons), ``stay`` (``domain.departure.Stay.to_dict()``: days stayed, overstay) once
+        the look-up ended, ``japanese`` for a Japanese national (no landing to look for)."""
+        out: dict = {"direction": self.direction, "state": "idle"}
+        exam = self.exam
+        if exam is None or not exam.examination_id:
+            return out
+        if exam.traveller.get("nationality") == "JPN":
+            return dict(out, state="japanese")
+        out.update(exam.landing)
+        if out.get("state") in ("found", "not_found"):
+            out["stay"] = exam.stay(self._fields()).to_dict()
+        return out
 
     def set_override_reason(self, text: str) -> None:
         self.override_reason = text
@@ -388,8 +494,7 @@ class ExaminationViewModel(QObject):
 
     def _fields(self) -> dict:
         d = dict(self.decision)
-        if not isinstance(d.get("details"), dict):
-            d["details"] = None
+        d["details"] = dict(d["details"]) if isinstance(d.get("details"), dict) and d["details"] else None
         return d
 
     def _overrides(self) -> dict[str, str]:
@@ -409,11 +514,11 @@ class ExaminationViewModel(QObject):
             statuses = self.backend.grantable_statuses() if needs_status else []
         periods = self._periods()
         rule = self.backend.special_landing_rule(d["type"])
-        detail_keys = rule["required"] if rule else DETAIL_KEYS.get(d["type"], [])
-        last_day = None
+        last_day = ends_at = None
         if d.get("period"):
             try:
                 last_day = self.backend.last_day(self.backend.today(), d["period"])
+                ends_at = self.backend.ends_at(d["period"])
             except (ValueError, KeyError):
                 last_day = None
         if self.exam is None or not self.exam.examination_id:
@@ -423,21 +528,24 @@ class ExaminationViewModel(QObject):
             ev = self.evaluation
             refused = list(ev.refused) if ev is not None else []
             problems = [f.message for f in refused]
+        searching = self.exam is not None and self.exam.landing.get("state") == "searching"
         overridable = [f.rule for f in refused if self.backend.overridable(f.rule)]
         blocking = [f for f in refused if not self.backend.overridable(f.rule)]
         can_override = bool(overridable) and not blocking and bool(self.override_reason.strip())
         saved = self.saved_record is not None
+        flags = list(self.evaluation.flags) if self.evaluation is not None and self.examination_id else []
         return {
-            "selection": d, "types": self.backend.decision_types(), "needs_status": needs_status,
-            "needs_period": bool(periods) or d["type"] in PERIOD_TYPES, "detail_keys": detail_keys,
+            "selection": d, "types": self.backend.decision_types(self.direction), "needs_status": needs_status,
+            "needs_period": bool(periods) or d["type"] in PERIOD_TYPES, "detail_fields": self.detail_fields(),
             "special_rule": rule, "saved": saved, "statuses": statuses, "periods": periods,
-            "landing_date": self.backend.today(), "last_day": last_day,
-            "unlimited": bool(d.get("period")) and last_day is None, "problems": problems,
-            "refused": [f.to_dict() for f in refused], "overridable": overridable,
+            "landing_date": self.backend.today(), "last_day": last_day, "ends_at": ends_at,
+            "unlimited": bool(d.get("period")) and last_day is None and ends_at is None, "problems": problems,
+            "refused": [f.to_dict() for f in refused], "flags": [f.to_dict() for f in flags],
+            "overridable": overridable, "direction": self.direction, "searching": searching,
             "document_read": bool(self.examination_id), "evaluated": self.evaluation is not None,
             "open_hits": len(self.open_hits),
             "can_save": bool(self.examination_id) and not saved and self.evaluation is not None
-            and (not refused or can_override),
+            and not searching and (not refused or can_override),
         }
 
     def _emit_decision(self) -> None:
@@ -522,6 +630,7 @@ class ExaminationViewModel(QObject):
         self.fingersChanged.emit(self.fingers)
         self.exemptionChanged.emit("")
         self.warningsChanged.emit([])
+        self.landingChanged.emit(self.landing_state())
         self._notices.clear()
         self.notice.emit("")
         self._emit_decision()

@@ -12,11 +12,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from inspector_app.app.forms.ui_exam_screen import Ui_ExamScreen
-from inspector_app.app.widgets.common import core_text, set_badge
+from inspector_app.app.widgets.common import core_text, restyle_badge, set_badge
 from inspector_app.app.widgets.exam_panels import clear_badge
 
 #: Shortcuts of this screen (the window's own are in main_window.shortcut_table).
 STATUS_SHORTCUT = "Ctrl+T"
+#: The window's action that switches the booth between arrivals and departures (ui/main_window.ui).
+DIRECTION_SHORTCUT = "Ctrl+Shift+D"
 
 
 class ExamScreen(QWidget):
@@ -27,14 +29,15 @@ class ExamScreen(QWidget):
         self.ui.setupUi(self)
         self.mrz, self.traveller, self.checks = self.ui.mrz, self.ui.traveller, self.ui.checks
         self.capture, self.decision, self.notice = self.ui.capture, self.ui.decision, self.ui.examNotice
-        for panel in (self.mrz, self.traveller, self.checks, self.capture, self.decision):
+        self.landing, self.direction_badge = self.ui.landing, self.ui.directionBadge
+        for panel in (self.mrz, self.traveller, self.checks, self.capture, self.landing, self.decision):
             panel.bind(vm)
         # the Tab order of the work, through the decision to Next traveller; the finger table
         # takes no focus and the lists do not cycle their cells, so Tab always moves on
         d, c = self.decision, self.capture
         chain = [self.mrz.edit, self.mrz.read_button, c.start_button, c.capture_button, c.retake_button,
                  c.fingers_button, c.exemption, self.checks.list, d.type, d.status, d.period, d.reasons,
-                 d.details, d.override, d.save_button, d.print_button, d.next_button]
+                 d.override, d.save_button, d.print_button, d.next_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
         self.tab_chain = chain
@@ -44,7 +47,9 @@ class ExamScreen(QWidget):
         self._retranslate_shortcut()
         vm.notice.connect(self.show_notice)
         vm.cleared.connect(self.mrz.edit.setFocus)
+        vm.directionChanged.connect(self.show_direction)
         self.show_notice("")
+        self.show_direction(vm.direction)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         # The page's scroll area sizes the page by this (word-wrapped labels give the layout a
@@ -60,7 +65,16 @@ class ExamScreen(QWidget):
     def changeEvent(self, event):  # noqa: N802 - Qt name
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_shortcut()
+            self.show_direction(self.vm.direction)
         super().changeEvent(event)
+
+    def show_direction(self, direction: str) -> None:
+        """Which travellers this booth examines, in its own colour at the top of the screen."""
+        departure = direction == "departure"
+        self.direction_badge.setText(self.tr("DEPARTURES") if departure else self.tr("ARRIVALS"))
+        self.direction_badge.setToolTip(self.tr("%s switches between arrivals and departures (between travellers)")
+                                        % DIRECTION_SHORTCUT)
+        restyle_badge(self.direction_badge, "departure" if departure else "arrival")
 
     def show_notice(self, text: str) -> None:
         """Device and input problems, in full and in the window (the status bar cuts them)."""

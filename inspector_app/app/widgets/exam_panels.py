@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QTableWidgetItem,
+    QWidget,
 )
 
 from inspector_app.app.forms.ui_exam_capture import Ui_CapturePanel
@@ -39,6 +40,7 @@ from inspector_app.app.widgets.common import (
     restyle_badge,
     set_badge,
 )
+from inspector_app.app.widgets.exam_details import DetailsForm
 from inspector_app.biometrics.similarity import HIT_AT
 
 
@@ -268,6 +270,7 @@ class CapturePanel(Retranslating):
         self.face: dict = {"state": "idle"}
         self.finger_state: dict = {"state": "idle", "fingers": [], "exceptions": []}
         self._locked = False
+        self._departure = False
 
     def bind(self, vm) -> None:
         super().bind(vm)
@@ -282,7 +285,19 @@ class CapturePanel(Retranslating):
         vm.exemptionChanged.connect(self.show_exemption)
         vm.progress.connect(self._progress)
         vm.decisionChanged.connect(lambda state: self.lock(bool(state.get("saved"))))
+        vm.directionChanged.connect(self.set_direction)
         self.retranslate()
+        self.set_direction(vm.direction)
+
+    def set_direction(self, direction: str) -> None:
+        """No biometrics are taken at departure: the panel stays in its place, switched off, and
+        says so; its picture and table give their room to the landing record."""
+        self._departure = direction == "departure"
+        self.preview.setVisible(not self._departure)
+        self.fingers.setVisible(not self._departure)
+        self.show_face(self.face)
+        self.show_fingers(self.finger_state)
+        self._enable()
 
     def retranslate(self) -> None:
         current = self.exemption.currentData()
@@ -307,7 +322,9 @@ class CapturePanel(Retranslating):
     def show_face(self, face: dict) -> None:
         self.face = dict(face or {})
         state = self.face.get("state")
-        if state == "idle":
+        if self._departure:
+            set_neutral(self.verdict, self.tr("Departures: no face or fingerprints are taken."))
+        elif state == "idle":
             self.preview.clear()
             self.preview.setText(self.tr("camera off"))
             clear_badge(self.verdict)
@@ -342,7 +359,9 @@ class CapturePanel(Retranslating):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
         self.fingers.resizeColumnsToContents()
         st = self.finger_state.get("state")
-        if st == "capturing":
+        if self._departure:
+            clear_badge(self.finger_status)
+        elif st == "capturing":
             set_neutral(self.finger_status, self.tr("Fingerprint scanner: starting…"))
         elif st == "captured":
             set_badge(self.finger_status, "pass" if not self.finger_state.get("exceptions") else "warning",
@@ -371,8 +390,8 @@ class CapturePanel(Retranslating):
     def _enable(self) -> None:
         exempt = bool(self.exemption.currentData())
         for b in (self.start_button, self.capture_button, self.retake_button, self.fingers_button):
-            b.setEnabled(not exempt and not self._locked)
-        self.exemption.setEnabled(not self._locked)
+            b.setEnabled(not exempt and not self._locked and not self._departure)
+        self.exemption.setEnabled(not self._locked and not self._departure)
 
 
 #: The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary
@@ -419,19 +438,21 @@ class StatusCompleter(QCompleter):
 
 class DecisionPanel(Retranslating):
     form = Ui_DecisionPanel
-    PROBLEM_LINES = 6
+    PROBLEM_LINES = 5
 
     def __init__(self, parent=None):
         super().__init__(parent)
         u = self.ui
         self.type, self.status, self.period, self.last_day = u.decisionType, u.statusCombo, u.periodCombo, u.lastDay
-        self.reasons, self.details, self.override = u.referralReasons, u.specialDetails, u.overrideReason
+        self.reasons, self.override, self.slot = u.referralReasons, u.overrideReason, u.detailSlot
+        self.details = DetailsForm(u.detailsLayout, u.noDetails, self._detail, self)
         self.problems, self.saved_label = u.decisionProblems, u.savedLabel
         self.save_button, self.print_button, self.next_button = u.saveDecision, u.printSeal, u.nextTraveller
         self.l_type, self.l_status, self.l_period, self.l_last = u.l_type, u.l_status, u.l_period, u.l_last
         self.l_reasons, self.l_details, self.l_override = u.l_reasons, u.l_details, u.l_override
         self.completer = StatusCompleter(self.status)
         self.status.setCompleter(self.completer)
+        self.period.setCompleter(None)   # typed text is read as a period on Return (see _period_typed)
         self._fix_heights()
         self.state: dict = {}
         self._filling = False
@@ -453,9 +474,9 @@ class DecisionPanel(Retranslating):
         self.status.lineEdit().editingFinished.connect(self._status_typed)
         self.status.lineEdit().textEdited.connect(lambda _t: QTimer.singleShot(0, self._highlight_first))
         self.period.currentIndexChanged.connect(lambda i: self._pick(period=self.period.itemData(i) or ""))
+        self.period.lineEdit().editingFinished.connect(self._period_typed)
         self.reasons.textChanged.connect(lambda: self._pick(referral_reasons=[
             r.strip() for r in self.reasons.toPlainText().splitlines() if r.strip()]))
-        self.details.textChanged.connect(lambda: self._pick(details=self._details_dict()))
         self.override.textChanged.connect(lambda text: None if self._filling else vm.set_override_reason(text))
         self.save_button.clicked.connect(vm.save)
         self.next_button.clicked.connect(vm.next_traveller)
@@ -511,15 +532,35 @@ class DecisionPanel(Retranslating):
             self.status.setCurrentIndex(i)
         self.status.setEditText(self.status.itemText(i))
 
-    def _details_dict(self) -> dict:
-        """The details box holds "key: value" lines (the keys the domain asks for are pre-filled)."""
-        out = {}
-        for line in self.details.toPlainText().splitlines():
-            if ":" in line:
-                k, v = line.split(":", 1)
-                if k.strip():
-                    out[k.strip()] = v.strip()
-        return out
+    def _period_typed(self) -> None:
+        """Return or leaving the period field: a period offered by its words ("10 days"), or typed
+        as the domain writes it ("10d", "72h", "1y") or as a bare number of days ("10"). What the
+        status does not allow is refused by the domain, in the problems below."""
+        text = self.period.currentText().strip()
+        if self._filling or not self.period.isEnabled() or not text:
+            return
+        i = self.period.findText(text, Qt.MatchFlag.MatchFixedString)
+        code = self.period.itemData(i) if i >= 0 else self.vm.period_code(text)
+        if code != (self.state.get("selection", {}).get("period") or ""):
+            self._pick(period=code)
+        j = self.period.findData(code)
+        if j >= 0:
+            self._filling = True
+            self.period.setCurrentIndex(j)
+            self._filling = False
+            self.period.setEditText(self.period.itemText(j))
+
+    def _detail(self, key: str, value: str) -> None:
+        if self.vm is not None:
+            self.vm.set_detail(key, value)
+
+    def _chain_details(self) -> None:
+        """Tab goes from the period through the details to the override reason."""
+        prev = self.reasons
+        for w in self.details.editors.values():
+            QWidget.setTabOrder(prev, w)
+            prev = w
+        QWidget.setTabOrder(prev, self.override)
 
     def _pick(self, **fields) -> None:
         if not self._filling and self.vm is not None:
@@ -527,6 +568,7 @@ class DecisionPanel(Retranslating):
 
     def retranslate(self) -> None:
         self._shown_types = self._shown_statuses = self._shown_periods = ()
+        self.details.retranslate()
         self.show(self.state or self.vm.decision_state())
 
     def _fill_statuses(self, choices: list) -> None:
@@ -569,7 +611,11 @@ class DecisionPanel(Retranslating):
                 for p in periods:
                     self.period.addItem(period_title(p), p)
                 self._shown_periods = periods
-            self.period.setCurrentIndex(max(0, self.period.findData(sel.get("period") or "")))
+            if not self.period.lineEdit().hasFocus():
+                i = self.period.findData(sel.get("period") or "")
+                self.period.setCurrentIndex(max(0, i))
+                if i < 0 and sel.get("period"):   # typed, not one of the list: shown in words
+                    self.period.setEditText(period_title(sel["period"]))
         finally:
             self._filling = False
         saved = bool(state.get("saved"))
@@ -583,18 +629,18 @@ class DecisionPanel(Retranslating):
             w.setEnabled(bool(state.get("needs_period")) and not saved)
         for w in (self.l_last, self.last_day):
             w.setEnabled(bool(state.get("needs_period")))
-        is_ref = sel.get("type") == "referral" and not saved
-        self.l_reasons.setEnabled(is_ref)
-        self.reasons.setEnabled(is_ref)
-        keys = state.get("detail_keys") or []
-        self.l_details.setEnabled(bool(keys) and not saved)
-        self.details.setEnabled(bool(keys) and not saved)
-        if keys and set(self._details_dict()) != set(keys) and not self.details.hasFocus():
-            current = self._details_dict()
-            self._filling = True
-            self.details.setPlainText("\n".join(f"{k}: {current.get(k, '')}" for k in keys))
-            self._filling = False
-        if state.get("last_day"):
+        is_ref = sel.get("type") == "referral"
+        # the referral's reasons and the other decisions' details share one place of one height
+        self.slot.setCurrentWidget(self.ui.referralPage if is_ref else self.ui.detailsPage)
+        self.l_reasons.setEnabled(is_ref and not saved)
+        self.reasons.setEnabled(is_ref and not saved)
+        fields = state.get("detail_fields") or []
+        self.l_details.setEnabled(bool(fields) and not saved)
+        if self.details.show(fields, sel.get("details") or {}, not saved):
+            self._chain_details()
+        if state.get("ends_at"):
+            self.last_day.setText(self.tr("until %s") % f"{state['ends_at']:%Y-%m-%d %H:%M}")
+        elif state.get("last_day"):
             self.last_day.setText(f"{state['last_day']:%Y-%m-%d}")
         elif state.get("unlimited"):
             self.last_day.setText(self.tr("no last day (unlimited)"))
@@ -614,6 +660,8 @@ class DecisionPanel(Retranslating):
                                                      "a saved record is not changed here. Next traveller: Ctrl+N"))
         elif not state.get("document_read", True):
             set_neutral(self.problems, self.tr("Waiting for a document: put the passport on the reader."))
+        elif state.get("searching"):
+            set_neutral(self.problems, self.tr("Looking for the landing record…"))
         elif problems:
             problems = [core_text(p) for p in problems]
             shown = problems[:self.PROBLEM_LINES - 1] if len(problems) > self.PROBLEM_LINES else problems
@@ -631,15 +679,16 @@ class DecisionPanel(Retranslating):
         from inspector_app.booth.seal import short_reference
 
         text = self.tr("Saved as record %s.") % short_reference(record.get("record_id") or "")
-        if record.get("seal_path"):
-            text += " " + self.tr("The landing permission seal is ready to print (Ctrl+P).")
+        if record.get("seal_path") and (record.get("decision") or {}).get("type") == "departure_confirmation":
+            text += " " + self.tr("The departure confirmation slip is ready to print (Ctrl+P).")
+        elif record.get("seal_path"):
+            text += " " + self.tr("The seal is ready to print (Ctrl+P).")
         set_badge(self.saved_label, "pass", text)
         self.print_button.setEnabled(bool(record.get("seal_path")))
 
     def _cleared(self) -> None:
         self._filling = True
         self.reasons.clear()
-        self.details.clear()
         self.override.clear()
         self._filling = False
         clear_badge(self.saved_label)

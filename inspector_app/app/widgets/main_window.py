@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             "retake": u.action_retake, "fingers": u.action_fingers, "exemption": u.action_exemption,
             "checks": u.action_checks, "decision": u.action_decision, "save": u.action_save,
             "print": u.action_print, "next": u.action_next, "lock": u.action_lock, "logout": u.action_logout,
+            "direction": u.action_direction,
         }
         self.addActions(list(self._actions.values()))  # shortcuts work with the menus closed
         self._connect_actions()
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.exam_vm.faceChanged.connect(self._device_state)
         self.exam_vm.fingersChanged.connect(self._device_state)
         self.exam_vm.saved.connect(self._after_save)
+        self.exam_vm.directionChanged.connect(lambda _d: self._title())
         self.languages.changed.connect(lambda _l: self.exam_vm._emit_decision())
         self.activity = ActivityFilter(self.session)
         from inspector_app.app.mrz_input import MrzInput
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(lambda: self._in_exam(s.save))
         a["print"].triggered.connect(lambda: self._in_exam(self.print_seal))
         a["next"].triggered.connect(lambda: self._in_exam(self.request_next_traveller))
+        a["direction"].triggered.connect(lambda: self._in_exam(s.toggle_direction))
         a["lock"].triggered.connect(lambda: self.session.lock("manual"))
         a["logout"].triggered.connect(self.request_logout)
         e.decision.print_button.clicked.connect(self.print_seal)
@@ -199,7 +202,9 @@ class MainWindow(QMainWindow):
     def _title(self, _index: int = -1) -> None:
         """The title bar (and the task bar) say which screen is up, never whose data is on it."""
         page = self.stack.currentWidget()
-        screen = {self.login_screen: self.tr("Sign in"), self.exam_screen: self.tr("Examination"),
+        exam = (self.tr("Examination — DEPARTURES") if self.exam_vm.direction == "departure"
+                else self.tr("Examination — ARRIVALS"))
+        screen = {self.login_screen: self.tr("Sign in"), self.exam_screen: exam,
                   self.supervisor_screen: self.tr("Supervisor"), self.lock_screen: self.tr("Locked")}.get(page, "")
         where = self.tr("%s, booth %s") % (self.backend.port, self.backend.booth_id)
         self.setWindowTitle(" — ".join(p for p in (self.tr("Border Inspector"), screen, where) if p))
