@@ -122,7 +122,7 @@ class Ui_LandingPanel(object):
     def retranslateUi(self, LandingPanel):
         LandingPanel.setTitle(QCoreApplication.translate("LandingPanel", u"Landing record", None))
         self.l_landed.setText(QCoreApplication.translate("LandingPanel", u"Landed on", None))
-        self.l_landingStatus.setText(QCoreApplication.translate("LandingPanel", u"Status or landing", None))
+        self.l_landingStatus.setText(QCoreApplication.translate("LandingPanel", u"Granted", None))
         self.l_landingPeriod.setText(QCoreApplication.translate("LandingPanel", u"Period of stay", None))
         self.l_landingLast.setText(QCoreApplication.translate("LandingPanel", u"Authorised until", None))
         self.l_landingPort.setText(QCoreApplication.translate("LandingPanel", u"Port", None))

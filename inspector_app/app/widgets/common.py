@@ -98,6 +98,9 @@ def kind_title(kind: str) -> str:
         "biometric_exception": tr("Biometric exception"),
         "biometric_exemption": tr("Biometric exemption"),
         "override": tr("Override"),
+        "landing_record": tr("Landing record (departure)"),
+        "decision_flag": tr("Decision flagged for the supervisor"),
+        "designated_ship": tr("Designated cruise ship"),
     }.get(kind, kind)
 
 
@@ -121,6 +124,8 @@ def decision_title(kind: str) -> str:
         "temporary_refuge_landing": tr("Landing for temporary refuge"),
         "returning_resident": tr("Returning resident (re-entry permit)"),
         "japanese_national": tr("Japanese national (return confirmation)"),
+        "departure_confirmation": tr("Departure confirmation"),
+        "japanese_national_departure": tr("Japanese national (departure confirmation)"),
     }.get(kind, kind)
 
 
@@ -137,6 +142,9 @@ def flag_title(kind: str) -> str:
         "biometric_exception": tr("Biometric exception"),
         "biometric_exemption": tr("Biometric exemption"),
         "override": tr("Override"),
+        "landing_record": tr("Landing record"),
+        "decision_flag": tr("Decision flag"),
+        "designated_ship": tr("Cruise ship"),
     }.get(kind, kind_title(kind))
 
 
@@ -155,6 +163,8 @@ def decision_short(kind: str) -> str:
         "temporary_refuge_landing": tr("Temporary refuge"),
         "returning_resident": tr("Returning resident"),
         "japanese_national": tr("Japanese national"),
+        "departure_confirmation": tr("Departure"),
+        "japanese_national_departure": tr("Japanese national leaving"),
     }.get(kind, decision_title(kind))
 
 

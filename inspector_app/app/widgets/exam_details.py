@@ -20,9 +20,11 @@ def tr(text: str) -> str:
 class DetailsForm(QObject):
     """The rows of a QFormLayout holding the details; ``changed(key, value)`` reports each edit."""
 
-    def __init__(self, layout: QFormLayout, placeholder: QLabel, changed, parent=None):
+    def __init__(self, layout: QFormLayout, placeholder: QLabel, changed, label_width, parent=None):
+        """``label_width()``: the width of the labels, the decision form's own label column, so
+        that the details' fields line up with the decision's and have room."""
         super().__init__(parent)
-        self.layout, self.placeholder, self.changed = layout, placeholder, changed
+        self.layout, self.placeholder, self.changed, self.label_width = layout, placeholder, changed, label_width
         self.editors: dict[str, QWidget] = {}
         self._shape: tuple = ()
         self._filling = False
@@ -63,9 +65,12 @@ class DetailsForm(QObject):
                     item.widget().hide()
                     item.widget().deleteLater()
         self.editors = {}
+        width = self.label_width()
         for f in fields:
             label = QLabel(core_text(f.label) + (" *" if f.required else ""))
             label.setWordWrap(True)
+            label.setFixedWidth(width)   # long labels wrap, each line in full
+            label.setMinimumHeight(label.heightForWidth(width))
             label.setObjectName(f"l_detail_{f.key}")
             if f.choices:
                 w = QComboBox()

@@ -445,7 +445,7 @@ class DecisionPanel(Retranslating):
         u = self.ui
         self.type, self.status, self.period, self.last_day = u.decisionType, u.statusCombo, u.periodCombo, u.lastDay
         self.reasons, self.override, self.slot = u.referralReasons, u.overrideReason, u.detailSlot
-        self.details = DetailsForm(u.detailsLayout, u.noDetails, self._detail, self)
+        self.details = DetailsForm(u.detailsLayout, u.noDetails, self._detail, self._label_width, self)
         self.problems, self.saved_label = u.decisionProblems, u.savedLabel
         self.save_button, self.print_button, self.next_button = u.saveDecision, u.printSeal, u.nextTraveller
         self.l_type, self.l_status, self.l_period, self.l_last = u.l_type, u.l_status, u.l_period, u.l_last
@@ -549,6 +549,9 @@ class DecisionPanel(Retranslating):
             self.period.setCurrentIndex(j)
             self._filling = False
             self.period.setEditText(self.period.itemText(j))
+
+    def _label_width(self) -> int:
+        return max(w.sizeHint().width() for w in (self.l_type, self.l_status, self.l_period, self.l_last, self.l_override))
 
     def _detail(self, key: str, value: str) -> None:
         if self.vm is not None:
