@@ -173,9 +173,35 @@ def test_the_booth_switches_between_arrivals_and_departures_from_the_keyboard(bo
     d.wait(lambda: "before changing between arrivals and departures" in window.message, "the refusal")
     assert window.exam_vm.direction == "departure"
 
-    d.decide("departure_confirmation")
+    # the details from the keyboard: a choice that brings more fields keeps the focus where it was,
+    # Tab goes on into the new fields, typing is never interrupted
+    panel, details = screen.decision, screen.decision.details
+    d.wait(lambda: screen.landing.state.get("state") == "not_found", "the look-up")
+    kind = details.editor("reentry_permit_kind")
+    kind.setFocus()
+    qtbot.waitUntil(kind.hasFocus, timeout=60000)
+    QTest.keyClick(kind, Qt.Key.Key_Down)      # none (leaving for good)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)      # re-entry permit: its fields appear
+    assert "reentry_permit_number" in details.editors
+    assert QApplication.focusWidget() is details.editor("reentry_permit_kind")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is details.editor("reentry_permit_number")
+    d.detail("reentry_permit_kind", "none")
+    # no landing record: the last day on the passport's seal, typed, is the stay's end
+    seal = details.editor("seal_last_day")
+    seal.setFocus()
+    qtbot.waitUntil(seal.hasFocus, timeout=60000)
+    QTest.keyClicks(seal, (window.backend.today() - dt.timedelta(days=3)).isoformat())
+    d.idle()
+    assert seal.hasFocus() and details.editor("seal_last_day") is seal
+    stay = screen.landing.state["stay"]
+    assert stay["source"] == "seal" and stay["overstay_days"] == 3
+    assert "OVERSTAY: 3 day(s)" in screen.landing.overstay.text()
+    assert "from the landing seal" in screen.landing.values["last"].text()
     d.save()
+
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_D, ctrl_shift)
     d.idle()
     assert window.exam_vm.direction == "arrival" and window.exam_vm.examination_id is None
     assert screen.capture.start_button.isEnabled() and not screen.landing.isVisible()
+    assert panel.state["types"][0] == "landing_permission" and "departure_confirmation" not in panel.state["types"]

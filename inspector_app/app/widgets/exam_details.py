@@ -48,6 +48,7 @@ class DetailsForm(QObject):
                 elif not w.hasFocus() and w.text() != value:
                     w.setText(value)
                 w.setEnabled(enabled)
+                self.layout.labelForField(w).setEnabled(enabled)
         finally:
             self._filling = False
         self.placeholder.setVisible(not fields)
@@ -88,6 +89,8 @@ class DetailsForm(QObject):
                 w.setToolTip(tr("required"))
             label.setBuddy(w)
             self.layout.addRow(label, w)
+            label.show()   # now, not when the layout gets round to it: the focus can come back at once
+            w.show()
             self.editors[f.key] = w
         if focused in self.editors:
             self.editors[focused].setFocus(Qt.FocusReason.OtherFocusReason)
