@@ -77,7 +77,9 @@ def _title(painter: QPainter, title: str, width: float, dpmm: float) -> tuple[QF
     return font, text
 
 
-def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealContent) -> None:
+def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealContent) -> float:
+    """Paint the seal; returns how far down the frame its rows reached, in mm (at most the
+    sticker's height: tests/ui/test_seal_render.py)."""
     dpmm = device.logicalDpiX() / 25.4
     w, h = SEAL_MM.width() * dpmm, SEAL_MM.height() * dpmm
     frame = QRectF(4 * dpmm, 4 * dpmm, w, h)
@@ -116,10 +118,12 @@ def paint_seal(painter: QPainter, device: QPagedPaintDevice, content: SealConten
     cell = side / len(matrix)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("black"))
-    for r, row in enumerate(matrix):
-        for c, dark in enumerate(row):
-            if dark:
-                painter.drawRect(QRectF(qr_left + c * cell, qr_top + r * cell, cell + 0.05, cell + 0.05))
+    # one call for all the modules: PySide6 6.12 drops a reference to None on every call that
+    # returns nothing, and hundreds of drawRect calls per seal brought the compute process down
+    # ("deallocating None") after a few dozen seals
+    painter.drawRects([QRectF(qr_left + c * cell, qr_top + r * cell, cell + 0.05, cell + 0.05)
+                       for r, row in enumerate(matrix) for c, dark in enumerate(row) if dark])
+    return (y - frame.top()) / dpmm
 
 
 def write_pdf(path: Path, content: SealContent) -> Path:

@@ -205,3 +205,8 @@ def test_the_booth_switches_between_arrivals_and_departures_from_the_keyboard(bo
     assert window.exam_vm.direction == "arrival" and window.exam_vm.examination_id is None
     assert screen.capture.start_button.isEnabled() and not screen.landing.isVisible()
     assert panel.state["types"][0] == "landing_permission" and "departure_confirmation" not in panel.state["types"]
+    # a Japanese passport: the Japanese national's decision is the one offered first
+    from tests.booth.conftest import watson
+
+    d.read_mrz(watson(issuing_state="JPN", nationality="JPN", surname="YAMADA", given_names="HANAKO"))
+    assert panel.state["selection"]["type"] == "japanese_national"
