@@ -469,8 +469,10 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
     if kind is DecisionType.departure_confirmation and facts.nationality == "JPN":
         refused.append(finding("decision.japanese_document"))
     if kind not in DIRECTION_TYPES.get(facts.direction, DIRECTION_TYPES["arrival"]):
-        refused.append(finding("decision.wrong_direction", msg("{direction} booth", direction=_DIRECTION_WORDS.get(
-            facts.direction, facts.direction))))
+        # the one thing to say: the rest of an arrival's rules mean nothing on a departure
+        result.refused = [finding("decision.wrong_direction", msg("{direction} booth", direction=_DIRECTION_WORDS.get(
+            facts.direction, facts.direction)))]
+        return result
     if kind is DecisionType.departure_confirmation:
         leaving_refused, leaving_flags = departure_findings(facts, decision)
         refused += leaving_refused
