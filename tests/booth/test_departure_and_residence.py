@@ -262,3 +262,19 @@ def test_special_landing_permission_after_referral_records_who_granted_it(ctx, i
 def test_every_new_flag_has_a_rule():
     assert {"flag.overstay", "flag.stay_unverified", "flag.coe_absent", "flag.coe_status_mismatch"} <= set(rules.FLAGS)
     assert set(rules.QUEUED_FLAGS) <= set(rules.FLAGS)
+
+
+def test_the_demo_has_a_departure_story(home):
+    """The running demo records the clean traveller's landing 99 days back once, so its departures
+    mode finds a landing and a 10-day overstay."""
+    from inspector_app.app import demo
+
+    record_id = demo.seed_departure_story(home, today=TODAY)
+    assert record_id and demo.seed_departure_story(home, today=TODAY) is None   # once
+    ctx = open_context(home)
+    try:
+        exam = depart(ctx, ctx.login(INSPECTOR, INSPECTOR_PASSWORD))
+        assert exam.landing["record"]["record_id"] == record_id
+        assert exam.stay(DEPARTING).overstay_days == 10
+    finally:
+        ctx.close()
