@@ -433,7 +433,7 @@ def _coe_flags(decision: Decision) -> list[Finding]:
         return []
     number, on_coe = str(details.get("coe_number") or "").strip(), str(details.get("coe_status") or "").strip()
     if not number:
-        return [finding("flag.coe_absent", msg("{status}", status=st.title))]
+        return [finding("flag.coe_absent", st.title)]
     if on_coe:
         try:
             coe_status = statuses.find(on_coe)
