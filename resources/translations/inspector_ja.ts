@@ -605,32 +605,32 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="413" />
+        <location filename="../../inspector_app/app/core_messages.py" line="414" />
         <source>Clean traveller: no hits, lands as Temporary Visitor</source>
         <translation>問題のない旅客: 該当なし、短期滞在で上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="414" />
+        <location filename="../../inspector_app/app/core_messages.py" line="415" />
         <source>Passport reported lost (SLTD hit)</source>
         <translation>紛失届のある旅券（紛失・盗難旅券リストに該当）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="415" />
+        <location filename="../../inspector_app/app/core_messages.py" line="416" />
         <source>Biographic watchlist hit (name spelled differently on the list)</source>
         <translation>要注意人物リスト（身分事項）に該当（リスト上のつづりが異なる）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="416" />
+        <location filename="../../inspector_app/app/core_messages.py" line="417" />
         <source>Face and fingerprint match a watchlisted subject under another name</source>
         <translation>顔と指紋が別名で登録された要注意人物と一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="417" />
+        <location filename="../../inspector_app/app/core_messages.py" line="418" />
         <source>Under 16: exempt from biometrics</source>
         <translation>16歳未満: 個人識別情報の提供免除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="418" />
+        <location filename="../../inspector_app/app/core_messages.py" line="419" />
         <source>Traveller from Taiwan (a region, not a country)</source>
         <translation>台湾からの旅客（国ではなく地域）</translation>
     </message>
@@ -1997,59 +1997,54 @@ Reason: “%s”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="99" />
+        <location filename="../../inspector_app/app/core_messages.py" line="100" />
         <source>a watchlist or document hit is open: a supervisor must clear it first</source>
         <translation>要注意人物リストまたは旅券の該当が未解除です。先に統括審査官の解除が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="100" />
+        <location filename="../../inspector_app/app/core_messages.py" line="101" />
         <source>a watchlist or document hit was found</source>
         <translation>要注意人物リストまたは旅券の該当がありました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="101" />
+        <location filename="../../inspector_app/app/core_messages.py" line="102" />
         <source>activities of the status of residence {status}</source>
         <translation>在留資格「{status}」の活動</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="102" />
+        <location filename="../../inspector_app/app/core_messages.py" line="103" />
         <source>aged {age} on {date} (born {birth})</source>
         <translation>{date} 時点で {age} 歳（{birth} 生まれ）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="103" />
+        <location filename="../../inspector_app/app/core_messages.py" line="104" />
         <source>aged {age} on {date}, not under 16</source>
         <translation>{date} 時点で {age} 歳、16歳未満ではありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="104" />
+        <location filename="../../inspector_app/app/core_messages.py" line="105" />
         <source>amputated</source>
         <translation>欠損</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="105" />
+        <location filename="../../inspector_app/app/core_messages.py" line="106" />
         <source>an MRZ check digit fails</source>
         <translation>MRZ のチェックディジットが一致しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="106" />
+        <location filename="../../inspector_app/app/core_messages.py" line="107" />
         <source>an arrivals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="107" />
+        <location filename="../../inspector_app/app/core_messages.py" line="108" />
         <source>an inspector overrode a rule</source>
         <translation>入国審査官が規則の判断を変更しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="108" />
+        <location filename="../../inspector_app/app/core_messages.py" line="109" />
         <source>an override needs a reason</source>
         <translation>判断変更には理由が必要です</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="109" />
-        <source>an overstayer cannot leave on a special re-entry permit</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="110" />
@@ -2697,67 +2692,67 @@ Reason: “%s”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="340" />
+        <location filename="../../inspector_app/app/core_messages.py" line="341" />
         <source>the re-entry permit has expired</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="341" />
+        <location filename="../../inspector_app/app/core_messages.py" line="342" />
         <source>the re-entry permit {number} expired on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="342" />
+        <location filename="../../inspector_app/app/core_messages.py" line="343" />
         <source>the residence card number is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="343" />
+        <location filename="../../inspector_app/app/core_messages.py" line="344" />
         <source>the residence card number is not two letters, eight digits, two letters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="344" />
+        <location filename="../../inspector_app/app/core_messages.py" line="345" />
         <source>the ship is not on the list of cruise ships designated by the Commissioner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="345" />
+        <location filename="../../inspector_app/app/core_messages.py" line="346" />
         <source>the status on the Certificate of Eligibility is unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="346" />
+        <location filename="../../inspector_app/app/core_messages.py" line="347" />
         <source>the traveller stayed beyond the authorised period (ICRRA Art. 24(iv)(b))</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="347" />
+        <location filename="../../inspector_app/app/core_messages.py" line="348" />
         <source>this booth's and the hub's records searched</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="348" />
+        <location filename="../../inspector_app/app/core_messages.py" line="349" />
         <source>this decision does not belong to this booth's direction (arrivals or departures)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="406" />
+        <location filename="../../inspector_app/app/core_messages.py" line="407" />
         <source>{vessel}: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="407" />
+        <location filename="../../inspector_app/app/core_messages.py" line="408" />
         <source>{vessel}: {state}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="408" />
+        <location filename="../../inspector_app/app/core_messages.py" line="409" />
         <source>{what} is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="409" />
+        <location filename="../../inspector_app/app/core_messages.py" line="410" />
         <source>{what} must be a date written YYYY-MM-DD, not {value}</source>
         <translation type="unfinished" />
     </message>
@@ -2820,6 +2815,11 @@ Reason: “%s”</source>
         <location filename="../../inspector_app/app/core_messages.py" line="34" />
         <source>Highly-Skilled Professional (i)(c)</source>
         <translation>高度専門職1号ハ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="99" />
+        <source>a special re-entry permit is for a mid-to-long-term resident within the period of stay: not for an overstayer or a short-term visitor</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="166" />
@@ -3298,311 +3298,316 @@ Reason: “%s”</source>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="335" />
+        <source>the landing record is not a mid-to-long-term resident's: a special re-entry permit needs one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="336" />
         <source>the period of stay cannot be read</source>
         <translation>在留期間を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="336" />
+        <location filename="../../inspector_app/app/core_messages.py" line="337" />
         <source>the period of stay ended on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="337" />
+        <location filename="../../inspector_app/app/core_messages.py" line="338" />
         <source>the period of stay has ended: the status does not carry over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="338" />
+        <location filename="../../inspector_app/app/core_messages.py" line="339" />
         <source>the period of stay is not one the status allows</source>
         <translation>この在留資格で認められない在留期間です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="339" />
+        <location filename="../../inspector_app/app/core_messages.py" line="340" />
         <source>the period of the activities</source>
         <translation>活動を行う期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="349" />
+        <location filename="../../inspector_app/app/core_messages.py" line="350" />
         <source>this decision grants no status of residence or period of stay</source>
         <translation>この判定では在留資格・在留期間を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="350" />
+        <location filename="../../inspector_app/app/core_messages.py" line="351" />
         <source>this examination already has a final decision: record a correction instead</source>
         <translation>この審査には最終判定があります。訂正として記録してください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="351" />
+        <location filename="../../inspector_app/app/core_messages.py" line="352" />
         <source>this examination is saved: start the next traveller</source>
         <translation>この審査は保存済みです。次の旅客に進んでください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="352" />
+        <location filename="../../inspector_app/app/core_messages.py" line="353" />
         <source>this is not a machine readable zone: {problem}</source>
         <translation>MRZ（機械読取領域）ではありません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="353" />
+        <location filename="../../inspector_app/app/core_messages.py" line="354" />
         <source>this rule cannot be overridden by an inspector</source>
         <translation>この規則は入国審査官が判断変更できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="354" />
+        <location filename="../../inspector_app/app/core_messages.py" line="355" />
         <source>this status of residence cannot be granted at landing</source>
         <translation>この在留資格は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="355" />
+        <location filename="../../inspector_app/app/core_messages.py" line="356" />
         <source>to be mailed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="356" />
+        <location filename="../../inspector_app/app/core_messages.py" line="357" />
         <source>too bright: mean {value} &gt; {limit}</source>
         <translation>明るすぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="357" />
+        <location filename="../../inspector_app/app/core_messages.py" line="358" />
         <source>too dark: mean {value} &lt; {limit}</source>
         <translation>暗すぎます: 明るさ {value}（基準 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="358" />
+        <location filename="../../inspector_app/app/core_messages.py" line="359" />
         <source>transliteration fold (UE/U, OE/O, AA/A, double letters)</source>
         <translation>翻字の揺れ（UE/U、OE/O、AA/A、重ね字）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="359" />
+        <location filename="../../inspector_app/app/core_messages.py" line="360" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="360" />
+        <location filename="../../inspector_app/app/core_messages.py" line="361" />
         <source>unknown decision type</source>
         <translation>不明な判定種別</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="361" />
+        <location filename="../../inspector_app/app/core_messages.py" line="362" />
         <source>unknown exemption {ground}; one of: {known}</source>
         <translation>不明な免除事由 {ground}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="362" />
+        <location filename="../../inspector_app/app/core_messages.py" line="363" />
         <source>unknown finger position {position}; one of: {known}</source>
         <translation>不明な指の位置 {position}。次のいずれか: {known}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="363" />
+        <location filename="../../inspector_app/app/core_messages.py" line="364" />
         <source>unknown ground {ground}</source>
         <translation>不明な免除事由 {ground}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="364" />
+        <location filename="../../inspector_app/app/core_messages.py" line="365" />
         <source>unknown status of residence</source>
         <translation>不明な在留資格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="365" />
+        <location filename="../../inspector_app/app/core_messages.py" line="366" />
         <source>unknown status on the Certificate of Eligibility: {status}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="366" />
+        <location filename="../../inspector_app/app/core_messages.py" line="367" />
         <source>unlimited</source>
         <translation>無期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="367" />
+        <location filename="../../inspector_app/app/core_messages.py" line="368" />
         <source>unreadable</source>
         <translation>読取不能</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="368" />
+        <location filename="../../inspector_app/app/core_messages.py" line="369" />
         <source>vessel or flight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="369" />
+        <location filename="../../inspector_app/app/core_messages.py" line="370" />
         <source>working holiday</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="370" />
+        <location filename="../../inspector_app/app/core_messages.py" line="371" />
         <source>{count} capture(s)</source>
         <translation>{count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="371" />
+        <location filename="../../inspector_app/app/core_messages.py" line="372" />
         <source>{count} faces in the frame (need exactly one)</source>
         <translation>画面に {count} 人の顔（1人のみにしてください）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="372" />
+        <location filename="../../inspector_app/app/core_messages.py" line="373" />
         <source>{count} hit(s)</source>
         <translation>該当 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="373" />
+        <location filename="../../inspector_app/app/core_messages.py" line="374" />
         <source>{count} open</source>
         <translation>未解除 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="374" />
+        <location filename="../../inspector_app/app/core_messages.py" line="375" />
         <source>{days} day(s) beyond the authorised stay (ended {end})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="375" />
+        <location filename="../../inspector_app/app/core_messages.py" line="376" />
         <source>{days} day(s) of overstay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="376" />
+        <location filename="../../inspector_app/app/core_messages.py" line="377" />
         <source>{decision} needs: {details}</source>
         <translation>{decision}に必要な事項: {details}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="377" />
+        <location filename="../../inspector_app/app/core_messages.py" line="378" />
         <source>{detail} ({evidence})</source>
         <translation>{detail}（{evidence}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="378" />
+        <location filename="../../inspector_app/app/core_messages.py" line="379" />
         <source>{direction} booth</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="379" />
+        <location filename="../../inspector_app/app/core_messages.py" line="380" />
         <source>{field}: {value} is not one of {choices}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="380" />
+        <location filename="../../inspector_app/app/core_messages.py" line="381" />
         <source>{finding} — overridden: {reason}</source>
         <translation>{finding} — 判断変更: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="381" />
+        <location filename="../../inspector_app/app/core_messages.py" line="382" />
         <source>{finger}: {reason}</source>
         <translation>{finger}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="382" />
+        <location filename="../../inspector_app/app/core_messages.py" line="383" />
         <source>{first} and {rest}</source>
         <translation>{first}{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="383" />
+        <location filename="../../inspector_app/app/core_messages.py" line="384" />
         <source>{first} or {last}</source>
         <translation>{first}又は{last}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="384" />
+        <location filename="../../inspector_app/app/core_messages.py" line="385" />
         <source>{first}, {rest}</source>
         <translation>{first}、{rest}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="385" />
+        <location filename="../../inspector_app/app/core_messages.py" line="386" />
         <source>{landing} ({article})</source>
         <translation>{landing}（{article}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="386" />
+        <location filename="../../inspector_app/app/core_messages.py" line="387" />
         <source>{landing} allows at most {maximum} ({article}), not {period}</source>
         <translation>{landing}の期間は最長{maximum}です（{article}）。{period}は認められません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="387" />
+        <location filename="../../inspector_app/app/core_messages.py" line="388" />
         <source>{landing} grants no status of residence</source>
         <translation>{landing}では在留資格を決定しません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="388" />
+        <location filename="../../inspector_app/app/core_messages.py" line="389" />
         <source>{listed}, reported {date}</source>
         <translation>{listed}（{date} 届出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="389" />
+        <location filename="../../inspector_app/app/core_messages.py" line="390" />
         <source>{list} ({reason})</source>
         <translation>{list}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="390" />
+        <location filename="../../inspector_app/app/core_messages.py" line="391" />
         <source>{list} list refused: {problem}</source>
         <translation>{list} リストを使用しません: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="391" />
+        <location filename="../../inspector_app/app/core_messages.py" line="392" />
         <source>{number} is not a Certificate of Eligibility number (letters, digits and hyphens, 5 to 24 characters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="392" />
+        <location filename="../../inspector_app/app/core_messages.py" line="393" />
         <source>{number} is not a residence card number: two letters, eight digits, two letters (e.g. AB12345678CD)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="393" />
+        <location filename="../../inspector_app/app/core_messages.py" line="394" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="394" />
+        <location filename="../../inspector_app/app/core_messages.py" line="395" />
         <source>{n} hours</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="395" />
+        <location filename="../../inspector_app/app/core_messages.py" line="396" />
         <source>{n} months</source>
         <translation>{n}月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="396" />
+        <location filename="../../inspector_app/app/core_messages.py" line="397" />
         <source>{n} years</source>
         <translation>{n}年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="397" />
+        <location filename="../../inspector_app/app/core_messages.py" line="398" />
         <source>{period} is an authorised period of stay for {status}</source>
         <translation>{period}は{status}の在留期間として認められています</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="398" />
+        <location filename="../../inspector_app/app/core_messages.py" line="399" />
         <source>{period} is not an authorised period of stay for {status}; the table allows {allowed}</source>
         <translation>{period}は{status}の在留期間として認められていません。認められる期間: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="399" />
+        <location filename="../../inspector_app/app/core_messages.py" line="400" />
         <source>{reason} ({detail})</source>
         <translation>{reason}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="400" />
+        <location filename="../../inspector_app/app/core_messages.py" line="401" />
         <source>{role} {name} ~ {other}: {rule}</source>
         <translation>{role} {name} ≒ {other}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="401" />
+        <location filename="../../inspector_app/app/core_messages.py" line="402" />
         <source>{role} {name}: {rule}</source>
         <translation>{role} {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="402" />
+        <location filename="../../inspector_app/app/core_messages.py" line="403" />
         <source>{role}/{other}</source>
         <translation>{role}／{other}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="403" />
+        <location filename="../../inspector_app/app/core_messages.py" line="404" />
         <source>{rule}: {detail}</source>
         <translation>{rule}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="404" />
+        <location filename="../../inspector_app/app/core_messages.py" line="405" />
         <source>{status} cannot be granted at landing</source>
         <translation>{status}は上陸時に決定できません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="405" />
+        <location filename="../../inspector_app/app/core_messages.py" line="406" />
         <source>{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))</source>
         <translation>{status}は上陸時に決定できません（入管法第7条第1項第2号）</translation>
     </message>

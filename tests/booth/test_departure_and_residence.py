@@ -278,3 +278,12 @@ def test_the_demo_has_a_departure_story(home):
         assert exam.stay(DEPARTING).overstay_days == 10
     finally:
         ctx.close()
+
+
+def test_a_short_term_visitor_cannot_leave_on_a_special_reentry_permit(home, ctx, inspector, media):
+    landed(home, media, 20)                                   # Temporary Visitor, 90 days
+    exam = depart(ctx, inspector)
+    special = dict(DEPARTING, details={"reentry_permit_kind": "special_reentry_permit",
+                                       "residence_card_number": "AB12345678CD"})
+    assert codes(exam.save(special).refused) == ["reentry.not_available"]
+    assert exam.save(DEPARTING).saved                         # leaving without one is fine
