@@ -295,6 +295,44 @@ class DemoServices:
             self.hub = None
 
 
+#: The demo's departure story: the clean traveller landed this many days ago for 90 days, so at a
+#: departures booth she has overstayed by 10 days (arrivals: she lands again as usual).
+OVERSTAY_LANDED_DAYS_AGO = 99
+
+
+def seed_departure_story(home: Path, today=None) -> str | None:
+    """Record, once, the clean traveller's landing ``OVERSTAY_LANDED_DAYS_AGO`` days ago through
+    the examination core, exactly as a booth would have (the document read and screened, the face
+    and fingers from the demo images, Temporary Visitor 90 days), so that the departure mode has a
+    landing record to find. Returns the record id, or None when already seeded."""
+    import datetime as dt
+
+    from inspector_app.booth.context import BoothContext
+    from inspector_app.booth.headless import ExamRequest, run_exam, sign_in
+
+    marker = Path(home) / "demo" / "departure_story.json"
+    if marker.exists():
+        return None
+    t = next(x for x in travellers() if x["key"] == "clean")
+    landed = (today or dt.date.today()) - dt.timedelta(days=OVERSTAY_LANDED_DAYS_AGO)
+    ctx = BoothContext(home, today=landed)
+    try:
+        user = sign_in(ctx, "inspector1", next(u["password"] for u in users() if u["user"] == "inspector1"))
+        fingers = Path(home) / "demo" / "fingers" / t["finger_id"]
+        out = run_exam(ctx, user, ExamRequest(
+            mrz_lines=[t["mrz_line1"], t["mrz_line2"]], direction="arrival",
+            decision={"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"},
+            face=next((Path(home) / "demo" / "camera" / "clean").iterdir()),
+            fingers={"Left IndexFinger": fingers / f"{t['finger_id']}_2.tif",
+                     "Right IndexFinger": fingers / f"{t['finger_id']}_3.tif"}))
+    finally:
+        ctx.close()
+    if not out["saved"]:
+        raise DemoError(f"the demo's earlier landing was refused: {out['refused']}")
+    marker.write_text(json.dumps({"record_id": out["record_id"], "landing_date": landed.isoformat()}), encoding="utf-8")
+    return out["record_id"]
+
+
 def start_demo(home: Path, hub: bool = True) -> DemoServices:
     build_demo_home(home)
     services = DemoServices(home)
@@ -304,4 +342,5 @@ def start_demo(home: Path, hub: bool = True) -> DemoServices:
             services.start_hub()
         except Exception as exc:  # noqa: BLE001 - the booth works offline; say why the hub is absent
             print(f"demo: hub not started ({exc}); the booth runs offline", flush=True)
+    seed_departure_story(home)
     return services

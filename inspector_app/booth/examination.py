@@ -19,7 +19,7 @@ from pathlib import Path
 
 from inspector_app.booth.context import DIRECTION, BoothContext
 from inspector_app.common.canonical import normalise
-from inspector_app.domain import decisions, exemptions, mrz, rules
+from inspector_app.domain import decisions, exemptions, mrz, residence, rules
 from inspector_app.domain.checks import FACE_POSITION, CheckKind, Outcome
 from inspector_app.domain.decisions import Finding
 from inspector_app.domain.messages import msg
@@ -213,6 +213,14 @@ class Examination:
                 "outcome": Outcome.clear.value if found.state == "designated" else Outcome.error.value,
                 "entry": normalise(entry) if entry else None, "list_version": found.list_version,
                 "reasons": [msg("{vessel}: {state}", vessel=vessel, state=words)]}
+
+    def check_vessel(self, vessel: str) -> dict:
+        """Look the cruise ship up in the designated list and record what it says (the window does
+        this when the inspector has named the ship; saving does it for a ship not yet looked up)."""
+        self._need_examination()
+        if not str(vessel or "").strip():
+            raise ExaminationError(msg("name the cruise ship (name or IMO number) first"))
+        return self._record(self._ship_check(str(vessel).strip()))
 
     def _vessel(self, fields: dict) -> str | None:
         """The cruise ship of a cruise-ship landing not yet looked up in this examination."""
@@ -509,6 +517,8 @@ class Examination:
         landing (or departure) is the booth clock's."""
         period = fields.get("period") or None
         details = {k: v for k, v in (fields.get("details") or {}).items() if str(v or "").strip()}
+        if "residence_card_number" in details:   # recorded as the card prints it, however it was typed
+            details["residence_card_number"] = residence.normalise_card_number(details["residence_card_number"])
         return decisions.Decision(
             type=fields.get("type") or "", status_code=fields.get("status_code") or None, period=period,
             landing_date=self.examination_date, referral_reasons=[r for r in fields.get("referral_reasons") or [] if r],
@@ -536,7 +546,7 @@ class Examination:
         exam = self._need_examination()
         vessel = self._vessel(fields)
         if vessel:
-            self._record(self._ship_check(vessel))
+            self.check_vessel(vessel)
         decision = self.decision_of(fields)
         try:
             record_id = self.ctx.store().record_decision(exam, decision.to_dict(), self.inspector, overrides or {})

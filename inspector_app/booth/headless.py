@@ -19,6 +19,7 @@ class ExamRequest:
     exemption: str | None = None
     exemption_evidence: str = ""
     overrides: dict[str, str] = field(default_factory=dict)
+    direction: str | None = None        # arrivals or departures (default: the booth's setting)
 
 
 def sign_in(ctx: BoothContext, user: str, password: str) -> dict:
@@ -49,9 +50,11 @@ def check_request(request: ExamRequest) -> None:
 def run_exam(ctx: BoothContext, user: dict, request: ExamRequest) -> dict:
     """Read, screen, capture (from files), claim exemptions, decide, save: the outcome as JSON."""
     check_request(request)
-    exam = Examination(ctx, user)
+    exam = Examination(ctx, user, direction=request.direction)
     exam.read_document("\n".join(request.mrz_lines))
     exam.screen_document()
+    if exam.direction == "departure":
+        exam.look_up_landing()
     if request.exemption:
         exam.set_exemption(request.exemption, request.exemption_evidence)
     if request.face is not None:
@@ -68,5 +71,13 @@ def run_exam(ctx: BoothContext, user: dict, request: ExamRequest) -> dict:
     out["checks"] = [{k: c.get(k) for k in ("kind", "outcome", "reasons", "coverage", "rules", "position", "score",
                                             "list", "subject_id") if c.get(k) is not None} for c in exam.checks]
     if result.seal is not None:
-        out["seal"] = {"reference": result.seal.reference, "last_day": result.seal.last_day}
+        out["seal"] = {"reference": result.seal.reference, "title": result.seal.title, "last_day": result.seal.last_day,
+                       "ends_at": result.seal.ends_at.isoformat(timespec="minutes") if result.seal.ends_at else None,
+                       "lines": [list(line) for line in result.seal.lines]}
+    out["direction"] = exam.direction
+    if exam.direction == "departure":
+        out["landing"] = exam.landing
+        out["stay"] = exam.stay(request.decision).to_dict()
+    if result.decision is not None:
+        out["decision"] = result.decision
     return out

@@ -55,7 +55,8 @@ def _exam(args) -> int:
         mrz_lines=list(args.mrz), decision=decision, face=Path(args.face) if args.face else None,
         fingers={k: Path(v) for k, v in _pairs(args.finger, "--finger").items()},
         exceptions=_pairs(args.finger_exception, "--finger-exception"), exemption=args.exemption,
-        exemption_evidence=args.exemption_evidence or "", overrides=_pairs(args.override, "--override"))
+        exemption_evidence=args.exemption_evidence or "", overrides=_pairs(args.override, "--override"),
+        direction=args.direction)
     ctx = BoothContext(home_of(args), today=today)
     try:
         user = sign_in(ctx, args.user, _password(args))
@@ -64,7 +65,10 @@ def _exam(args) -> int:
         raise CliError(str(exc)) from None
     finally:
         ctx.close()
+    stay = out.get("stay") or {}
     lines = ([f"saved: {out['record_id']}"] if out["saved"] else ["refused:"]) + \
+        ([f"  stay: landed {stay.get('landing_date') or '?'}, last day {stay.get('last_day') or '?'}, "
+          f"{stay.get('overstay_days')} day(s) over ({stay.get('source')})"] if stay else []) + \
         [f"  {f['rule']}: {f['message']}" for f in out["refused"]] + \
         [f"  flag {f['rule']}: {f['message']}" for f in out["flags"]]
     emit(out, args.json, text="\n".join(lines))
@@ -89,12 +93,16 @@ def register(subparsers) -> None:
     p.add_argument("--exemption", metavar="CODE", help="biometric exemption ground (under_16, diplomat, official, "
                    "special_permanent_resident, invited_by_head_of_organ, designated_by_ordinance)")
     p.add_argument("--exemption-evidence", metavar="TEXT", help="the evidence the exemption ground needs")
-    p.add_argument("--decision", metavar="TYPE", help="landing_permission, referral, special_landing_permission, ...")
+    p.add_argument("--direction", choices=("arrival", "departure"),
+                   help="examine an arrival or a departure (default: the booth's setting booth.direction)")
+    p.add_argument("--decision", metavar="TYPE", help="landing_permission, referral, special_landing_permission, "
+                   "departure_confirmation, japanese_national_departure, ...")
     p.add_argument("--status", metavar="S", help="status of residence (code or name)")
-    p.add_argument("--period", metavar="P", help="period of stay: 90d, 3m, 1y, 4y3m, unlimited")
+    p.add_argument("--period", metavar="P", help="period of stay: 90d, 3m, 1y, 4y3m, 72h, unlimited")
     p.add_argument("--reason", action="append", metavar="TEXT", help="a referral reason; repeat for more")
     p.add_argument("--detail", action="append", metavar="KEY=VALUE",
-                   help="a detail the decision records (vessel_or_aircraft=..., decision_reference=..., granted_by=...)")
+                   help="a detail the decision records (residence_card=issued_at_port, residence_card_number=..., "
+                   "coe_number=..., reentry_permit_kind=..., vessel=..., decision_reference=..., granted_by=...)")
     p.add_argument("--override", action="append", metavar="RULE=REASON",
                    help="override an overridable rule with the inspector's reason (goes to the supervisor)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the examination date (default: today)")

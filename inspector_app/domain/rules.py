@@ -97,7 +97,8 @@ _RULES = [
     Rule("reentry.special_window_expired", "a special re-entry permit allows a return within one year of departure "
          "(and not after the period of stay)", basis="ICRRA Art. 26-2"),
     Rule("reentry.stay_expired", "the period of stay has ended: the status does not carry over", basis="ICRRA Art. 26"),
-    Rule("reentry.not_available", "an overstayer cannot leave on a special re-entry permit", basis="ICRRA Art. 26-2"),
+    Rule("reentry.not_available", "a special re-entry permit is for a mid-to-long-term resident within the period of "
+         "stay: not for an overstayer or a short-term visitor", basis="ICRRA Art. 26-2"),
     Rule("cruise_ship.not_designated", "the ship is not on the list of cruise ships designated by the Commissioner",
          basis="brochure: cruise ships designated by the Commissioner; ICRRA Art. 14-2"),
     Rule("cruise_ship.not_checked", "the designated cruise ship list could not be checked", overridable=True,
@@ -390,9 +391,28 @@ def departure_findings(facts: Facts, decision: Decision) -> tuple[list[Finding],
         end = stay.ends_at.isoformat(timespec="minutes") if stay.ends_at else (stay.last_day.isoformat() if stay.last_day else "")
         flags.append(finding("flag.overstay", msg("{days} day(s) beyond the authorised stay (ended {end})",
                                                   days=str(stay.overstay_days), end=end)))
-        if (decision.details or {}).get("reentry_permit_kind") == "special_reentry_permit":
+    if (decision.details or {}).get("reentry_permit_kind") == "special_reentry_permit":
+        if stay.overstay_days:
             refused.append(finding("reentry.not_available", msg("{days} day(s) of overstay", days=str(stay.overstay_days))))
+        elif facts.landing_record and not _mid_to_long_term_landing(facts.landing_record):
+            refused.append(finding("reentry.not_available", msg("the landing record is not a mid-to-long-term "
+                                                                "resident's: a special re-entry permit needs one")))
     return refused, flags
+
+
+def _mid_to_long_term_landing(record: dict) -> bool:
+    """Whether a landing record makes its traveller a mid-to-long-term resident (Art. 26-2 is for
+    them): a landing or special landing permission for such a status and period, or a returning
+    resident's (who keeps that status)."""
+    kind = record.get("type")
+    if kind == DecisionType.returning_resident.value:
+        return True
+    if kind not in (DecisionType.landing_permission.value, DecisionType.special_landing_permission.value):
+        return False
+    try:
+        return statuses.is_mid_to_long_term(record.get("status_code") or "", record.get("period") or "")
+    except KeyError:
+        return False
 
 
 def vessel_key(text: str) -> str:
@@ -433,7 +453,7 @@ def _coe_flags(decision: Decision) -> list[Finding]:
         return []
     number, on_coe = str(details.get("coe_number") or "").strip(), str(details.get("coe_status") or "").strip()
     if not number:
-        return [finding("flag.coe_absent", msg("{status}", status=st.title))]
+        return [finding("flag.coe_absent", st.title)]
     if on_coe:
         try:
             coe_status = statuses.find(on_coe)
@@ -469,8 +489,10 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
     if kind is DecisionType.departure_confirmation and facts.nationality == "JPN":
         refused.append(finding("decision.japanese_document"))
     if kind not in DIRECTION_TYPES.get(facts.direction, DIRECTION_TYPES["arrival"]):
-        refused.append(finding("decision.wrong_direction", msg("{direction} booth", direction=_DIRECTION_WORDS.get(
-            facts.direction, facts.direction))))
+        # the one thing to say: the rest of an arrival's rules mean nothing on a departure
+        result.refused = [finding("decision.wrong_direction", msg("{direction} booth", direction=_DIRECTION_WORDS.get(
+            facts.direction, facts.direction)))]
+        return result
     if kind is DecisionType.departure_confirmation:
         leaving_refused, leaving_flags = departure_findings(facts, decision)
         refused += leaving_refused

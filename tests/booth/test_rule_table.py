@@ -54,10 +54,16 @@ class Attempt:
 
 
 def examine(env: Env, mrz: str | None = None, *, screen: bool = True, face: bool = True,
-            fingers=INDEX_FINGERS, exemption: tuple | None = None) -> Examination:
-    """Read the document, screen it, capture the face and fingers (demo images), as an inspector would."""
-    exam = Examination(env.ctx, env.user)
+            fingers=INDEX_FINGERS, exemption: tuple | None = None, direction: str = "arrival") -> Examination:
+    """Read the document, screen it, capture the face and fingers (demo images), as an inspector
+    would; at a departures booth, the landing record is looked up instead of capturing."""
+    exam = Examination(env.ctx, env.user, direction=direction)
     exam.read_document(mrz or watson())
+    if direction == "departure":
+        if screen:
+            exam.screen_document()
+        exam.look_up_landing()
+        return exam
     if screen:
         exam.screen_document()
     if exemption is not None:
@@ -146,9 +152,47 @@ def decide(fields: dict, **examine_kw) -> Callable[[Env], Attempt]:
     return lambda env: by_exam(examine(env, **examine_kw), fields)
 
 
+def without_landing_time(env: Env) -> Attempt:
+    """The booth always stamps the hour; only the store API can be handed a decision without it."""
+    exam = examine(env)
+    return by_store(env, exam.examination_id, {**exam.decision_of(PORT_OF_CALL).to_dict(), "landed_at": None})
+
+
+def damaged_ship_list(env: Env) -> Attempt:
+    """The designated-ship list changed on disk after it was installed: the booth refuses to read it."""
+    from inspector_app.screening import liststate
+
+    state = liststate.current(env.ctx.home)
+    ships = next(state.directory.rglob("ships.jsonl"))
+    ships.write_text(ships.read_text(encoding="utf-8").replace("Sakura Serenade", "Sakura Serenadx"), encoding="utf-8")
+    return cruise("Sakura Serenade")(env)
+
+
+def cruise(vessel: str) -> Callable[[Env], Attempt]:
+    """The inspector names the ship; the booth looks it up in the designated list (a check result)."""
+    def make(env: Env) -> Attempt:
+        exam = examine(env)
+        exam.check_vessel(vessel)
+        return by_exam(exam, dict(CRUISE, details={"vessel": vessel}))
+
+    return make
+
+
 EXPIRED = watson(expiry_date=TODAY - dt.timedelta(days=1))
 BROKEN = flip_check_digit(watson())
 CREW = {"type": "crew_landing", "period": "7d", "details": {"vessel_or_aircraft": "JL 001", "crew_document": "S123"}}
+PORT_OF_CALL = {"type": "port_of_call_landing", "period": "72h",
+                "details": {"vessel_or_aircraft": "MV Asuka", "rejoins_at": "Kobe"}}
+CRUISE = {"type": "cruise_ship_landing", "period": "30d", "details": {"vessel": "Sakura Serenade"}}
+BUSINESS = {"type": "landing_permission", "status_code": "business_manager", "period": "1y"}
+YESTERDAY = (TODAY - dt.timedelta(days=1)).isoformat()
+PERMIT = {"reentry_permit_kind": "reentry_permit", "reentry_permit_number": "R1234567", "reentry_permit_use": "multiple",
+          "reentry_permit_valid_until": "2027-05-01", "stay_until": "2028-03-31"}
+RETURNING = {"type": "returning_resident", "status_code": "engineer_specialist_in_humanities_international_services"}
+SPECIAL_PERMIT = {"reentry_permit_kind": "special_reentry_permit", "residence_card_number": "AB12345678CD",
+                  "departed_on": "2026-01-10", "stay_until": "2028-03-31"}
+DEPARTING = {"type": "departure_confirmation"}
+JAPANESE = watson(issuing_state="JPN", nationality="JPN", surname="SUZUKI", given_names="HANAKO", document_number="TR1234567")
 
 
 @dataclass
@@ -184,6 +228,28 @@ ROWS: dict[str, Row] = {
     "decision.detail_invalid": Row(decide({"type": "returning_resident", "status_code": "permanent_resident",
                                            "details": {"reentry_permit_kind": "visa", "stay_until": "unlimited"}})),
     "decision.not_japanese": Row(decide({"type": "japanese_national"})),
+    "decision.landing_time_missing": Row(without_landing_time),
+    "decision.designation_missing": Row(decide({"type": "landing_permission", "status_code": "designated_activities",
+                                                "period": "1y", "details": {"residence_card": "to_be_mailed",
+                                                                            "coe_number": "E-2026-00123"}})),
+    "decision.japanese_document": Row(decide(DEPARTING, mrz=JAPANESE, direction="departure")),
+    "decision.wrong_direction": Row(decide(DEPARTING)),
+    "residence_card.missing": Row(decide(BUSINESS)),
+    "residence_card.number_invalid": Row(decide(dict(BUSINESS, details={
+        "residence_card": "issued_at_port", "residence_card_number": "AB1234567CD"}))),
+    "residence_card.not_applicable": Row(decide(dict(LANDING, details={
+        "residence_card": "issued_at_port", "residence_card_number": "AB12345678CD"}))),
+    "coe.number_invalid": Row(decide(dict(BUSINESS, details={"residence_card": "to_be_mailed", "coe_number": "#1"}))),
+    "coe.status_unknown": Row(decide(dict(BUSINESS, details={"residence_card": "to_be_mailed", "coe_number": "E-2026-1",
+                                                             "coe_status": "Tourist"}))),
+    "reentry.permit_expired": Row(decide(dict(RETURNING, details=dict(PERMIT, reentry_permit_valid_until=YESTERDAY)))),
+    "reentry.special_window_expired": Row(decide(dict(RETURNING, details=dict(SPECIAL_PERMIT, departed_on="2025-11-29")))),
+    "reentry.stay_expired": Row(decide(dict(RETURNING, details=dict(PERMIT, stay_until=YESTERDAY)))),
+    "reentry.not_available": Row(decide(dict(DEPARTING, details={
+        "reentry_permit_kind": "special_reentry_permit", "residence_card_number": "AB12345678CD",
+        "seal_last_day": (TODAY - dt.timedelta(days=10)).isoformat()}), direction="departure")),
+    "cruise_ship.not_designated": Row(cruise("Northern Pearl")),
+    "cruise_ship.not_checked": Row(damaged_ship_list),
     "decision.already_final": Row(second_decision),
     "special_landing.no_referral": Row(decide({
         "type": "special_landing_permission", "status_code": "long_term_resident", "period": "1y",

@@ -8,7 +8,7 @@ import pytest
 from .conftest import LANDING
 
 TRAVELLER = {"surname": "SUZUKI", "given_names": "ICHIRO", "nationality": "GBR", "document_number": "TK1234567"}
-CREW = {"type": "crew_landing", "period": "15d", "special_landing_details": {"vessel_or_aircraft": "JL 44"}}
+CREW = {"type": "crew_landing", "period": "15d", "details": {"vessel_or_aircraft": "JL 44", "crew_document": "S-1"}}
 
 
 def landed_on(day: str, **decision) -> dict:
@@ -56,7 +56,7 @@ def test_the_travellers_landings_newest_first_corrections_in_place_of_what_they_
 
 @pytest.mark.parametrize(("decision", "expected"), [
     (CREW, {"type": "crew_landing", "status_code": None, "period": "15d",
-            "details": {"vessel_or_aircraft": "JL 44"}}),
+            "details": {"vessel_or_aircraft": "JL 44", "crew_document": "S-1"}}),
     ({"type": "referral", "referral_reasons": ["hit"]}, None),
 ])
 def test_special_landings_count_and_carry_their_details_referrals_do_not(store, clean_exam, decision, expected):
