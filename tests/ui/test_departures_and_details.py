@@ -18,31 +18,15 @@ def _rules(state: dict) -> list[str]:
     return [f["rule"] for f in state["refused"]]
 
 
-def _land_at_this_booth_days_ago(home: Path, today: dt.date, days: int) -> str:
-    """The demo's clean traveller landed at this booth ``days`` days before ``today``, Temporary
-    Visitor for 90 days, through the examination core (as the window's arrivals booth would)."""
-    from inspector_app.booth.examination import Examination
-    from tests.booth.conftest import INSPECTOR, INSPECTOR_PASSWORD, Media, open_context, watson
-
-    ctx = open_context(home, today=today - dt.timedelta(days=days))
-    try:
-        exam = Examination(ctx, ctx.login(INSPECTOR, INSPECTOR_PASSWORD), direction="arrival")
-        exam.read_document(watson())
-        exam.screen_document()
-        media = Media(home)
-        exam.add_face(media.face(), True)
-        exam.add_finger_files(media.fingers())
-        result = exam.save({"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"})
-        assert result.saved, result.refused
-        return result.record_id
-    finally:
-        ctx.close()
-
-
 def test_departure_finds_the_landing_and_flags_the_overstay(booth):
     window, d = booth
+    from inspector_app.app.demo import OVERSTAY_LANDED_DAYS_AGO, seed_departure_story
+
+    assert OVERSTAY_LANDED_DAYS_AGO == 99
     today = window.backend.today()
-    landed = _land_at_this_booth_days_ago(window.backend.home, today, 99)   # last day 90: 10 days over
+    # the clean traveller landed here 99 days ago for 90 days (through the examination core, face
+    # and fingers from the demo images): her last day was 10 days ago
+    landed = seed_departure_story(window.backend.home, today)
     d.login("inspector1", "demo-inspector")
     assert window.exam_vm.set_direction("departure")
     screen = window.exam_screen
