@@ -47,6 +47,9 @@ def test_departure_finds_the_landing_and_flags_the_overstay(booth):
     assert panel.values["days"].text() == "100"
     assert "OVERSTAY: 10 day(s)" in panel.overstay.text()
     assert panel.overstay.property("badge") == "bad"
+    checks = screen.checks
+    line = next(checks.list.item(i).text() for i, c in enumerate(checks.checks) if c["kind"] == "landing_record")
+    assert line.startswith("PASS — Landing record") and "{" not in line and "watchlist" not in line, line
 
     state = screen.decision.state
     assert state["types"] == ["departure_confirmation", "japanese_national_departure"]

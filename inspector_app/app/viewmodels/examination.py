@@ -16,6 +16,7 @@ from inspector_app.app.backend import Backend
 from inspector_app.app.workers import Runner
 from inspector_app.booth.context import DIRECTION
 from inspector_app.booth.examination import Examination, ExaminationError, Part
+from inspector_app.domain.checks import LIST_KINDS
 from inspector_app.domain.periods import Period, PeriodError
 
 LANDING = "landing_permission"
@@ -233,7 +234,9 @@ class ExaminationViewModel(QObject):
         review = None
         if c["outcome"] == "hit" and not c.get("open", True):
             review = "cleared"
-        record = c.get("subject_id") or _record_label(c.get("record"))
+        # a list's record (a watchlist entry, an SLTD document); a departure's landing record is
+        # the landing panel's to show, not a line of raw data here
+        record = c.get("subject_id") or _record_label(c.get("record")) if c["kind"] in LIST_KINDS else None
         evidence = dict(c.get("evidence") or {})
         if c["outcome"] == "hit" and c["kind"] in live:
             evidence.setdefault("live", live[c["kind"]])
