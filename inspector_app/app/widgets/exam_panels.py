@@ -551,7 +551,10 @@ class DecisionPanel(Retranslating):
             self.period.setEditText(self.period.itemText(j))
 
     def _label_width(self) -> int:
-        return max(w.sizeHint().width() for w in (self.l_type, self.l_status, self.l_period, self.l_last, self.l_override))
+        """The decision form's label column (the details' fields line up under its fields), and
+        no narrower than 18 average characters (Japanese labels are short, a detail's may not be)."""
+        own = max(w.sizeHint().width() for w in (self.l_type, self.l_status, self.l_period, self.l_last, self.l_override))
+        return max(own, 18 * self.fontMetrics().averageCharWidth())
 
     def _detail(self, key: str, value: str) -> None:
         if self.vm is not None:
