@@ -236,7 +236,7 @@ class ExaminationViewModel(QObject):
             review = "cleared"
         # a list's record (a watchlist entry, an SLTD document); a departure's landing record is
         # the landing panel's to show, not a line of raw data here
-        record = c.get("subject_id") or _record_label(c.get("record")) if c["kind"] in LIST_KINDS else None
+        record = (c.get("subject_id") or _record_label(c.get("record"))) if c["kind"] in LIST_KINDS else None
         evidence = dict(c.get("evidence") or {})
         if c["outcome"] == "hit" and c["kind"] in live:
             evidence.setdefault("live", live[c["kind"]])
