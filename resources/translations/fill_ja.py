@@ -490,7 +490,10 @@ CORE = {
         "みなし再入国許可による再入国は出国の日から1年以内（在留期間の満了日まで）に限られます",
     "left Japan on {departed}: a special re-entry permit allows a return until {until}":
         "{departed} に出国: みなし再入国許可による再入国は {until} までです",
-    "an overstayer cannot leave on a special re-entry permit": "在留期間を経過して残留した者はみなし再入国許可により出国できません",
+    "a special re-entry permit is for a mid-to-long-term resident within the period of stay: not for an overstayer or a short-term visitor":
+        "みなし再入国許可は在留期間内の中長期在留者のためのものです。超過滞在者や短期の滞在者は対象外です",
+    "the landing record is not a mid-to-long-term resident's: a special re-entry permit needs one":
+        "上陸記録が中長期在留者のものではありません。みなし再入国許可には中長期在留者であることが必要です",
     "a returning resident keeps the period of stay already granted: record when it ends instead":
         "再入国者は既に決定された在留期間を引き継ぎます。代わりに在留期間の満了日を記録してください",
     "period of stay ends (YYYY-MM-DD, or unlimited)": "在留期間の満了日（YYYY-MM-DD、無期限は unlimited）",

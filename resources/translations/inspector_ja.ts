@@ -2819,7 +2819,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="99" />
         <source>a special re-entry permit is for a mid-to-long-term resident within the period of stay: not for an overstayer or a short-term visitor</source>
-        <translation type="unfinished" />
+        <translation>みなし再入国許可は在留期間内の中長期在留者のためのものです。超過滞在者や短期の滞在者は対象外です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="166" />
@@ -3299,7 +3299,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="335" />
         <source>the landing record is not a mid-to-long-term resident's: a special re-entry permit needs one</source>
-        <translation type="unfinished" />
+        <translation>上陸記録が中長期在留者のものではありません。みなし再入国許可には中長期在留者であることが必要です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="336" />
