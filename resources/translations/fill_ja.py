@@ -443,6 +443,124 @@ CORE = {
         "{seconds} 秒以内に指紋スキャナーが応答しませんでした。接続とサービスの起動を確認し、もう一度採取してください (F8)",
     "place the {finger} on the scanner": "{finger}をスキャナーに置いてください",
     "place the {finger} on the scanner (try {tries})": "{finger}をスキャナーに置いてください（{tries} 回目）",
+    # issue 13: departures, re-entry permits, residence cards, Certificates of Eligibility,
+    # special landings, designated cruise ships, landing record look-up
+    "1 hour": "1時間", "{n} hours": "{n}時間",
+    "LANDING PERMISSION AT PORT OF CALL": "寄港地上陸許可", "LANDING PERMISSION DUE TO DISTRESS": "遭難による上陸許可",
+    "LANDING PERMISSION FOR CREW": "乗員上陸許可", "LANDING PERMISSION FOR CRUISE SHIP TOURISTS": "船舶観光上陸許可",
+    "LANDING PERMISSION FOR TEMPORARY REFUGE": "一時庇護のための上陸許可", "LANDING PERMISSION FOR TRANSIT": "通過上陸許可",
+    "RE-ENTRY (RETURNING RESIDENT)": "再入国", "SPECIAL LANDING PERMISSION": "上陸特別許可",
+    "EMERGENCY LANDING PERMISSION": "緊急上陸許可", "DEPARTURE CONFIRMATION": "出国確認",
+    "landing permission": "上陸許可", "departure confirmation": "出国確認",
+    # directions of a booth
+    "an arrivals": "入国", "a departures": "出国", "{direction} booth": "{direction}審査のブース",
+    "a booth serves arrivals or departures, not {direction}": "ブースは入国か出国のいずれかを扱います（{direction} は不可）",
+    "this decision does not belong to this booth's direction (arrivals or departures)":
+        "この判定はこのブースの審査区分（入国／出国）に合いません",
+    "finish this traveller (save or next traveller) before changing between arrivals and departures":
+        "入国と出国を切り替える前に、この旅客の審査を終えてください（保存または次の旅客）",
+    # departures and the landing record
+    "a departure grants no status or period": "出国では在留資格・在留期間を決定しません",
+    "a Japanese passport: confirm a Japanese national's departure instead": "日本国旅券です。日本人の出国確認として記録してください",
+    "the document is not a Japanese one: a Japanese national's return or departure needs one":
+        "日本国旅券ではありません。日本人の帰国・出国の確認には日本国旅券が必要です",
+    "found at the hub": "ハブの記録にありました", "found in this booth's records": "このブースの記録にありました",
+    "no landing record found": "上陸の記録が見つかりません", "no landing record": "上陸の記録なし",
+    "this booth's and the hub's records searched": "このブースとハブの記録を検索しました",
+    "no hub configured: only this booth's records searched": "ハブが設定されていません: このブースの記録のみ検索しました",
+    "hub unreachable: only this booth's records searched": "ハブに接続できません: このブースの記録のみ検索しました",
+    "the hub refused the search: only this booth's records searched": "ハブが検索を拒否しました: このブースの記録のみ検索しました",
+    "the inspector's key is not unlocked: only this booth's records searched":
+        "入国審査官の鍵が開かれていません: このブースの記録のみ検索しました",
+    "no landing record was found and no landing seal was read: the stay is not verified":
+        "上陸の記録が見つからず、上陸許可の証印も読み取っていません。在留は確認されていません",
+    "the traveller stayed beyond the authorised period (ICRRA Art. 24(iv)(b))":
+        "在留期間を経過して残留しました（入管法第24条第4号ロ）",
+    "{days} day(s) beyond the authorised stay (ended {end})": "在留期間を {days} 日超過（{end} 満了）",
+    "{days} day(s) of overstay": "超過滞在 {days} 日",
+    "last day on the landing seal (when no record is found)": "上陸許可の証印の在留期限（記録が見つからない場合）",
+    "none (leaving for good)": "なし（単純出国）",
+    # re-entry permits
+    "re-entry permit": "再入国許可", "special re-entry permit": "みなし再入国許可",
+    "re-entry permit number": "再入国許可の番号", "re-entry permit valid until": "再入国許可の有効期限",
+    "single or multiple": "一回限り／数次", "single": "一回限り", "multiple": "数次",
+    "the re-entry permit has expired": "再入国許可の有効期限が切れています",
+    "the re-entry permit {number} expired on {date}": "再入国許可 {number} は {date} に有効期限が切れています",
+    "a special re-entry permit allows a return within one year of departure (and not after the period of stay)":
+        "みなし再入国許可による再入国は出国の日から1年以内（在留期間の満了日まで）に限られます",
+    "left Japan on {departed}: a special re-entry permit allows a return until {until}":
+        "{departed} に出国: みなし再入国許可による再入国は {until} までです",
+    "a special re-entry permit is for a mid-to-long-term resident within the period of stay: not for an overstayer or a short-term visitor":
+        "みなし再入国許可は在留期間内の中長期在留者のためのものです。超過滞在者や短期の滞在者は対象外です",
+    "the landing record is not a mid-to-long-term resident's: a special re-entry permit needs one":
+        "上陸記録が中長期在留者のものではありません。みなし再入国許可には中長期在留者であることが必要です",
+    "a returning resident keeps the period of stay already granted: record when it ends instead":
+        "再入国者は既に決定された在留期間を引き継ぎます。代わりに在留期間の満了日を記録してください",
+    "period of stay ends (YYYY-MM-DD, or unlimited)": "在留期間の満了日（YYYY-MM-DD、無期限は unlimited）",
+    "the end of the period of stay": "在留期間の満了日", "the period of stay ended on {date}": "在留期間は {date} に満了しています",
+    "the period of stay has ended: the status does not carry over": "在留期間が満了しています。在留資格は引き継がれません",
+    "date of departure from Japan": "出国年月日", "the date of departure {date} is after today": "出国年月日 {date} が本日より後です",
+    # residence cards
+    "residence card": "在留カード", "issued at the port": "港で交付", "to be mailed": "後日郵送",
+    "residence card number (AB12345678CD)": "在留カードの番号（AB12345678CD）",
+    "a mid-to-long-term resident receives a residence card: record it issued at the port or to be mailed":
+        "中長期在留者には在留カードを交付します。港で交付したか後日郵送かを記録してください",
+    "the residence card number is missing": "在留カードの番号がありません",
+    "the residence card number is not two letters, eight digits, two letters":
+        "在留カードの番号が英字2文字・数字8桁・英字2文字の形式ではありません",
+    "{number} is not a residence card number: two letters, eight digits, two letters (e.g. AB12345678CD)":
+        "{number} は在留カードの番号ではありません: 英字2文字・数字8桁・英字2文字（例: AB12345678CD）",
+    "no residence card for this status and period: not a mid-to-long-term resident":
+        "この在留資格・在留期間では在留カードを交付しません（中長期在留者ではありません）",
+    "no residence card for {status} for {period}: not a mid-to-long-term resident":
+        "{status}・{period}では在留カードを交付しません（中長期在留者ではありません）",
+    # Certificates of Eligibility
+    "Certificate of Eligibility number (if presented)": "在留資格認定証明書の番号（提示された場合）",
+    "status on the Certificate of Eligibility": "在留資格認定証明書の在留資格",
+    "the Certificate of Eligibility number cannot be read": "在留資格認定証明書の番号を読み取れません",
+    "the status on the Certificate of Eligibility is unknown": "在留資格認定証明書の在留資格が不明です",
+    "unknown status on the Certificate of Eligibility: {status}": "在留資格認定証明書の在留資格が不明です: {status}",
+    "no Certificate of Eligibility for a mid-to-long-term status": "中長期在留者となる在留資格で在留資格認定証明書がありません",
+    "the Certificate of Eligibility is for another status": "在留資格認定証明書の在留資格が異なります",
+    "certificate {number} for {coe}, granted {status}": "在留資格認定証明書 {number} は{coe}、決定した在留資格は{status}",
+    "{number} is not a Certificate of Eligibility number (letters, digits and hyphens, 5 to 24 characters)":
+        "{number} は在留資格認定証明書の番号ではありません（英字・数字・ハイフン、5〜24文字）",
+    "(empty)": "（空欄）",
+    # Designated Activities
+    "designation (Designated Activities)": "指定書の内容（特定活動）", "designation as written": "指定書の記載内容",
+    "working holiday": "ワーキング・ホリデー", "domestic worker of a diplomat": "外交官等の家事使用人",
+    "EPA nurse or certified care worker candidate": "EPA看護師・介護福祉士候補者",
+    "future creation individual (J-Find)": "未来創造人材（J-Find）",
+    "other (as the designation states)": "その他（指定書に記載のとおり）",
+    "Designated Activities needs the designation": "特定活動には指定書の内容が必要です",
+    "Designated Activities needs the designation (e.g. working holiday)": "特定活動には指定書の内容が必要です（例: ワーキング・ホリデー）",
+    # special landings and their details
+    "vessel or flight": "船舶または航空機の便", "onward vessel or flight": "乗り継ぐ船舶または航空機の便",
+    "port where the traveller rejoins the vessel or flight": "船舶または航空機に戻る港",
+    "port of departure from Japan": "本邦から出国する港", "crew member's document number": "乗員手帳等の番号",
+    "grounds (illness, injury)": "事由（疾病・負傷）", "hospital or place of treatment": "病院その他の治療を受ける場所",
+    "rescued by": "救護した者", "grounds for refuge": "庇護を求める事由", "place of stay": "滞在場所",
+    "a period in hours needs the hour of landing": "時間単位の期間には上陸の時刻が必要です",
+    "decision reference": "許可の参照番号", "granted by": "許可した者", "the Minister of Justice": "法務大臣",
+    "the Commissioner (delegated)": "出入国在留管理庁長官（委任）", "name of the official who granted it": "許可した者の氏名",
+    # designated cruise ships
+    "cruise ship (name or IMO number)": "クルーズ船（船名またはIMO番号）",
+    "name the cruise ship (name or IMO number) first": "先にクルーズ船（船名またはIMO番号）を入力してください",
+    "IMO {imo} fails its check digit: check the number": "IMO番号 {imo} のチェックディジットが一致しません。番号を確認してください",
+    "designated by the Commissioner": "長官が指定する船舶", "not a designated cruise ship": "指定されたクルーズ船ではありません",
+    "its designation is not in force today": "指定は本日有効ではありません", "not looked up": "未照会",
+    "the designated ship list is not installed": "指定船舶の一覧が導入されていません",
+    "the designated cruise ship list could not be checked": "指定クルーズ船の一覧を照合できませんでした",
+    "the ship is not on the list of cruise ships designated by the Commissioner":
+        "出入国在留管理庁長官が指定するクルーズ船の一覧にない船舶です",
+    "the installed designated-ship list is refused: {problem}; apply the lists again (inspector-app bundle apply)":
+        "導入済みの指定船舶の一覧は使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）",
+    "{vessel}: {reason}": "{vessel}: {reason}", "{vessel}: {state}": "{vessel}: {state}",
+    # details as typed
+    "a detail of the decision cannot be read": "判定の記録事項を読み取れません",
+    "{what} is missing": "{what}がありません",
+    "{what} must be a date written YYYY-MM-DD, not {value}": "{what}は YYYY-MM-DD 形式の日付で入力してください（入力値: {value}）",
+    "{field}: {value} is not one of {choices}": "{field}: {value} は次のいずれでもありません: {choices}",
 }
 
 #: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").

@@ -1689,7 +1689,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="37" />
         <source>IMO {imo} fails its check digit: check the number</source>
-        <translation type="unfinished" />
+        <translation>IMO番号 {imo} のチェックディジットが一致しません。番号を確認してください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="38" />
@@ -1724,32 +1724,32 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="44" />
         <source>LANDING PERMISSION AT PORT OF CALL</source>
-        <translation type="unfinished" />
+        <translation>寄港地上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="45" />
         <source>LANDING PERMISSION DUE TO DISTRESS</source>
-        <translation type="unfinished" />
+        <translation>遭難による上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="46" />
         <source>LANDING PERMISSION FOR CREW</source>
-        <translation type="unfinished" />
+        <translation>乗員上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="47" />
         <source>LANDING PERMISSION FOR CRUISE SHIP TOURISTS</source>
-        <translation type="unfinished" />
+        <translation>船舶観光上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="48" />
         <source>LANDING PERMISSION FOR TEMPORARY REFUGE</source>
-        <translation type="unfinished" />
+        <translation>一時庇護のための上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="49" />
         <source>LANDING PERMISSION FOR TRANSIT</source>
-        <translation type="unfinished" />
+        <translation>通過上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="50" />
@@ -1794,7 +1794,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="58" />
         <source>RE-ENTRY (RETURNING RESIDENT)</source>
-        <translation type="unfinished" />
+        <translation>再入国</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="59" />
@@ -1809,7 +1809,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="61" />
         <source>SPECIAL LANDING PERMISSION</source>
-        <translation type="unfinished" />
+        <translation>上陸特別許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="62" />
@@ -1899,7 +1899,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="79" />
         <source>a Japanese passport: confirm a Japanese national's departure instead</source>
-        <translation type="unfinished" />
+        <translation>日本国旅券です。日本人の出国確認として記録してください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="80" />
@@ -1909,7 +1909,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="81" />
         <source>a booth serves arrivals or departures, not {direction}</source>
-        <translation type="unfinished" />
+        <translation>ブースは入国か出国のいずれかを扱います（{direction} は不可）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="82" />
@@ -1924,17 +1924,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="84" />
         <source>a departure grants no status or period</source>
-        <translation type="unfinished" />
+        <translation>出国では在留資格・在留期間を決定しません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="85" />
         <source>a departures</source>
-        <translation type="unfinished" />
+        <translation>出国</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="86" />
         <source>a detail of the decision cannot be read</source>
-        <translation type="unfinished" />
+        <translation>判定の記録事項を読み取れません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="87" />
@@ -1944,7 +1944,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="88" />
         <source>a mid-to-long-term resident receives a residence card: record it issued at the port or to be mailed</source>
-        <translation type="unfinished" />
+        <translation>中長期在留者には在留カードを交付します。港で交付したか後日郵送かを記録してください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="89" />
@@ -1954,7 +1954,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="90" />
         <source>a period in hours needs the hour of landing</source>
-        <translation type="unfinished" />
+        <translation>時間単位の期間には上陸の時刻が必要です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="91" />
@@ -1974,7 +1974,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="94" />
         <source>a returning resident keeps the period of stay already granted: record when it ends instead</source>
-        <translation type="unfinished" />
+        <translation>再入国者は既に決定された在留期間を引き継ぎます。代わりに在留期間の満了日を記録してください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="95" />
@@ -1994,7 +1994,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="98" />
         <source>a special re-entry permit allows a return within one year of departure (and not after the period of stay)</source>
-        <translation type="unfinished" />
+        <translation>みなし再入国許可による再入国は出国の日から1年以内（在留期間の満了日まで）に限られます</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="100" />
@@ -2034,7 +2034,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="107" />
         <source>an arrivals</source>
-        <translation type="unfinished" />
+        <translation>入国</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="108" />
@@ -2144,7 +2144,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="129" />
         <source>certificate {number} for {coe}, granted {status}</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書 {number} は{coe}、決定した在留資格は{status}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="130" />
@@ -2179,12 +2179,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="136" />
         <source>crew member's document number</source>
-        <translation type="unfinished" />
+        <translation>乗員手帳等の番号</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="137" />
         <source>cruise ship (name or IMO number)</source>
-        <translation type="unfinished" />
+        <translation>クルーズ船（船名またはIMO番号）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="138" />
@@ -2194,12 +2194,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="139" />
         <source>date of departure from Japan</source>
-        <translation type="unfinished" />
+        <translation>出国年月日</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="140" />
         <source>decision reference</source>
-        <translation type="unfinished" />
+        <translation>許可の参照番号</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="141" />
@@ -2214,7 +2214,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="143" />
         <source>departure confirmation</source>
-        <translation type="unfinished" />
+        <translation>出国確認</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="144" />
@@ -2224,17 +2224,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="145" />
         <source>designated by the Commissioner</source>
-        <translation type="unfinished" />
+        <translation>長官が指定する船舶</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="146" />
         <source>designation (Designated Activities)</source>
-        <translation type="unfinished" />
+        <translation>指定書の内容（特定活動）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="147" />
         <source>designation as written</source>
-        <translation type="unfinished" />
+        <translation>指定書の記載内容</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="148" />
@@ -2259,7 +2259,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="152" />
         <source>domestic worker of a diplomat</source>
-        <translation type="unfinished" />
+        <translation>外交官等の家事使用人</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="153" />
@@ -2339,7 +2339,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="170" />
         <source>finish this traveller (save or next traveller) before changing between arrivals and departures</source>
-        <translation type="unfinished" />
+        <translation>入国と出国を切り替える前に、この旅客の審査を終えてください（保存または次の旅客）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="171" />
@@ -2349,17 +2349,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="172" />
         <source>found at the hub</source>
-        <translation type="unfinished" />
+        <translation>ハブの記録にありました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="173" />
         <source>found in this booth's records</source>
-        <translation type="unfinished" />
+        <translation>このブースの記録にありました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="174" />
         <source>future creation individual (J-Find)</source>
-        <translation type="unfinished" />
+        <translation>未来創造人材（J-Find）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="175" />
@@ -2369,17 +2369,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="176" />
         <source>granted by</source>
-        <translation type="unfinished" />
+        <translation>許可した者</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="177" />
         <source>grounds (illness, injury)</source>
-        <translation type="unfinished" />
+        <translation>事由（疾病・負傷）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="178" />
         <source>grounds for refuge</source>
-        <translation type="unfinished" />
+        <translation>庇護を求める事由</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="179" />
@@ -2394,12 +2394,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="181" />
         <source>hospital or place of treatment</source>
-        <translation type="unfinished" />
+        <translation>病院その他の治療を受ける場所</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="182" />
         <source>hub unreachable: only this booth's records searched</source>
-        <translation type="unfinished" />
+        <translation>ハブに接続できません: このブースの記録のみ検索しました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="183" />
@@ -2424,12 +2424,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="187" />
         <source>issued at the port</source>
-        <translation type="unfinished" />
+        <translation>港で交付</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="188" />
         <source>its designation is not in force today</source>
-        <translation type="unfinished" />
+        <translation>指定は本日有効ではありません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="189" />
@@ -2439,7 +2439,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="190" />
         <source>landing permission</source>
-        <translation type="unfinished" />
+        <translation>上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="191" />
@@ -2474,12 +2474,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="197" />
         <source>last day on the landing seal (when no record is found)</source>
-        <translation type="unfinished" />
+        <translation>上陸許可の証印の在留期限（記録が見つからない場合）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="198" />
         <source>left Japan on {departed}: a special re-entry permit allows a return until {until}</source>
-        <translation type="unfinished" />
+        <translation>{departed} に出国: みなし再入国許可による再入国は {until} までです</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="199" />
@@ -2544,12 +2544,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="212" />
         <source>multiple</source>
-        <translation type="unfinished" />
+        <translation>数次</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="213" />
         <source>name of the official who granted it</source>
-        <translation type="unfinished" />
+        <translation>許可した者の氏名</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="214" />
@@ -2564,7 +2564,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="216" />
         <source>name the cruise ship (name or IMO number) first</source>
-        <translation type="unfinished" />
+        <translation>先にクルーズ船（船名またはIMO番号）を入力してください</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="217" />
@@ -2594,7 +2594,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="222" />
         <source>no Certificate of Eligibility for a mid-to-long-term status</source>
-        <translation type="unfinished" />
+        <translation>中長期在留者となる在留資格で在留資格認定証明書がありません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="223" />
@@ -2674,87 +2674,87 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="276" />
         <source>re-entry permit</source>
-        <translation type="unfinished" />
+        <translation>再入国許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="277" />
         <source>re-entry permit number</source>
-        <translation type="unfinished" />
+        <translation>再入国許可の番号</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="278" />
         <source>re-entry permit valid until</source>
-        <translation type="unfinished" />
+        <translation>再入国許可の有効期限</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="324" />
         <source>the document is not a Japanese one: a Japanese national's return or departure needs one</source>
-        <translation type="unfinished" />
+        <translation>日本国旅券ではありません。日本人の帰国・出国の確認には日本国旅券が必要です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="341" />
         <source>the re-entry permit has expired</source>
-        <translation type="unfinished" />
+        <translation>再入国許可の有効期限が切れています</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="342" />
         <source>the re-entry permit {number} expired on {date}</source>
-        <translation type="unfinished" />
+        <translation>再入国許可 {number} は {date} に有効期限が切れています</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="343" />
         <source>the residence card number is missing</source>
-        <translation type="unfinished" />
+        <translation>在留カードの番号がありません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="344" />
         <source>the residence card number is not two letters, eight digits, two letters</source>
-        <translation type="unfinished" />
+        <translation>在留カードの番号が英字2文字・数字8桁・英字2文字の形式ではありません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="345" />
         <source>the ship is not on the list of cruise ships designated by the Commissioner</source>
-        <translation type="unfinished" />
+        <translation>出入国在留管理庁長官が指定するクルーズ船の一覧にない船舶です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="346" />
         <source>the status on the Certificate of Eligibility is unknown</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書の在留資格が不明です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="347" />
         <source>the traveller stayed beyond the authorised period (ICRRA Art. 24(iv)(b))</source>
-        <translation type="unfinished" />
+        <translation>在留期間を経過して残留しました（入管法第24条第4号ロ）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="348" />
         <source>this booth's and the hub's records searched</source>
-        <translation type="unfinished" />
+        <translation>このブースとハブの記録を検索しました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="349" />
         <source>this decision does not belong to this booth's direction (arrivals or departures)</source>
-        <translation type="unfinished" />
+        <translation>この判定はこのブースの審査区分（入国／出国）に合いません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="407" />
         <source>{vessel}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{vessel}: {reason}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="408" />
         <source>{vessel}: {state}</source>
-        <translation type="unfinished" />
+        <translation>{vessel}: {state}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="409" />
         <source>{what} is missing</source>
-        <translation type="unfinished" />
+        <translation>{what}がありません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="410" />
         <source>{what} must be a date written YYYY-MM-DD, not {value}</source>
-        <translation type="unfinished" />
+        <translation>{what}は YYYY-MM-DD 形式の日付で入力してください（入力値: {value}）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="163" />
@@ -2764,42 +2764,42 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="8" />
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>（空欄）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="10" />
         <source>1 hour</source>
-        <translation type="unfinished" />
+        <translation>1時間</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="17" />
         <source>Certificate of Eligibility number (if presented)</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書の番号（提示された場合）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="19" />
         <source>DEPARTURE CONFIRMATION</source>
-        <translation type="unfinished" />
+        <translation>出国確認</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="22" />
         <source>Designated Activities needs the designation</source>
-        <translation type="unfinished" />
+        <translation>特定活動には指定書の内容が必要です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="23" />
         <source>Designated Activities needs the designation (e.g. working holiday)</source>
-        <translation type="unfinished" />
+        <translation>特定活動には指定書の内容が必要です（例: ワーキング・ホリデー）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="27" />
         <source>EMERGENCY LANDING PERMISSION</source>
-        <translation type="unfinished" />
+        <translation>緊急上陸許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="28" />
         <source>EPA nurse or certified care worker candidate</source>
-        <translation type="unfinished" />
+        <translation>EPA看護師・介護福祉士候補者</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="32" />
@@ -2819,7 +2819,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="99" />
         <source>a special re-entry permit is for a mid-to-long-term resident within the period of stay: not for an overstayer or a short-term visitor</source>
-        <translation type="unfinished" />
+        <translation>みなし再入国許可は在留期間内の中長期在留者のためのものです。超過滞在者や短期の滞在者は対象外です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="166" />
@@ -2839,22 +2839,22 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="239" />
         <source>no hub configured: only this booth's records searched</source>
-        <translation type="unfinished" />
+        <translation>ハブが設定されていません: このブースの記録のみ検索しました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="240" />
         <source>no landing record</source>
-        <translation type="unfinished" />
+        <translation>上陸の記録なし</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="241" />
         <source>no landing record found</source>
-        <translation type="unfinished" />
+        <translation>上陸の記録が見つかりません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="242" />
         <source>no landing record was found and no landing seal was read: the stay is not verified</source>
-        <translation type="unfinished" />
+        <translation>上陸の記録が見つからず、上陸許可の証印も読み取っていません。在留は確認されていません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="243" />
@@ -2874,12 +2874,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="246" />
         <source>no residence card for this status and period: not a mid-to-long-term resident</source>
-        <translation type="unfinished" />
+        <translation>この在留資格・在留期間では在留カードを交付しません（中長期在留者ではありません）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="247" />
         <source>no residence card for {status} for {period}: not a mid-to-long-term resident</source>
-        <translation type="unfinished" />
+        <translation>{status}・{period}では在留カードを交付しません（中長期在留者ではありません）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="248" />
@@ -2899,12 +2899,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="251" />
         <source>none (leaving for good)</source>
-        <translation type="unfinished" />
+        <translation>なし（単純出国）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="252" />
         <source>not a designated cruise ship</source>
-        <translation type="unfinished" />
+        <translation>指定されたクルーズ船ではありません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="253" />
@@ -2929,7 +2929,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="257" />
         <source>not looked up</source>
-        <translation type="unfinished" />
+        <translation>未照会</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="258" />
@@ -2954,7 +2954,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="262" />
         <source>onward vessel or flight</source>
-        <translation type="unfinished" />
+        <translation>乗り継ぐ船舶または航空機の便</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="263" />
@@ -2964,7 +2964,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="264" />
         <source>other (as the designation states)</source>
-        <translation type="unfinished" />
+        <translation>その他（指定書に記載のとおり）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="265" />
@@ -2984,7 +2984,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="268" />
         <source>period of stay ends (YYYY-MM-DD, or unlimited)</source>
-        <translation type="unfinished" />
+        <translation>在留期間の満了日（YYYY-MM-DD、無期限は unlimited）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="269" />
@@ -2994,7 +2994,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="270" />
         <source>place of stay</source>
-        <translation type="unfinished" />
+        <translation>滞在場所</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="271" />
@@ -3009,12 +3009,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="273" />
         <source>port of departure from Japan</source>
-        <translation type="unfinished" />
+        <translation>本邦から出国する港</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="274" />
         <source>port where the traveller rejoins the vessel or flight</source>
-        <translation type="unfinished" />
+        <translation>船舶または航空機に戻る港</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="275" />
@@ -3034,17 +3034,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="281" />
         <source>rescued by</source>
-        <translation type="unfinished" />
+        <translation>救護した者</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="282" />
         <source>residence card</source>
-        <translation type="unfinished" />
+        <translation>在留カード</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="283" />
         <source>residence card number (AB12345678CD)</source>
-        <translation type="unfinished" />
+        <translation>在留カードの番号（AB12345678CD）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="284" />
@@ -3099,12 +3099,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="294" />
         <source>single</source>
-        <translation type="unfinished" />
+        <translation>一回限り</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="295" />
         <source>single or multiple</source>
-        <translation type="unfinished" />
+        <translation>一回限り／数次</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="296" />
@@ -3139,7 +3139,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="302" />
         <source>special re-entry permit</source>
-        <translation type="unfinished" />
+        <translation>みなし再入国許可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="303" />
@@ -3159,7 +3159,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="306" />
         <source>status on the Certificate of Eligibility</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書の在留資格</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="307" />
@@ -3179,22 +3179,22 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="310" />
         <source>the Certificate of Eligibility is for another status</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書の在留資格が異なります</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="311" />
         <source>the Certificate of Eligibility number cannot be read</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書の番号を読み取れません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="312" />
         <source>the Commissioner (delegated)</source>
-        <translation type="unfinished" />
+        <translation>出入国在留管理庁長官（委任）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="313" />
         <source>the Minister of Justice</source>
-        <translation type="unfinished" />
+        <translation>法務大臣</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="314" />
@@ -3214,7 +3214,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="317" />
         <source>the date of departure {date} is after today</source>
-        <translation type="unfinished" />
+        <translation>出国年月日 {date} が本日より後です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="318" />
@@ -3224,12 +3224,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="319" />
         <source>the designated cruise ship list could not be checked</source>
-        <translation type="unfinished" />
+        <translation>指定クルーズ船の一覧を照合できませんでした</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="320" />
         <source>the designated ship list is not installed</source>
-        <translation type="unfinished" />
+        <translation>指定船舶の一覧が導入されていません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="321" />
@@ -3254,7 +3254,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="326" />
         <source>the end of the period of stay</source>
-        <translation type="unfinished" />
+        <translation>在留期間の満了日</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="327" />
@@ -3269,17 +3269,17 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="329" />
         <source>the hub refused the search: only this booth's records searched</source>
-        <translation type="unfinished" />
+        <translation>ハブが検索を拒否しました: このブースの記録のみ検索しました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="330" />
         <source>the inspector's key is not unlocked: only this booth's records searched</source>
-        <translation type="unfinished" />
+        <translation>入国審査官の鍵が開かれていません: このブースの記録のみ検索しました</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="331" />
         <source>the installed designated-ship list is refused: {problem}; apply the lists again (inspector-app bundle apply)</source>
-        <translation type="unfinished" />
+        <translation>導入済みの指定船舶の一覧は使用できません: {problem}。リストを再導入してください（inspector-app bundle apply）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="332" />
@@ -3299,7 +3299,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="335" />
         <source>the landing record is not a mid-to-long-term resident's: a special re-entry permit needs one</source>
-        <translation type="unfinished" />
+        <translation>上陸記録が中長期在留者のものではありません。みなし再入国許可には中長期在留者であることが必要です</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="336" />
@@ -3309,12 +3309,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="337" />
         <source>the period of stay ended on {date}</source>
-        <translation type="unfinished" />
+        <translation>在留期間は {date} に満了しています</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="338" />
         <source>the period of stay has ended: the status does not carry over</source>
-        <translation type="unfinished" />
+        <translation>在留期間が満了しています。在留資格は引き継がれません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="339" />
@@ -3359,7 +3359,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="356" />
         <source>to be mailed</source>
-        <translation type="unfinished" />
+        <translation>後日郵送</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="357" />
@@ -3409,7 +3409,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="366" />
         <source>unknown status on the Certificate of Eligibility: {status}</source>
-        <translation type="unfinished" />
+        <translation>在留資格認定証明書の在留資格が不明です: {status}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="367" />
@@ -3424,12 +3424,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="369" />
         <source>vessel or flight</source>
-        <translation type="unfinished" />
+        <translation>船舶または航空機の便</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="370" />
         <source>working holiday</source>
-        <translation type="unfinished" />
+        <translation>ワーキング・ホリデー</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="371" />
@@ -3454,12 +3454,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="375" />
         <source>{days} day(s) beyond the authorised stay (ended {end})</source>
-        <translation type="unfinished" />
+        <translation>在留期間を {days} 日超過（{end} 満了）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="376" />
         <source>{days} day(s) of overstay</source>
-        <translation type="unfinished" />
+        <translation>超過滞在 {days} 日</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="377" />
@@ -3474,12 +3474,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="379" />
         <source>{direction} booth</source>
-        <translation type="unfinished" />
+        <translation>{direction}審査のブース</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="380" />
         <source>{field}: {value} is not one of {choices}</source>
-        <translation type="unfinished" />
+        <translation>{field}: {value} は次のいずれでもありません: {choices}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="381" />
@@ -3539,12 +3539,12 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="392" />
         <source>{number} is not a Certificate of Eligibility number (letters, digits and hyphens, 5 to 24 characters)</source>
-        <translation type="unfinished" />
+        <translation>{number} は在留資格認定証明書の番号ではありません（英字・数字・ハイフン、5〜24文字）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="393" />
         <source>{number} is not a residence card number: two letters, eight digits, two letters (e.g. AB12345678CD)</source>
-        <translation type="unfinished" />
+        <translation>{number} は在留カードの番号ではありません: 英字2文字・数字8桁・英字2文字（例: AB12345678CD）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="394" />
@@ -3554,7 +3554,7 @@ Reason: “%s”</source>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="395" />
         <source>{n} hours</source>
-        <translation type="unfinished" />
+        <translation>{n}時間</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="396" />
