@@ -7,14 +7,10 @@ so typing never loses its focus; a field the inspector was in keeps the focus ac
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from inspector_app.app.widgets.common import core_text
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DetailsForm", text)
+from inspector_app.app.widgets.common import core_text, tr  # module-level tr(): lupdate's "" context
 
 
 class DetailsForm(QObject):
