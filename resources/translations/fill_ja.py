@@ -24,6 +24,36 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 JA = {
+    # issue 13: departures, the landing record, details, seals
+    "Vessel or flight": "船舶・航空機の便", "Cruise ship": "クルーズ船", "Residence card": "在留カード",
+    "Re-entry permit": "再入国許可", "Permit valid until": "許可の有効期限", "Designation": "指定内容",
+    "Date of departure": "出国年月日", "Landing record (departure)": "上陸記録（出国審査）",
+    "Decision flagged for the supervisor": "監督者の確認が必要な判定", "Designated cruise ship": "指定クルーズ船",
+    "Departure confirmation": "出国確認", "Japanese national (departure confirmation)": "日本人（出国の確認）",
+    "Landing record": "上陸記録", "Decision flag": "判定の要確認事項", "Departure": "出国",
+    "Japanese national leaving": "日本人の出国", "YYYY-MM-DD": "YYYY-MM-DD", "required": "必須",
+    "Departures: no face or fingerprints are taken.": "出国審査では顔写真・指紋は取得しません。",
+    "Details": "詳細", "No details to record for this decision.": "この判定で記録する詳細はありません。",
+    "until %s": "%s まで", "Looking for the landing record…": "上陸記録を検索しています…",
+    "The departure confirmation slip is ready to print (Ctrl+P).": "出国確認票を印刷できます (Ctrl+P)。",
+    "The seal is ready to print (Ctrl+P).": "証印を印刷できます (Ctrl+P)。",
+    "DEPARTURES": "出国審査", "ARRIVALS": "入国審査",
+    "%s switches between arrivals and departures (between travellers)": "%s で入国審査と出国審査を切り替えます（旅客の合間に）",
+    "Finish this traveller (Save or Next) before changing between arrivals and departures.":
+        "入国審査と出国審査を切り替える前に、この旅客の審査を終えてください（保存または次へ）。",
+    "Landing record found in this booth's records": "このブースの記録で上陸記録が見つかりました",
+    "Landing record found at the hub": "ハブで上陸記録が見つかりました", "Landing record found": "上陸記録が見つかりました",
+    "No landing record found: type the last day from the landing seal in the passport (Details)":
+        "上陸記録が見つかりません: 旅券の上陸許可証印の在留期限を入力してください（詳細）",
+    "Japanese national: no landing record to look for": "日本人: 検索する上陸記録はありません",
+    "Read the passport: the landing record is looked for by itself.": "旅券を読み取ると、上陸記録を自動で検索します。",
+    " (from the landing seal)": "（上陸許可証印による）",
+    "OVERSTAY: %d day(s) beyond the authorised stay": "超過滞在: 在留期間を %d 日経過",
+    "Stay not verified: no record and no seal date": "在留未確認: 記録も証印の日付もありません",
+    "Within the authorised stay": "在留期間内", "Landed on": "上陸年月日", "Granted": "許可内容",
+    "Authorised until": "在留期限", "Days stayed": "在留日数",
+    "Switch between arrivals and departures": "入国審査と出国審査を切り替え",
+    "Examination — DEPARTURES": "審査 — 出国審査", "Examination — ARRIVALS": "審査 — 入国審査",
     "&Demo": "デモ(&D)", "&Examination": "審査(&E)", "&Help": "ヘルプ(&H)", "&Session": "セッション(&S)",
     "&View": "表示(&V)",
     "A reason is required for every review.": "審査結果には必ず理由を入力してください。",

@@ -3,22 +3,58 @@
 <context>
     <name />
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="34" />
-        <source>LANDING PERMISSION</source>
-        <translation>LANDING PERMISSION</translation>
+        <location filename="../../inspector_app/app/seal_render.py" line="27" />
+        <source>Vessel or flight</source>
+        <translation>船舶・航空機の便</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="40" />
+        <location filename="../../inspector_app/app/seal_render.py" line="27" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="147" />
+        <source>Cruise ship</source>
+        <translation>クルーズ船</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="28" />
+        <source>Residence card</source>
+        <translation>在留カード</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="28" />
+        <source>Re-entry permit</source>
+        <translation>再入国許可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="29" />
+        <source>Permit valid until</source>
+        <translation>許可の有効期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="29" />
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="30" />
+        <source>Designation</source>
+        <translation>指定内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="38" />
         <source>Port</source>
         <translation>港</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="41" />
+        <location filename="../../inspector_app/app/seal_render.py" line="39" />
         <source>Date of landing</source>
         <translation>上陸年月日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="42" />
+        <location filename="../../inspector_app/app/seal_render.py" line="39" />
+        <source>Date of departure</source>
+        <translation>出国年月日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/seal_render.py" line="41" />
         <source>Status</source>
         <translation>在留資格</translation>
     </message>
@@ -28,23 +64,24 @@
         <translation>在留期間</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="44" />
+        <location filename="../../inspector_app/app/seal_render.py" line="45" />
+        <location filename="../../inspector_app/app/seal_render.py" line="47" />
         <source>Until</source>
         <translation>在留期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="44" />
+        <location filename="../../inspector_app/app/seal_render.py" line="47" />
         <source>unlimited</source>
         <translation>無期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="45" />
+        <location filename="../../inspector_app/app/seal_render.py" line="49" />
         <location filename="../../inspector_app/app/widgets/common.py" line="53" />
         <source>Inspector</source>
         <translation>入国審査官</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/seal_render.py" line="46" />
+        <location filename="../../inspector_app/app/seal_render.py" line="49" />
         <source>Record</source>
         <translation>記録</translation>
     </message>
@@ -110,19 +147,19 @@
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="94" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="133" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="138" />
         <source>Face watchlist</source>
         <translation>要注意人物リスト（顔）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="95" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="134" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="139" />
         <source>Fingerprint watchlist</source>
         <translation>要注意人物リスト（指紋）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="99" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="138" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="143" />
         <source>Biometric exemption</source>
         <translation>個人識別情報の提供免除</translation>
     </message>
@@ -163,155 +200,215 @@
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="98" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="137" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="142" />
         <source>Biometric exception</source>
         <translation>個人識別情報の提供不能（例外）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/common.py" line="100" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="139" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="144" />
         <source>Override</source>
         <translation>判断変更</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="112" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="146" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="101" />
+        <source>Landing record (departure)</source>
+        <translation>上陸記録（出国審査）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="102" />
+        <source>Decision flagged for the supervisor</source>
+        <translation>監督者の確認が必要な判定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="103" />
+        <source>Designated cruise ship</source>
+        <translation>指定クルーズ船</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="115" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="154" />
         <source>Landing permission</source>
         <translation>上陸許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="113" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="116" />
         <source>Referral to special inquiry officer</source>
         <translation>特別審理官への引渡し</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="114" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="117" />
         <source>Special landing permission</source>
         <translation>上陸特別許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="115" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="149" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="118" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="157" />
         <source>Crew landing</source>
         <translation>乗員上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="116" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="119" />
         <source>Port-of-call landing (shore pass)</source>
         <translation>寄港地上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="117" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="151" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="120" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="159" />
         <source>Transit landing</source>
         <translation>通過上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="118" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="121" />
         <source>Cruise-ship tourist landing</source>
         <translation>船舶観光上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="119" />
-        <location filename="../../inspector_app/app/widgets/common.py" line="153" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="122" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="161" />
         <source>Emergency landing</source>
         <translation>緊急上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="120" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="123" />
         <source>Landing due to distress</source>
         <translation>遭難による上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="121" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="124" />
         <source>Landing for temporary refuge</source>
         <translation>一時庇護のための上陸の許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="122" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="125" />
         <source>Returning resident (re-entry permit)</source>
         <translation>再入国（再入国許可）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="123" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="126" />
         <source>Japanese national (return confirmation)</source>
         <translation>日本人（帰国の確認）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="130" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="127" />
+        <source>Departure confirmation</source>
+        <translation>出国確認</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="128" />
+        <source>Japanese national (departure confirmation)</source>
+        <translation>日本人（出国の確認）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="135" />
         <source>Document check</source>
         <translation>旅券の確認</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="131" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="136" />
         <source>Lost/stolen document</source>
         <translation>紛失・盗難旅券</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="132" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="137" />
         <source>Name watchlist</source>
         <translation>要注意人物（氏名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="135" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="140" />
         <source>Face capture</source>
         <translation>顔写真の取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="136" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="141" />
         <source>Fingerprint capture</source>
         <translation>指紋の取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="147" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="145" />
+        <source>Landing record</source>
+        <translation>上陸記録</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="146" />
+        <source>Decision flag</source>
+        <translation>判定の要確認事項</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="155" />
         <source>Referral</source>
         <translation>引渡し</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="148" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="156" />
         <source>Special landing</source>
         <translation>上陸特別許可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="150" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="158" />
         <source>Shore pass</source>
         <translation>寄港地上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="152" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="160" />
         <source>Cruise landing</source>
         <translation>船舶観光上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="154" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="162" />
         <source>Distress landing</source>
         <translation>遭難による上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="155" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="163" />
         <source>Temporary refuge</source>
         <translation>一時庇護上陸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="156" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="164" />
         <source>Returning resident</source>
         <translation>再入国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/common.py" line="157" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="165" />
         <source>Japanese national</source>
         <translation>日本人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="474" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="500" />
+        <location filename="../../inspector_app/app/widgets/common.py" line="166" />
+        <source>Departure</source>
+        <translation>出国</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/common.py" line="167" />
+        <source>Japanese national leaving</source>
+        <translation>日本人の出国</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="479" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="505" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="491" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="496" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_details.py" line="74" />
+        <source>— choose —</source>
+        <translation>— 選択 —</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_details.py" line="81" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_details.py" line="85" />
+        <source>required</source>
+        <translation>必須</translation>
     </message>
 </context>
 <context>
@@ -367,82 +464,87 @@
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="290" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="305" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="301" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="316" />
         <source>Looking for a face — look at the camera</source>
         <translation>顔を探しています — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="303" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="318" />
         <source>Quality OK — hold still, capturing</source>
         <translation>品質良好 — 動かないでください、撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="305" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="320" />
         <source>Adjusting: </source>
         <translation>調整中: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="312" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="326" />
+        <source>Departures: no face or fingerprints are taken.</source>
+        <translation>出国審査では顔写真・指紋は取得しません。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="329" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="319" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="336" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="321" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="324" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="341" />
         <source>Face captured — checking it against the watchlist…</source>
         <translation>顔写真を取得 — 要注意人物リストと照合中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="326" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="329" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
         <source>Camera on — looking for a face…</source>
         <translation>カメラ起動 — 顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="340" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
         <source>not captured: </source>
         <translation>未取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="365" />
         <source>Fingerprint scanner: starting…</source>
         <translation>指紋スキャナー: 起動中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="349" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="368" />
         <source>Fingerprints captured: %d, not captured: %d</source>
         <translation>指紋採取: %d 指、未取得: %d 指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="372" />
         <source>The fingerprint capture failed</source>
         <translation>指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="340" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
@@ -455,44 +557,44 @@
         <translation>照合結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="191" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="193" />
         <source>quality %d of 100</source>
         <translation>品質 %d/100</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="194" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
         <source>similarity %d of 100, a hit from %d</source>
         <translation>類似度 %d/100、%d 以上で該当</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="196" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="198" />
         <source>watchlist record: %s</source>
         <translation>リストの記録: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="214" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="216" />
         <source>OPEN HIT — landing blocked until a supervisor clears it</source>
         <translation>未解除の該当あり — 統括審査官の解除まで上陸許可不可</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="216" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="218" />
         <source>DOCUMENT PROBLEM — see checks</source>
         <translation>旅券に問題あり — 照合結果を確認</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="218" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="220" />
         <source>NO HITS</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="251" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="253" />
         <source>Left: this traveller.
 Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>左: この旅客。
 右: リストの登録画像、記録 %s（%s）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="245" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="247" />
         <source>no image</source>
         <translation>画像なし</translation>
     </message>
@@ -506,7 +608,7 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="86" />
+        <location filename="../../ui/exam_decision.ui" line="92" />
         <source>Last day of stay</source>
         <translation>在留期限</translation>
     </message>
@@ -521,85 +623,105 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>在留期間(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="97" />
+        <location filename="../../ui/exam_decision.ui" line="134" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_decision.ui" line="169" />
+        <source>No details to record for this decision.</source>
+        <translation>この判定で記録する詳細はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_decision.ui" line="202" />
         <source>Referral &amp;reasons</source>
         <translation>引渡しの理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="126" />
-        <source>Special landing deta&amp;ils</source>
-        <translation>特例上陸の詳細(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exam_decision.ui" line="155" />
+        <location filename="../../ui/exam_decision.ui" line="235" />
         <source>&amp;Override reason</source>
         <translation>判断変更の理由(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="165" />
+        <location filename="../../ui/exam_decision.ui" line="245" />
         <source>only where a rule allows it; goes to the supervisor</source>
         <translation>規則が認める場合のみ。統括審査官の確認対象になります</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="186" />
+        <location filename="../../ui/exam_decision.ui" line="266" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="193" />
+        <location filename="../../ui/exam_decision.ui" line="273" />
         <source>Print seal (Ctrl+P)</source>
         <translation>証印を印刷 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_decision.ui" line="200" />
+        <location filename="../../ui/exam_decision.ui" line="280" />
         <source>Next traveller (Ctrl+N)</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="543" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="591" />
         <source>— choose —</source>
         <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="600" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="648" />
+        <source>until %s</source>
+        <translation>%s まで</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="652" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="613" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="665" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
         <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="616" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="668" />
         <source>Waiting for a document: put the passport on the reader.</source>
         <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="622" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="670" />
+        <source>Looking for the landing record…</source>
+        <translation>上陸記録を検索しています…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="676" />
         <source>… and %d more (hover to read all)</source>
         <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="625" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="679" />
         <source>Checking the decision…</source>
         <translation>判定を確認中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="627" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="681" />
         <source>Ready to save (Ctrl+S)</source>
         <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="633" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="687" />
         <source>Saved as record %s.</source>
         <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="635" />
-        <source>The landing permission seal is ready to print (Ctrl+P).</source>
-        <translation>上陸許可の証印を印刷できます (Ctrl+P)。</translation>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="689" />
+        <source>The departure confirmation slip is ready to print (Ctrl+P).</source>
+        <translation>出国確認票を印刷できます (Ctrl+P)。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="691" />
+        <source>The seal is ready to print (Ctrl+P).</source>
+        <translation>証印を印刷できます (Ctrl+P)。</translation>
     </message>
 </context>
 <context>
@@ -638,52 +760,73 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 <context>
     <name>ExamScreen</name>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam.py" line="58" />
+        <location filename="../../inspector_app/app/widgets/exam.py" line="63" />
         <source>Go to the status of residence (type-ahead: English, 日本語, kana, romaji)</source>
-        <extracomment>Shortcuts of this screen (the window's own are in main_window.shortcut_table).</extracomment>
+        <extracomment>Shortcuts of this screen (the window's own are in main_window.shortcut_table). The window's action that switches the booth between arrivals and departures (ui/main_window.ui).</extracomment>
         <translation>在留資格へ移動（入力で絞込み: 英語、日本語、かな、ローマ字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam.py" line="74" />
+        <source>DEPARTURES</source>
+        <translation>出国審査</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam.py" line="74" />
+        <source>ARRIVALS</source>
+        <translation>入国審査</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam.py" line="75" />
+        <source>%s switches between arrivals and departures (between travellers)</source>
+        <translation>%s で入国審査と出国審査を切り替えます（旅客の合間に）</translation>
     </message>
 </context>
 <context>
     <name>ExaminationViewModel</name>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="233" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="94" />
+        <source>Finish this traveller (Save or Next) before changing between arrivals and departures.</source>
+        <extracomment>The decision a traveller's screen starts with, by booth direction and by Japanese document. Units an inspector types after a number in the period field ("10 days", "10日", "72h").</extracomment>
+        <translation>入国審査と出国審査を切り替える前に、この旅客の審査を終えてください（保存または次へ）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="276" />
         <source>Scan the passport or type the MRZ first.</source>
         <translation>旅券を読み取るか MRZ を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="236" />
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="237" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="279" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="280" />
         <source>Finish this traveller (Save or Next) before reading another document.</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次へ）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="240" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="283" />
         <source>Sign in first.</source>
         <translation>先にログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="283" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="332" />
         <source>Read the document first: scan the passport, then the camera starts.</source>
         <translation>先に旅券を読み込んでください。旅券を読み取るとカメラが起動します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="305" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="354" />
         <source>Camera: %s</source>
         <translation>カメラ: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="312" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="361" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="340" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="389" />
         <source>Read the document first: scan the passport, then capture the fingerprints.</source>
         <translation>先に旅券を読み込んでください。旅券を読み取ってから指紋を採取します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="475" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="586" />
         <source>Nothing to save.</source>
         <translation>保存する内容がありません。</translation>
     </message>
@@ -791,6 +934,104 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <location filename="../../inspector_app/app/widgets/status_bar.py" line="77" />
         <source>Not signed in</source>
         <translation>未ログイン</translation>
+    </message>
+</context>
+<context>
+    <name>LandingPanel</name>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="48" />
+        <source>Looking for the landing record…</source>
+        <translation>上陸記録を検索しています…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="50" />
+        <source>Landing record found in this booth's records</source>
+        <translation>このブースの記録で上陸記録が見つかりました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="51" />
+        <source>Landing record found at the hub</source>
+        <translation>ハブで上陸記録が見つかりました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="52" />
+        <source>Landing record found</source>
+        <translation>上陸記録が見つかりました</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="55" />
+        <source>No landing record found: type the last day from the landing seal in the passport (Details)</source>
+        <translation>上陸記録が見つかりません: 旅券の上陸許可証印の在留期限を入力してください（詳細）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="58" />
+        <source>Japanese national: no landing record to look for</source>
+        <translation>日本人: 検索する上陸記録はありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="60" />
+        <source>Read the passport: the landing record is looked for by itself.</source>
+        <translation>旅券を読み取ると、上陸記録を自動で検索します。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="81" />
+        <source> (from the landing seal)</source>
+        <translation>（上陸許可証印による）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="84" />
+        <source>no last day (unlimited)</source>
+        <translation>期限なし（無期限）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="93" />
+        <source>OVERSTAY: %d day(s) beyond the authorised stay</source>
+        <translation>超過滞在: 在留期間を %d 日経過</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="95" />
+        <source>Stay not verified: no record and no seal date</source>
+        <translation>在留未確認: 記録も証印の日付もありません</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_landing.py" line="97" />
+        <source>Within the authorised stay</source>
+        <translation>在留期間内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="6" />
+        <source>Landing record</source>
+        <translation>上陸記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="21" />
+        <source>Landed on</source>
+        <translation>上陸年月日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="35" />
+        <source>Granted</source>
+        <translation>許可内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="49" />
+        <source>Period of stay</source>
+        <translation>在留期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="63" />
+        <source>Authorised until</source>
+        <translation>在留期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="77" />
+        <source>Port</source>
+        <translation>港</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exam_landing.ui" line="91" />
+        <source>Days stayed</source>
+        <translation>在留日数</translation>
     </message>
 </context>
 <context>
@@ -902,189 +1143,199 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>審査(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="80" />
+        <location filename="../../ui/main_window.ui" line="82" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="89" />
+        <location filename="../../ui/main_window.ui" line="91" />
         <source>Lock the session</source>
         <translation>画面をロック</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="100" />
+        <location filename="../../ui/main_window.ui" line="102" />
         <source>Examination screen</source>
         <translation>審査画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="105" />
+        <location filename="../../ui/main_window.ui" line="107" />
         <source>Supervisor screen</source>
         <translation>統括審査官画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="110" />
+        <location filename="../../ui/main_window.ui" line="112" />
         <source>Switch language English / 日本語</source>
         <translation>言語切替 English / 日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="115" />
+        <location filename="../../ui/main_window.ui" line="117" />
         <source>Dismiss the message</source>
         <translation>メッセージを閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="120" />
+        <location filename="../../ui/main_window.ui" line="122" />
         <source>Go to the MRZ field</source>
         <translation>MRZ 欄へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="125" />
+        <location filename="../../ui/main_window.ui" line="127" />
         <source>Read the document (MRZ)</source>
         <translation>旅券（MRZ）を読込</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="130" />
+        <location filename="../../ui/main_window.ui" line="132" />
         <source>Start the camera</source>
         <translation>カメラを起動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="135" />
+        <location filename="../../ui/main_window.ui" line="137" />
         <source>Capture the face now</source>
         <translation>今すぐ顔を撮影</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="140" />
+        <location filename="../../ui/main_window.ui" line="142" />
         <source>Retake the face</source>
         <translation>顔を撮り直す</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="145" />
+        <location filename="../../ui/main_window.ui" line="147" />
         <source>Capture fingerprints</source>
         <translation>指紋を採取</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="150" />
+        <location filename="../../ui/main_window.ui" line="152" />
         <source>Biometric exemption</source>
         <translation>個人識別情報の提供免除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="155" />
+        <location filename="../../ui/main_window.ui" line="157" />
         <source>Go to the checks list (evidence)</source>
         <translation>照合結果（証拠）へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="160" />
+        <location filename="../../ui/main_window.ui" line="162" />
         <source>Go to the decision</source>
         <translation>判定へ移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="165" />
+        <location filename="../../ui/main_window.ui" line="167" />
         <source>Save the decision (then the seal is written)</source>
         <translation>判定を保存（その後に証印を作成）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="170" />
+        <location filename="../../ui/main_window.ui" line="172" />
         <source>Print the landing permission seal</source>
         <translation>上陸許可の証印を印刷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="175" />
+        <location filename="../../ui/main_window.ui" line="177" />
         <source>Next traveller (clears the screen)</source>
         <translation>次の旅客（画面を消去）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="180" />
+        <location filename="../../ui/main_window.ui" line="182" />
+        <source>Switch between arrivals and departures</source>
+        <translation>入国審査と出国審査を切り替え</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="187" />
         <source>Show the list of shortcuts</source>
         <translation>ショートカット一覧を表示</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="160" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="162" />
         <source>Face and fingerprint matching could not start: %s</source>
         <translation>顔・指紋の照合を開始できませんでした: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="164" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="166" />
         <source>Sync with the hub could not start: %s</source>
         <translation>ハブとの同期を開始できませんでした: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="197" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="200" />
         <source>Administrator tools are on the command line: inspector-app --help</source>
         <translation>管理者機能はコマンドラインにあります: inspector-app --help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="202" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
+        <source>Examination — DEPARTURES</source>
+        <translation>審査 — 出国審査</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="206" />
+        <source>Examination — ARRIVALS</source>
+        <translation>審査 — 入国審査</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="207" />
         <source>Sign in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="202" />
-        <source>Examination</source>
-        <translation>審査</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="203" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="208" />
         <source>Supervisor</source>
         <translation>統括審査官</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="203" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="208" />
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="204" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="209" />
         <source>%s, booth %s</source>
         <translation>%s、ブース %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="205" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="210" />
         <location filename="../../ui/main_window.ui" line="5" />
         <source>Border Inspector</source>
         <translation>上陸審査端末</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="228" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="233" />
         <source>This traveller has %d open hit(s) and no saved decision.</source>
         <translation>この旅客には未解除の該当が %d 件あり、判定が保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="229" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="234" />
         <source>No decision is saved for this traveller yet.</source>
         <translation>この旅客の判定はまだ保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="230" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="235" />
         <source>Leave this traveller?</source>
         <translation>審査を中断しますか？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="232" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="237" />
         <source>If you leave, the examination stays recorded without a decision.</source>
         <translation>中断すると、審査は判定なしで記録されたままになります。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="233" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="238" />
         <source>Stay with this traveller</source>
         <translation>この旅客の審査を続ける</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="253" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="258" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="256" />
-        <location filename="../../ui/main_window.ui" line="95" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="261" />
+        <location filename="../../ui/main_window.ui" line="97" />
         <source>Sign out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="419" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="424" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="457" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="462" />
         <source>Close the window</source>
         <translation>ウィンドウを閉じる</translation>
     </message>
@@ -1109,22 +1360,22 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
 ...</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="111" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="113" />
         <source>expected</source>
         <translation>正しくは</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="120" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="122" />
         <source>all %d check digits</source>
         <translation>チェックディジット全 %d 個正常</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="121" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="123" />
         <source>line %s: %s/%s characters</source>
         <translation>%s 行目: %s/%s 文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="127" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="129" />
         <source>invalid characters at columns %s</source>
         <translation>%s 桁目に無効な文字</translation>
     </message>

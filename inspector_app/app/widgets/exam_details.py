@@ -64,7 +64,9 @@ class DetailsForm(QObject):
         self.editors = {}
         width = self.label_width()
         for f in fields:
-            label = QLabel(core_text(f.label) + (" *" if f.required else ""))
+            text = core_text(f.label)
+            # the domain's labels are phrases ("re-entry permit number"); a form label starts upper-case
+            label = QLabel(text[:1].upper() + text[1:] + (" *" if f.required else ""))
             label.setWordWrap(True)
             label.setFixedWidth(width)   # long labels wrap, each line in full
             label.setMinimumHeight(label.heightForWidth(width))
