@@ -247,7 +247,7 @@ def test_special_landing_asks_for_the_details_the_domain_requires(booth):
     assert list(panel.details.editors) == [f.key for f in rule.fields]
     assert all(panel.details.editor(f.key).isEnabled() for f in rule.fields)
     label = panel.ui.detailsLayout.labelForField(panel.details.editor("vessel_or_aircraft"))
-    assert label.text() == "vessel or flight *"
+    assert label.text() == "Vessel or flight *"
     assert not state["can_save"] and any("vessel or flight" in str(p) for p in state["problems"])
     d.decide("crew_landing", details={"vessel_or_aircraft": "JL006", "crew_document": "C1234567"})
     assert panel.state["can_save"], panel.state["problems"]
