@@ -59,8 +59,10 @@ class RealWindow:
         self.started_on = dt.date.today()   # the examination date of what this session records
         self.display = self._start_xvfb()
         env = dict(os.environ, DISPLAY=self.display)
-        self.procs.append(subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
-                                           stderr=subprocess.DEVNULL))
+        self.wm = None
+        # the application's window must map onto a running window manager: without one it is
+        # never framed (a manager that lost the race for a display just opened is started again)
+        self.wait(lambda: self._window_manager_ready(env), "the window manager (openbox) to run", 60)
         env.update(QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
                    LC_ALL="C.UTF-8", PYTHONUNBUFFERED="1")
         env.pop("QT_SCALE_FACTOR", None)
@@ -70,6 +72,14 @@ class RealWindow:
                                     env=env, cwd=str(ROOT), stdout=self.log.open("wb"), stderr=subprocess.STDOUT)
         self.wait(lambda: self._find_window(), "the window to open", 120)
         self.xdo("windowactivate", "--sync", self.wid)
+
+    def _window_manager_ready(self, env: dict) -> bool:
+        if self.wm is None or self.wm.poll() is not None:
+            self.wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.procs.append(self.wm)
+        root = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True,
+                              text=True, timeout=30)
+        return "window id" in root.stdout
 
     def _start_xvfb(self) -> str:
         for n in range(140, 200):
@@ -161,7 +171,10 @@ class RealWindow:
                 next_again = time.monotonic() + again_every
             time.sleep(0.2)
         shot = self.screenshot("timeout") if self.display else None
-        raise AssertionError(f"timed out waiting for {what} (title {self.title()!r}, screenshot {shot})\n"
+        wm = getattr(self, "wm", None)
+        wm_state = "not started" if wm is None else ("running" if wm.poll() is None else f"exited with {wm.returncode}")
+        raise AssertionError(f"timed out waiting for {what} (title {self.title()!r}, screenshot {shot}, "
+                             f"window manager {wm_state})\n"
                              f"application output:\n{self.app_output()[-3000:]}")
 
     def press(self, step: Step) -> None:
