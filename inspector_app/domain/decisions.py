@@ -282,7 +282,7 @@ def _period(decision: Decision, problems: list[Finding]) -> Period | None:
     try:
         return Period.parse(decision.period)
     except PeriodError as exc:
-        problems.append(Finding("decision.period_invalid", str(exc)))
+        problems.append(Finding("decision.period_invalid", exc.args[0] if exc.args else str(exc)))
         return None
 
 

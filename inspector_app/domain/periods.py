@@ -44,21 +44,22 @@ class Period:
         if isinstance(text, Period):
             return text
         if not isinstance(text, str):
-            raise PeriodError(f"a period must be text like 90d, 3m, 1y, 4y3m or unlimited, not {text!r}")
+            raise PeriodError(msg("a period must be text like 90d, 3m, 1y, 4y3m or unlimited, not {text}", text=repr(text)))
         t = text.strip().lower().replace(" ", "")
         if t in ("unlimited", "activities"):
             return cls(kind=t)
         hours = _HOURS.fullmatch(t)
         if hours is not None:
             if int(hours.group(1)) == 0 or int(hours.group(1)) > 24 * 366:
-                raise PeriodError(f"{text!r}: a period in hours must be 1 to {24 * 366} hours")
+                raise PeriodError(msg("{text}: a period in hours must be 1 to {most} hours", text=repr(text), most=str(24 * 366)))
             return cls(kind="hours", hours=int(hours.group(1)))
         m = _PATTERN.fullmatch(t)
         if not t or m is None:
-            raise PeriodError(f"{text!r} is not a period: write e.g. 90d, 3m, 1y, 4y3m, 72h, unlimited or activities")
+            raise PeriodError(msg("{text} is not a period: write e.g. 90d, 3m, 1y, 4y3m, 72h, unlimited or activities",
+                                  text=repr(text)))
         y, mo, d = (int(g) if g else 0 for g in m.groups())
         if y == mo == d == 0:
-            raise PeriodError(f"{text!r} is an empty period")
+            raise PeriodError(msg("{text} is an empty period", text=repr(text)))
         return cls.of(y, mo, d)
 
     @classmethod

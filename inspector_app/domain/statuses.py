@@ -259,7 +259,7 @@ def check_period(status: Status | str, period: Period | str) -> tuple[bool, str]
     try:
         p = Period.parse(period)
     except PeriodError as exc:
-        return False, str(exc)
+        return False, exc.args[0] if exc.args else str(exc)
     if not st.grantable_at_landing:
         return False, msg("{status} cannot be granted at landing (ICRRA Art. 7(1)(ii))", status=st.title)
     if period_is_authorised(st, p):

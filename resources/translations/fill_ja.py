@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 JA = {
+    "Ready to save (Ctrl+S); it goes to the supervisor:": "保存できます (Ctrl+S)。監督者の確認に回ります:",
+    "Sent to the supervisor (%d flag(s)).": "監督者の確認に回しました（要確認事項 %d 件）。",
     # issue 13: departures, the landing record, details, seals
     "Vessel or flight": "船舶・航空機の便", "Cruise ship": "クルーズ船", "Residence card": "在留カード",
     "Re-entry permit": "再入国許可", "Permit valid until": "許可の有効期限", "Designation": "指定内容",
@@ -107,7 +109,7 @@ JA = {
     "PASS": "適合", "Password": "パスワード", "Password is wrong.": "パスワードが違います。", "Period of stay": "在留期間",
     "Place the finger on the scanner…": "指をスキャナーに置いてください…", "Port": "港",
     "Port-of-call landing (shore pass)": "寄港地上陸の許可", "Port: %s · Booth: %s": "港: %s · ブース: %s",
-    "Print seal (Ctrl+P)": "証印を印刷 (Ctrl+P)", "Print the landing permission seal": "上陸許可の証印を印刷",
+    "Print seal (Ctrl+P)": "証印を印刷 (Ctrl+P)", "Print the seal or the departure slip": "証印または出国確認票を印刷",
     "Quality": "品質", "Quality OK — capturing": "品質良好 — 撮影中", "Quality low: ": "品質不足: ",
     "Read document": "旅券を読込", "Read the document (MRZ)": "旅券（MRZ）を読込", "Read the document first.": "先に旅券を読み込んでください。",
     "Ready to save": "保存できます", "Reason (required)": "理由（必須）", "Record": "記録",
@@ -260,6 +262,12 @@ JA = {
 
 #: Messages of the examination core (Qt context "core"). Placeholders ({name}) are kept.
 CORE = {
+    "a period must be text like 90d, 3m, 1y, 4y3m or unlimited, not {text}":
+        "在留期間は 90d、3m、1y、4y3m、unlimited のように入力してください（入力: {text}）",
+    "{text} is an empty period": "{text} は長さのない期間です",
+    "{text} is not a period: write e.g. 90d, 3m, 1y, 4y3m, 72h, unlimited or activities":
+        "{text} は期間ではありません: 90d、3m、1y、4y3m、72h、unlimited、activities のように入力してください",
+    "{text}: a period in hours must be 1 to {most} hours": "{text}: 時間単位の期間は 1〜{most} 時間です",
     # periods of stay (notation of the Enforcement Regulation: 90日, 1年, 6月, 4年3月)
     "1 day": "1日", "1 month": "1月", "1 year": "1年", "{n} days": "{n}日", "{n} months": "{n}月",
     "{n} years": "{n}年", "{first} and {rest}": "{first}{rest}", "unlimited": "無期限",

@@ -56,8 +56,12 @@ def test_departure_finds_the_landing_and_flags_the_overstay(booth):
     assert state["selection"]["type"] == "departure_confirmation"
     assert [f["rule"] for f in state["flags"]] == ["flag.overstay"]
     assert state["can_save"], state["problems"]
+    # before saving, the inspector reads that it goes to the supervisor, and why
+    problems = screen.decision.problems
+    assert "goes to the supervisor" in problems.text() and "10 day(s) beyond" in problems.text()
     record = d.save()
     assert d.errors == []
+    assert "Sent to the supervisor (1 flag(s))." in screen.decision.saved_label.text()
     assert "flag.overstay" in [f["rule"] for f in record["decision"]["flags"]]
     assert Path(record["seal_path"]).read_bytes()[:5] == b"%PDF-"      # the departure confirmation slip
     exam_id = window.exam_vm.examination_id
@@ -135,6 +139,9 @@ def test_the_period_is_typed(booth):
         if expected == "abc":
             assert "decision.period_invalid" in _rules(panel.state)
             assert not panel.save_button.isEnabled()
+            assert panel.last_day.text() == "—"    # no last day to show; not "unlimited"
+        elif expected != "6m":
+            assert panel.last_day.text()[:4].isdigit(), panel.last_day.text()
 
 
 def test_the_booth_switches_between_arrivals_and_departures_from_the_keyboard(booth, qtbot):

@@ -267,7 +267,7 @@ class Ui_MainWindow(object):
         self.action_checks.setText(QCoreApplication.translate("MainWindow", u"Go to the checks list (evidence)", None))
         self.action_decision.setText(QCoreApplication.translate("MainWindow", u"Go to the decision", None))
         self.action_save.setText(QCoreApplication.translate("MainWindow", u"Save the decision (then the seal is written)", None))
-        self.action_print.setText(QCoreApplication.translate("MainWindow", u"Print the landing permission seal", None))
+        self.action_print.setText(QCoreApplication.translate("MainWindow", u"Print the seal or the departure slip", None))
         self.action_next.setText(QCoreApplication.translate("MainWindow", u"Next traveller (clears the screen)", None))
         self.action_direction.setText(QCoreApplication.translate("MainWindow", u"Switch between arrivals and departures", None))
         self.action_shortcuts.setText(QCoreApplication.translate("MainWindow", u"Show the list of shortcuts", None))

@@ -542,7 +542,7 @@ class ExaminationViewModel(QObject):
             "needs_period": bool(periods) or d["type"] in PERIOD_TYPES, "detail_fields": self.detail_fields(),
             "special_rule": rule, "saved": saved, "statuses": statuses, "periods": periods,
             "landing_date": self.backend.today(), "last_day": last_day, "ends_at": ends_at,
-            "unlimited": bool(d.get("period")) and last_day is None and ends_at is None, "problems": problems,
+            "unlimited": _without_end(d.get("period")), "problems": problems,
             "refused": [f.to_dict() for f in refused], "flags": [f.to_dict() for f in flags],
             "overridable": overridable, "direction": self.direction, "searching": searching,
             "document_read": bool(self.examination_id), "evaluated": self.evaluation is not None,
@@ -655,3 +655,14 @@ def _record_label(record) -> str | None:
 
 
 __all__ = ["ExaminationViewModel", "ExaminationError"]
+
+
+def _without_end(period) -> bool:
+    """An unlimited period or the period of the activities: no last day to show (a period that
+    cannot be read is not one: the panel shows a dash and the domain's refusal)."""
+    from inspector_app.domain.periods import Period, PeriodError
+
+    try:
+        return bool(period) and Period.parse(period).kind in ("unlimited", "activities")
+    except PeriodError:
+        return False

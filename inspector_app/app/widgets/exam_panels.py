@@ -677,6 +677,11 @@ class DecisionPanel(Retranslating):
             set_badge(self.problems, "warning", text)
         elif not state.get("evaluated", True):
             set_neutral(self.problems, self.tr("Checking the decision…"))
+        elif state.get("flags"):
+            # it saves, and the supervisor will see why: say so before the inspector presses Ctrl+S
+            problems = [core_text(f["message"]) for f in state["flags"]]
+            set_badge(self.problems, "warning", self.tr("Ready to save (Ctrl+S); it goes to the supervisor:") + "\n"
+                      + "\n".join(problems[:self.PROBLEM_LINES - 1]))
         else:
             set_badge(self.problems, "pass", self.tr("Ready to save (Ctrl+S)"))
         self.problems.setToolTip("\n".join(problems))
@@ -689,7 +694,11 @@ class DecisionPanel(Retranslating):
             text += " " + self.tr("The departure confirmation slip is ready to print (Ctrl+P).")
         elif record.get("seal_path"):
             text += " " + self.tr("The seal is ready to print (Ctrl+P).")
-        set_badge(self.saved_label, "pass", text)
+        flags = record.get("flags") or []
+        if flags:
+            text += " " + self.tr("Sent to the supervisor (%d flag(s)).") % len(flags)
+        set_badge(self.saved_label, "warning" if flags else "pass", text)
+        self.saved_label.setToolTip("\n".join(core_text(f["message"]) for f in flags))
         self.print_button.setEnabled(bool(record.get("seal_path")))
 
     def _cleared(self) -> None:
