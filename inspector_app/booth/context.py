@@ -24,7 +24,9 @@ PORT = "booth.port"
 LOCK_AFTER = "app.lock_after_s"
 LANGUAGE = "app.language"
 DIRECTION = "booth.direction"   # "arrival" or "departure": which examinations the booth opens
-DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en", DIRECTION: "arrival"}
+FLAG_NOT_ON_MANIFEST = "screening.flag_not_on_manifest"   # an arrival on no imported API manifest goes to the supervisor
+DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en", DIRECTION: "arrival",
+            FLAG_NOT_ON_MANIFEST: False}
 
 
 class PortQueueUnavailable(RuntimeError):

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from inspector_app.booth.context import DIRECTION, BoothContext
+from inspector_app.booth.context import DIRECTION, FLAG_NOT_ON_MANIFEST, BoothContext
 from inspector_app.common.canonical import normalise
 from inspector_app.domain import decisions, exemptions, mrz, residence, rules
 from inspector_app.domain.checks import FACE_POSITION, CheckKind, Outcome
@@ -155,10 +155,40 @@ class Examination:
         self._record(_document_check(result, self.examination_date))
         if self.direction == "departure":
             return result   # no biometrics are taken on departure, so no exemption to claim
+        pre_arrival = self._pre_arrival_check(traveller)
+        if pre_arrival is not None:
+            self._record(pre_arrival)
         found = exemptions.exemption_for(birth_date=result.birth_date, examination_date=self.examination_date)
         if found is not None and found.reason is exemptions.ExemptionReason.under_16:
             self.set_exemption(found.reason.value)   # shown to the inspector, who may withdraw it
         return result
+
+    def _pre_arrival_check(self, traveller: dict) -> dict | None:
+        """What the imported API manifests said of this traveller. A flag goes to the supervisor
+        and never blocks the landing (the booth's own screening decides that); not being on any
+        manifest is flagged only where the booth's policy says so (``screening.flag_not_on_manifest``),
+        and is not recorded at all at a booth that holds no manifest and has no such policy (it
+        would say nothing about the traveller)."""
+        found = self.ctx.store().pre_arrival(traveller.get("document_number") or "", traveller.get("nationality") or "")
+        state, manifest = found["state"], found["manifest"]
+        policy = bool(self.ctx.setting(FLAG_NOT_ON_MANIFEST))
+        if state == "not_on_manifest" and not found["manifests_held"] and not policy:
+            return None
+        flight = (manifest or {}).get("flight") or ""
+        if state == "flagged":
+            reasons = [msg("flagged before arrival on the manifest of {flight}", flight=flight), *found["reasons"]]
+        elif state == "clean":
+            reasons = [msg("screened clean before arrival on the manifest of {flight}", flight=flight)]
+        elif state == "not_checked":
+            reasons = [msg("on the manifest of {flight} but not screened before arrival", flight=flight),
+                       *found["reasons"]]
+        else:
+            reasons = [msg("not on any pre-arrival manifest imported at this booth")]
+        flag = state == "flagged" or (state == "not_on_manifest" and policy)
+        return {"kind": CheckKind.pre_arrival.value, "outcome": Outcome.flag.value if flag else Outcome.clear.value,
+                "state": state, "hits": found["hits"], "reasons": reasons,
+                "manifest": {k: manifest.get(k) for k in ("manifest_id", "flight", "scheduled_arrival", "kind")}
+                if manifest else None}
 
     def _need_examination(self) -> str:
         if not self.examination_id:

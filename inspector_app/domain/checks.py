@@ -22,6 +22,7 @@ class CheckKind(str, Enum):
     decision_flag = "decision_flag"              # a flag the saved decision raised (data: rule, decision_id)
     landing_record = "landing_record"            # the landing a departure ends (data: record, source, searched)
     designated_ship = "designated_ship"          # a cruise ship looked up in the designated list (data: vessel, state)
+    pre_arrival = "pre_arrival"                  # the API manifest's screening of this traveller (data: state, manifest)
 
 
 class Outcome(str, Enum):

@@ -131,6 +131,27 @@ V3 = [
     "json_extract(data, '$.traveller.document_number'), json_extract(data, '$.traveller.nationality'))",
 ]
 
+V4 = [
+    # pre-arrival API screening (store.pre_arrival): each imported manifest's screening result,
+    # and one row per person on it, found by document number and nationality at the booth
+    """CREATE TABLE manifests (
+        id TEXT PRIMARY KEY,
+        imported_at TEXT NOT NULL,
+        flight TEXT NOT NULL,
+        scheduled_arrival TEXT,
+        actor TEXT NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    """CREATE TABLE manifest_people (
+        manifest_id TEXT NOT NULL REFERENCES manifests(id),
+        document_number TEXT NOT NULL,
+        nationality TEXT NOT NULL,
+        state TEXT NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    "CREATE INDEX manifest_people_document ON manifest_people(document_number, nationality)",
+]
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -144,6 +165,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "signed reviews, user keys and versions, outbox quarantine, append-only examinations and outbox",
               tuple(V2)),
     Migration(3, "examinations indexed by the traveller's document number and nationality", tuple(V3)),
+    Migration(4, "pre-arrival (API) manifests screened, and their people by document", tuple(V4)),
 )
 
 

@@ -32,7 +32,7 @@ from inspector_app.domain.decisions import Decision
 from inspector_app.domain.messages import msg
 
 from . import facts as examination_facts
-from . import landings
+from . import landings, manifests
 from .audit import GENESIS, AuditRow, entry_hash, find_first_break
 from .connection import connect, integrity_check
 from .errors import (
@@ -673,6 +673,33 @@ class Store:
             "inspector": row["inspector"], "check_results": checks, "decisions": decisions,
             "open_hits": sum(1 for c in checks if c["open"]),
         }
+
+    # -- pre-arrival manifests --------------------------------------------------------------
+    def add_manifest(self, result: dict, actor: str) -> str:
+        """Keep one screened manifest (``screening.pre_arrival.ManifestResult.to_dict()``), with
+        its audit entry; returns its id."""
+        result = _as_dict(result, "manifest result")
+        actor = _text(actor, "manifest actor")
+        with self._write():
+            manifest_id = manifests.add(self.db, normalise(result), self.clock(), actor)
+            head = result["manifest"]
+            self._append_audit("manifest.imported", actor, {
+                "manifest_id": manifest_id, "flight": head.get("flight"), "people": result.get("people"),
+                "flagged": result.get("flagged")})
+        return manifest_id
+
+    def manifests(self) -> list[dict]:
+        """Summaries of the imported manifests, newest first."""
+        with self._lock:
+            rows = list(self.db.query("SELECT * FROM manifests ORDER BY imported_at DESC, rowid DESC"))
+        return [manifests.summary(r) for r in rows]
+
+    def pre_arrival(self, document_number: str, nationality: str) -> dict:
+        """``{state: flagged | not_checked | clean | not_on_manifest, manifest, hits, reasons,
+        manifests_held}`` for the traveller of this document, from the newest manifest that lists
+        it (``manifests_held``: whether this booth holds any manifest at all)."""
+        with self._lock:
+            return manifests.find(self.conn, document_number, nationality)
 
     # -- users -------------------------------------------------------------------------------
     def users_version(self) -> int:

@@ -101,6 +101,7 @@ def kind_title(kind: str) -> str:
         "landing_record": tr("Landing record (departure)"),
         "decision_flag": tr("Decision flagged for the supervisor"),
         "designated_ship": tr("Designated cruise ship"),
+        "pre_arrival": tr("Pre-arrival (API) screening"),
     }.get(kind, kind)
 
 
@@ -145,6 +146,7 @@ def flag_title(kind: str) -> str:
         "landing_record": tr("Landing record"),
         "decision_flag": tr("Decision flag"),
         "designated_ship": tr("Cruise ship"),
+        "pre_arrival": tr("Pre-arrival"),
     }.get(kind, kind_title(kind))
 
 
