@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import warnings
 
 from pydifact.control import Characters
 from pydifact.exceptions import EDISyntaxError, MissingImplementationWarning
 from pydifact.parser import Parser
 
+#: What wraps and envelopes a teletype message: line breaks and other control characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 #: BGM document codes: a passenger list or a crew list.
 KINDS = {"745": "passengers", "250": "crew"}
 #: NAD party qualifiers of people, and their role.
@@ -97,8 +100,8 @@ class Manifest:
 
 # ---- the text ---------------------------------------------------------------------------------
 class _Text:
-    """The interchange from ``UNA`` (or ``UNB``) to the end of ``UNZ``, unwrapped, with where each
-    character was in the file."""
+    """The interchange from ``UNA`` (or ``UNB``) to the end of ``UNZ``, unwrapped (line breaks and
+    control characters of the teletype envelope dropped), and where each segment starts."""
 
     def __init__(self, raw: str):
         start = raw.find("UNA")
@@ -106,35 +109,18 @@ class _Text:
             start = raw.find("UNB")
         if start < 0:
             raise PaxlstError("no UNA or UNB segment: not an EDIFACT interchange")
-        kept, where = [], []
-        line, col = raw.count("\n", 0, start) + 1, start - (raw.rfind("\n", 0, start) + 1) + 1
-        for ch in raw[start:]:
-            if ch == "\n":
-                line, col = line + 1, 1
-                continue
-            if ch >= " ":
-                kept.append(ch)
-                where.append((line, col))
-            col += 1
-        self.text, self.where = "".join(kept), where
+        self.raw, self.offset = raw, start
+        self.text = _CONTROL.sub("", raw[start:])
         self.chars = Characters.from_str(self.text[3:9]) if self.text.startswith("UNA") else Characters()
         self.starts = self._segment_starts()
         end = self._end_of_unz()
         self.text, self.starts = self.text[:end], [s for s in self.starts if s < end]
 
     def _segment_starts(self) -> list[int]:
-        c = self.chars
-        starts, i, text = [0], 9 if self.text.startswith("UNA") else 0, self.text
-        if i:
-            starts.append(9)
-        while i < len(text):
-            ch = text[i]
-            if ch == c.escape_character:
-                i += 2
-                continue
-            if ch == c.segment_terminator and i + 1 < len(text):
-                starts.append(i + 1)
-            i += 1
+        rel, term = re.escape(self.chars.escape_character), re.escape(self.chars.segment_terminator)
+        first = 9 if self.text.startswith("UNA") else 0
+        ends = [m.end() for m in re.finditer(f"(?:[^{rel}{term}]|{rel}.)*{term}", self.text[first:], re.S)]
+        starts = ([0] if first else []) + [first] + [first + e for e in ends if first + e < len(self.text)]
         return starts
 
     def _end_of_unz(self) -> int:
@@ -143,9 +129,21 @@ class _Text:
                 return self.starts[n + 1] if n + 1 < len(self.starts) else len(self.text)
         raise self.error("no UNZ segment: the interchange is truncated", len(self.starts) - 1, "")
 
+    def where(self, at: int) -> tuple[int, int]:
+        """Line and column (1-based) in the file of character ``at`` of the unwrapped text."""
+        kept = 0
+        for i in range(self.offset, len(self.raw)):
+            if _CONTROL.match(self.raw[i]):
+                continue
+            if kept == at:
+                line_start = self.raw.rfind("\n", 0, i) + 1
+                return self.raw.count("\n", 0, i) + 1, i - line_start + 1
+            kept += 1
+        return self.raw.count("\n") + 1, len(self.raw) - self.raw.rfind("\n")
+
     def error(self, problem: str, index: int, tag: str) -> PaxlstError:
         at = self.starts[min(max(index, 0), len(self.starts) - 1)] if self.starts else 0
-        line, col = self.where[at] if at < len(self.where) else (None, None)
+        line, col = self.where(at)
         return PaxlstError(problem, tag, index, line, col)
 
 

@@ -56,8 +56,9 @@ def screen_manifest(home: Path | str, manifest: Manifest, screener: screen.Scree
     already loaded (the lists are read once either way)."""
     screener = screener or screen.Screener(Path(home), today=today)
     results, warnings, lists = [], set(), {}
+    status = screener.lists_status()   # picks up a newly applied bundle once, for the whole manifest
     for person in manifest.people:
-        result = _one(screener, person)
+        result = _one(screener, person, status)
         results.append(result[0])
         warnings |= set(result[1])
         lists = result[2] or lists
@@ -65,9 +66,9 @@ def screen_manifest(home: Path | str, manifest: Manifest, screener: screen.Scree
     return ManifestResult(manifest, tuple(results), lists, tuple(sorted(warnings)))
 
 
-def _one(screener: screen.Screener, person: Person) -> tuple[PersonResult, list[str], dict]:
+def _one(screener: screen.Screener, person: Person, status: tuple) -> tuple[PersonResult, list[str], dict]:
     try:
-        found = screener.screen(person.traveller())
+        found = screener.screen(person.traveller(), status=status)
     except screen.ScreeningError as exc:
         return PersonResult(person, "not_checked", (), (msg("not screened: {problem}", problem=str(exc)),)), [], {}
     hits = [h for h in found.hits if h.kind in LISTS]

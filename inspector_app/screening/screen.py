@@ -122,8 +122,11 @@ class Screener:
         self.refresh()
         return liststate.status(self.state, self.max_age)
 
-    def screen(self, traveller: dict, face=None, fingers: dict | None = None) -> ScreeningResult:
-        lists, warnings = self.lists_status()  # also picks up a newly applied bundle
+    def screen(self, traveller: dict, face=None, fingers: dict | None = None,
+               status: tuple[dict, list[str]] | None = None) -> ScreeningResult:
+        """``status``: ``lists_status()`` read once for a batch (a manifest of hundreds of people),
+        instead of once per traveller."""
+        lists, warnings = self.lists_status() if status is None else (status[0], list(status[1]))
         hits: list[Hit] = []
         not_checked: dict[str, NotCheckedReason] = {}
         hits += self._sltd(traveller, warnings, not_checked)
