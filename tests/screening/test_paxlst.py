@@ -227,3 +227,33 @@ def test_a_malformed_file_is_refused_and_nothing_is_stored(demo_template, tmp_pa
         assert st_.manifests() == [] and st_.pre_arrival("533401872", "GBR")["state"] == "not_on_manifest"
     finally:
         st_.close()
+
+
+@pytest.mark.parametrize("policy, held, expected", [
+    (False, False, None),                                  # no manifest, no policy: nothing to say
+    (False, True, ("not_on_manifest", "clear")),
+    (True, False, ("not_on_manifest", "flag")),            # the booth's policy for air arrivals
+])
+def test_not_on_any_manifest_is_flagged_only_by_the_booth_policy(demo_template, tmp_path, policy, held, expected):
+    from inspector_app.booth.examination import Examination
+    from inspector_app.settings import Settings
+    from tests.booth.conftest import INSPECTOR, INSPECTOR_PASSWORD, open_context, watson
+
+    home = tmp_path / "booth"
+    shutil.copytree(demo_template, home)
+    settings = Settings.load(home)
+    settings.set("screening.flag_not_on_manifest", policy)
+    settings.save()
+    ctx = open_context(home)
+    try:
+        if held:
+            ctx.store().add_manifest({"manifest": {"flight": "NH0006"}, "people": 0, "flagged": 0, "not_checked": 0,
+                                      "results": []}, actor="test")
+        exam = Examination(ctx, ctx.login(INSPECTOR, INSPECTOR_PASSWORD), direction="arrival")
+        exam.read_document(watson())
+        found = [(c["state"], c["outcome"]) for c in exam.checks if c["kind"] == "pre_arrival"]
+        queued = [c["kind"] for e in ctx.store().review_queue() for c in e["pending"]]
+    finally:
+        ctx.close()
+    assert found == ([expected] if expected else [])
+    assert ("pre_arrival" in queued) == (expected is not None and expected[1] == "flag")
