@@ -111,6 +111,8 @@ class _Text:
             raise PaxlstError("no UNA or UNB segment: not an EDIFACT interchange")
         self.raw, self.offset = raw, start
         self.text = _CONTROL.sub("", raw[start:])
+        if self.text.startswith("UNA") and len(set(self.text[3:9])) < 6:
+            raise PaxlstError("UNA must declare six different service characters", "UNA", 0)
         self.chars = Characters.from_str(self.text[3:9]) if self.text.startswith("UNA") else Characters()
         self.starts = self._segment_starts()
         end = self._end_of_unz()
@@ -156,7 +158,9 @@ def _segments(raw: str) -> tuple[_Text, list]:
         try:
             for seg in Parser().parse(text.text, characters=text.chars):
                 out.append(seg)
-        except (EDISyntaxError, ValueError) as exc:   # pydifact refuses a bad segment tag with ValueError
+        # pydifact refuses a bad segment tag with ValueError, a UNB without its syntax identifier
+        # with IndexError or TypeError: each is a segment it could not read
+        except (EDISyntaxError, ValueError, IndexError, TypeError) as exc:
             raise text.error(str(exc).removeprefix("EDIFACT Syntax Error: "), len(out), "") from None
     if len(out) != len(text.starts):
         raise text.error(f"{len(out)} segments read where the text has {len(text.starts)}", len(out), "")

@@ -192,6 +192,9 @@ def test_a_planted_lost_passport_and_watchlist_name_flag_before_arrival_and_at_t
     assert {r["person"]["surname"]: [h["kind"] for h in r["hits"]] for r in flagged} == {
         "DUBOIS": ["sltd"], "IVANOV": ["biographic"]}
     assert all(r["state"] == "clean" for r in out["results"][2:])
+    assert main(["manifest", "list", "--home", str(home), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(m["flight"], m["people"], m["flagged"], m["parts"]) for m in listed] == [("JL0046", 5, 2, [1, 2])]
 
     ctx = open_context(home)
     try:
