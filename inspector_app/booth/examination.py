@@ -169,7 +169,8 @@ class Examination:
         manifest is flagged only where the booth's policy says so (``screening.flag_not_on_manifest``),
         and is not recorded at all at a booth that holds no manifest and has no such policy (it
         would say nothing about the traveller)."""
-        found = self.ctx.store().pre_arrival(traveller.get("document_number") or "", traveller.get("nationality") or "")
+        found = self.ctx.store().pre_arrival(traveller.get("document_number") or "", traveller.get("nationality") or "",
+                                             on=self.examination_date)
         state, manifest = found["state"], found["manifest"]
         policy = bool(self.ctx.setting(FLAG_NOT_ON_MANIFEST))
         if state == "not_on_manifest" and not found["manifests_held"] and not policy:

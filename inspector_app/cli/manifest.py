@@ -64,6 +64,8 @@ def _text(result: dict) -> str:
                      f"{p['document_type']} {p['document_number']})")
         lines += [f"    {reason}" for reason in r["reasons"]]
     lines += [f"warning: {w}" for w in result["warnings"] + m["warnings"]]
+    if not m["complete"]:
+        lines.append(f"warning: parts {', '.join(map(str, m['parts']))} read, the final part was not in this file")
     return "\n".join(lines)
 
 

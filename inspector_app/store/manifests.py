@@ -6,6 +6,7 @@ traveller on a manifest, and was he flagged?" with one indexed read when the pas
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 
@@ -36,15 +37,21 @@ def summary(row: dict) -> dict:
             "people": data["people"], "flagged": data["flagged"], "not_checked": data["not_checked"]}
 
 
-def find(conn, document_number: str, nationality: str) -> dict:
-    """The newest imported manifest that lists this document: its state for the traveller."""
+def find(conn, document_number: str, nationality: str, on: dt.date | None = None) -> dict:
+    """The newest imported manifest that lists this document: its state for the traveller. With
+    ``on`` (the examination date), only manifests scheduled to arrive within a day of it count:
+    last month's flight says nothing about today's arrival."""
+    window, params = "", ()
+    if on is not None:
+        window = " AND (m.scheduled_arrival IS NULL OR substr(m.scheduled_arrival, 1, 10) BETWEEN ? AND ?)"
+        params = ((on - dt.timedelta(days=1)).isoformat(), (on + dt.timedelta(days=1)).isoformat())
     row = conn.execute(
         "SELECT p.state, p.data, m.id, m.imported_at, m.data FROM manifest_people p JOIN manifests m "
-        "ON m.id = p.manifest_id WHERE p.document_number = ? AND p.nationality = ? "
-        "ORDER BY m.imported_at DESC, m.rowid DESC LIMIT 1",
-        (str(document_number).strip().upper(), str(nationality).strip().upper())).fetchone()
+        "ON m.id = p.manifest_id WHERE p.document_number = ? AND p.nationality = ?" + window +
+        " ORDER BY m.imported_at DESC, m.rowid DESC LIMIT 1",
+        (str(document_number).strip().upper(), str(nationality).strip().upper(), *params)).fetchone()
     if row is None:
-        held = conn.execute("SELECT 1 FROM manifests LIMIT 1").fetchone() is not None
+        held = conn.execute("SELECT 1 FROM manifests m WHERE 1 = 1" + window + " LIMIT 1", params).fetchone() is not None
         return {"state": NOT_ON_MANIFEST, "manifest": None, "hits": [], "reasons": [], "manifests_held": held}
     person = json.loads(row[1])
     manifest = summary({"id": row[2], "imported_at": row[3], "data": row[4]})

@@ -8,6 +8,7 @@ One connection per ``Store``, guarded by a lock, so Qt worker threads may share 
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -694,12 +695,13 @@ class Store:
             rows = list(self.db.query("SELECT * FROM manifests ORDER BY imported_at DESC, rowid DESC"))
         return [manifests.summary(r) for r in rows]
 
-    def pre_arrival(self, document_number: str, nationality: str) -> dict:
+    def pre_arrival(self, document_number: str, nationality: str, on: dt.date | None = None) -> dict:
         """``{state: flagged | not_checked | clean | not_on_manifest, manifest, hits, reasons,
         manifests_held}`` for the traveller of this document, from the newest manifest that lists
-        it (``manifests_held``: whether this booth holds any manifest at all)."""
+        it (``manifests_held``: whether this booth holds any manifest at all); with ``on``, only
+        manifests scheduled to arrive within a day of that date."""
         with self._lock:
-            return manifests.find(self.conn, document_number, nationality)
+            return manifests.find(self.conn, document_number, nationality, on)
 
     # -- users -------------------------------------------------------------------------------
     def users_version(self) -> int:

@@ -208,6 +208,10 @@ def test_a_planted_lost_passport_and_watchlist_name_flag_before_arrival_and_at_t
         store = ctx.store()
         assert store.pre_arrival("14fr77881", "fra")["manifest"]["flight"] == "JL0046"
         assert store.pre_arrival("GA3302217", "CAN")["state"] == "not_on_manifest"
+        # a manifest counts within a day of its scheduled arrival, not a month later
+        assert store.pre_arrival("14FR77881", "FRA", on=dt.date(2026, 12, 1))["state"] == "flagged"
+        later = store.pre_arrival("14FR77881", "FRA", on=dt.date(2026, 12, 30))
+        assert (later["state"], later["manifests_held"]) == ("not_on_manifest", False)
     finally:
         ctx.close()
     assert seen == {"lost_passport": ("flagged", "flag"), "watchlist_name": ("flagged", "flag"),
@@ -260,3 +264,11 @@ def test_not_on_any_manifest_is_flagged_only_by_the_booth_policy(demo_template, 
         ctx.close()
     assert found == ([expected] if expected else [])
     assert ("pre_arrival" in queued) == (expected is not None and expected[1] == "flag")
+
+
+def test_a_booth_without_lists_screens_nobody_clean(tmp_path):
+    from inspector_app.screening.pre_arrival import screen_manifest
+
+    result = screen_manifest(tmp_path / "empty-home", paxlst.parse(GOOD), today=dt.date(2026, 11, 30))
+    assert [r.state for r in result.results] == ["not_checked", "not_checked"]
+    assert any("list_not_installed" in reason for reason in result.results[0].reasons) and result.warnings
