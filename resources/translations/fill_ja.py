@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 JA = {
+    "Pre-arrival (API) screening": "事前旅客情報（API）照合", "Pre-arrival": "事前照合",
     "Ready to save (Ctrl+S); it goes to the supervisor:": "保存できます (Ctrl+S)。監督者の確認に回ります:",
     "Sent to the supervisor (%d flag(s)).": "監督者の確認に回しました（要確認事項 %d 件）。",
     # issue 13: departures, the landing record, details, seals
@@ -262,6 +263,12 @@ JA = {
 
 #: Messages of the examination core (Qt context "core"). Placeholders ({name}) are kept.
 CORE = {
+    "flagged before arrival on the manifest of {flight}": "{flight} の乗客名簿で到着前に要確認と判定",
+    "screened clean before arrival on the manifest of {flight}": "{flight} の乗客名簿で到着前の照合に該当なし",
+    "on the manifest of {flight} but not screened before arrival": "{flight} の乗客名簿に記載あり、ただし到着前の照合は未実施",
+    "not on any pre-arrival manifest imported at this booth": "このブースに取り込んだ事前旅客名簿に記載がありません",
+    "not screened: {problem}": "照合していません: {problem}",
+    "not checked: {why}": "未照合: {why}",
     "a period must be text like 90d, 3m, 1y, 4y3m or unlimited, not {text}":
         "在留期間は 90d、3m、1y、4y3m、unlimited のように入力してください（入力: {text}）",
     "{text} is an empty period": "{text} は長さのない期間です",
