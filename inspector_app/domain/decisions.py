@@ -134,7 +134,6 @@ ARRIVAL_TYPES = tuple(t for t in DecisionType if t not in DEPARTURE_TYPES)
 DIRECTIONS = ("arrival", "departure")
 JAPANESE_TYPES = frozenset({DecisionType.japanese_national, DecisionType.japanese_national_departure})
 REENTRY_KINDS = residence.REENTRY_KINDS
-GRANTORS = ("minister_of_justice", "commissioner")
 
 #: What the seal (or slip) of each decision is called: printed for these decisions only.
 SEAL_TITLES: dict[DecisionType, Message] = {
@@ -169,6 +168,8 @@ GRANT_FIELDS = (_text("decision_reference", msg("decision reference")),
                 _choice("granted_by", msg("granted by"), (("minister_of_justice", msg("the Minister of Justice")),
                                                          ("commissioner", msg("the Commissioner (delegated)")))),
                 _text("granted_by_name", msg("name of the official who granted it")))
+#: Who may grant special landing permission (Enforcement Order Art. 10(v)): the granted_by choices.
+GRANTORS = tuple(value for value, _words in GRANT_FIELDS[1].choices)
 REENTRY_KIND = _choice("reentry_permit_kind", msg("re-entry permit"), (
     ("reentry_permit", msg("re-entry permit")), ("special_reentry_permit", msg("special re-entry permit"))))
 PERMIT_FIELDS = (_text("reentry_permit_number", msg("re-entry permit number")),
@@ -271,10 +272,6 @@ class Finding:
         return {"rule": self.rule, "message": self.message}
 
 
-def _type(decision: Decision) -> DecisionType | None:
-    return decision.kind
-
-
 def _period(decision: Decision, problems: list[Finding]) -> Period | None:
     if decision.period is None or decision.period == "":
         problems.append(Finding("decision.period_missing", msg("choose a period of stay")))
@@ -308,9 +305,15 @@ def _status_or_none(code: str | None) -> statuses.Status | None:
         return None
 
 
+def mid_to_long_term(status_code: str | None, period) -> bool:
+    """Whether a status (code or name, as recorded) and period make a mid-to-long-term resident;
+    False for an unknown status or no period (statuses.is_mid_to_long_term says why)."""
+    st = _status_or_none(status_code)
+    return st is not None and period is not None and statuses.is_mid_to_long_term(st, period)
+
+
 def _mid_to_long_term(decision: Decision) -> bool:
-    st = _status_or_none(decision.status_code)
-    return st is not None and decision.period is not None and statuses.is_mid_to_long_term(st, decision.period)
+    return mid_to_long_term(decision.status_code, decision.period)
 
 
 def detail_fields(decision: Decision) -> list[DetailField]:
@@ -350,9 +353,12 @@ def detail_fields(decision: Decision) -> list[DetailField]:
     return out
 
 
-def _check_fields(decision: Decision, fields: list[DetailField], what: str, problems: list[Finding]) -> dict:
+def _check_fields(decision: Decision, fields: list[DetailField], what: str, problems: list[Finding],
+                  missing_said_elsewhere: tuple[str, ...] = ()) -> dict:
+    """Required fields present, choices among their values, dates readable. A field in
+    ``missing_said_elsewhere`` has a rule of its own for its absence (its value is still checked)."""
     details = decision.details or {}
-    missing = [f for f in fields if f.required and not _value(details, f.key)]
+    missing = [f for f in fields if f.required and f.key not in missing_said_elsewhere and not _value(details, f.key)]
     if missing:
         words = missing[0].label
         for f in missing[1:]:
@@ -463,7 +469,7 @@ def validate(decision: Decision) -> list[Finding]:
     landing a departure ends) is ``domain.rules.evaluate``'s, which calls this.
     """
     problems: list[Finding] = []
-    kind = _type(decision)
+    kind = decision.kind
     if kind is None:
         return [Finding("decision.unknown_type", f"unknown decision type {decision.type!r}; one of: "
                         f"{', '.join(t.value for t in DecisionType)}")]
@@ -476,16 +482,13 @@ def validate(decision: Decision) -> list[Finding]:
         what = msg("landing permission") if kind is DecisionType.landing_permission else \
             msg("special landing permission (Art. 12)")
         _landing_status(decision, problems)
-        # the card, the designation and the grantor have rules of their own (rules.py: grantor_missing)
-        own_rules = ("residence_card", "residence_card_number", "designation", "granted_by")
-        details = _check_fields(decision, [f for f in fields if f.key not in own_rules], what, problems)
+        # the card and the grantor have rules of their own (_residence_card; rules.py: grantor_missing)
+        own_rules = ("residence_card", "residence_card_number", "granted_by")
+        details = _check_fields(decision, [f for f in fields if f.key not in own_rules], what, problems,
+                                missing_said_elsewhere=("designation",))
         if decision.status_code == "designated_activities" and not _value(details, "designation"):
             problems.append(Finding("decision.designation_missing", msg(
                 "Designated Activities needs the designation (e.g. working holiday)")))
-        elif _value(details, "designation") and _value(details, "designation") not in {v for v, _w in DESIGNATION.choices}:
-            problems.append(Finding("decision.detail_invalid", msg("{field}: {value} is not one of {choices}",
-                                    field=DESIGNATION.label, value=details["designation"],
-                                    choices=", ".join(v for v, _w in DESIGNATION.choices))))
         _residence_card(decision, details, problems)
         _coe(details, problems)
         if decision.status_code == "designated_activities" and _value(details, "designation") == "other" \

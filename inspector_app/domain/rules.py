@@ -20,12 +20,15 @@ from datetime import UTC, date, datetime, time
 
 from inspector_app.domain import departure, exemptions, residence, statuses
 from inspector_app.domain.decisions import (
+    ARRIVAL_TYPES,
     DEPARTURE_TYPES,
+    GRANTORS,
     JAPANESE_TYPES,
     NOT_BLOCKED_BY_HITS,
     Decision,
     DecisionType,
     Finding,
+    mid_to_long_term,
     validate,
 )
 from inspector_app.domain.messages import Message, msg
@@ -152,9 +155,7 @@ QUEUED_FLAGS = ("flag.overstay", "flag.stay_unverified", "flag.coe_absent", "fla
                 "flag.document_expired")
 #: The lists every landing is screened against; the biometric ones only when a capture was made.
 DOCUMENT_LISTS = ("sltd", "biographic")
-GRANTORS = ("minister_of_justice", "commissioner")
-DIRECTION_TYPES = {"arrival": frozenset(t for t in DecisionType if t not in DEPARTURE_TYPES),
-                   "departure": frozenset(DEPARTURE_TYPES)}
+DIRECTION_TYPES = {"arrival": frozenset(ARRIVAL_TYPES), "departure": frozenset(DEPARTURE_TYPES)}
 HANDS = ("Left", "Right")
 #: The lists of the screening, in words.
 LIST_NAMES = {"sltd": msg("lost/stolen documents list"), "biographic": msg("biographic watchlist"),
@@ -323,18 +324,11 @@ def exemption_findings(facts: Facts, decision: Decision) -> list[Finding]:
         return [finding("exemption.not_applicable", msg("unknown ground {ground}", ground=repr(facts.exemption)))]
     problem = exemptions.does_not_apply(ground, birth_date=facts.birth_date, examination_date=facts.examination_date,
                                         status_code=decision.status_code, evidence=facts.exemption_evidence,
-                                        returning_resident=_type(decision) is DecisionType.returning_resident)
+                                        returning_resident=decision.kind is DecisionType.returning_resident)
     if problem is None:
         return []
     code = "exemption.evidence_missing" if problem.evidence_missing else "exemption.not_applicable"
     return [finding(code, problem.reason)]
-
-
-def _type(decision: Decision) -> DecisionType | None:
-    try:
-        return DecisionType(decision.type)
-    except ValueError:
-        return None
 
 
 def _history(facts: Facts, decision: Decision, kind: DecisionType, corrects: str | None,
@@ -409,10 +403,7 @@ def _mid_to_long_term_landing(record: dict) -> bool:
         return True
     if kind not in (DecisionType.landing_permission.value, DecisionType.special_landing_permission.value):
         return False
-    try:
-        return statuses.is_mid_to_long_term(record.get("status_code") or "", record.get("period") or "")
-    except KeyError:
-        return False
+    return mid_to_long_term(record.get("status_code"), record.get("period"))
 
 
 def vessel_key(text: str) -> str:
@@ -445,12 +436,9 @@ def _coe_flags(decision: Decision) -> list[Finding]:
     or landing permission"), not a condition: a mid-to-long-term landing without one, or with one
     for another status, is flagged for the supervisor, never refused."""
     details = decision.details or {}
-    try:
-        st = statuses.find(decision.status_code or "")
-    except KeyError:
+    if not mid_to_long_term(decision.status_code, decision.period):
         return []
-    if decision.period is None or not statuses.is_mid_to_long_term(st, decision.period):
-        return []
+    st = statuses.find(decision.status_code)
     number, on_coe = str(details.get("coe_number") or "").strip(), str(details.get("coe_status") or "").strip()
     if not number:
         return [finding("flag.coe_absent", st.title)]
@@ -475,7 +463,7 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
     """
     overrides = dict(overrides or {})
     result = Evaluation()
-    kind = _type(decision)
+    kind = decision.kind
     refused: list[Finding] = list(validate(decision))
     if kind is None:
         result.refused = refused
