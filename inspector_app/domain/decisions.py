@@ -482,10 +482,11 @@ def validate(decision: Decision) -> list[Finding]:
         what = msg("landing permission") if kind is DecisionType.landing_permission else \
             msg("special landing permission (Art. 12)")
         _landing_status(decision, problems)
-        # the card and the grantor have rules of their own (_residence_card; rules.py: grantor_missing)
-        own_rules = ("residence_card", "residence_card_number", "granted_by")
+        # the card number and the grantor have rules of their own (_residence_card; rules.py:
+        # grantor_missing); the card's and the designation's absence too, but not their values
+        own_rules = ("residence_card_number", "granted_by")
         details = _check_fields(decision, [f for f in fields if f.key not in own_rules], what, problems,
-                                missing_said_elsewhere=("designation",))
+                                missing_said_elsewhere=("residence_card", "designation"))
         if decision.status_code == "designated_activities" and not _value(details, "designation"):
             problems.append(Finding("decision.designation_missing", msg(
                 "Designated Activities needs the designation (e.g. working holiday)")))

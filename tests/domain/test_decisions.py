@@ -157,3 +157,10 @@ def test_round_trip_dict():
     again = Decision.from_dict(d.to_dict())
     assert again.to_dict() == d.to_dict()
     assert d.to_dict()["last_day"] == "2027-02-19" and d.to_dict()["type"] == "landing_permission"
+
+
+def test_a_residence_card_is_issued_at_the_port_or_to_be_mailed_nothing_else():
+    """An unknown way of issuing the card is not a card recorded (it used to pass unchecked)."""
+    card = landing("business_manager", "1y", details={"residence_card": "given_later"})
+    assert codes(validate(card)) == ["decision.detail_invalid"]
+    assert codes(validate(landing("business_manager", "1y", details={"residence_card": "to_be_mailed"}))) == []
