@@ -25,8 +25,9 @@ LOCK_AFTER = "app.lock_after_s"
 LANGUAGE = "app.language"
 DIRECTION = "booth.direction"   # "arrival" or "departure": which examinations the booth opens
 FLAG_NOT_ON_MANIFEST = "screening.flag_not_on_manifest"   # an arrival on no imported API manifest goes to the supervisor
+FLAG_NEW_DOCUMENT = "screening.encounter_flag_new_document"  # a renewed passport of the same person goes to the supervisor
 DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en", DIRECTION: "arrival",
-            FLAG_NOT_ON_MANIFEST: False}
+            FLAG_NOT_ON_MANIFEST: False, FLAG_NEW_DOCUMENT: False}
 
 
 class PortQueueUnavailable(RuntimeError):
@@ -36,6 +37,18 @@ class PortQueueUnavailable(RuntimeError):
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(detail or reason)
         self.reason, self.detail = reason, detail
+
+
+@dataclasses.dataclass(frozen=True)
+class EncounterSearch:
+    """Earlier encounters matching an examination's templates: ``matches`` (encounter fields, ``by``
+    and scores), ``source`` (``hub``: every port's; ``booth``: this booth's copy of its port's),
+    ``authorisation`` (the inspector's signature, kept for a deferred hub search; None without an
+    unlocked key) and ``note``: why the hub was not searched, if it was not."""
+    matches: list
+    source: str
+    authorisation: dict | None
+    note: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,6 +69,23 @@ ONLY_THIS_BOOTH = {
 }
 
 
+#: What an encounter search searched when the hub could not be asked.
+ONLY_THIS_BOOTH_ENCOUNTERS = {
+    "no_hub": msg("no hub configured: only this booth's copy of the port's encounters searched"),
+    "no_key": msg("the inspector's key is not unlocked: only this booth's copy of the port's encounters searched"),
+    "unreachable": msg("hub unreachable: only this booth's copy of the port's encounters searched; "
+                       "the hub is searched when it is back"),
+    "refused": msg("the hub refused the search: only this booth's copy of the port's encounters searched"),
+}
+
+
+def _recent(client, user: str, key, cursor: int) -> tuple[list[dict], int]:
+    """The port's encounters the booth has not copied yet, and the cursor after them (one page:
+    the next search brings the next)."""
+    rows = client.recent_encounters(user, key, cursor)
+    return rows, max([cursor, *(int(r.get("seq") or 0) for r in rows)])
+
+
 class BoothContext:
     """One booth's objects, made lazily and once. Thread-safe: worker lanes share it."""
 
@@ -69,6 +99,7 @@ class BoothContext:
         self._store = None
         self._signing_keys: dict = {}  # the signed-in user's key, for this session only
         self._port_queues: dict[str, PortQueue] = {}  # the signed-in supervisor's copy of the port's queue
+        self._encounters = None   # screening.encounters.LocalEncounters, made at the first search
         self.matcher: Matcher = matcher or InProcessMatcher(self.home, today=today)
 
     # ---- facts of the booth ------------------------------------------------------------------
@@ -226,6 +257,51 @@ class BoothContext:
         # the booth's own copy wins a tie: the same record the booth pushed comes back from the hub
         newest = max(found, key=lambda r: (str(r.get("landing_date") or ""), str(r.get("decided_at") or "")))
         return LandingLookup(newest, str(newest.get("source")), note)
+
+    def search_encounters(self, user: str, examination_id: str, face, fingers: dict,
+                          timeout_s: float = 5.0) -> EncounterSearch:
+        """Earlier encounters whose face or fingers match: at the hub (every port) when it answers,
+        asked with ``user``'s signature over these templates, and in this booth's own copy of
+        the port's recent encounters, which the same call brings up to date. Without the hub the
+        booth's copy alone, and the signed authorisation is returned so the hub search can run
+        later. Never raises for the hub."""
+        from inspector_app.biometrics import gallery
+        from inspector_app.screening.encounters import LocalEncounters
+
+        templates = gallery.encode(face, fingers)
+        with self._lock:
+            if self._encounters is None:
+                self._encounters = LocalEncounters()
+            local_gallery = self._encounters
+        authorisation = self.encounter_authorisation(user, examination_id, templates)
+        try:
+            key, timeout = self._hub_key(user, timeout_s)
+
+            def ask(client):
+                self.store().add_hub_encounters(*_recent(client, user, key, self.store().encounters_cursor()))
+                return client.search_encounters(examination_id, templates, authorisation)
+            found = self._through_hub(timeout, ask)
+            source, note = "hub", ""
+        except PortQueueUnavailable as exc:
+            found, source, note = [], "booth", ONLY_THIS_BOOTH_ENCOUNTERS[exc.reason]
+        seen = {m["encounter_id"] for m in found}
+        found += [m for m in local_gallery.search(self.store(), face, fingers, examination_id) if m["encounter_id"] not in seen]
+        return EncounterSearch(found, source, authorisation, note)
+
+    def encounter_authorisation(self, user: str, examination_id: str, templates: dict) -> dict | None:
+        """``user``'s signature over this examination's search of these templates
+        (``signing.ENCOUNTER_SEARCH``), or None when their key is not unlocked here."""
+        import datetime as dt_
+
+        from inspector_app.common import signing
+
+        with self._lock:
+            key = self._signing_keys.get(user)
+        if key is None:
+            return None
+        at = dt_.datetime.now(dt_.UTC).isoformat()
+        value = signing.encounter_search_value(user, at, self.booth_id, examination_id, templates)
+        return {"user": user, "at": at, "signature": signing.sign(key, signing.ENCOUNTER_SEARCH, value)}
 
     def _hub_key(self, user: str, timeout_s: float):
         """``user``'s unlocked key and the time-out for a call to the hub, or why there is none

@@ -95,6 +95,7 @@ class Examination:
         self.finger_templates: dict = {}
         self.exemption: dict | None = None
         self.landing: dict = {"state": "idle"}   # departures: the landing record found (or not)
+        self.encounter_search: dict | None = None   # the last search of earlier encounters (templates, where)
         self.saved: SaveResult | None = None
         self.warnings: list[str] = []
 
@@ -371,7 +372,8 @@ class Examination:
         self._record({"kind": CheckKind.face_capture.value,
                       "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
                       "reasons": list(reasons), "evidence": {"live": str(evidence)}})
-        return {"screened": self._screen(("face",), face=template)}
+        screened = self._screen(("face",), face=template)
+        return {"screened": screened, "encounters": self.search_encounters()}
 
     def retake_face(self) -> None:
         """The inspector takes the face again: the next capture replaces this one on screen (what
@@ -507,7 +509,44 @@ class Examination:
                             "exceptions": [{"position": p, "reason": r} for p, r in exceptions.items()]}
         self._changed(Part.fingers)
         screened = self._screen(("fingerprint",), fingers=dict(self.finger_templates)) if templates else []
-        return {"captured": captured, "screened": screened}
+        return {"captured": captured, "screened": screened, "encounters": self.search_encounters() if templates else []}
+
+    # ---- earlier encounters ----------------------------------------------------------------
+    def search_encounters(self, timeout_s: float = 5.0) -> list[dict]:
+        """This traveller's face and fingers against earlier encounters (the hub's, and this
+        booth's copy of its port's): another identity is a hit (fingers) or a flag (face alone)
+        with the earlier encounter's date, port, document and decision; the same identity links
+        the encounters (travel history). Run after each capture with everything captured so far;
+        an encounter already recorded by an earlier search is not recorded twice."""
+        from inspector_app.biometrics import gallery
+        from inspector_app.booth.context import FLAG_NEW_DOCUMENT
+        from inspector_app.domain.encounters import identity_of
+        from inspector_app.screening import encounters
+
+        exam = self._need_examination()
+        face, fingers = self.face_template, dict(self.finger_templates)
+        if face is None and not fingers:
+            return []
+        found = self.ctx.search_encounters(self.inspector, exam, face, fingers, timeout_s=timeout_s)
+        with self._lock:
+            self.encounter_search = {"templates": gallery.encode(face, fingers), "source": found.source,
+                                     "authorisation": found.authorisation}
+        mine = [c for c in self.checks if c.get("kind") == CheckKind.encounter.value]
+        already = {e: Outcome.clear.value for c in mine for e in c.get("linked") or []}
+        already.update({c["encounter_id"]: c["outcome"] for c in mine if c.get("encounter_id")})
+        checks = encounters.check_results(identity_of(self.traveller), found.matches, found.source,
+                                          bool(self.ctx.setting(FLAG_NEW_DOCUMENT)), already=already)
+        if found.note and not any(c["outcome"] != Outcome.clear.value for c in checks):
+            linked = next((c for c in checks if c.get("linked")), None)
+            if linked is not None:
+                linked["reasons"].append(found.note)
+            elif not any(c.get("kind") == CheckKind.encounter.value for c in self.checks):
+                checks.append({"kind": CheckKind.encounter.value, "outcome": Outcome.clear.value, "source": found.source,
+                               "reasons": [msg("no earlier encounter found"), found.note]})
+        elif found.note:
+            for c in checks:
+                c["reasons"].append(found.note)
+        return [self._record(c) for c in checks]
 
     def record_exception(self, position: str, reason: str) -> dict:
         """A finger (SBI position) or the face (``Face``) that cannot be captured, with why."""
@@ -583,6 +622,7 @@ class Examination:
             record_id = self.ctx.store().record_decision(exam, decision.to_dict(), self.inspector, overrides or {})
         except DecisionRejected as exc:
             return SaveResult(False, refused=list(exc.findings))
+        self._keep_encounter()
         stored = self.ctx.store().decision(record_id)
         flags = [Finding(f["rule"], f["message"]) for f in stored["decision"].get("flags", [])]
         result = SaveResult(True, record_id, flags=flags, decision=stored["decision"])
@@ -592,6 +632,16 @@ class Examination:
             self.saved = result
         self._changed(Part.saved)
         return result
+
+    def _keep_encounter(self) -> None:
+        """This examination's templates become an encounter for the next traveller's searches
+        (here and, once synced, at the hub); a hub search that could not run is kept to run at
+        the next sync with the inspector's signature."""
+        search = self.encounter_search
+        if not search or not self.examination_id:
+            return
+        self.ctx.store().record_encounter(self.examination_id, search["templates"], self.inspector,
+                                          authorisation=search["authorisation"], hub_searched=search["source"] == "hub")
 
     def _seal(self, record_id: str, decision: decisions.Decision):
         from inspector_app.booth import seal

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,19 @@ USERS = "border-inspector/users/v1"
 SUPERVISOR_PROOF = "border-inspector/supervisor-proof/v1"
 #: an inspector's proof for one look-up (``GET /landings``): signed over the document it asks for
 LANDING_PROOF = "border-inspector/landing-proof/v1"
+#: An inspector's authorisation of one encounter search (this examination, these templates).
+ENCOUNTER_SEARCH = "border-inspector/encounter-search/v1"
+#: An inspector's proof for copying the port's recent encounters to the booth (offline search).
+ENCOUNTER_COPY = "border-inspector/encounter-copy/v1"
 EXPORT = "border-inspector/export/v1"
+
+
+def encounter_search_value(user: str, at: str, booth_id: str, examination_id: str, templates: dict) -> dict:
+    """What an inspector signs (``ENCOUNTER_SEARCH``) to search earlier encounters: the booth,
+    the examination, and the digest of exactly the templates searched, so the signature serves
+    a search deferred while offline and no other traveller's."""
+    digest = hashlib.sha256(to_json(templates).encode("utf-8")).hexdigest()
+    return {"user": user, "at": at, "booth_id": booth_id, "examination_id": examination_id, "probe_sha256": digest}
 
 
 class SigningKeyError(ValueError):

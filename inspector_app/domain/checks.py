@@ -23,6 +23,7 @@ class CheckKind(str, Enum):
     landing_record = "landing_record"            # the landing a departure ends (data: record, source, searched)
     designated_ship = "designated_ship"          # a cruise ship looked up in the designated list (data: vessel, state)
     pre_arrival = "pre_arrival"                  # the API manifest's screening of this traveller (data: state, manifest)
+    encounter = "encounter"                      # earlier encounters found by face or fingers (data: relation, earlier)
 
 
 class Outcome(str, Enum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any
 
 from inspector_app.common import passwords, signed_review, signing
 from inspector_app.common.clock import utc_now
-from inspector_app.hub import credentials, landings
+from inspector_app.hub import credentials, encounters, landings
 from inspector_app.hub import records as rec
 from inspector_app.hub.pool import HubBusy, HubDbError, PostgresPool, SqlitePool
 
@@ -138,6 +139,8 @@ class HubDb:
         connection count is the budget, flat through bursts); else opened as requests need them."""
         self.url = url
         self.dialect, self.target = parse_url(url)
+        self._gallery: encounters.HubGallery | None = None   # loaded at the first encounter search
+        self._gallery_lock = threading.Lock()
         size = pool_size or self.DEFAULT_POOL_SIZE
         timeout = pool_timeout_s or self.DEFAULT_POOL_TIMEOUT_S
         try:
@@ -174,6 +177,8 @@ class HubDb:
                 raise HubDbError(f"{self.url} has hub schema {row[0]}, this hub needs {SCHEMA_VERSION}")
             self._migrate_queue(tx)
             landings.create(tx)
+            tx.execute(encounters.table(DDL_TYPES[self.dialect]["serial"]))
+            tx.execute(encounters.INDEX)
 
     def _old_records(self, tx: _Tx) -> bool:
         return "signature" not in self._columns(tx, "records")
@@ -362,6 +367,9 @@ class HubDb:
         Queue items inserted or reviewed are added to ``touched`` (for ``_stamp``); an examination
         or decision is indexed for ``find_landings``."""
         landings.index(tx, booth.booth_id, r)
+        unindexed = encounters.index(tx, booth.booth_id, booth.port, r)
+        if unindexed:
+            return unindexed
         flags = rec.flags_of(r["kind"], r["payload"])
         if flags:
             # a record without a time is queued at its arrival: pages are ordered by created_at
@@ -444,6 +452,17 @@ class HubDb:
         """Every booth's landings of the traveller of this document, newest first (``hub.landings``)."""
         with self.read() as tx:
             return landings.find(tx, document_number, nationality, limit)
+
+    def search_encounters(self, face, fingers, exclude: str, k: int = 10) -> list[dict]:
+        """Earlier encounters at any booth whose face or fingers match (``hub.encounters``)."""
+        with self._gallery_lock:
+            if self._gallery is None:
+                self._gallery = encounters.HubGallery()
+        return self._gallery.search(self, face, fingers, exclude, k)
+
+    def recent_encounters(self, port: str, after: int, limit: int, not_booth: str) -> list[dict]:
+        with self.read() as tx:
+            return encounters.recent(tx, port, after, limit, not_booth)
 
     # -- audit anchors, alerts, reads ----------------------------------------------------------
     def put_audit_head(self, booth_id: str, seq: int, head_hash: str) -> None:

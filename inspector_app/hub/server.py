@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -17,9 +17,10 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 
+from inspector_app.biometrics import gallery
 from inspector_app.common import signing
 from inspector_app.common.clock import utc_now
-from inspector_app.hub import guard, validation
+from inspector_app.hub import encounters, guard, validation
 from inspector_app.hub import records as rec
 from inspector_app.hub.db import MAX_BATCH, Booth, HubDb
 from inspector_app.hub.keys import HubKeys
@@ -89,6 +90,25 @@ class ReviewIn(BaseModel):
     @classmethod
     def _storable_text(cls, v: str, info) -> str:
         return validation.check_text(v, info.field_name)
+
+
+class Authorisation(BaseModel):
+    """The examining inspector's signature over this search (``signing.ENCOUNTER_SEARCH``)."""
+    user: str = Field(min_length=1, max_length=64)
+    at: str = Field(max_length=64)
+    signature: str = Field(max_length=200)
+
+
+class EncounterSearchIn(BaseModel):
+    examination_id: str = Field(pattern=validation.RECORD_ID_PATTERN, description="the examination searched for")
+    templates: dict[str, Any] = Field(description="face and fingers as biometrics.gallery.encode writes them")
+    authorisation: Authorisation
+    k: int = Field(10, ge=1, le=50)
+
+    @field_validator("templates")
+    @classmethod
+    def _storable_templates(cls, v: dict) -> dict:
+        return validation.check_json(v)
 
 
 class KeyIn(BaseModel):
@@ -304,6 +324,54 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
         items = db.find_landings(document_number, nationality, limit)
         db.log_access(f"user:{found['user']}@{who.booth_id}", "landings.read",
                       f"{nationality} {document_number}: {len(items)} landing(s)")
+        return {"items": items}
+
+    def inspector_of_port(found: dict | None, who: Booth) -> dict:
+        if found is None:
+            raise HTTPException(403, "this needs the examining inspector's signature over this search")
+        if "*" not in found["ports"] and who.port not in found["ports"]:
+            raise HTTPException(403, f"{found['user']} is not an inspector of {who.port}")
+        return found
+
+    @app.post("/encounters/search", tags=["encounters"])
+    def search_encounters(body: EncounterSearchIn, who: Booth = Depends(booth)) -> dict:
+        """Earlier encounters at any port whose face or fingers match this examination's, for the
+        inspector who signed the search over these very templates (at the booth, or up to
+        14 days earlier for a search deferred while the booth was offline). Logged."""
+        auth = body.authorisation
+        found = db.user(auth.user)
+        try:
+            at = datetime.fromisoformat(auth.at)
+            age = datetime.now(at.tzinfo) - at if at.tzinfo else None
+        except ValueError:
+            age = None
+        value = signing.encounter_search_value(auth.user, auth.at, who.booth_id, body.examination_id, body.templates)
+        if (found is None or "inspector" not in found["roles"] or age is None
+                or not (-timedelta(minutes=5) <= age <= encounters.MAX_AUTHORISATION_AGE)
+                or not signing.verify(found["public_key"], signing.ENCOUNTER_SEARCH, value, auth.signature)):
+            found = None
+        found = inspector_of_port(found, who)
+        try:
+            face, fingers = gallery.decode(body.templates)
+        except gallery.TemplateTextError as exc:
+            raise HTTPException(422, str(exc)) from None
+        if face is None and not fingers:
+            raise HTTPException(422, "nothing to search by: no face and no fingers")
+        items = db.search_encounters(face, fingers, body.examination_id, body.k)
+        db.log_access(f"user:{found['user']}@{who.booth_id}", "encounters.search",
+                      f"{body.examination_id}: {len(items)} match(es)")
+        return {"items": items}
+
+    @app.get("/encounters/recent", tags=["encounters"])
+    def recent_encounters(request: Request, after: int = Query(0, ge=0, le=2**63 - 1),
+                          limit: int = Query(encounters.MAX_RECENT_PAGE, ge=1, le=encounters.MAX_RECENT_PAGE),
+                          who: Booth = Depends(booth)) -> dict:
+        """The port's recent encounters at other booths (cursor ``seq``), with templates, copied
+        to a booth so it can search them offline; asked for by a signed-in inspector of the port."""
+        found = inspector_of_port(proven(request, who, "inspector", "inspector", signing.ENCOUNTER_COPY,
+                                         after=str(after)), who)
+        items = db.recent_encounters(who.port, after, limit, who.booth_id)
+        db.log_access(f"user:{found['user']}@{who.booth_id}", "encounters.copy", f"{who.port}: {len(items)} after {after}")
         return {"items": items}
 
     @app.get("/reviews", tags=["supervisor queue"])

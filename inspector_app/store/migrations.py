@@ -152,6 +152,32 @@ V4 = [
     "CREATE INDEX manifest_people_document ON manifest_people(document_number, nationality)",
 ]
 
+V5 = [
+    # earlier encounters (store.encounters): this booth's examinations' templates, and the port's
+    # recent ones pulled from the hub, searched 1:N when the hub cannot be asked
+    """CREATE TABLE encounters (
+        encounter_id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL CHECK (origin IN ('booth', 'hub')),
+        booth_id TEXT, port TEXT,
+        examined_at TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        decision TEXT,
+        templates TEXT NOT NULL,
+        received_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX encounters_examined ON encounters(examined_at)",
+    # a hub search that could not run when the traveller was examined: run at the next sync with
+    # the authorisation the inspector signed then, and flagged after the fact
+    """CREATE TABLE encounter_searches (
+        examination_id TEXT PRIMARY KEY,
+        authorisation TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'refused')),
+        created_at TEXT NOT NULL,
+        searched_at TEXT,
+        result TEXT
+    )""",
+]
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -166,6 +192,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               tuple(V2)),
     Migration(3, "examinations indexed by the traveller's document number and nationality", tuple(V3)),
     Migration(4, "pre-arrival (API) manifests screened, and their people by document", tuple(V4)),
+    Migration(5, "earlier encounters' templates, and hub searches deferred while offline", tuple(V5)),
 )
 
 

@@ -32,8 +32,8 @@ from inspector_app.domain.checks import CheckKind, Outcome
 from inspector_app.domain.decisions import Decision
 from inspector_app.domain.messages import msg
 
+from . import encounters, landings, manifests
 from . import facts as examination_facts
-from . import landings, manifests
 from .audit import GENESIS, AuditRow, entry_hash, find_first_break
 from .connection import connect, integrity_check
 from .errors import (
@@ -379,6 +379,11 @@ class Store:
             })
         return results
 
+    def check_results(self, examination_id: str) -> list[dict]:
+        """The examination's check results as recorded, oldest first, each with its reviews."""
+        with self._lock:
+            return self._check_results(str(examination_id))
+
     def open_hits(self, examination_id: str) -> list[dict]:
         """Hits of this examination that no supervisor has cleared (latest review counts)."""
         with self._lock:
@@ -702,6 +707,81 @@ class Store:
         manifests scheduled to arrive within a day of that date."""
         with self._lock:
             return manifests.find(self.conn, document_number, nationality, on)
+
+    # -- earlier encounters ------------------------------------------------------------------
+    def record_encounter(self, examination_id: str, templates: dict, actor: str,
+                         authorisation: dict | None = None, hub_searched: bool = True) -> bool:
+        """Keep this examination's templates (``biometrics.gallery.encode``) as an encounter and
+        queue it for the hub, with the traveller's identity as read. Without ``hub_searched``,
+        the inspector's signed ``authorisation`` is kept so the hub search runs at the next sync.
+        An examination leaves one encounter: False when it already has one."""
+        from inspector_app.domain.encounters import identity_of
+
+        templates = _as_dict(templates, "encounter templates")
+        actor = _text(actor, "encounter actor")
+        with self._write():
+            exam = self._examination_row(examination_id)
+            data = json.loads(exam["data"])
+            row = {"encounter_id": exam["id"], "origin": "booth", "booth_id": exam["booth"], "port": exam["port"],
+                   "examined_at": exam["created_at"], "identity": identity_of(data.get("traveller") or {}),
+                   "templates": templates}
+            now = self.clock()
+            if not encounters.insert(self.db, row, now):
+                return False
+            self._append_audit("encounter.recorded", actor, {"examination_id": exam["id"]})
+            payload = {"examination_id": exam["id"], "booth": exam["booth"], "port": exam["port"],
+                       "examined_at": exam["created_at"], "inspector": exam["inspector"],
+                       "identity": row["identity"], "templates": templates}
+            self._outbox_put(f"enc-{exam['id']}", "encounter", payload, actor)
+            if authorisation and not hub_searched:
+                self.db["encounter_searches"].insert({"examination_id": exam["id"], "state": "pending",
+                                                      "authorisation": to_json(authorisation), "created_at": now})
+        return True
+
+    def add_hub_encounters(self, rows: list[dict], cursor: int) -> int:
+        """The port's encounters pulled from the hub, and the hub's cursor after them; returns
+        how many were new."""
+        now, added = self.clock(), 0
+        with self._write():
+            for r in rows:
+                added += encounters.insert(self.db, {**r, "origin": "hub"}, now)
+            self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value ="
+                              " excluded.value", (encounters.CURSOR, str(int(cursor))))
+        return added
+
+    def encounters_cursor(self) -> int:
+        with self._lock:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (encounters.CURSOR,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def encounters_since(self, examined_after: str, after_rowid: int = 0) -> list[dict]:
+        """Encounters (with templates) examined since ``examined_after``, added after ``after_rowid``."""
+        with self._lock:
+            return encounters.since(self.conn, examined_after, after_rowid)
+
+    def encounters_by_id(self, encounter_ids: list[str]) -> dict[str, dict]:
+        with self._lock:
+            return encounters.get(self.conn, list(encounter_ids))
+
+    def pending_encounter_searches(self, limit: int = 50) -> list[dict]:
+        """Hub searches deferred while offline, oldest first, with the encounter's identity and
+        templates and the inspector's authorisation."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT s.examination_id, s.authorisation, e.identity, e.templates FROM encounter_searches s "
+                "JOIN encounters e ON e.encounter_id = s.examination_id WHERE s.state = 'pending' "
+                "ORDER BY s.created_at, s.rowid LIMIT ?", (int(limit),)).fetchall()
+        return [{"examination_id": r[0], "authorisation": json.loads(r[1]), "identity": json.loads(r[2]),
+                 "templates": json.loads(r[3])} for r in rows]
+
+    def finish_encounter_search(self, examination_id: str, state: str, result: dict) -> None:
+        """A deferred search ran (``done``) or the hub refused it for good (``refused``)."""
+        if state not in ("done", "refused"):
+            raise InvalidRecord(f"a deferred search ends done or refused, not {state!r}")
+        with self._write():
+            self.conn.execute("UPDATE encounter_searches SET state = ?, searched_at = ?, result = ? "
+                              "WHERE examination_id = ?", (state, self.clock(), to_json(result), str(examination_id)))
+            self._append_audit("encounter.searched", "sync", {"examination_id": str(examination_id), "state": state})
 
     # -- users -------------------------------------------------------------------------------
     def users_version(self) -> int:

@@ -36,6 +36,7 @@ class Outbox(Protocol):
     def outbox_pending(self, limit: int = 500) -> list[dict]: ...
     def outbox_ack(self, record_ids: list[str]) -> None: ...
     def outbox_count(self) -> int: ...
+    def pending_encounter_searches(self, limit: int = 50) -> list[dict]: ...
 
 
 class SyncError(RuntimeError):
@@ -351,7 +352,10 @@ class SyncClient:
         """Push first (records matter most), then pull. Raises SyncError if either fails."""
         pushed = self.push_once()
         pulled = self.pull_once()
-        return {"push": pushed, "pull": pulled, "status": self.status().to_dict()}
+        deferred = self.run_deferred_encounter_searches()
+        if deferred:   # what the searches found goes up now, not at the next tick
+            pushed = self.push_once()
+        return {"push": pushed, "pull": pulled, "encounter_searches": deferred, "status": self.status().to_dict()}
 
     def status(self) -> SyncStatus:
         return status_of(self.home, self.store, self.state)
@@ -423,6 +427,55 @@ class SyncClient:
         if r.status_code != 200:
             raise SupervisorRefused(f"the hub refused {user}'s look-up ({r.status_code}): {r.text[:200]}")
         return _dicts(self._json(r, "items")["items"], "/landings")
+
+    def search_encounters(self, examination_id: str, templates: dict, authorisation: dict, k: int = 10) -> list[dict]:
+        """Earlier encounters at every port matching these templates (``POST /encounters/search``),
+        authorised by the inspector's signature over them (``encounter_authorisation``). Raises
+        ``SupervisorRefused`` when the hub refuses the authorisation or the templates (403, 422)."""
+        body = {"examination_id": examination_id, "templates": templates, "authorisation": authorisation, "k": k}
+        r = self._request("POST", "/encounters/search", ok=(200, 403, 422), json=body)
+        if r.status_code != 200:
+            raise SupervisorRefused(f"the hub refused the encounter search ({r.status_code}): {r.text[:200]}")
+        return _dicts(self._json(r, "items")["items"], "/encounters/search")
+
+    def recent_encounters(self, user: str, key: Ed25519PrivateKey, after: int) -> list[dict]:
+        """The port's recent encounters at other booths after cursor ``after`` (``GET
+        /encounters/recent``), asked for by the signed-in inspector ``user``."""
+        import datetime as dt
+
+        at = dt.datetime.now(dt.UTC).isoformat()
+        value = {"user": user, "at": at, "method": "GET", "path": "/encounters/recent", "booth_id": self.booth_id,
+                 "after": str(int(after))}
+        headers = {"X-Inspector": user, "X-Inspector-At": at,
+                   "X-Inspector-Proof": signing.sign(key, signing.ENCOUNTER_COPY, value)}
+        r = self._request("GET", "/encounters/recent", ok=(200, 403), headers=headers, params={"after": int(after)})
+        if r.status_code != 200:
+            raise SupervisorRefused(f"the hub refused {user}'s copy of the port's encounters: {r.text[:200]}")
+        return _dicts(self._json(r, "items")["items"], "/encounters/recent")
+
+    def run_deferred_encounter_searches(self) -> int:
+        """The hub searches the booth could not make while offline, made now with the inspector's
+        authorisation kept from the examination; what they find is recorded on that examination
+        (flagged after the fact: it reaches the supervisor queue at the next push). Returns how
+        many ran. A refusal is kept as the search's end, not retried for ever."""
+        from inspector_app.screening import encounters
+
+        ran = 0
+        for item in self.store.pending_encounter_searches():
+            exam = item["examination_id"]
+            try:
+                matches = self.search_encounters(exam, item["templates"], item["authorisation"])
+            except SupervisorRefused as exc:
+                self.store.finish_encounter_search(exam, "refused", {"reason": str(exc)})
+                continue
+            mine = [c for c in self.store.check_results(exam) if c.get("kind") == "encounter"]
+            recorded = {e: "clear" for c in mine for e in c.get("linked") or []}
+            recorded.update({c["encounter_id"]: c["outcome"] for c in mine if c.get("encounter_id")})
+            for check in encounters.check_results(item["identity"], matches, "hub_deferred", already=recorded):
+                self.store.add_check_result(exam, check)
+            self.store.finish_encounter_search(exam, "done", {"matches": len(matches)})
+            ran += 1
+        return ran
 
     def port_review(self, fields: dict, signature: str) -> dict:
         """A supervisor's review of another booth's queued record, signed with their own key

@@ -81,6 +81,9 @@ class OutboxDouble:
     def users_version(self) -> int:
         return self.users_installed
 
+    def pending_encounter_searches(self, limit: int = 50) -> list[dict]:
+        return []   # the double keeps no examinations, so no search was ever deferred
+
     def set_users(self, users: list[dict], version: int) -> int:
         """As the Store: an empty list or one not newer than the installed version is refused."""
         if not users or version <= self.users_installed:
