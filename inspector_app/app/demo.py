@@ -333,6 +333,52 @@ def seed_departure_story(home: Path, today=None) -> str | None:
     return out["record_id"]
 
 
+#: The demo's returning deportee: JAMES DOE (the "biometric" traveller) was examined this many days
+#: ago as JOHN PAUL MILLER, a US citizen, and referred (then deported); his fingers and face are
+#: an earlier encounter under another identity when he comes back on a Canadian passport.
+DEPORTEE_EXAMINED_DAYS_AGO = 60
+DEPORTEE_EARLIER = {"issuing_state": "USA", "surname": "MILLER", "given_names": "JOHN PAUL",
+                    "document_number": "531889247", "nationality": "USA", "sex": "M"}
+
+
+def seed_returning_deportee(home: Path, today=None) -> str | None:
+    """Record, once, the earlier examination of the demo's returning deportee under his earlier
+    identity, through the examination core as a booth would have: a different photo of the same
+    man (the watchlist's enrolment photo) and other impressions of his fingers than the scanner
+    serves, referred to a special inquiry officer. Returns the examination id, or None when
+    already seeded."""
+    import datetime as dt
+
+    from inspector_app.booth.context import BoothContext
+    from inspector_app.booth.headless import ExamRequest, run_exam, sign_in
+    from inspector_app.domain.mrz_build import build_td3
+
+    marker = Path(home) / "demo" / "returning_story.json"
+    if marker.exists():
+        return None
+    t = next(x for x in travellers() if x["key"] == "biometric")
+    day = (today or dt.date.today()) - dt.timedelta(days=DEPORTEE_EXAMINED_DAYS_AGO)
+    mrz = build_td3(**DEPORTEE_EARLIER, birth_date=dt.date(1961, 8, 4), expiry_date=dt.date(2030, 5, 1))
+    fingers = Path(home) / "demo" / "fingers" / t["finger_id"]
+    ctx = BoothContext(home, today=day)
+    try:
+        user = sign_in(ctx, "inspector1", next(u["password"] for u in users() if u["user"] == "inspector1"))
+        out = run_exam(ctx, user, ExamRequest(
+            mrz_lines=mrz.split("\n"), direction="arrival",
+            decision={"type": "referral", "referral_reasons": ["face and fingerprint match biometric watchlist "
+                                                               "subject WL-BIO-0001"]},
+            face=DEMO / "images" / "WL-BIO-0001.jpg",
+            fingers={"Left IndexFinger": fingers / f"{t['finger_id']}_4.tif",
+                     "Right IndexFinger": fingers / f"{t['finger_id']}_5.tif"}))
+    finally:
+        ctx.close()
+    if not out["saved"]:
+        raise DemoError(f"the demo's earlier encounter was refused: {out['refused']}")
+    marker.write_text(json.dumps({"examination_id": out["examination_id"], "examined_on": day.isoformat()}),
+                      encoding="utf-8")
+    return out["examination_id"]
+
+
 def start_demo(home: Path, hub: bool = True) -> DemoServices:
     build_demo_home(home)
     services = DemoServices(home)
@@ -343,4 +389,5 @@ def start_demo(home: Path, hub: bool = True) -> DemoServices:
         except Exception as exc:  # noqa: BLE001 - the booth works offline; say why the hub is absent
             print(f"demo: hub not started ({exc}); the booth runs offline", flush=True)
     seed_departure_story(home)
+    seed_returning_deportee(home)
     return services

@@ -32,7 +32,9 @@ from inspector_app.biometrics.fingerprint import FingerTemplate
 #: A face alone counts as the same person at this distance or closer (stricter than the
 #: watchlist's 0.6: see the module docstring).
 FACE_DISTANCE = 0.5
-#: Fingers count at the watchlist's own threshold (fused over the probe's positions).
+#: Fingers count at the watchlist's own single-finger threshold, reached by the **mean** over the
+#: fingers both encounters have: a sum of two impostor scores (each up to ~0.02 on FVC) would pass
+#: a single-finger threshold, and a gallery of every traveller cannot afford that.
 FINGER_SCORE = fingerprint.THRESHOLD
 #: At most this many positions and characters per finger record: a template is ~1-2 KB.
 MAX_FINGERS = 10
@@ -70,6 +72,7 @@ class EncounterGallery:
         self.faces = FaceIndex()
         self.fingers = FingerIndex()
         self._ids: set[str] = set()
+        self._positions: dict[str, frozenset[str]] = {}   # the fingers each encounter has
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -87,6 +90,8 @@ class EncounterGallery:
             self.faces.add(encounter_id, _vector(face))
         for position, template in (fingers or {}).items():
             self.fingers.add(encounter_id, position, template)
+        if fingers:
+            self._positions[encounter_id] = frozenset(fingers)
         self._ids.add(encounter_id)
         return True
 
@@ -105,15 +110,27 @@ class EncounterGallery:
             for eid, distance in self.faces.search(_vector(face), k=k + len(skip), max_distance=self.face_distance):
                 if eid not in skip:
                     by_face[eid] = float(distance)
-        by_finger: dict[str, float] = {}
-        if fingers:
-            for eid, score in self.fingers.identify(dict(fingers), k=k + len(skip)):
-                if eid not in skip and score >= self.finger_score:
-                    by_finger[eid] = float(score)
+        by_finger = self._by_fingers(dict(fingers or {}), skip, k)
         found = [EncounterMatch(eid, by_face.get(eid), by_finger.get(eid)) for eid in set(by_face) | set(by_finger)]
         found.sort(key=lambda m: (m.finger_score is None, -(m.finger_score or 0.0), m.face_distance or 9.0,
                                   m.encounter_id))
         return found[:k]
+
+
+    def _by_fingers(self, fingers: dict[str, FingerTemplate], skip: set[str], k: int) -> dict[str, float]:
+        """Encounters whose mean score over the fingers both have reaches ``finger_score``; a
+        finger that is not among an encounter's best for that position counts as 0."""
+        per: dict[str, dict[str, float]] = {}
+        for position, template in fingers.items():
+            for eid, score in self.fingers.identify({position: template}, k=k + len(skip)):
+                per.setdefault(eid, {})[position] = float(score)
+        out = {}
+        for eid, scores in per.items():
+            common = self._positions.get(eid, frozenset()) & set(fingers)
+            mean = sum(scores.values()) / max(1, len(common))
+            if eid not in skip and mean >= self.finger_score:
+                out[eid] = mean
+        return out
 
 
 def _vector(face) -> np.ndarray:

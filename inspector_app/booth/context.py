@@ -285,7 +285,8 @@ class BoothContext:
         except PortQueueUnavailable as exc:
             found, source, note = [], "booth", ONLY_THIS_BOOTH_ENCOUNTERS[exc.reason]
         seen = {m["encounter_id"] for m in found}
-        found += [m for m in local_gallery.search(self.store(), face, fingers, examination_id) if m["encounter_id"] not in seen]
+        found += [m for m in local_gallery.search(self.store(), face, fingers, examination_id, self.today())
+                  if m["encounter_id"] not in seen]
         return EncounterSearch(found, source, authorisation, note)
 
     def encounter_authorisation(self, user: str, examination_id: str, templates: dict) -> dict | None:

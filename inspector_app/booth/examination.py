@@ -546,6 +546,10 @@ class Examination:
         elif found.note:
             for c in checks:
                 c["reasons"].append(found.note)
+        live = self.face.get("evidence_path")
+        for c in checks:
+            if live and c["outcome"] != Outcome.clear.value:
+                c["evidence"] = {"live": live}
         return [self._record(c) for c in checks]
 
     def record_exception(self, position: str, reason: str) -> dict:

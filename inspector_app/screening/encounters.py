@@ -94,9 +94,10 @@ class LocalEncounters:
         self._rowid = 0
         self._lock = threading.Lock()
 
-    def search(self, store, face, fingers: dict, exclude: str, k: int = 10) -> list[dict]:
+    def search(self, store, face, fingers: dict, exclude: str, today: dt.date, k: int = 10) -> list[dict]:
+        """Matches among the encounters of the ``days`` before ``today`` (the examination date)."""
         with self._lock:
-            since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=self.days)).isoformat()
+            since = (today - dt.timedelta(days=self.days)).isoformat()
             for row in store.encounters_since(since, self._rowid):
                 self._rowid = max(self._rowid, row["rowid"])
                 try:

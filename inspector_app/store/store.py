@@ -722,15 +722,18 @@ class Store:
         with self._write():
             exam = self._examination_row(examination_id)
             data = json.loads(exam["data"])
+            examined, day = str(exam["created_at"]), data.get("examination_date")
+            if isinstance(day, str) and len(day) == 10 and not examined.startswith(day):
+                examined = day + examined[10:]   # an examination recorded for another day (``exam --date``)
             row = {"encounter_id": exam["id"], "origin": "booth", "booth_id": exam["booth"], "port": exam["port"],
-                   "examined_at": exam["created_at"], "identity": identity_of(data.get("traveller") or {}),
+                   "examined_at": examined, "identity": identity_of(data.get("traveller") or {}),
                    "templates": templates}
             now = self.clock()
             if not encounters.insert(self.db, row, now):
                 return False
             self._append_audit("encounter.recorded", actor, {"examination_id": exam["id"]})
             payload = {"examination_id": exam["id"], "booth": exam["booth"], "port": exam["port"],
-                       "examined_at": exam["created_at"], "inspector": exam["inspector"],
+                       "examined_at": examined, "inspector": exam["inspector"],
                        "identity": row["identity"], "templates": templates}
             self._outbox_put(f"enc-{exam['id']}", "encounter", payload, actor)
             if authorisation and not hub_searched:

@@ -70,3 +70,30 @@ def test_templates_round_trip_as_text(fingers, faces):
 def test_bad_template_text_says_which(bad, says):
     with pytest.raises(gallery.TemplateTextError, match=says):
         gallery.decode(bad)
+
+
+class _Scores:
+    """A finger index answering fixed scores per position (the fusion rule under test)."""
+
+    def __init__(self, scores: dict[str, float]):
+        self.scores = scores
+
+    def add(self, *a):
+        pass
+
+    def identify(self, probe, k=5):
+        (position,) = probe
+        return [("E1", self.scores[position])] if position in self.scores else []
+
+
+@pytest.mark.parametrize("scores, found", [
+    ({R: 0.015, L: 0.015}, False),   # two impostor-like fingers: their sum would pass, their mean does not
+    ({R: 0.030, L: 0.016}, True),    # a good finger and a fair one
+    ({R: 0.040}, False),             # one strong finger of two: mean 0.020 (the other is not among the best)
+])
+def test_two_fingers_count_by_their_mean_not_their_sum(fingers, scores, found):
+    g = EncounterGallery()
+    g.add("E1", fingers={R: fingers[101, 1], L: fingers[102, 1]})
+    g.fingers = _Scores(scores)
+    hits = g.search(fingers={R: fingers[101, 2], L: fingers[102, 2]})
+    assert bool(hits) is found, hits

@@ -50,8 +50,8 @@ def test_a_clean_traveller_is_saved(cli, home, signed_in):
     assert body["saved"] is True and body["refused"] == [] and body["flags"] == []
     assert isinstance(body["record_id"], str)
     kinds = [c["kind"] for c in body["checks"]]
-    assert kinds == ["document", "sltd", "biographic", "face_capture", "face", "finger_capture", "finger_capture",
-                     "fingerprint"]
+    assert kinds == ["document", "sltd", "biographic", "face_capture", "face", "encounter", "finger_capture",
+                     "finger_capture", "fingerprint"]   # encounter: searched after the face, nothing found
     assert all(c["outcome"] == "clear" for c in body["checks"])
     assert body["seal"]["last_day"] == "2027-02-27"
     assert stored(home)["decision_ids"] == [body["record_id"]]

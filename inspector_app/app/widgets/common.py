@@ -44,7 +44,7 @@ def outcome_word(outcome: str) -> str:
         "clear": tr("PASS"), "pass": tr("PASS"), "hit": tr("HIT"), "error": tr("FAIL"), "fail": tr("FAIL"),
         "exception": tr("EXCEPTION"), "low_quality": tr("LOW QUALITY"), "override": tr("OVERRIDE"),
         "warning": tr("WARNING"), "exempt": tr("EXEMPT"), "confirmed": tr("CONFIRMED HIT"),
-        "cleared": tr("CLEARED"), "open": tr("OPEN"),
+        "cleared": tr("CLEARED"), "open": tr("OPEN"), "flag": tr("FLAG"),
     }.get(outcome, outcome)
 
 
@@ -102,6 +102,7 @@ def kind_title(kind: str) -> str:
         "decision_flag": tr("Decision flagged for the supervisor"),
         "designated_ship": tr("Designated cruise ship"),
         "pre_arrival": tr("Pre-arrival (API) screening"),
+        "encounter": tr("Earlier encounters (face and fingers)"),
     }.get(kind, kind)
 
 
@@ -147,6 +148,7 @@ def flag_title(kind: str) -> str:
         "decision_flag": tr("Decision flag"),
         "designated_ship": tr("Cruise ship"),
         "pre_arrival": tr("Pre-arrival"),
+        "encounter": tr("Earlier encounter"),
     }.get(kind, kind_title(kind))
 
 

@@ -32,6 +32,7 @@ from inspector_app.app.widgets.common import (
     finger_title,
     kind_title,
     list_title,
+    local_time,
     mono_font,
     outcome_icon,
     outcome_word,
@@ -248,7 +249,22 @@ class ChecksPanel(Retranslating):
             else:
                 label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation))
-        if c["outcome"] == "hit":
+        earlier = c.get("earlier") if c["kind"] == "encounter" and c["outcome"] != "clear" else None
+        if earlier:
+            # no image of an earlier encounter is kept (templates only): its facts stand beside the face
+            self.watch.setPixmap(QPixmap())
+            self.watch.setText(phrases("\n".join(str(v) for v in (
+                local_time(earlier.get("examined_at"), always_date=True), earlier.get("port"),
+                f"{earlier.get('surname') or ''}, {earlier.get('given_names') or ''}",
+                f"{earlier.get('nationality') or ''} {earlier.get('birth_date') or ''}",
+                earlier.get("document_number"),
+                decision_title(earlier["decision"]) if earlier.get("decision") else self.tr("no decision recorded")))))
+            self.watch.setWordWrap(True)
+            self.evidence_caption.setText(self.tr("Left: this traveller.\nRight: the earlier encounter that "
+                                                  "matched (%s); only its templates are kept, not its images.")
+                                          % {"fingers": self.tr("fingers"), "face": self.tr("face"),
+                                             "both": self.tr("face and fingers")}.get(c.get("by"), c.get("by") or "?"))
+        elif c["outcome"] == "hit":
             self.evidence_caption.setText(
                 self.tr("Left: this traveller.\nRight: the watchlist's enrolment image, record %s (%s).")
                 % (c.get("record") or "?", list_title(c["list"]) if c.get("list") else kind_title(c["kind"])))
