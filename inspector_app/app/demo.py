@@ -300,35 +300,43 @@ class DemoServices:
 OVERSTAY_LANDED_DAYS_AGO = 99
 
 
-def seed_departure_story(home: Path, today=None) -> str | None:
-    """Record, once, the clean traveller's landing ``OVERSTAY_LANDED_DAYS_AGO`` days ago through
-    the examination core, exactly as a booth would have (the document read and screened, the face
-    and fingers from the demo images, Temporary Visitor 90 days), so that the departure mode has a
-    landing record to find. Returns the record id, or None when already seeded."""
-    import datetime as dt
-
+def _seed_exam(home: Path, day, mrz_lines: list[str], decision: dict, face: Path, finger_id: str,
+               impressions: tuple[int, int], what: str) -> dict:
+    """One earlier examination on ``day``, by inspector1 through the examination core, exactly as
+    a booth would have made it (the document read and screened, face and index fingers captured)."""
     from inspector_app.booth.context import BoothContext
     from inspector_app.booth.headless import ExamRequest, run_exam, sign_in
+
+    fingers = Path(home) / "demo" / "fingers" / finger_id
+    ctx = BoothContext(home, today=day)
+    try:
+        user = sign_in(ctx, "inspector1", next(u["password"] for u in users() if u["user"] == "inspector1"))
+        out = run_exam(ctx, user, ExamRequest(
+            mrz_lines=mrz_lines, direction="arrival", decision=decision, face=face,
+            fingers={"Left IndexFinger": fingers / f"{finger_id}_{impressions[0]}.tif",
+                     "Right IndexFinger": fingers / f"{finger_id}_{impressions[1]}.tif"}))
+    finally:
+        ctx.close()
+    if not out["saved"]:
+        raise DemoError(f"the demo's {what} was refused: {out['refused']}")
+    return out
+
+
+def seed_departure_story(home: Path, today=None) -> str | None:
+    """Record, once, the clean traveller's landing ``OVERSTAY_LANDED_DAYS_AGO`` days ago
+    (Temporary Visitor 90 days, face and fingers from the demo images), so that the departure mode
+    has a landing record to find. Returns the record id, or None when already seeded."""
+    import datetime as dt
 
     marker = Path(home) / "demo" / "departure_story.json"
     if marker.exists():
         return None
     t = next(x for x in travellers() if x["key"] == "clean")
     landed = (today or dt.date.today()) - dt.timedelta(days=OVERSTAY_LANDED_DAYS_AGO)
-    ctx = BoothContext(home, today=landed)
-    try:
-        user = sign_in(ctx, "inspector1", next(u["password"] for u in users() if u["user"] == "inspector1"))
-        fingers = Path(home) / "demo" / "fingers" / t["finger_id"]
-        out = run_exam(ctx, user, ExamRequest(
-            mrz_lines=[t["mrz_line1"], t["mrz_line2"]], direction="arrival",
-            decision={"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"},
-            face=next((Path(home) / "demo" / "camera" / "clean").iterdir()),
-            fingers={"Left IndexFinger": fingers / f"{t['finger_id']}_2.tif",
-                     "Right IndexFinger": fingers / f"{t['finger_id']}_3.tif"}))
-    finally:
-        ctx.close()
-    if not out["saved"]:
-        raise DemoError(f"the demo's earlier landing was refused: {out['refused']}")
+    out = _seed_exam(home, landed, [t["mrz_line1"], t["mrz_line2"]],
+                     {"type": "landing_permission", "status_code": "temporary_visitor", "period": "90d"},
+                     next((Path(home) / "demo" / "camera" / "clean").iterdir()), t["finger_id"], (2, 3),
+                     "earlier landing")
     marker.write_text(json.dumps({"record_id": out["record_id"], "landing_date": landed.isoformat()}), encoding="utf-8")
     return out["record_id"]
 
@@ -343,14 +351,11 @@ DEPORTEE_EARLIER = {"issuing_state": "USA", "surname": "MILLER", "given_names": 
 
 def seed_returning_deportee(home: Path, today=None) -> str | None:
     """Record, once, the earlier examination of the demo's returning deportee under his earlier
-    identity, through the examination core as a booth would have: a different photo of the same
-    man (the watchlist's enrolment photo) and other impressions of his fingers than the scanner
-    serves, referred to a special inquiry officer. Returns the examination id, or None when
-    already seeded."""
+    identity: a different photo of the same man (the watchlist's enrolment photo) and other
+    impressions of his fingers than the scanner serves, referred to a special inquiry officer.
+    Returns the examination id, or None when already seeded."""
     import datetime as dt
 
-    from inspector_app.booth.context import BoothContext
-    from inspector_app.booth.headless import ExamRequest, run_exam, sign_in
     from inspector_app.domain.mrz_build import build_td3
 
     marker = Path(home) / "demo" / "returning_story.json"
@@ -359,21 +364,10 @@ def seed_returning_deportee(home: Path, today=None) -> str | None:
     t = next(x for x in travellers() if x["key"] == "biometric")
     day = (today or dt.date.today()) - dt.timedelta(days=DEPORTEE_EXAMINED_DAYS_AGO)
     mrz = build_td3(**DEPORTEE_EARLIER, birth_date=dt.date(1961, 8, 4), expiry_date=dt.date(2030, 5, 1))
-    fingers = Path(home) / "demo" / "fingers" / t["finger_id"]
-    ctx = BoothContext(home, today=day)
-    try:
-        user = sign_in(ctx, "inspector1", next(u["password"] for u in users() if u["user"] == "inspector1"))
-        out = run_exam(ctx, user, ExamRequest(
-            mrz_lines=mrz.split("\n"), direction="arrival",
-            decision={"type": "referral", "referral_reasons": ["face and fingerprint match biometric watchlist "
-                                                               "subject WL-BIO-0001"]},
-            face=DEMO / "images" / "WL-BIO-0001.jpg",
-            fingers={"Left IndexFinger": fingers / f"{t['finger_id']}_4.tif",
-                     "Right IndexFinger": fingers / f"{t['finger_id']}_5.tif"}))
-    finally:
-        ctx.close()
-    if not out["saved"]:
-        raise DemoError(f"the demo's earlier encounter was refused: {out['refused']}")
+    out = _seed_exam(home, day, mrz.split("\n"),
+                     {"type": "referral", "referral_reasons": ["face and fingerprint match biometric watchlist subject "
+                                                               "WL-BIO-0001"]},
+                     DEMO / "images" / "WL-BIO-0001.jpg", t["finger_id"], (4, 5), "earlier encounter")
     marker.write_text(json.dumps({"examination_id": out["examination_id"], "examined_on": day.isoformat()}),
                       encoding="utf-8")
     return out["examination_id"]
