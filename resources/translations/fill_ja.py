@@ -259,6 +259,12 @@ JA = {
         "表示中の審査は選択したものではありません。表示されてから確認してください。",
     "Review not sent to the hub": "確認結果をハブに未送信", "Review not recorded": "確認結果を記録できません",
 
+    # earlier encounters (checks panel)
+    "FLAG": "要確認", "Earlier encounters (face and fingers)": "過去の審査記録（顔・指紋）", "Earlier encounter": "過去の審査記録",
+    "no decision recorded": "判定の記録なし", "fingers": "指紋", "face": "顔", "face and fingers": "顔と指紋",
+    "Left: this traveller.\nRight: the earlier encounter that matched (%s); only its templates are kept, not its images.":
+        "左: この旅客。\n右: 一致した過去の審査記録（%s）。保存されているのは特徴量のみで、画像は保存されていません。",
+
 }
 
 #: Messages of the examination core (Qt context "core"). Placeholders ({name}) are kept.
@@ -606,6 +612,27 @@ CORE = {
     "{what} is missing": "{what}がありません",
     "{what} must be a date written YYYY-MM-DD, not {value}": "{what}は YYYY-MM-DD 形式の日付で入力してください（入力値: {value}）",
     "{field}: {value} is not one of {choices}": "{field}: {value} は次のいずれでもありません: {choices}",
+    # earlier encounters
+    "earlier encounter under another identity": "別の身分事項による過去の審査記録",
+    "earlier encounter on another document of the same name": "同一氏名の別の旅券による過去の審査記録",
+    "every port's encounters, at the hub": "ハブ上の全港の審査記録",
+    "every port's encounters, at the hub, after the booth came back online": "ブースの通信回復後、ハブ上の全港の審査記録",
+    "face similarity {similarity} of 100": "顔の類似度 {similarity}（100点満点）",
+    "fingerprint similarity {similarity} of 100": "指紋の類似度 {similarity}（100点満点）",
+    "hub unreachable: only this booth's copy of the port's encounters searched; the hub is searched when it is back":
+        "ハブに接続できません: このブースが保持する当該港の審査記録のみ照合。ハブへの照合は接続回復後に実施",
+    "no earlier encounter found": "過去の審査記録に該当なし",
+    "no hub configured: only this booth's copy of the port's encounters searched":
+        "ハブ未設定: このブースが保持する当該港の審査記録のみ照合",
+    "none recorded": "記録なし", "searched: {where}": "照合先: {where}",
+    "the hub refused the search: only this booth's copy of the port's encounters searched":
+        "ハブが照合を拒否: このブースが保持する当該港の審査記録のみ照合",
+    "the inspector's key is not unlocked: only this booth's copy of the port's encounters searched":
+        "審査官の鍵が未解除: このブースが保持する当該港の審査記録のみ照合",
+    "this booth's copy of the port's recent encounters": "このブースが保持する当該港の最近の審査記録",
+    "travel history: {count} earlier encounter(s) of this traveller": "渡航履歴: この旅客の過去の審査記録 {count} 件",
+    "{date} at {port}: {surname}, {given} ({nationality}, born {birth}), document {document}, decision {decision}":
+        "{date} {port}: {surname}, {given}（{nationality}、生年月日 {birth}）、旅券 {document}、判定 {decision}",
 }
 
 #: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").
