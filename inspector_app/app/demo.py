@@ -301,9 +301,11 @@ OVERSTAY_LANDED_DAYS_AGO = 99
 
 
 def _seed_exam(home: Path, day, mrz_lines: list[str], decision: dict, face: Path, finger_id: str,
-               impressions: tuple[int, int], what: str) -> dict:
+               impressions: tuple[int, int], what: str, reviewed: str = "") -> dict:
     """One earlier examination on ``day``, by inspector1 through the examination core, exactly as
-    a booth would have made it (the document read and screened, face and index fingers captured)."""
+    a booth would have made it (the document read and screened, face and index fingers captured).
+    With ``reviewed``, supervisor1 has since confirmed each flagged result with that reason (an
+    examination from weeks ago is not waiting in today's queue)."""
     from inspector_app.booth.context import BoothContext
     from inspector_app.booth.headless import ExamRequest, run_exam, sign_in
 
@@ -315,6 +317,11 @@ def _seed_exam(home: Path, day, mrz_lines: list[str], decision: dict, face: Path
             mrz_lines=mrz_lines, direction="arrival", decision=decision, face=face,
             fingers={"Left IndexFinger": fingers / f"{finger_id}_{impressions[0]}.tif",
                      "Right IndexFinger": fingers / f"{finger_id}_{impressions[1]}.tif"}))
+        if out["saved"] and reviewed:
+            sign_in(ctx, "supervisor1", next(u["password"] for u in users() if u["user"] == "supervisor1"))
+            for check in ctx.store().check_results(out["examination_id"]):
+                if check["needs_review"]:
+                    ctx.add_review(check["check_result_id"], "supervisor1", "confirmed", reviewed)
     finally:
         ctx.close()
     if not out["saved"]:
@@ -367,7 +374,8 @@ def seed_returning_deportee(home: Path, today=None) -> str | None:
     out = _seed_exam(home, day, mrz.split("\n"),
                      {"type": "referral", "referral_reasons": ["face and fingerprint match biometric watchlist subject "
                                                                "WL-BIO-0001"]},
-                     DEMO / "images" / "WL-BIO-0001.jpg", t["finger_id"], (4, 5), "earlier encounter")
+                     DEMO / "images" / "WL-BIO-0001.jpg", t["finger_id"], (4, 5), "earlier encounter",
+                     reviewed="Matches WL-BIO-0001; referred, landing refused, deported")
     marker.write_text(json.dumps({"examination_id": out["examination_id"], "examined_on": day.isoformat()}),
                       encoding="utf-8")
     return out["examination_id"]
