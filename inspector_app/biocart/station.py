@@ -78,7 +78,9 @@ class Station:
         self.settings.save()
 
     def booth_key(self, booth_id: str) -> str | None:
-        return (self.setting(BOOTHS) or {}).get(str(booth_id))
+        """Read from the settings file each time: a booth allowed (``biocart allow-booth``) while
+        the station serves is let in without a restart."""
+        return (Settings.load(self.home).get(BOOTHS) or {}).get(str(booth_id))
 
     # ---- capturing -------------------------------------------------------------------------
     def read_passport(self, text: str) -> mrz.MrzResult:
