@@ -25,7 +25,7 @@ from pathlib import Path
 from inspector_app.biocart import capture
 from inspector_app.biocart.vault import Vault
 from inspector_app.common import signing
-from inspector_app.domain import mrz, rules
+from inspector_app.domain import mrz
 from inspector_app.domain.messages import msg
 from inspector_app.settings import Settings
 
@@ -162,18 +162,18 @@ class Station:
             return self.vault.purge(self.clock())
 
 
-def scan_fingers(settings: Settings, progress: Callable[[int, str], None] = lambda p, t: None,
+def scan_fingers(settings: Settings, on_finger: Callable[[str], None] = lambda position: None,
                  clock: Callable[[], dt.datetime] | None = None) -> tuple[dict, dict[str, str]]:
     """The fingers of the capture policy from the trusted SBI scanner, driven as the booth drives
     it (``devices.capture.*``, ``devices.sbi.*``): position -> (gray image, stands_for), and the
-    positions that could not be captured with why (the booth takes those itself)."""
+    positions that could not be captured with why (the booth takes those itself). ``on_finger``
+    is told each finger before the scanner waits for it (the kiosk shows which)."""
     from inspector_app.biometrics import fingerprint
     from inspector_app.devices import capture_policy, config
 
     client = config.sbi_client(settings, clock=clock or (lambda: dt.datetime.now(dt.UTC)))
     limit = float(config.get(settings, "devices.sbi.discovery_timeout_s"))
     start = time.monotonic()
-    progress(5, msg("looking for the fingerprint scanner"))
     while True:
         devices, refused = client.discover_trusted(type="Finger")
         if devices or refused or time.monotonic() - start >= limit:
@@ -184,11 +184,11 @@ def scan_fingers(settings: Settings, progress: Callable[[int, str], None] = lamb
     policy = capture_policy.FingerCapturePolicy.from_settings(settings)
     scanner = capture_policy.SbiScanner(client, devices[0])
 
-    class Reporting:
+    class Announcing:
         def capture(self, finger, previous_hash):
-            progress(20, msg("place the {finger} on the scanner", finger=rules.finger_name(finger)))
+            on_finger(finger)
             return scanner.capture(finger, previous_hash)
 
-    outcome = policy.run(Reporting(), fingerprint.quality)
+    outcome = policy.run(Announcing(), fingerprint.quality)
     images = {c.finger: (capture_policy.decode_gray(c.image), c.stands_for) for c in outcome.captured}
     return images, {e.finger: capture_policy.reason_words(e.reason) for e in outcome.exceptions}

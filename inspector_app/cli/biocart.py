@@ -16,7 +16,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("biocart", help="the bio-cart capture station (kiosk; capture, serve, pairing)",
                               description="the bio-cart capture station: with no subcommand, opens the kiosk window")
     add_common(p, json_flag=False)
-    p.add_argument("--language", choices=["en", "ja"], default=None, help="the kiosk's first language")
+    p.add_argument("--extra-language", choices=["zh", "ko", "es", "fr"], default=None,
+                   help="a third language shown beside English and Japanese (F2 changes it)")
     p.add_argument("--no-serve", action="store_true", help="the kiosk does not serve its captures itself")
     p.set_defaults(handler=_kiosk)
     sub = p.add_subparsers(dest="biocart_command", metavar="SUBCOMMAND")
@@ -179,6 +180,6 @@ def _kiosk(args) -> int:
     from inspector_app.store import StoreError
 
     try:
-        return run_kiosk(home=home_of(args), language=args.language, serve=not args.no_serve)
+        return run_kiosk(home=home_of(args), language=args.extra_language, serve=not args.no_serve)
     except StoreError as exc:
         raise CliError(f"the station cannot start: {exc}") from exc
