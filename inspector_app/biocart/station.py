@@ -26,7 +26,6 @@ from inspector_app.biocart import capture
 from inspector_app.biocart.vault import Vault
 from inspector_app.common import signing
 from inspector_app.domain import mrz
-from inspector_app.domain.messages import msg
 from inspector_app.settings import Settings
 
 STATION_ID = "biocart.station_id"
@@ -39,7 +38,7 @@ KEY_FILE = "station.key"
 
 
 class StationError(ValueError):
-    """Input the station cannot use, with a message for the traveller or operator."""
+    """Input the station cannot use, in words for the operator (the kiosk shows its own bilingual text)."""
 
 
 def station_dir(home: Path) -> Path:
@@ -89,9 +88,9 @@ class Station:
         try:
             result = mrz.parse_mrz((text or "").strip(), today=self.clock().date())
         except mrz.NotAnMrz:
-            raise StationError(msg("the passport could not be read: scan the photo page again")) from None
+            raise StationError("the passport could not be read: scan the photo page again") from None
         if not result.valid or not result.document_number:
-            raise StationError(msg("the passport could not be read: scan the photo page again"))
+            raise StationError("the passport could not be read: scan the photo page again")
         return result
 
     def capture(self, mrz_text: str, face_bgr=None, fingers: dict | None = None,
@@ -107,7 +106,7 @@ class Station:
 
         passport = self.read_passport(mrz_text)
         if face_bgr is None and not fingers:
-            raise StationError(msg("nothing was captured"))
+            raise StationError("nothing was captured")
         threshold = FingerCapturePolicy.from_settings(self.settings).threshold
         blobs: dict[str, bytes] = {}
         face_item = None
@@ -116,7 +115,7 @@ class Station:
             q = face_quality.assess(rgb, limits=config.face_limits(self.settings))
             ok, jpeg = cv2.imencode(".jpg", face_bgr, [cv2.IMWRITE_JPEG_QUALITY, 92])
             if not ok:
-                raise StationError(msg("the face image cannot be encoded"))
+                raise StationError("the face image cannot be encoded")
             blobs[capture.FACE] = jpeg.tobytes()
             try:
                 blobs[capture.FACE_TEMPLATE] = face.encode(rgb).vector.astype("<f4").tobytes()
@@ -127,12 +126,12 @@ class Station:
         finger_items = []
         for position, given in (fingers or {}).items():
             if position not in ALL_FINGERS:
-                raise StationError(msg("unknown finger position {position}", position=repr(position)))
+                raise StationError(f"unknown finger position {position!r}")
             image, stands_for = given if isinstance(given, tuple) else (given, position)
             q = int(fingerprint.quality(image))
             ok, png = cv2.imencode(".png", image)
             if not ok:
-                raise StationError(msg("the fingerprint image cannot be encoded"))
+                raise StationError("the fingerprint image cannot be encoded")
             blobs[capture.finger_image(position)] = png.tobytes()
             blobs[capture.finger_template(position)] = iso19794.write(fingerprint.extract(image))
             finger_items.append({"position": position, "stands_for": stands_for, "quality": q,
@@ -180,7 +179,7 @@ def scan_fingers(settings: Settings, on_finger: Callable[[str], None] = lambda p
             break
         time.sleep(0.5)
     if not devices:
-        raise StationError(msg("the fingerprint scanner is not available: please go to the booth"))
+        raise StationError("the fingerprint scanner is not available: please go to the booth")
     policy = capture_policy.FingerCapturePolicy.from_settings(settings)
     scanner = capture_policy.SbiScanner(client, devices[0])
 

@@ -531,13 +531,7 @@ class Examination:
         capture's age in each check result; ``recapture`` lists the policy's fingers still to
         take (``capture_fingers(only=...)``) and ``recapture_face`` whether the face is. No
         station, no answer or no capture is not an error: ``state`` and ``reasons`` say which."""
-        import cv2
-        import numpy as np
-
-        from inspector_app.biocart import capture
-        from inspector_app.biometrics import face_quality, fingerprint
         from inspector_app.booth import biocart_pickup
-        from inspector_app.devices import config
 
         self._need_examination()
         policy = self.ctx.finger_policy()
@@ -551,6 +545,13 @@ class Examination:
                                       now, timeout_s)
         if pickup.capture is None:
             return dict(nothing, state=pickup.state, reasons=[pickup.reason])
+        import cv2
+        import numpy as np
+
+        from inspector_app.biocart import capture
+        from inspector_app.biometrics import face_quality, fingerprint
+        from inspector_app.devices import config
+
         got, body = pickup.capture, pickup.capture.body
         age_s = max(0, int((now - got.captured_at).total_seconds()))
         provenance = {"source": "biocart", "station": got.station, "capture_id": body.get("capture_id"),
@@ -563,8 +564,11 @@ class Examination:
             result["face"] = {"quality": round(float(quality.score), 1), "passes": quality.passes,
                               "reasons": list(quality.reasons)}
             if quality.passes:
-                self.add_face(image, True, quality.reasons, provenance)
-                result["recapture_face"] = False
+                try:
+                    self.add_face(image, True, quality.reasons, provenance)
+                    result["recapture_face"] = False
+                except ExaminationError as exc:   # no face to encode after all: the booth's camera takes it
+                    result["face"] = dict(result["face"], passes=False, reasons=[str(exc)])
         images = {}
         for item in body.get("fingers") or []:
             position, target = str(item.get("position")), str(item.get("stands_for") or item.get("position"))

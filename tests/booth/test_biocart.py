@@ -92,3 +92,21 @@ def _image(path):
     from inspector_app.biometrics import fingerprint
 
     return fingerprint.load_image(path)
+
+
+def test_the_demo_has_a_capture_waiting_for_its_bio_cart_traveller(home, scanner):
+    from inspector_app.app.demo import BIOCART_TRAVELLER
+
+    services = DemoServices(home)
+    services.start_biocart()
+    ctx = open_context(home, today=None)   # the station dates its capture by the real clock
+    try:
+        trav = services.select(BIOCART_TRAVELLER, ctx.settings)
+        exam = Examination(ctx, ctx.login(INSPECTOR, INSPECTOR_PASSWORD))
+        exam.read_document(trav["mrz"])
+        got = exam.use_biocart()
+    finally:
+        services.stop()
+        ctx.close()
+    assert got["state"] == "retrieved", got["reasons"]
+    assert not got["recapture_face"] and got["recapture"] == ["Right IndexFinger"]
