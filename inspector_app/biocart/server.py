@@ -1,66 +1,79 @@
 """The station's HTTPS service: a booth asks for one passport's capture and proves who it is.
 
-``POST /v1/captures/lookup`` with ``{booth, document_number, nationality, at, proof}``: ``proof``
-is the booth's Ed25519 signature (its own ``sync/booth.key``, which never leaves the booth) over
-those fields and the station's public key, so a proof made for one station is useless at
-another. The station answers only booths it was told about (``biocart.booths``) with a proof
-made within ``MAX_SKEW`` of its clock; anything else is 401, an unknown or expired capture 404.
-TLS and the hardened uvicorn set-up are the hub's (``hub.runner``), with the station's own CA
-made as ``hub init`` makes the hub's (``DIR/biocart/tls``).
+``POST /v1/captures/lookup`` with ``{document_number, nationality}`` and ``Authorization: Bearer
+TOKEN``: the token (``credential``) carries the booth's id, the time, and the booth's Ed25519
+signature (its own ``sync/booth.key``, which never leaves the booth) over both and the station's
+public key, so a token made for one station is useless at another and goes stale in ``MAX_SKEW``.
+The station answers only booths it was told about (``biocart.booths``); anything else is 401, an
+unknown or expired capture 404. TLS, the hardened uvicorn set-up and the request guard (body
+size, failed-authentication throttling, timeouts) are the hub's (``hub.runner``, ``hub.guard``),
+with the station's own CA made as ``hub init`` makes the hub's (``DIR/biocart/tls``).
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import datetime as dt
+import json
 import socket
 import threading
 import time
 from pathlib import Path
 
-from inspector_app.biocart.capture import REQUEST_TAG, parse_time
+from inspector_app.biocart.capture import REQUEST_TAG, iso, parse_time
 from inspector_app.biocart.station import HOST, PORT, Station, station_dir
 from inspector_app.common import signing
 
 MAX_SKEW = dt.timedelta(minutes=2)
 LOOKUP = "/v1/captures/lookup"
-REQUEST_FIELDS = ("booth", "document_number", "nationality", "at")
+HEALTH = "/v1/health"
 
 
-def request_fields(req: dict, station_key: str) -> dict:
-    """What a booth's proof signs: the request and the station it is meant for."""
-    return {**{k: str(req.get(k) or "") for k in REQUEST_FIELDS}, "station_key": station_key}
+def _signed(booth: str, at: str, station_key: str) -> dict:
+    return {"booth": booth, "at": at, "station_key": station_key}
+
+
+def credential(booth: str, key, station_key: str, now: dt.datetime) -> str:
+    """The bearer token a booth sends: its id and the time, signed with its key for this station."""
+    at = iso(now)
+    doc = {"booth": booth, "at": at, "proof": signing.sign(key, REQUEST_TAG, _signed(booth, at, station_key))}
+    return base64.urlsafe_b64encode(json.dumps(doc, separators=(",", ":")).encode()).decode("ascii")
+
+
+def authenticate(station: Station, token: str) -> str | None:
+    """The booth a token proves, or None (unknown booth, bad signature, stale or malformed)."""
+    try:
+        doc = json.loads(base64.urlsafe_b64decode(token.encode("ascii")))
+        booth, at, proof = str(doc["booth"]), str(doc["at"]), doc["proof"]
+        fresh = abs(station.clock() - parse_time(at)) <= MAX_SKEW
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeError):
+        return None
+    key = station.booth_key(booth)
+    if not fresh or key is None or not signing.verify(key, REQUEST_TAG, _signed(booth, at, station.public_key), proof):
+        return None
+    return booth
 
 
 def create_app(station: Station):
     from fastapi import FastAPI
     from fastapi.responses import JSONResponse
 
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    from inspector_app.hub import guard
 
-    def refuse(status: int, detail: str) -> JSONResponse:
-        return JSONResponse({"detail": detail}, status_code=status)
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    guard.install(app, lambda token: authenticate(station, token),
+                  guard.Limits(max_body=4096, max_connections=64, max_inflight=16), public_paths={HEALTH})
 
     @app.post(LOOKUP)
     def lookup(req: dict):
-        booth = str(req.get("booth") or "")
-        key = station.booth_key(booth) if booth else None
-        if key is None:
-            return refuse(401, "this booth is not allowed to retrieve bio-cart captures")
-        if not signing.verify(key, REQUEST_TAG, request_fields(req, station.public_key), req.get("proof")):
-            return refuse(401, "the booth's proof does not verify")
-        try:
-            skew = abs(station.clock() - parse_time(req["at"]))
-        except (KeyError, ValueError):
-            return refuse(401, "the booth's proof has no valid time")
-        if skew > MAX_SKEW:
-            return refuse(401, "the booth's proof is too old or its clock is wrong")
         station.purge()
         doc = station.lookup(str(req.get("document_number") or ""), str(req.get("nationality") or ""))
         if doc is None:
-            return refuse(404, "no capture for this passport")
+            return JSONResponse({"detail": "no capture for this passport"}, status_code=404)
         return doc
 
-    @app.get("/v1/health")
+    @app.get(HEALTH)
     def health():
         return {"station": station.station_id, "station_key": station.public_key}
 

@@ -3,7 +3,8 @@
 Booth settings: ``biocart.station_url`` (e.g. ``https://10.0.3.7:8471``; none: no station),
 ``biocart.station_key`` (the station's public signing key, pinned: only its captures are used),
 ``biocart.station_ca`` (the station's TLS CA file, the only CA accepted for it) and
-``biocart.timeout_s`` (3). The booth proves itself with its own signing key (``sync/booth.key``).
+``biocart.timeout_s`` (3). The booth proves itself with its own signing key (``sync/booth.key``,
+``biocart.server.credential``).
 
 ``fetch`` never raises for the station: no station, no answer, no capture, or a capture that
 fails verification all come back as a ``Pickup`` whose ``state`` and ``reason`` say which, and
@@ -17,7 +18,6 @@ import ssl
 from pathlib import Path
 
 from inspector_app.biocart import capture
-from inspector_app.common import signing
 from inspector_app.domain.messages import msg
 
 STATION_URL = "biocart.station_url"
@@ -25,7 +25,6 @@ STATION_KEY = "biocart.station_key"
 STATION_CA = "biocart.station_ca"
 TIMEOUT = "biocart.timeout_s"
 DEFAULTS = {STATION_URL: "", STATION_KEY: "", STATION_CA: "", TIMEOUT: 3.0}
-LOOKUP = "/v1/captures/lookup"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,16 +54,16 @@ def fetch(home: Path, settings, booth_id: str, document_number: str, nationality
         tls.minimum_version = ssl.TLSVersion.TLSv1_2
     except (OSError, ssl.SSLError) as exc:
         return Pickup("unavailable", msg("the bio-cart station's certificate cannot be read: {problem}", problem=str(exc)))
-    from inspector_app.biocart.server import request_fields
+    from inspector_app.biocart.server import LOOKUP, credential
     from inspector_app.sync.trust import booth_key
 
     number, nationality = capture.passport_key(document_number, nationality)
-    req = {"booth": booth_id, "document_number": number, "nationality": nationality, "at": capture.iso(now)}
-    req["proof"] = signing.sign(booth_key(home), capture.REQUEST_TAG, request_fields(req, station_key))
+    token = credential(booth_id, booth_key(home), station_key, now)
     timeout = float(timeout_s if timeout_s is not None else get(TIMEOUT))
     try:
         with httpx.Client(base_url=url.rstrip("/"), verify=tls, timeout=timeout) as client:
-            r = client.post(LOOKUP, json=req)
+            r = client.post(LOOKUP, json={"document_number": number, "nationality": nationality},
+                            headers={"Authorization": f"Bearer {token}"})
     except httpx.HTTPError as exc:
         return Pickup("unavailable", msg("the bio-cart station did not answer: {problem}", problem=str(exc) or type(exc).__name__))
     if r.status_code == 404:

@@ -85,30 +85,40 @@ def test_the_capture_of_another_passport_is_never_returned(station, booth, clock
         assert (got.state, got.capture) == ("none", None), (number, nationality)
 
 
-@pytest.mark.parametrize("case", ["no proof", "forged proof", "unknown booth", "proof for another passport",
-                                  "stale proof"])
+@pytest.mark.parametrize("case", ["no credential", "forged signature", "unknown booth", "stale", "for another station",
+                                  "garbage", "not bearer"])
 def test_a_request_without_a_valid_booth_credential_is_refused(station, booth, clock, running, fvc_fingers, case):
     station.capture(passport(), fingers=fvc_fingers)
     home, _ = booth
-    req = {"booth": BOOTH, "document_number": "533401872", "nationality": "GBR", "at": capture.iso(clock())}
-    key = booth_key(home)
-    if case == "forged proof":
+    key, booth_id, now, station_key = booth_key(home), BOOTH, clock(), station.public_key
+    if case == "forged signature":
         key = Ed25519PrivateKey.generate()
     if case == "unknown booth":
-        req["booth"] = "BOOTH-99"
-    if case == "stale proof":
-        req["at"] = capture.iso(clock() - dt.timedelta(minutes=3))
-    signed = dict(req, document_number="111111111") if case == "proof for another passport" else req
-    if case != "no proof":
-        req["proof"] = signing.sign(key, capture.REQUEST_TAG, server.request_fields(signed, station.public_key))
+        booth_id = "BOOTH-99"
+    if case == "stale":
+        now -= dt.timedelta(minutes=3)
+    if case == "for another station":
+        station_key = signing.public_b64(Ed25519PrivateKey.generate())
+    token = server.credential(booth_id, key, station_key, now)
+    headers = {"no credential": {}, "garbage": {"Authorization": "Bearer bm90IGEgdG9rZW4="},
+               "not bearer": {"Authorization": f"Basic {token}"}}.get(case, {"Authorization": f"Bearer {token}"})
+    body = {"document_number": "533401872", "nationality": "GBR"}
     with httpx.Client(verify=ssl.create_default_context(cafile=running.ca_file), timeout=10) as client:
-        r = client.post(running.url + server.LOOKUP, json=req)
+        r = client.post(running.url + server.LOOKUP, json=body, headers=headers)
         assert r.status_code == 401, r.text
-        assert "document_number" not in r.text
-        req["proof"] = signing.sign(booth_key(home), capture.REQUEST_TAG, server.request_fields(
-            dict(req, booth=BOOTH, at=capture.iso(clock())), station.public_key))
-        ok = client.post(running.url + server.LOOKUP, json=dict(req, booth=BOOTH, at=capture.iso(clock())))
-        assert ok.status_code == 200   # the same request with the booth's own proof is served
+        assert "533401872" not in r.text
+        token = server.credential(BOOTH, booth_key(home), station.public_key, clock())
+        ok = client.post(running.url + server.LOOKUP, json=body, headers={"Authorization": f"Bearer {token}"})
+        assert ok.status_code == 200   # the same request with the booth's own credential is served
+
+
+def test_a_big_request_body_is_refused_before_it_is_read(station, booth, clock, running):
+    home, _ = booth
+    token = server.credential(BOOTH, booth_key(home), station.public_key, clock())
+    with httpx.Client(verify=ssl.create_default_context(cafile=running.ca_file), timeout=10) as client:
+        r = client.post(running.url + server.LOOKUP, content=b"{" + b" " * 10000 + b"}",
+                        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    assert r.status_code == 413
 
 
 def test_a_booth_the_station_does_not_know_is_told_so(station, running, clock, tmp_path, fvc_fingers):
