@@ -66,7 +66,7 @@ class KioskWindow(QWidget):
         self.ui.status.setText(status)
 
     def _texts(self) -> None:
-        self.ui.title.setText("  ·  ".join(instructions.say("title", self.extra)))
+        self.ui.title.setText("  ·  ".join(instructions.say("title")))
         self.ui.next.setText(" / ".join(instructions.say("continue")))
         self.ui.startOver.setText(" / ".join(instructions.say("start_over")) + "  (Esc)")
         self.ui.language.setText("F2  " + (instructions.LANGUAGE_NAMES[self.extra] if self.extra else "+ 中文 한국어 …"))

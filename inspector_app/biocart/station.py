@@ -146,6 +146,7 @@ class Station:
                 "exceptions": [{"position": p, "reason": str(r)} for p, r in (exceptions or {}).items()]}
         doc = capture.sign(body, blobs, self.key)
         with self._lock:
+            self.vault.purge(now)   # nothing expired stays on the disk longer than the next traveller
             self.vault.put(doc)
         return {k: body[k] for k in ("capture_id", "station", "document_number", "nationality", "captured_at",
                                      "expires_at", "face", "fingers", "exceptions")}
