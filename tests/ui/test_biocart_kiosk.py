@@ -59,3 +59,24 @@ def test_escape_starts_over_and_f2_adds_a_language(kiosk, qtbot):
 def test_the_kiosk_fits_1366_by_768(kiosk):
     hint = kiosk.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768
+
+
+def test_no_scanner_is_no_dead_end_the_face_is_kept_for_the_booth(qapp, demo_home, qtbot):
+    from inspector_app.app.biocart_kiosk import KioskWindow
+    from inspector_app.biocart.station import Station
+    from inspector_app.settings import Settings
+
+    settings = Settings.load(demo_home)
+    settings.set("devices.sbi.port_range", [4599, 4600])   # no scanner service answers there
+    settings.set("devices.sbi.discovery_timeout_s", 0.2)
+    settings.save()
+    window = KioskWindow(Station(demo_home))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.ui.mrzEdit.setPlainText(watson())
+        qtbot.waitUntil(lambda: window.step == "done", timeout=90000)
+        assert window.last_summary["face"]["passes"] and window.last_summary["fingers"] == []
+    finally:
+        window.close()
+        window.runner.wait_idle()
