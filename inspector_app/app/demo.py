@@ -39,6 +39,8 @@ DEMO = Path(__file__).resolve().parent / "demo_data"
 #: capture takes at most three attempts per finger before the policy falls back)
 SERVED_IMPRESSIONS = range(2, 6)
 BOOTH_ID = "NRT-T1-B07"
+#: The demo traveller whose face and fingers wait at the bio-cart station (``start_biocart``).
+BIOCART_TRAVELLER = "taiwan"
 PORT = "Narita International Airport"
 
 
@@ -223,6 +225,7 @@ class DemoServices:
         self.home = Path(home)
         self.sbi = None
         self.hub = None
+        self.biocart = None
         self.travellers = {t["key"]: t for t in travellers()}
 
     def start_sbi(self) -> int:
@@ -275,6 +278,37 @@ class DemoServices:
         settings.save()
         return running.url
 
+    def start_biocart(self, key: str = BIOCART_TRAVELLER) -> str:
+        """A bio-cart station in this process (its home ``demo/biocart``), paired with the booth as
+        ``biocart connect`` and ``allow-booth`` pair them, with a fresh capture of traveller ``key``
+        waiting: the face and the left index finger pass, the right index finger is smudged, so
+        reading that passport shows the capture retrieved and the scanner asked for that finger only."""
+        import cv2
+
+        from inspector_app.biocart import server
+        from inspector_app.biocart.station import Station
+        from inspector_app.biometrics import fingerprint
+        from inspector_app.booth import biocart_pickup
+        from inspector_app.common import signing
+        from inspector_app.settings import Settings
+        from inspector_app.sync.trust import booth_key
+
+        t = self.travellers[key]
+        station = Station(self.home / "demo" / "biocart")
+        self.biocart = server.start_in_thread(station)
+        settings = Settings.load(self.home)
+        station.allow_booth(settings.get("booth.id", BOOTH_ID), signing.public_b64(booth_key(self.home)))
+        settings.set(biocart_pickup.STATION_URL, self.biocart.url)
+        settings.set(biocart_pickup.STATION_KEY, station.public_key)
+        settings.set(biocart_pickup.STATION_CA, self.biocart.ca_file)
+        settings.save()
+        folder = self.home / "demo" / "fingers" / t["finger_id"]
+        left = fingerprint.load_image(folder / f"{t['finger_id']}_2.tif")
+        right = cv2.GaussianBlur(fingerprint.load_image(folder / f"{t['finger_id']}_3.tif"), (25, 25), 0)
+        face = cv2.imread(str(next((self.home / "demo" / "camera" / key).iterdir())))
+        station.capture(t["mrz"], face_bgr=face, fingers={"Left IndexFinger": left, "Right IndexFinger": right})
+        return self.biocart.url
+
     def select(self, key: str, settings) -> dict:
         """Point the simulated camera and scanner at traveller ``key``; returns the traveller."""
         t = self.travellers[key]
@@ -287,6 +321,9 @@ class DemoServices:
         return t
 
     def stop(self) -> None:
+        if self.biocart is not None:
+            self.biocart.stop()
+            self.biocart = None
         if self.sbi is not None:
             self.sbi.stop()
             self.sbi = None
@@ -392,4 +429,8 @@ def start_demo(home: Path, hub: bool = True) -> DemoServices:
             print(f"demo: hub not started ({exc}); the booth runs offline", flush=True)
     seed_departure_story(home)
     seed_returning_deportee(home)
+    try:
+        services.start_biocart()
+    except Exception as exc:  # noqa: BLE001 - the booth works without a bio-cart; say why it is absent
+        print(f"demo: bio-cart station not started ({exc})", flush=True)
     return services

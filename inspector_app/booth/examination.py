@@ -346,8 +346,9 @@ class Examination:
         return len(still_open)
 
     # ---- face ------------------------------------------------------------------------------
-    def add_face(self, image_bgr, passes: bool, reasons: list[str] | tuple = ()) -> dict:
-        """A captured face (the camera's auto-capture, or a photo file): evidence, template, 1:N."""
+    def add_face(self, image_bgr, passes: bool, reasons: list[str] | tuple = (), provenance: dict | None = None) -> dict:
+        """A captured face (the camera's auto-capture, a photo file, or a bio-cart capture, which
+        ``provenance`` names in the check result): evidence, template, 1:N."""
         exam = self._need_examination()
         import cv2
 
@@ -371,7 +372,7 @@ class Examination:
         self._changed(Part.face)
         self._record({"kind": CheckKind.face_capture.value,
                       "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
-                      "reasons": list(reasons), "evidence": {"live": str(evidence)}})
+                      "reasons": list(reasons), "evidence": {"live": str(evidence)}, **(provenance or {})})
         screened = self._screen(("face",), face=template)
         return {"screened": screened, "encounters": self.search_encounters()}
 
@@ -398,9 +399,14 @@ class Examination:
         return self.add_face(image, quality.passes, quality.reasons)
 
     # ---- fingers ---------------------------------------------------------------------------
-    def capture_fingers(self, progress: Callable[[int, str], None] = lambda p, t: None) -> dict:
-        """Both index fingers (or the fallbacks) from the configured SBI scanner, then 1:N."""
+    def capture_fingers(self, progress: Callable[[int, str], None] = lambda p, t: None,
+                        only: list[str] | None = None) -> dict:
+        """Both index fingers (or the fallbacks) from the configured SBI scanner, then 1:N.
+        ``only``: just these of the policy's fingers (what a bio-cart capture left below the
+        threshold, ``use_biocart``); the fingers already captured stay."""
         self._need_examination()
+        for position in only or ():
+            _check_position(position)
         from inspector_app.biometrics import fingerprint
         from inspector_app.devices import capture_policy, sbi
 
@@ -409,7 +415,8 @@ class Examination:
         except ValueError as exc:  # a devices.sbi.* trust file that cannot be read
             raise ExaminationError(msg("the fingerprint scanner cannot be used: {problem}", problem=str(exc))) from None
         with self._lock:
-            self.fingers = {"state": "capturing", "captured": [], "exceptions": []}
+            kept = list(self.fingers.get("captured") or []) if only else []
+            self.fingers = {"state": "capturing", "captured": kept, "exceptions": []}
         self._changed(Part.fingers)
         devices, refused = self._discover_scanner(client, progress)
         if not devices:
@@ -419,17 +426,19 @@ class Examination:
                    msg("no fingerprint scanner answered within {seconds} seconds: check that it is plugged in "
                        "and that its service is running, then capture again (F8)", seconds=f"{limit:g}"))
             with self._lock:
-                self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [why]}
+                self.fingers = {"state": "error", "captured": kept, "exceptions": [], "reasons": [why]}
             self._changed(Part.fingers)
             raise ExaminationError(why)
         device = devices[0]
         policy = self.ctx.finger_policy()
+        if only:
+            policy.targets = list(only)
         scanner = _ReportingScanner(capture_policy.SbiScanner(client, device), progress, len(policy.targets))
         try:
             outcome = policy.run(scanner, fingerprint.quality)
         except sbi.SbiIntegrityError as exc:
             with self._lock:
-                self.fingers = {"state": "error", "captured": [], "exceptions": [], "reasons": [str(exc)]}
+                self.fingers = {"state": "error", "captured": kept, "exceptions": [], "reasons": [str(exc)]}
             self._changed(Part.fingers)
             raise ExaminationError(msg("the fingerprint scanner on port {port} was refused, nothing recorded: {problem}",
                                        port=device.port, problem=str(exc))) from None
@@ -440,7 +449,7 @@ class Examination:
         progress(80, msg("making fingerprint templates"))
         exceptions = {e.finger: msg("{reason} ({detail})", reason=capture_policy.reason_words(e.reason), detail=e.detail)
                       if e.detail else capture_policy.reason_words(e.reason) for e in outcome.exceptions}
-        result = self._add_fingers(images, exceptions)
+        result = self._add_fingers(images, exceptions, keep_others=bool(only))
         progress(100, msg("fingerprints captured"))
         return result
 
@@ -486,7 +495,10 @@ class Examination:
             images[position] = (image, q, q >= threshold, {})
         return self._add_fingers(images, dict(exceptions or {}))
 
-    def _add_fingers(self, images: dict, exceptions: dict[str, str]) -> dict:
+    def _add_fingers(self, images: dict, exceptions: dict[str, str], provenance: dict | None = None,
+                     keep_others: bool = False) -> dict:
+        """``provenance`` goes into each finger's check result; ``keep_others`` keeps the fingers
+        captured before (a re-capture of only some)."""
         import cv2
 
         exam = self._need_examination()
@@ -500,11 +512,13 @@ class Examination:
             self._record({"kind": CheckKind.finger_capture.value, "position": position, "score": float(quality),
                           "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
                           "reasons": [] if passes else [msg("quality {quality} below the threshold", quality=quality)],
-                          "evidence": {"live": str(evidence)}})
+                          "evidence": {"live": str(evidence)}, **(provenance or {})})
         for position, reason in exceptions.items():
             self.record_exception(position, reason)
         with self._lock:
             self.finger_templates.update(templates)
+            if keep_others:
+                captured = [f for f in self.fingers.get("captured") or [] if f["position"] not in templates] + captured
             self.fingers = {"state": "captured", "captured": captured,
                             "exceptions": [{"position": p, "reason": r} for p, r in exceptions.items()]}
         self._changed(Part.fingers)
@@ -551,6 +565,72 @@ class Examination:
             if live and c["outcome"] != Outcome.clear.value:
                 c["evidence"] = {"live": live}
         return [self._record(c) for c in checks]
+
+    # ---- bio-cart --------------------------------------------------------------------------
+    def use_biocart(self, timeout_s: float | None = None) -> dict:
+        """The face and fingers this passport's traveller gave at the bio-cart while queueing
+        (``booth.biocart_pickup``), after ``read_document`` at an arrival. What passes the booth's
+        own quality gate and threshold is added as if captured here, with the station and the
+        capture's age in each check result; ``recapture`` lists the policy's fingers still to
+        take (``capture_fingers(only=...)``) and ``recapture_face`` whether the face is. No
+        station, no answer or no capture is not an error: ``state`` and ``reasons`` say which."""
+        from inspector_app.booth import biocart_pickup
+
+        self._need_examination()
+        policy = self.ctx.finger_policy()
+        nothing = {"state": "none", "reasons": [], "recapture": list(policy.targets), "recapture_face": True,
+                   "face": None, "fingers": []}
+        if self.direction != "arrival":
+            return dict(nothing, reasons=[msg("bio-cart captures are for arrivals")])
+        now = self.ctx.now()
+        pickup = biocart_pickup.fetch(self.ctx.home, self.ctx.settings, self.ctx.booth_id,
+                                      self.traveller.get("document_number") or "", self.traveller.get("nationality") or "",
+                                      now, timeout_s)
+        if pickup.capture is None:
+            return dict(nothing, state=pickup.state, reasons=[pickup.reason])
+        import cv2
+        import numpy as np
+
+        from inspector_app.biocart import capture
+        from inspector_app.biometrics import face_quality, fingerprint
+        from inspector_app.devices import config
+
+        got, body = pickup.capture, pickup.capture.body
+        age_s = max(0, int((now - got.captured_at).total_seconds()))
+        provenance = {"source": "biocart", "station": got.station, "capture_id": body.get("capture_id"),
+                      "captured_at": body.get("captured_at"), "age_s": age_s}
+        result = dict(nothing, state="retrieved", reasons=[pickup.reason], station=got.station, age_s=age_s,
+                      captured_at=body.get("captured_at"))
+        if capture.FACE in got.blobs:
+            image = cv2.imdecode(np.frombuffer(got.blobs[capture.FACE], np.uint8), cv2.IMREAD_COLOR)
+            quality = face_quality.assess(image[:, :, ::-1].copy(), limits=config.face_limits(self.ctx.settings))
+            result["face"] = {"quality": round(float(quality.score), 1), "passes": quality.passes,
+                              "reasons": list(quality.reasons)}
+            if quality.passes:
+                try:
+                    self.add_face(image, True, quality.reasons, provenance)
+                    result["recapture_face"] = False
+                except ExaminationError as exc:   # no face to encode after all: the booth's camera takes it
+                    result["face"] = dict(result["face"], passes=False, reasons=[str(exc)])
+        images = {}
+        for item in body.get("fingers") or []:
+            position, target = str(item.get("position")), str(item.get("stands_for") or item.get("position"))
+            if target not in policy.targets or position not in policy.candidates(target):
+                continue   # a finger this booth's policy does not take
+            image = cv2.imdecode(np.frombuffer(got.blobs.get(capture.finger_image(position), b""), np.uint8),
+                                 cv2.IMREAD_GRAYSCALE)
+            if image is None:
+                continue
+            q = int(fingerprint.quality(image))
+            passes = q >= policy.threshold
+            result["fingers"].append({"position": position, "stands_for": target, "quality": q, "passes": passes})
+            if passes:
+                images[position] = (image, q, True, {"stands_for": target, "source": "biocart"})
+        covered = {images[p][3]["stands_for"] for p in images}
+        result["recapture"] = [t for t in policy.targets if t not in covered]
+        if images:
+            self._add_fingers(images, {}, provenance)
+        return result
 
     def record_exception(self, position: str, reason: str) -> dict:
         """A finger (SBI position) or the face (``Face``) that cannot be captured, with why."""

@@ -14,11 +14,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from inspector_app.cli import app, devices, exam, face, finger, hub, manifest, mrz, rules, screening, store, sync
+from inspector_app.cli import (
+    app,
+    biocart,
+    devices,
+    exam,
+    face,
+    finger,
+    hub,
+    manifest,
+    mrz,
+    rules,
+    screening,
+    store,
+    sync,
+)
 from inspector_app.cli.support import CliError, add_common
 
 # Order is the order of `inspector-app --help`.
-COMMANDS = (mrz, rules, store, devices, face, finger, screening, manifest, sync, hub, app, exam)
+COMMANDS = (mrz, rules, store, devices, face, finger, screening, manifest, sync, hub, app, exam, biocart)
 
 
 def build_parser() -> argparse.ArgumentParser:

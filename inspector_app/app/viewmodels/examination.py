@@ -293,11 +293,12 @@ class ExaminationViewModel(QObject):
         def read(ctx):
             exam.read_document(text)
             exam.screen_document()
-            return True
+            # what the traveller gave at the bio-cart while queueing (nothing when no station)
+            return exam.use_biocart() if exam.direction == "arrival" else None
 
         self._notices.clear()
         self.notice.emit("")
-        self._run("document", read, lane="store", on_result=lambda _v: self._document_done())
+        self._run("document", read, lane="store", on_result=self._document_done)
 
     @property
     def auto_devices(self) -> bool:
@@ -306,7 +307,7 @@ class ExaminationViewModel(QObject):
         and the fingerprint capture starts, unless the traveller is exempt."""
         return bool(self.backend.settings.get("exam.auto_devices", True))
 
-    def _document_done(self) -> None:
+    def _document_done(self, biocart: dict | None = None) -> None:
         self._emit_decision()
         exam = self.exam
         if exam is not None and exam.direction == "departure":
@@ -314,9 +315,21 @@ class ExaminationViewModel(QObject):
             # (this booth, then the hub: up to a few seconds, so on a worker lane)
             self._run("landing", lambda ctx: exam.look_up_landing(), lane="general")
             return
+        used = biocart if biocart and biocart.get("state") == "retrieved" else None
+        if biocart and biocart.get("state") == "refused":
+            from inspector_app.app.i18n import core_text
+
+            self._say("biocart", self.tr("Bio-cart capture not used: %s") % core_text(biocart["reasons"][0]))
+        if used and not used["recapture_face"] and exam is not None and exam.face.get("evidence_path"):
+            from PySide6.QtGui import QImage
+
+            self.face_image = QImage(exam.face["evidence_path"]).scaledToWidth(480)
+            self.faceChanged.emit(self.face)
         if self.auto_devices and not self.exemption and self.exam is not None and self.exam.saved is None:
-            self.start_camera()
-            self.capture_fingers()
+            if used is None or used["recapture_face"]:
+                self.start_camera()
+            if used is None or used["recapture"]:
+                self.capture_fingers(only=used["recapture"] if used else None)
 
     # ------------------------------------------------------------------ checks
     def refresh_hits(self) -> None:
@@ -383,14 +396,14 @@ class ExaminationViewModel(QObject):
         self._run("face_encode", lambda ctx: exam.add_face(image, passes, reasons))
 
     # ------------------------------------------------------------------ fingers
-    def capture_fingers(self) -> None:
+    def capture_fingers(self, only: list[str] | None = None) -> None:
         exam = self.exam
         if exam is None or not exam.examination_id:
             self._say("fingers", self.tr("Read the document first: scan the passport, then capture the fingerprints."))
             return
         if exam.fingers.get("state") == "capturing" or exam.saved is not None:
             return  # one capture at a time; a saved examination is locked
-        self._run("fingers", lambda ctx: exam.capture_fingers(ctx.progress), lane="devices")
+        self._run("fingers", lambda ctx: exam.capture_fingers(ctx.progress, only=only), lane="devices")
 
     # ------------------------------------------------------------------ exemption
     def set_exemption(self, reason: str) -> None:

@@ -195,6 +195,9 @@ class ChecksPanel(Retranslating):
         elif c["kind"] in ("face", "fingerprint") and score is not None:
             # one scale for face and finger (biometrics.similarity): the hit mark is always HIT_AT
             text += "  (" + self.tr("similarity %d of 100, a hit from %d") % (round(score), HIT_AT) + ")"
+        if c.get("source") == "biocart":   # taken at the bio-cart while queueing (Examination.use_biocart)
+            text += "\n" + self.tr("from the bio-cart %s, taken %d min before") % (c.get("station") or "",
+                                                                                   int(c.get("age_s") or 0) // 60)
         if c.get("record"):
             text += "\n" + self.tr("watchlist record: %s") % c["record"]
         if c.get("reasons"):
