@@ -272,6 +272,11 @@ class Backend:
         worker = self.ctx.sync_worker()
         return worker.start() if worker is not None else None
 
+    def start_manifest_watch(self):
+        """The background import of the booth's watched manifest folder, if it has one."""
+        watcher = self.ctx.manifest_watcher()
+        return watcher.start() if watcher is not None else None
+
     def list_info(self) -> dict:
         """Version, age and staleness of the booth's screening lists (screening lane)."""
         from inspector_app.screening import liststate

@@ -147,6 +147,16 @@ class BoothContext:
         return SyncWorker(client, interval=cfg.interval_s, on_status=on_status,
                           backoff=Backoff(base=cfg.backoff_base_s, cap=cfg.backoff_cap_s))
 
+    def manifest_watcher(self, on_outcome=None):
+        """The background import of the booth's watched manifest folder (not started), or None
+        when ``screening.manifest_folder`` is not set."""
+        from inspector_app.screening import manifest_folder as mf
+
+        folder = mf.ManifestFolder.from_settings(self.settings, self.store())
+        if folder is None:
+            return None
+        return mf.FolderWatcher(folder, self.settings.get(mf.INTERVAL, mf.DEFAULTS[mf.INTERVAL]), on_outcome)
+
     def sync_status(self) -> dict:
         from inspector_app.sync.client import status_of
 

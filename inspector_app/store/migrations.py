@@ -152,6 +152,13 @@ V4 = [
     "CREATE INDEX manifest_people_document ON manifest_people(document_number, nationality)",
 ]
 
+V7 = [
+    # the same PAXLST file arriving twice (watched folder, USB stick, the hub) is one manifest:
+    # the SHA-256 of its bytes, unique where known (manifests imported before have none)
+    "ALTER TABLE manifests ADD COLUMN digest TEXT",
+    "CREATE UNIQUE INDEX manifests_digest ON manifests(digest)",
+]
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -166,6 +173,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               tuple(V2)),
     Migration(3, "examinations indexed by the traveller's document number and nationality", tuple(V3)),
     Migration(4, "pre-arrival (API) manifests screened, and their people by document", tuple(V4)),
+    Migration(7, "pre-arrival manifests known by the digest of their file", tuple(V7)),
 )
 
 

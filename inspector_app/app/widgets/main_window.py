@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         self.runner.start("sync", lambda ctx: backend.start_sync(), lane="store",
                           on_result=lambda w: setattr(self, "sync_worker", w),
                           on_error=lambda m: self._error(self.tr("Sync with the hub could not start: %s") % m))
+        self.manifest_watcher = None
+        self.runner.start("manifest-folder", lambda ctx: backend.start_manifest_watch(), lane="store",
+                          on_result=lambda w: setattr(self, "manifest_watcher", w),
+                          on_error=lambda m: self._error(self.tr("The manifest folder could not be watched: %s") % m))
 
     # ---- menus & shortcuts ----
     def _connect_actions(self) -> None:
@@ -470,6 +474,9 @@ class MainWindow(QMainWindow):
             import threading
 
             threading.Thread(target=worker.stop, args=(10,), daemon=True).start()
+        if self.manifest_watcher is not None:
+            watcher, self.manifest_watcher = self.manifest_watcher, None
+            watcher.stop(10)   # between files it stops at once; a file being imported finishes first
         super().closeEvent(event)  # the compute process stops at exit (compute.py, atexit)
 
 
