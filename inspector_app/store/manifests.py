@@ -31,6 +31,14 @@ def add(db, result: dict, imported_at: str, actor: str, digest: str | None = Non
     return manifest_id
 
 
+#: Every manifest's summary, newest first, without reading its people into Python (the list is
+#: polled by the supervisors' screen; a day at a large airport is hundreds of manifests).
+SUMMARIES = ("SELECT id, imported_at, json_object('manifest', json(json_extract(data, '$.manifest')),"
+             " 'people', json_extract(data, '$.people'), 'flagged', json_extract(data, '$.flagged'),"
+             " 'not_checked', json_extract(data, '$.not_checked')) AS data"
+             " FROM manifests ORDER BY imported_at DESC, rowid DESC")
+
+
 def with_digest(conn, digest: str) -> str | None:
     row = conn.execute("SELECT id FROM manifests WHERE digest = ?", (digest,)).fetchone()
     return row[0] if row else None

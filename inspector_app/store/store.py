@@ -709,7 +709,7 @@ class Store:
     def manifests(self) -> list[dict]:
         """Summaries of the imported manifests, newest first."""
         with self._lock:
-            rows = list(self.db.query("SELECT * FROM manifests ORDER BY imported_at DESC, rowid DESC"))
+            rows = list(self.db.query(manifests.SUMMARIES))
         return [manifests.summary(r) for r in rows]
 
     def pre_arrival(self, document_number: str, nationality: str, on: dt.date | None = None) -> dict:
