@@ -343,4 +343,7 @@ def start_demo(home: Path, hub: bool = True) -> DemoServices:
         except Exception as exc:  # noqa: BLE001 - the booth works offline; say why the hub is absent
             print(f"demo: hub not started ({exc}); the booth runs offline", flush=True)
     seed_departure_story(home)
+    from inspector_app.app.demo_manifest import seed_pre_arrival_manifest
+
+    seed_pre_arrival_manifest(home)   # today's flight with two hits on its passenger list
     return services
