@@ -237,6 +237,23 @@ class BoothContext:
         newest = max(found, key=lambda r: (str(r.get("landing_date") or ""), str(r.get("decided_at") or "")))
         return LandingLookup(newest, str(newest.get("source")), note)
 
+    def upload_manifest(self, user: str, raw: bytes, timeout_s: float = 30.0) -> dict:
+        """A PAXLST file sent to the hub for every booth of this port (``POST /manifests``), as the
+        signed-in supervisor ``user`` with a proof signed by their own key over the file. Returns
+        the hub's answer, or ``{"refused": why}`` when the hub cannot read the file (segment and
+        position); raises ``PortQueueUnavailable`` as ``port_queue`` does."""
+        from inspector_app.sync.client import ManifestRefused
+
+        key, timeout = self._hub_key(user, timeout_s)
+
+        def send(client) -> dict:
+            try:
+                return client.upload_manifest(user, key, raw)
+            except ManifestRefused as exc:
+                return {"refused": str(exc)}
+
+        return self._through_hub(timeout, send)
+
     def _hub_key(self, user: str, timeout_s: float):
         """``user``'s unlocked key and the time-out for a call to the hub, or why there is none
         (no hub first: an unlocked key would not help a booth without one)."""

@@ -132,3 +132,31 @@ def test_a_port_booth_pulls_and_screens_an_uploaded_manifest_against_its_own_lis
             c.close()
         for s in stores.values():
             s.close()
+
+
+def test_manifest_upload_from_the_command_line_as_a_supervisor(hub, people, trust_kit, tmp_path, monkeypatch, capsys):
+    from inspector_app.cli import main
+    from inspector_app.store import open_store
+    from inspector_app.sync.client import SyncClient
+
+    home = tmp_path / "nrt-1"
+    trust_kit.configure_booth(home, hub, "nrt-1", PORT)
+    store = open_store(home)
+    client = SyncClient.from_home(home, store)
+    try:
+        client.sync_once()   # the port's users, and their keys, come down signed
+    finally:
+        client.close()
+        store.close()
+    good, bad = tmp_path / "JL0046.edi", tmp_path / "bad.edi"
+    good.write_text(GOOD, encoding="latin-1")
+    bad.write_text(BAD, encoding="latin-1")
+    for user, file, code, said in [
+            ("kato", bad, 2, "refused, nothing sent: segment 19 (DTM)"),
+            ("ito", good, 2, "ito cannot send manifests: not a supervisor"),
+            ("kato", good, 0, "sent as manifest")]:
+        monkeypatch.setenv("INSPECTOR_PASSWORD", PW[user])
+        assert main(["manifest", "upload", str(file), "--user", user, "--home", str(home)]) == code, user
+        out = capsys.readouterr()
+        assert said in (out.out if code == 0 else out.err), (user, out)
+    assert [(m["flight"], m["uploaded_by"]) for m in hub.db.manifests_after(PORT)] == [("JL0046", "kato")]
