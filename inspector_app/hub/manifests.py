@@ -9,6 +9,7 @@ the manifest kept before.
 """
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from inspector_app.common.clock import utc_now
@@ -25,6 +26,9 @@ SUMMARY = ("seq", "manifest_id", "sha256", "flight", "scheduled_arrival", "kind"
            "received_at")
 #: A booth reads this many manifests at most per request (a 400-passenger file is ~100 KB).
 MAX_PAGE = 50
+#: Only files received this recently are handed out: a booth that joins (or comes back after a
+#: month offline) is not given last month's passenger lists, which say nothing about today.
+FRESH = dt.timedelta(days=2)
 
 
 def create(tx, serial: str) -> None:
@@ -47,7 +51,9 @@ def add(tx, port: str, sha256: str, head: dict, people: int, uploaded_by: str, b
 
 
 def after(tx, port: str, seq: int, limit: int) -> list[dict]:
-    """The port's manifests uploaded after ``seq``, in upload order, with their text."""
+    """The port's manifests uploaded after ``seq`` and within ``FRESH``, in upload order, with
+    their text."""
+    since = (dt.datetime.now(dt.UTC) - FRESH).strftime("%Y-%m-%dT%H:%M:%S.%fZ")   # utc_now's format
     rows = tx.execute(f"SELECT {', '.join(SUMMARY)}, body FROM manifests WHERE port = ? AND seq > ?"
-                      " ORDER BY seq LIMIT ?", (port, seq, min(limit, MAX_PAGE))).fetchall()
+                      " AND received_at >= ? ORDER BY seq LIMIT ?", (port, seq, since, min(limit, MAX_PAGE))).fetchall()
     return [dict(zip((*SUMMARY, "body"), r, strict=True)) for r in rows]

@@ -93,6 +93,11 @@ def test_uploaded_once_and_read_by_the_ports_booths_only(hub, people):
     got = read(neighbour)
     assert [(i["flight"], i["uploaded_by"], i["body"]) for i in got] == [("JL0046", "kato", GOOD)]
     assert read(neighbour, got[0]["seq"]) == [] and read(elsewhere) == []
+    # a file received three days ago is no longer handed out (a booth joining now does not get it)
+    with hub.db.tx() as tx:
+        tx.execute("UPDATE manifests SET received_at = ?", ((dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+                                                             .strftime("%Y-%m-%dT%H:%M:%S.%fZ"),))
+    assert read(neighbour) == []
     assert httpx.get(f"{hub.url}/manifests", verify=hub.tls_context).status_code == 401
 
 
