@@ -253,6 +253,27 @@ class Backend:
         except OSError:
             return None
 
+    # ---- pre-arrival manifests (store lane) -------------------------------------------------
+    def manifests(self) -> list[dict]:
+        return self.store().manifests()
+
+    def manifest(self, manifest_id: str) -> dict:
+        return self.store().manifest(manifest_id)
+
+    def import_manifest(self, path: Path | str, actor: str) -> dict:
+        """A PAXLST file chosen by the supervisor (a USB stick at a seaport booth), imported as the
+        watched folder does: ``{"file", "state": imported | duplicate | refused, "manifest_id",
+        "result", "detail"}``; a refusal names the segment and position, and nothing is stored."""
+        from inspector_app.screening import paxlst, pre_arrival
+
+        name = Path(path).name
+        try:
+            done = pre_arrival.import_file(self.home, self.store(), Path(path).read_bytes(), actor=actor)
+        except (paxlst.PaxlstError, OSError) as exc:
+            return {"file": name, "state": "refused", "manifest_id": None, "result": None, "detail": str(exc)}
+        return {"file": name, "state": "duplicate" if done.duplicate else "imported", "manifest_id": done.manifest_id,
+                "result": done.result, "detail": ""}
+
     # ---- status bar (store lane) ---------------------------------------------------------
     def status_snapshot(self) -> dict:
         """Records queued, last sync, online, list age: one cheap poll for the status bar."""
@@ -271,6 +292,11 @@ class Backend:
         """The background sync worker (push outbox, pull lists/users), if this booth has a hub."""
         worker = self.ctx.sync_worker()
         return worker.start() if worker is not None else None
+
+    def start_manifest_watch(self):
+        """The background import of the booth's watched manifest folder, if it has one."""
+        watcher = self.ctx.manifest_watcher()
+        return watcher.start() if watcher is not None else None
 
     def list_info(self) -> dict:
         """Version, age and staleness of the booth's screening lists (screening lane)."""

@@ -433,4 +433,7 @@ def start_demo(home: Path, hub: bool = True) -> DemoServices:
         services.start_biocart()
     except Exception as exc:  # noqa: BLE001 - the booth works without a bio-cart; say why it is absent
         print(f"demo: bio-cart station not started ({exc})", flush=True)
+    from inspector_app.app.demo_manifest import seed_pre_arrival_manifest
+
+    seed_pre_arrival_manifest(home)   # today's flight with two hits on its passenger list
     return services

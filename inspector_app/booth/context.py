@@ -178,6 +178,16 @@ class BoothContext:
         return SyncWorker(client, interval=cfg.interval_s, on_status=on_status,
                           backoff=Backoff(base=cfg.backoff_base_s, cap=cfg.backoff_cap_s))
 
+    def manifest_watcher(self, on_outcome=None):
+        """The background import of the booth's watched manifest folder (not started), or None
+        when ``screening.manifest_folder`` is not set."""
+        from inspector_app.screening import manifest_folder as mf
+
+        folder = mf.ManifestFolder.from_settings(self.settings, self.store())
+        if folder is None:
+            return None
+        return mf.FolderWatcher(folder, self.settings.get(mf.INTERVAL, mf.DEFAULTS[mf.INTERVAL]), on_outcome)
+
     def sync_status(self) -> dict:
         from inspector_app.sync.client import status_of
 
@@ -303,6 +313,23 @@ class BoothContext:
         at = dt_.datetime.now(dt_.UTC).isoformat()
         value = signing.encounter_search_value(user, at, self.booth_id, examination_id, templates)
         return {"user": user, "at": at, "signature": signing.sign(key, signing.ENCOUNTER_SEARCH, value)}
+
+    def upload_manifest(self, user: str, raw: bytes, timeout_s: float = 30.0) -> dict:
+        """A PAXLST file sent to the hub for every booth of this port (``POST /manifests``), as the
+        signed-in supervisor ``user`` with a proof signed by their own key over the file. Returns
+        the hub's answer, or ``{"refused": why}`` when the hub cannot read the file (segment and
+        position); raises ``PortQueueUnavailable`` as ``port_queue`` does."""
+        from inspector_app.sync.client import ManifestRefused
+
+        key, timeout = self._hub_key(user, timeout_s)
+
+        def send(client) -> dict:
+            try:
+                return client.upload_manifest(user, key, raw)
+            except ManifestRefused as exc:
+                return {"refused": str(exc)}
+
+        return self._through_hub(timeout, send)
 
     def _hub_key(self, user: str, timeout_s: float):
         """``user``'s unlocked key and the time-out for a call to the hub, or why there is none

@@ -18,7 +18,7 @@ from typing import Any
 
 from inspector_app.common import passwords, signed_review, signing
 from inspector_app.common.clock import utc_now
-from inspector_app.hub import credentials, encounters, landings
+from inspector_app.hub import credentials, encounters, landings, manifests
 from inspector_app.hub import records as rec
 from inspector_app.hub.pool import HubBusy, HubDbError, PostgresPool, SqlitePool
 
@@ -179,6 +179,7 @@ class HubDb:
             landings.create(tx)
             tx.execute(encounters.table(DDL_TYPES[self.dialect]["serial"]))
             tx.execute(encounters.INDEX)
+            manifests.create(tx, DDL_TYPES[self.dialect]["serial"])
 
     def _old_records(self, tx: _Tx) -> bool:
         return "signature" not in self._columns(tx, "records")
@@ -463,6 +464,17 @@ class HubDb:
     def recent_encounters(self, port: str, after: int, limit: int, not_booth: str) -> list[dict]:
         with self.read() as tx:
             return encounters.recent(tx, port, after, limit, not_booth)
+
+    # -- pre-arrival manifests (hub.manifests) ---------------------------------------------------
+    def put_manifest(self, port: str, sha256: str, head: dict, people: int, uploaded_by: str, booth_id: str,
+                     body: str) -> dict:
+        """A PAXLST file the hub read, for ``port``'s booths; the same digest again is the one kept."""
+        with self.tx() as tx:
+            return manifests.add(tx, port, sha256, head, people, uploaded_by, booth_id, body)
+
+    def manifests_after(self, port: str, seq: int = 0, limit: int = manifests.MAX_PAGE) -> list[dict]:
+        with self.read() as tx:
+            return manifests.after(tx, port, seq, limit)
 
     # -- audit anchors, alerts, reads ----------------------------------------------------------
     def put_audit_head(self, booth_id: str, seq: int, head_hash: str) -> None:

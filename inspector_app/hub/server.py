@@ -5,6 +5,7 @@ Endpoints are documented in docs/HUB_API.md; the live description is at ``/opena
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -16,14 +17,17 @@ from fastapi import Path as FastApiPath
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
+from starlette.concurrency import run_in_threadpool
 
 from inspector_app.biometrics import gallery
 from inspector_app.common import signing
 from inspector_app.common.clock import utc_now
 from inspector_app.hub import encounters, guard, validation
+from inspector_app.hub import manifests as hub_manifests
 from inspector_app.hub import records as rec
 from inspector_app.hub.db import MAX_BATCH, Booth, HubDb
 from inspector_app.hub.keys import HubKeys
+from inspector_app.screening import paxlst
 
 log = logging.getLogger("inspector_app.hub")
 API_VERSION = "1"
@@ -120,6 +124,7 @@ PROOF_WINDOW_S = 300
 MAX_LANDINGS = 20
 DOCUMENT_NUMBER = re.compile("[A-Z0-9]{1,24}")  # ICAO 9303: 9, or more carried on in the optional data
 NATIONALITY = re.compile("[A-Z]{1,3}")
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # a 6,000-person cruise ship's list is about 1.5 MB
 
 
 def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None = None) -> FastAPI:
@@ -161,7 +166,10 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
     def supervisor(request: Request, who: Booth = Depends(booth)) -> str:
         """A supervisor of this booth's port, proven by a fresh signature with their own key:
         a booth credential alone never reads other booths' flagged travellers."""
-        found = proven(request, who, "supervisor", "supervisor", signing.SUPERVISOR_PROOF)
+        return supervisor_of(request, who)
+
+    def supervisor_of(request: Request, who: Booth, **signed: str) -> str:
+        found = proven(request, who, "supervisor", "supervisor", signing.SUPERVISOR_PROOF, **signed)
         if found is None:
             raise HTTPException(403, "this needs a supervisor's signed proof (X-Supervisor, X-Supervisor-At, "
                                      "X-Supervisor-Proof) made within the last 5 minutes")
@@ -372,6 +380,46 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
                                          after=str(after)), who)
         items = db.recent_encounters(who.port, after, limit, who.booth_id)
         db.log_access(f"user:{found['user']}@{who.booth_id}", "encounters.copy", f"{who.port}: {len(items)} after {after}")
+
+    @app.post("/manifests", tags=["manifests"], status_code=201,
+              openapi_extra={"requestBody": {"required": True, "content": {"text/plain": {}}}})
+    async def upload_manifest(request: Request, who: Booth = Depends(booth)) -> JSONResponse:
+        """A PAXLST file (the raw EDIFACT as the body) for this booth's port, uploaded by a
+        supervisor of the port whose proof is signed over the file's SHA-256; read whole at the hub
+        or refused (422 with the segment and position), then handed to the port's booths."""
+        raw = await request.body()
+        return await run_in_threadpool(accept_manifest, request, who, raw)
+
+    def accept_manifest(request: Request, who: Booth, raw: bytes) -> JSONResponse:
+        if len(raw) > MAX_MANIFEST_BYTES:
+            raise HTTPException(413, f"a manifest of {len(raw)} bytes exceeds the limit of {MAX_MANIFEST_BYTES}")
+        digest = hashlib.sha256(raw).hexdigest()
+        user = supervisor_of(request, who, sha256=digest)
+        if b"\x00" in raw:
+            raise HTTPException(422, "the manifest contains a NUL byte: not EDIFACT text")
+        try:
+            manifest = paxlst.parse(raw.decode("latin-1"))   # UNOA/UNOB text: every byte is a character
+        except paxlst.PaxlstError as exc:
+            return JSONResponse({"detail": f"refused, nothing stored: {exc}", "segment": exc.segment or None,
+                                 "index": exc.index, "line": exc.line, "column": exc.column}, status_code=422)
+        head = manifest.to_dict()
+        kept = db.put_manifest(who.port, digest, head, len(manifest.people), user, who.booth_id, raw.decode("latin-1"))
+        db.log_access(f"user:{user}@{who.booth_id}", "manifest.upload",
+                      f"{manifest.flight} {head['scheduled_arrival']}: {len(manifest.people)} {manifest.kind}"
+                      + (" (again)" if kept["duplicate"] else ""))
+        return JSONResponse({**kept, "port": who.port, "complete": manifest.complete, "parts": list(manifest.parts),
+                             "warnings": list(manifest.warnings)}, status_code=200 if kept["duplicate"] else 201)
+
+    @app.get("/manifests", tags=["manifests"])
+    def port_manifests(after: int = Query(0, ge=0, le=2**63 - 1),
+                       limit: int = Query(hub_manifests.MAX_PAGE, ge=1, le=hub_manifests.MAX_PAGE),
+                       who: Booth = Depends(booth)) -> dict:
+        """The files uploaded for this booth's port after ``seq`` ``after``, in order, each with its
+        text: the booth's sync pulls them and screens each against its own lists."""
+        items = db.manifests_after(who.port, after, limit)
+        if items:
+            db.log_access(f"booth:{who.booth_id}", "manifests.read",
+                          f"after {after}: {len(items)} manifest(s) of {who.port}")
         return {"items": items}
 
     @app.get("/reviews", tags=["supervisor queue"])

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from inspector_app.domain.messages import msg
-from inspector_app.screening import screen
+from inspector_app.screening import paxlst, screen
 from inspector_app.screening.paxlst import Manifest, Person
 
 LISTS = ("sltd", "biographic")
@@ -81,3 +82,31 @@ def _one(screener: screen.Screener, person: Person, status: tuple) -> tuple[Pers
         return (PersonResult(person, "not_checked", (), tuple(msg("not checked: {why}", why=u) for u in unchecked)),
                 found.warnings, found.lists)
     return PersonResult(person, "clean", (), ()), found.warnings, found.lists
+
+
+@dataclasses.dataclass(frozen=True)
+class Imported:
+    """What ``import_file`` did: the manifest's id in the store, its screening (None when the same
+    file was imported before: ``duplicate``) and the file's SHA-256."""
+    manifest_id: str
+    result: dict | None
+    digest: str
+
+    @property
+    def duplicate(self) -> bool:
+        return self.result is None
+
+
+def import_file(home: Path | str, store, raw: bytes, actor: str, screener: screen.Screener | None = None,
+                today: dt.date | None = None) -> Imported:
+    """One PAXLST file read, screened and kept whole in the booth's store, the way every source
+    (``manifest import``, the watched folder, the hub) imports one. Raises ``PaxlstError`` (segment
+    and position) before anything is stored; the same bytes a second time are not screened again."""
+    digest = hashlib.sha256(raw).hexdigest()
+    held = store.manifest_with_digest(digest)
+    if held is not None:
+        return Imported(held, None, digest)
+    manifest = paxlst.parse(raw.decode("latin-1"))   # UNOA/UNOB text; never fails on odd bytes
+    result = screen_manifest(home, manifest, screener, today).to_dict()
+    manifest_id = store.add_manifest(result, actor=actor, digest=digest)
+    return Imported(manifest_id, {**result, "manifest_id": manifest_id}, digest)

@@ -16,19 +16,32 @@ from inspector_app.common.canonical import to_json
 NOT_ON_MANIFEST = "not_on_manifest"
 
 
-def add(db, result: dict, imported_at: str, actor: str) -> str:
+def add(db, result: dict, imported_at: str, actor: str, digest: str | None = None) -> str:
     """Inside the store's write transaction: one screened manifest (``ManifestResult.to_dict()``)."""
     manifest_id = str(uuid.uuid4())
     head = result["manifest"]
     db["manifests"].insert({"id": manifest_id, "imported_at": imported_at, "flight": head["flight"],
                             "scheduled_arrival": head.get("scheduled_arrival"), "actor": actor,
-                            "data": to_json(result)})
+                            "data": to_json(result), "digest": digest})
     db["manifest_people"].insert_all(
         {"manifest_id": manifest_id, "document_number": str(r["person"].get("document_number") or "").upper(),
          "nationality": str(r["person"].get("nationality") or "").upper(), "state": r["state"],
          "data": to_json({"hits": r["hits"], "reasons": r["reasons"], "person": r["person"]})}
         for r in result["results"])
     return manifest_id
+
+
+#: Every manifest's summary, newest first, without reading its people into Python (the list is
+#: polled by the supervisors' screen; a day at a large airport is hundreds of manifests).
+SUMMARIES = ("SELECT id, imported_at, json_object('manifest', json(json_extract(data, '$.manifest')),"
+             " 'people', json_extract(data, '$.people'), 'flagged', json_extract(data, '$.flagged'),"
+             " 'not_checked', json_extract(data, '$.not_checked')) AS data"
+             " FROM manifests ORDER BY imported_at DESC, rowid DESC")
+
+
+def with_digest(conn, digest: str) -> str | None:
+    row = conn.execute("SELECT id FROM manifests WHERE digest = ?", (digest,)).fetchone()
+    return row[0] if row else None
 
 
 def summary(row: dict) -> dict:

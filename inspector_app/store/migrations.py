@@ -178,6 +178,13 @@ V5 = [
     )""",
 ]
 
+V6 = [
+    # the same PAXLST file arriving twice (watched folder, USB stick, the hub) is one manifest:
+    # the SHA-256 of its bytes, unique where known (manifests imported before have none)
+    "ALTER TABLE manifests ADD COLUMN digest TEXT",
+    "CREATE UNIQUE INDEX manifests_digest ON manifests(digest)",
+]
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -193,6 +200,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "examinations indexed by the traveller's document number and nationality", tuple(V3)),
     Migration(4, "pre-arrival (API) manifests screened, and their people by document", tuple(V4)),
     Migration(5, "earlier encounters' templates, and hub searches deferred while offline", tuple(V5)),
+    Migration(6, "pre-arrival manifests known by the digest of their file", tuple(V6)),
 )
 
 

@@ -681,23 +681,40 @@ class Store:
         }
 
     # -- pre-arrival manifests --------------------------------------------------------------
-    def add_manifest(self, result: dict, actor: str) -> str:
+    def add_manifest(self, result: dict, actor: str, digest: str | None = None) -> str:
         """Keep one screened manifest (``screening.pre_arrival.ManifestResult.to_dict()``), with
-        its audit entry; returns its id."""
+        its audit entry; returns its id. A ``digest`` (of the file) already held is not added
+        again: the id of the manifest kept before is returned."""
         result = _as_dict(result, "manifest result")
         actor = _text(actor, "manifest actor")
         with self._write():
-            manifest_id = manifests.add(self.db, normalise(result), self.clock(), actor)
+            if digest is not None and (held := manifests.with_digest(self.conn, digest)) is not None:
+                return held
+            manifest_id = manifests.add(self.db, normalise(result), self.clock(), actor, digest)
             head = result["manifest"]
             self._append_audit("manifest.imported", actor, {
                 "manifest_id": manifest_id, "flight": head.get("flight"), "people": result.get("people"),
                 "flagged": result.get("flagged")})
         return manifest_id
 
+    def manifest_with_digest(self, digest: str) -> str | None:
+        """The id of the manifest imported from a file with this SHA-256, if any."""
+        with self._lock:
+            return manifests.with_digest(self.conn, digest)
+
+    def manifest(self, manifest_id: str) -> dict:
+        """One imported manifest whole: its summary and ``results``, every person with their
+        screening state, hits first (``ManifestResult.to_dict()``'s order)."""
+        with self._lock:
+            row = next(self.db.query("SELECT * FROM manifests WHERE id = ?", [manifest_id]), None)
+        if row is None:
+            raise UnknownRecord(f"no manifest {manifest_id}")
+        return {**manifests.summary(row), "results": json.loads(row["data"])["results"]}
+
     def manifests(self) -> list[dict]:
         """Summaries of the imported manifests, newest first."""
         with self._lock:
-            rows = list(self.db.query("SELECT * FROM manifests ORDER BY imported_at DESC, rowid DESC"))
+            rows = list(self.db.query(manifests.SUMMARIES))
         return [manifests.summary(r) for r in rows]
 
     def pre_arrival(self, document_number: str, nationality: str, on: dt.date | None = None) -> dict:

@@ -69,6 +69,10 @@ def retry_after(r: httpx.Response) -> float | None:
     return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
 
 
+class ManifestRefused(SyncError):
+    """The hub could not read an uploaded manifest (the segment and position) or it is too large."""
+
+
 class SupervisorRefused(SyncError):
     """The hub refused a signed-in user's proof (a supervisor's, or an inspector's look-up): not
     of this port or role, stale, or the wrong key."""
@@ -261,6 +265,7 @@ class SyncClient:
                 report["applied"].append(self.state.bundle_version)
             report["users"] = self._pull_users()
             report["reviews"] = self._pull_reviews()
+            report["manifests"] = self._pull_manifests()
         except SyncError as exc:
             self._fail(exc)
             raise
@@ -320,6 +325,53 @@ class SyncClient:
                     log.warning("review %s from the hub refused: %s", r.get("review_id"), exc)
                 self.state.review_cursor = int(r["seq"])
                 self.state.save(self.home)
+
+    def _pull_manifests(self) -> int | None:
+        """Pre-arrival manifests uploaded to the hub for this port, each imported as a file from the
+        watched folder is: screened here against this booth's lists (just brought up to date by
+        the bundles above), kept once however many ways it arrives. Returns how many were new."""
+        if not callable(getattr(self.store, "add_manifest", None)):
+            return None
+        from inspector_app.screening import paxlst, pre_arrival
+
+        added = 0
+        while True:
+            items = _dicts(self._json(self._request("GET", "/manifests", params={"after": self.state.manifest_cursor}),
+                                      "items")["items"], "/manifests")
+            if not items:
+                return added
+            for item in items:
+                body = item.get("body")
+                try:
+                    if not isinstance(body, str):
+                        raise paxlst.PaxlstError("the hub sent no text")
+                    done = pre_arrival.import_file(self.home, self.store, body.encode("latin-1"), actor="hub")
+                    added += not done.duplicate
+                except (paxlst.PaxlstError, UnicodeEncodeError) as exc:
+                    # the hub read it; this booth cannot: kept out, said, and the rest still flows
+                    log.error("manifest %s from the hub refused: %s", item.get("manifest_id"), exc)
+                self.state.manifest_cursor = int(item["seq"])
+                self.state.save(self.home)
+
+    def upload_manifest(self, user: str, key: Ed25519PrivateKey, raw: bytes) -> dict:
+        """A PAXLST file for this booth's port, uploaded as the signed-in supervisor ``user`` with a
+        proof signed by their own key over the file's SHA-256 (``POST /manifests``): the port's
+        booths get it at their next sync. Raises ``SupervisorRefused`` when the hub refuses the
+        proof (403), ``ManifestRefused`` when it cannot read the file (422, 413), ``SyncError``
+        otherwise."""
+        import datetime as dt
+
+        at = dt.datetime.now(dt.UTC).isoformat()
+        value = {"user": user, "at": at, "method": "POST", "path": "/manifests", "booth_id": self.booth_id,
+                 "sha256": hashlib.sha256(raw).hexdigest()}
+        headers = {"X-Supervisor": user, "X-Supervisor-At": at, "Content-Type": "text/plain; charset=iso-8859-1",
+                   "X-Supervisor-Proof": signing.sign(key, signing.SUPERVISOR_PROOF, value)}
+        r = self._request("POST", "/manifests", ok=(200, 201, 403, 413, 422), content=raw, headers=headers)
+        if r.status_code == 403:
+            raise SupervisorRefused(f"the hub refused {user}'s supervisor proof: {r.text[:200]}")
+        if r.status_code in (413, 422):
+            raise ManifestRefused(str(self._json(r, "detail")["detail"]))
+        return self._json(r, "manifest_id", "seq", "duplicate")
 
     def _download(self, version: int, sha256: str | None) -> Path:
         """Stream to a file (bundles can exceed memory), hashing as it arrives."""

@@ -21,6 +21,7 @@ class SyncState:
     last_bundle_refusal: dict | None = None
     pushed_total: int = 0
     review_cursor: int = 0
+    manifest_cursor: int = 0   # the hub's seq of the last pre-arrival manifest pulled
     last_users_refusal: str | None = None
 
     @classmethod

@@ -265,6 +265,29 @@ JA = {
     "Left: this traveller.\nRight: the earlier encounter that matched (%s); only its templates are kept, not its images.":
         "左: この旅客。\n右: 一致した過去の審査記録（%s）。保存されているのは特徴量のみで、画像は保存されていません。",
 
+    # bio-cart at the booth
+    "from the bio-cart %s, taken %d min before": "バイオカート %s で %d 分前に取得",
+    "Bio-cart capture not used: %s": "バイオカートの取得データは使用しません: %s",
+    # pre-arrival manifests (supervisors, F4)
+    "The manifest folder could not be watched: %s": "乗客名簿フォルダを監視できません: %s",
+    "Pre-arrival manifests": "到着前の乗客名簿", "Flight / ship": "便名・船名", "Scheduled arrival": "到着予定",
+    "From → to": "出発地 → 到着地", "People": "人数", "Flagged": "要確認", "Not checked": "未照合", "Name": "氏名",
+    "Document": "旅券", "Nationality": "国籍", "Reasons": "理由", "FLAGGED": "要確認", "NOT CHECKED": "未照合",
+    "CLEAN": "該当なし", "crew": "乗員", "passengers": "乗客",
+    "%1 %2 → %3, arriving %4: %5 %6, %7 flagged, %8 not checked": "%1 %2 → %3、%4 到着予定: %6 %5 名、要確認 %7 名、未照合 %8 名",
+    "No manifest selected": "乗客名簿が選択されていません", "Reading the manifest…": "乗客名簿を読み込み中…",
+    " (crew)": "（乗員）", "Import manifest file": "乗客名簿ファイルの取り込み",
+    "PAXLST files (*.edi *.txt *.paxlst *.api);;All files (*)": "PAXLST ファイル (*.edi *.txt *.paxlst *.api);;すべてのファイル (*)",
+    "Reading %s…": "%s を読み込み中…", "%1 refused, nothing imported: %2": "%1 は受け付けられません。何も取り込んでいません: %2",
+    "%s was imported before: nothing added": "%s は取り込み済みです。追加はありません",
+    "%1 imported: %2, %3 people, %4 flagged": "%1 を取り込みました: %2、%3 名、要確認 %4 名",
+    "The manifests could not be read": "乗客名簿の一覧を読み込めません", "The manifest could not be read": "乗客名簿を読み込めません",
+    "The manifest file could not be imported": "乗客名簿ファイルを取り込めません",
+    "Read a PAXLST file (a USB stick from the ship's agent), screen everyone on it and keep the result":
+        "PAXLST ファイル（船舶代理店の USB メモリなど）を読み込み、記載された全員を照合して結果を保存します",
+    "Import manifest file… (Ctrl+O)": "乗客名簿ファイルの取り込み…（Ctrl+O）",
+    "People on the manifest, flagged first": "乗客名簿の記載者（要確認を先頭に表示）",
+
 }
 
 #: Messages of the examination core (Qt context "core"). Placeholders ({name}) are kept.
@@ -633,6 +656,23 @@ CORE = {
     "travel history: {count} earlier encounter(s) of this traveller": "渡航履歴: この旅客の過去の審査記録 {count} 件",
     "{date} at {port}: {surname}, {given} ({nationality}, born {birth}), document {document}, decision {decision}":
         "{date} {port}: {surname}, {given}（{nationality}、生年月日 {birth}）、旅券 {document}、判定 {decision}",
+    # bio-cart
+    "bio-cart capture from {station}": "バイオカート {station} で取得",
+    "bio-cart captures are for arrivals": "バイオカートの取得データは入国審査でのみ使用します",
+    "no bio-cart capture for this passport": "この旅券のバイオカート取得データはありません",
+    "no bio-cart station is configured at this booth": "このブースにはバイオカートが設定されていません",
+    "the bio-cart capture expired at {time}: not used": "バイオカートの取得データは {time} に有効期限切れ: 使用しません",
+    "the bio-cart capture has no valid capture and expiry times": "バイオカートの取得データに有効な取得時刻・有効期限がありません",
+    "the bio-cart capture is dated in the future: check the station's clock": "バイオカートの取得時刻が未来の日時です: 端末の時計を確認してください",
+    "the bio-cart capture is not in a format this booth reads": "バイオカートの取得データはこのブースで読めない形式です",
+    "the bio-cart capture is not signed by the trusted station: not used": "バイオカートの取得データは信頼された端末の署名がありません: 使用しません",
+    "the bio-cart capture is of another passport: not used": "バイオカートの取得データは別の旅券のものです: 使用しません",
+    "the bio-cart capture's {item} does not match its signature: not used": "バイオカートの取得データの {item} が署名と一致しません: 使用しません",
+    "the bio-cart station did not answer: {problem}": "バイオカートが応答しません: {problem}",
+    "the bio-cart station refused this booth: {problem}": "バイオカートがこのブースを拒否しました: {problem}",
+    "the bio-cart station's certificate cannot be read: {problem}": "バイオカートの証明書を読めません: {problem}",
+    "the bio-cart station's key or certificate is not configured at this booth": "このブースにはバイオカートの鍵または証明書が設定されていません",
+    "the station's answer is not a bio-cart capture": "端末の応答はバイオカートの取得データではありません",
 }
 
 #: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").

@@ -175,26 +175,39 @@ def _planted(travellers) -> Manifest:
         person("SMITH", "ANNA", dt.date(1966, 3, 3), "F", "USA", "561234987"))
 
 
+@pytest.mark.parametrize("route", ["manifest import", "watched folder"])
 def test_a_planted_lost_passport_and_watchlist_name_flag_before_arrival_and_at_the_booth(
-        demo_template, tmp_path, capsys):
+        demo_template, tmp_path, capsys, route):
     from inspector_app.booth.examination import Examination
     from inspector_app.cli import main
+    from inspector_app.screening import manifest_folder
+    from inspector_app.settings import Settings
     from tests.booth.conftest import INSPECTOR, INSPECTOR_PASSWORD, mrz_of, open_context, travellers
 
     home = tmp_path / "booth"
     shutil.copytree(demo_template, home)
-    file = tmp_path / "JL0046.edi"
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    file = folder / "JL0046.edi"
     file.write_text(build(_planted(travellers()), una=HASH, parts=2, wrap=70), encoding="latin-1")
-    assert main(["manifest", "import", str(file), "--home", str(home), "--json"]) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert (out["people"], out["flagged"], out["not_checked"]) == (5, 2, 0)
-    flagged = out["results"][:2]   # hits first
-    assert {r["person"]["surname"]: [h["kind"] for h in r["hits"]] for r in flagged} == {
-        "DUBOIS": ["sltd"], "IVANOV": ["biographic"]}
-    assert all(r["state"] == "clean" for r in out["results"][2:])
+    if route == "manifest import":
+        assert main(["manifest", "import", str(file), "--home", str(home), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["results"][0]["state"] == "flagged"
+    else:   # dropped into the booth's watched folder (the setting the booth's background watch reads)
+        settings = Settings.load(home)
+        settings.set(manifest_folder.FOLDER, str(folder))
+        settings.set(manifest_folder.SETTLE, 0)
+        settings.save()
+        assert main(["manifest", "watch", "--once", "--home", str(home), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["state"] == "imported"
+        assert not file.exists() and (folder / "imported" / "JL0046.edi").exists()
+        assert main(["manifest", "import", str(folder / "imported" / "JL0046.edi"), "--home", str(home),
+                     "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["duplicate"] is True   # the same file: one manifest
     assert main(["manifest", "list", "--home", str(home), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert [(m["flight"], m["people"], m["flagged"], m["parts"]) for m in listed] == [("JL0046", 5, 2, [1, 2])]
+    assert [(m["flight"], m["people"], m["flagged"], m["not_checked"], m["parts"]) for m in listed] == [
+        ("JL0046", 5, 2, 0, [1, 2])]
 
     ctx = open_context(home)
     try:
@@ -206,6 +219,10 @@ def test_a_planted_lost_passport_and_watchlist_name_flag_before_arrival_and_at_t
             seen[key] = next((c["state"], c["outcome"]) for c in exam.checks if c["kind"] == "pre_arrival")
             exam.next_traveller()
         store = ctx.store()
+        results = store.manifest(listed[0]["manifest_id"])["results"]
+        assert {r["person"]["surname"]: [h["kind"] for h in r["hits"]] for r in results[:2]} == {  # hits first
+            "DUBOIS": ["sltd"], "IVANOV": ["biographic"]}
+        assert all(r["state"] == "clean" for r in results[2:])
         assert store.pre_arrival("14fr77881", "fra")["manifest"]["flight"] == "JL0046"
         assert store.pre_arrival("GA3302217", "CAN")["state"] == "not_on_manifest"
         # a manifest counts within a day of its scheduled arrival, not a month later

@@ -37,7 +37,7 @@ def codes(info) -> set[str]:
 
 # -- opening, schema, encryption ------------------------------------------------------------------
 def test_new_store_has_schema_and_private_files(store, store_home):
-    assert store.schema_version == MIGRATIONS[-1].version == 5
+    assert store.schema_version == MIGRATIONS[-1].version == 6
     assert store.integrity_check() == ["ok"]
     for name in ("booth.db", "booth.key"):
         mode = stat.S_IMODE((store_home / name).stat().st_mode)

@@ -296,6 +296,7 @@ SUPERVISOR_REVIEW = [  # the lost passport's open hit, reviewed by keys only
     Step("the supervisor screen", keys=["Return"], until=title_has("Supervisor")),
     Step("F3: the cursor in the list, the first (and only) flagged traveller shown", keys=["F3"]),
     Step("Enter: to the examination's flags", keys=["Return"]),
+    Step("Down: past the pre-arrival flag (the demo's flight manifest lists him) to the SLTD hit", keys=["Down"]),
     Step("Alt+1: confirm the hit, the cursor in the reason", keys=["alt+1"]),
     Step("the reason", text="Passport reported lost; holder referred"),
     Step("Ctrl+R records the review", keys=["ctrl+r"],

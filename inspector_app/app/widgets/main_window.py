@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 from inspector_app.app.forms.ui_main_window import Ui_MainWindow
 from inspector_app.app.i18n import Languages
 from inspector_app.app.viewmodels.examination import ExaminationViewModel
+from inspector_app.app.viewmodels.manifests import ManifestViewModel
 from inspector_app.app.viewmodels.session import ActivityFilter, SessionViewModel
 from inspector_app.app.viewmodels.status import StatusViewModel
 from inspector_app.app.viewmodels.supervisor import SupervisorViewModel
 from inspector_app.app.widgets.common import core_text, set_badge, shortcut_text, tr
 from inspector_app.app.widgets.exam import ExamScreen
 from inspector_app.app.widgets.login import LockScreen, LoginScreen
+from inspector_app.app.widgets.manifests import ManifestScreen
 from inspector_app.app.widgets.screen_stack import ScreenStack
 from inspector_app.app.widgets.status_bar import InspectorStatusBar
 from inspector_app.app.widgets.supervisor import SupervisorScreen
@@ -99,14 +101,17 @@ class MainWindow(QMainWindow):
         self.status_vm = StatusViewModel(backend, self.runner, self)
         self.exam_vm = ExaminationViewModel(backend, self.runner, parent=self)
         self.supervisor_vm = SupervisorViewModel(backend, self.runner, parent=self)
+        self.manifest_vm = ManifestViewModel(backend, self.runner, parent=self)
         self.stack: ScreenStack = self.ui.stack
         self.login_screen = LoginScreen(self.session)
         self.exam_screen = ExamScreen(self.exam_vm)
         self.supervisor_screen = SupervisorScreen(self.supervisor_vm)
+        self.manifest_screen = ManifestScreen(self.manifest_vm)
         self.lock_screen = LockScreen(self.session)
         self.no_role = QLabel()
         self.no_role.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.no_role, self.lock_screen):
+        for w in (self.login_screen, self.exam_screen, self.supervisor_screen, self.manifest_screen, self.no_role,
+                  self.lock_screen):
             self.stack.add_page(w)
         self.stack.currentChanged.connect(self._title)
         self.status = InspectorStatusBar(self.status_vm)
@@ -122,7 +127,7 @@ class MainWindow(QMainWindow):
             "retake": u.action_retake, "fingers": u.action_fingers, "exemption": u.action_exemption,
             "checks": u.action_checks, "decision": u.action_decision, "save": u.action_save,
             "print": u.action_print, "next": u.action_next, "lock": u.action_lock, "logout": u.action_logout,
-            "direction": u.action_direction,
+            "direction": u.action_direction, "manifests": u.action_manifests,
         }
         self.addActions(list(self._actions.values()))  # shortcuts work with the menus closed
         self._connect_actions()
@@ -164,6 +169,10 @@ class MainWindow(QMainWindow):
         self.runner.start("sync", lambda ctx: backend.start_sync(), lane="store",
                           on_result=lambda w: setattr(self, "sync_worker", w),
                           on_error=lambda m: self._error(self.tr("Sync with the hub could not start: %s") % m))
+        self.manifest_watcher = None
+        self.runner.start("manifest-folder", lambda ctx: backend.start_manifest_watch(), lane="store",
+                          on_result=lambda w: setattr(self, "manifest_watcher", w),
+                          on_error=lambda m: self._error(self.tr("The manifest folder could not be watched: %s") % m))
 
     # ---- menus & shortcuts ----
     def _connect_actions(self) -> None:
@@ -172,6 +181,7 @@ class MainWindow(QMainWindow):
         a["language"].triggered.connect(self.languages.toggle)
         a["exam"].triggered.connect(self.show_exam)
         a["supervisor"].triggered.connect(self.show_supervisor)
+        a["manifests"].triggered.connect(self.show_manifests)
         a["dismiss"].triggered.connect(self.dismiss_message)
         a["mrz"].triggered.connect(lambda: self._in_exam(e.mrz.edit.setFocus))
         a["read"].triggered.connect(lambda: self._in_exam(lambda: s.submit_mrz(e.mrz.edit.toPlainText())))
@@ -205,7 +215,8 @@ class MainWindow(QMainWindow):
         exam = (self.tr("Examination — DEPARTURES") if self.exam_vm.direction == "departure"
                 else self.tr("Examination — ARRIVALS"))
         screen = {self.login_screen: self.tr("Sign in"), self.exam_screen: exam,
-                  self.supervisor_screen: self.tr("Supervisor"), self.lock_screen: self.tr("Locked")}.get(page, "")
+                  self.supervisor_screen: self.tr("Supervisor"), self.manifest_screen: self.tr("Pre-arrival manifests"),
+                  self.lock_screen: self.tr("Locked")}.get(page, "")
         where = self.tr("%s, booth %s") % (self.backend.port, self.backend.booth_id)
         self.setWindowTitle(" — ".join(p for p in (self.tr("Border Inspector"), screen, where) if p))
 
@@ -267,7 +278,7 @@ class MainWindow(QMainWindow):
         self.login_screen.password.clear()
         self.login_screen.user.selectAll()
         self.login_screen.user.setFocus()
-        for k in ("exam", "supervisor", "lock", "logout"):
+        for k in ("exam", "supervisor", "manifests", "lock", "logout"):
             self._actions[k].setEnabled(False)
 
     def _logged_in(self, user: dict) -> None:
@@ -280,6 +291,8 @@ class MainWindow(QMainWindow):
         self.dismiss_message()
         self._actions["exam"].setEnabled(self.session.has_role("inspector"))
         self._actions["supervisor"].setEnabled(self.session.has_role("supervisor"))
+        self._actions["manifests"].setEnabled(self.session.has_role("supervisor"))
+        self.manifest_vm.user = uid
         self._actions["lock"].setEnabled(True)
         self._actions["logout"].setEnabled(True)
         if self.session.has_role("inspector"):
@@ -295,6 +308,8 @@ class MainWindow(QMainWindow):
         self.exam_vm.next_traveller()
         self.exam_vm.set_user(None)
         self.supervisor_vm.clear()
+        self.manifest_vm.clear()
+        self.manifest_screen.clear_message()
         self.status_vm.update(user="", roles=[])
         self.dismiss_message()
         self._show_login()
@@ -305,15 +320,24 @@ class MainWindow(QMainWindow):
     def show_exam(self) -> None:
         if self.session.has_role("inspector") and not self.session.locked:
             self.supervisor_vm.stop()
+            self.manifest_vm.stop()
             self.stack.setCurrentWidget(self.exam_screen)
             self.exam_vm._emit_decision()
             self.exam_screen.mrz.edit.setFocus()
 
     def show_supervisor(self) -> None:
         if self.session.has_role("supervisor") and not self.session.locked:
+            self.manifest_vm.stop()
             self.stack.setCurrentWidget(self.supervisor_screen)
             self.supervisor_vm.start()
             self.supervisor_screen.queue.setFocus()
+
+    def show_manifests(self) -> None:
+        if self.session.has_role("supervisor") and not self.session.locked:
+            self.supervisor_vm.stop()
+            self.stack.setCurrentWidget(self.manifest_screen)
+            self.manifest_vm.start()
+            self.manifest_screen.list.setFocus()
 
     # ---- lock ----
     def _locked(self, locked: bool) -> None:
@@ -470,6 +494,9 @@ class MainWindow(QMainWindow):
             import threading
 
             threading.Thread(target=worker.stop, args=(10,), daemon=True).start()
+        if self.manifest_watcher is not None:
+            watcher, self.manifest_watcher = self.manifest_watcher, None
+            watcher.stop(10)   # between files it stops at once; a file being imported finishes first
         super().closeEvent(event)  # the compute process stops at exit (compute.py, atexit)
 
 
