@@ -380,6 +380,7 @@ def create_app(db_url: str | HubDb, keys: HubKeys, limits: guard.Limits | None =
                                          after=str(after)), who)
         items = db.recent_encounters(who.port, after, limit, who.booth_id)
         db.log_access(f"user:{found['user']}@{who.booth_id}", "encounters.copy", f"{who.port}: {len(items)} after {after}")
+        return {"items": items}
 
     @app.post("/manifests", tags=["manifests"], status_code=201,
               openapi_extra={"requestBody": {"required": True, "content": {"text/plain": {}}}})

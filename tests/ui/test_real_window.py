@@ -225,6 +225,15 @@ def examinations(h: RealWindow) -> list[dict]:
                       "ORDER BY rowid", (h.started_on.isoformat(),))
 
 
+def session_reviews(h: RealWindow) -> list[dict]:
+    """Reviews of this session's examinations (the demo's returning deportee was examined, and
+    his hits confirmed, weeks before the session)."""
+    ids = {e["id"] for e in examinations(h)}
+    rows = store_rows(h.home, "SELECT r.verdict, r.reviewer, r.reason, c.kind, c.examination_id "
+                              "FROM reviews r JOIN check_results c ON c.id = r.check_result_id ORDER BY r.rowid")
+    return [r for r in rows if r["examination_id"] in ids]
+
+
 def checks_of(h: RealWindow, n: int) -> set[str]:
     """The kinds of check recorded for the n-th examination (1-based)."""
     exams = examinations(h)
@@ -300,7 +309,7 @@ SUPERVISOR_REVIEW = [  # the lost passport's open hit, reviewed by keys only
     Step("Alt+1: confirm the hit, the cursor in the reason", keys=["alt+1"]),
     Step("the reason", text="Passport reported lost; holder referred"),
     Step("Ctrl+R records the review", keys=["ctrl+r"],
-         until=lambda h: bool(store_rows(h.home, "SELECT verdict FROM reviews")), timeout_s=90),
+         until=lambda h: bool(session_reviews(h)), timeout_s=90),
     Step("Ctrl+Q signs out (nothing unsaved on this screen)", keys=["ctrl+q"], until=title_has("Sign in")),
 ]
 
@@ -358,8 +367,7 @@ def test_a_clean_traveller_and_a_review_with_the_keyboard_only_in_a_real_window(
     assert decisions_of(h, 2) == []  # the unfinished traveller stayed without a decision
     assert "sltd" in checks_of(h, 2)
     # the supervisor's review: on the lost passport's hit, by supervisor1, with the reason typed
-    (review,) = store_rows(h.home, "SELECT r.verdict, r.reviewer, r.reason, c.kind, c.examination_id "
-                                   "FROM reviews r JOIN check_results c ON c.id = r.check_result_id")
+    (review,) = session_reviews(h)
     assert (review["verdict"], review["reviewer"], review["kind"]) == ("confirmed", "supervisor1", "sltd"), review
     assert review["reason"] == "Passport reported lost; holder referred"
     assert review["examination_id"] == examinations(h)[1]["id"]
