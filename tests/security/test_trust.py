@@ -203,6 +203,10 @@ class FakeHub:
         def reviews(after: int = 0):
             return {"reviews": [r for r in forged_reviews if r["seq"] > after]}
 
+        @app.get("/manifests")
+        def manifests(after: int = 0):
+            return {"items": []}
+
         sock = bind("127.0.0.1", 0)
         config = uvicorn.Config(app, log_level="warning", lifespan="off", ssl_certfile=str(tls_dir / "server.pem"),
                                 ssl_keyfile=str(tls_dir / "server.key"))
