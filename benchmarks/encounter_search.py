@@ -28,6 +28,7 @@ import datetime as dt
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,7 +49,9 @@ from fingerprint_fvc import machine_info  # noqa: E402
 from fingerprint_search import L, R, distractor, distractor_pool, load_real  # noqa: E402
 
 from inspector_app.biometrics import fingerprint, gallery  # noqa: E402
+from inspector_app.biometrics.face_index import FaceIndex  # noqa: E402
 from inspector_app.biometrics.finger import mcc  # noqa: E402
+from inspector_app.biometrics.finger_index import FingerIndex  # noqa: E402
 
 DEFAULT_DATA = Path(os.environ.get("INSPECTOR_TEST_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")) / "fingerprints"
 
@@ -231,6 +234,16 @@ def main(argv=None) -> int:
         runs[mode] = {"mated": stats(*lat[True]), "non_mated": stats(*lat[False]),
                       "all": stats(lat[True][0] + lat[False][0], lat[True][1] + lat[False][1])}
         log(f"{mode}: {json.dumps(runs[mode])}")
+    # the pre-filter alone (cylinder voting, both positions): what grows with the gallery; the rest
+    # of a finger search is the MCC re-rank of the shortlist, a constant per index
+    pre = ([], [])
+    for _, f in finger_probes:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for pos, t in f.items():
+            g.fingers.candidates(pos, t)
+        pre[0].append(time.perf_counter() - t0)
+        pre[1].append(time.process_time() - c0)
+    runs["finger_prefilter_only"] = stats(*pre)
     out["search"] = runs
 
     # ------------------------------------------------------------ recall against exhaustive scans
@@ -374,6 +387,19 @@ def load_from_text(args, rng, pool) -> dict:
         p._index()
     finger_s, finger_cpu = time.perf_counter() - t0, time.process_time() - c0
     finger_mb = rss_mb() - before
+    snapshot = {}
+    with tempfile.TemporaryDirectory() as tmp:  # a worker's restart from its own snapshot file
+        path = Path(tmp) / "fingers.npz"
+        t0 = time.perf_counter()
+        g.fingers.save(path)
+        snapshot["finger_save_ms_per_encounter"] = round(1000 * (time.perf_counter() - t0) / max(1, n), 3)
+        t0 = time.perf_counter()
+        again = FingerIndex.load(path)
+        for p in again._positions.values():
+            p._index()
+        snapshot["finger_load_ms_per_encounter"] = round(1000 * (time.perf_counter() - t0) / max(1, n), 3)
+        snapshot["finger_bytes_per_encounter"] = round(path.stat().st_size / max(1, n))
+        del again
     del g
     face_rows = [json.dumps(gallery.encode(face=v)) for v in faces[: args.row_sample]]
     g = gallery.EncounterGallery()
@@ -382,6 +408,12 @@ def load_from_text(args, rng, pool) -> dict:
         face, _ = gallery.decode(json.loads(r))
         g.add(f"F{i}", face)
     row_s = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        g.faces.save(Path(tmp) / "faces")
+        t0 = time.perf_counter()
+        FaceIndex.load(Path(tmp) / "faces")
+        snapshot["face_load_ms_per_100k"] = round(1000 * (time.perf_counter() - t0) * 100_000 / max(1, args.row_sample), 2)
+        snapshot["face_bytes_per_encounter"] = round(sum(f.stat().st_size for f in (Path(tmp) / "faces").iterdir()) / max(1, args.row_sample))
     del g, face_rows
     per_finger_ms = 1000 * finger_s / max(1, n)
     return {
@@ -395,6 +427,9 @@ def load_from_text(args, rng, pool) -> dict:
         "face_rows_timed_one_add_each": args.row_sample,
         "us_per_face_row_one_add_each": round(1e6 * row_s / max(1, args.row_sample), 1),
         "face_rows_one_add_each_extrapolated_s": round(row_s * (args.faces - args.fingers) / max(1, args.row_sample), 1),
+        "snapshot": snapshot,
+        "note_snapshot": "FingerIndex.save/load (ISO templates with their cylinders and pre-filter vectors, one .npz) on "
+                         "the finger sample; FaceIndex.save/load (memory-mapped float32) on the face row sample",
         "note": "finger encounters: decode text, ISO 19794-2 parse, MCC cylinders and pre-filter vectors computed "
                 "(timed on finger_encounters_timed, extrapolated linearly to --fingers); face rows: one add() per row "
                 "timed on a sample and extrapolated; build.face_only_encounters_from_text_batched_s is measured in full",
