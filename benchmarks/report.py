@@ -87,6 +87,42 @@ def face_search_rows(rows, name: str, d: dict | None) -> None:
                 None if sp64 is None else (sp64 >= 100 and sp32 >= 100), src, d)
 
 
+def encounter_rows(rows, d: dict | None) -> None:
+    """The hub's encounter gallery (issue 14): search, recall, memory, load, PostgreSQL rows."""
+    if not d:
+        return
+    src, g = "encounter_search.json", d.get("gallery", {})
+    faces, fingers = g.get("face_encounters", 0), g.get("finger_encounters", 0)
+    label = f"Encounter gallery, {faces:,} face encounters ({fingers:,} with 2 fingers)"
+    for mode, what, nd in (("face", "face search", 1), ("fingers", "2-finger search", 0), ("both", "face + 2-finger search", 0)):
+        r = dig(d, "search", mode, "all") or {}
+        row(rows, f"{label}: {what}, p50 / p95 wall (p95 CPU)", "—",
+            f"{fmt(r.get('p50_ms'), '', nd)} / {fmt(r.get('p95_ms'), ' ms', nd)} ({fmt(r.get('cpu_p95_ms'), ' ms', nd)})", None, src, d)
+    rec = d.get("recall", {})
+    parts = [dig(rec, key, "recall") for key in ("face_vs_full_scan", "fingers_vs_sample_scan", "both_vs_scans")]
+    row(rows, f"{label}: recall vs exhaustive scan, face (all encounters) / fingers / face + fingers "
+        f"({rec.get('finger_probes_scanned')} probes × {rec.get('finger_encounters_in_scan'):,} finger encounters)", "1.0",
+        " / ".join(fmt(x, "", 3) for x in parts), None if None in parts else min(parts) >= 1.0, src, d)
+    m = d.get("memory", {})
+    row(rows, f"{label}: RSS per face-only / per face+2-finger encounter; whole gallery", "—",
+        f"{fmt(m.get('kb_per_face_encounter'), ' KB', 2)} / {fmt(m.get('kb_per_finger_encounter'), ' KB')}; "
+        f"{fmt((m.get('rss_mb_gallery_built') or 0) / 1024, ' GiB', 1)}", None, src, d)
+    ld, b = d.get("load", {}), d.get("build", {})
+    row(rows, f"{label}: load from stored text: {faces - fingers:,} face rows batched (measured) / "
+        f"{fingers:,} face+2-finger rows (extrapolated from {ld.get('finger_encounters_timed')}, + pre-filter index)", "—",
+        f"{fmt(b.get('face_only_encounters_from_text_batched_s'), ' s')} / "
+        f"{fmt(ld.get('finger_encounters_with_prefilter_index_estimate_s'), ' s', 0)}", None, src, d)
+    snap = ld.get("snapshot") or {}
+    if snap:
+        row(rows, f"{label}: restart from a snapshot (FingerIndex/FaceIndex.load): per face+2-finger encounter; per 100k faces", "—",
+            f"{fmt(snap.get('finger_load_ms_per_encounter'), ' ms', 2)}; {fmt(snap.get('face_load_ms_per_100k'), ' ms')}", None, src, d)
+    pg = d.get("postgres")
+    if pg:
+        row(rows, f"PostgreSQL {pg['server_version'].split()[0]}, {pg['rows']:,} template rows in month partitions: "
+            "COPY in / read back (rows/s); bytes per row on disk", "—",
+            f"{pg['copy_in_rows_per_s']:,} / {pg['read_rows_per_s']:,}; {fmt(pg['bytes_on_disk_per_row'], ' B', 0)}", None, src, d)
+
+
 def build_rows() -> list[dict]:
     rows: list[dict] = []
 
@@ -144,6 +180,8 @@ def build_rows() -> list[dict]:
                 "p95 ≤ 1 s at 10k" if subjects == 10000 else "—",
                 f"{fmt(r.get('p50_ms'), '', 0)} / {fmt(p95, ' ms', 0)} ({fmt(r.get('cpu_p95_ms'), ' ms', 0)}); loop {fmt(loop, ' ms', 0)}",
                 (p95 <= 1000) if subjects == 10000 and p95 is not None else None, "fingerprint_search.json", d)
+
+    encounter_rows(rows, load("encounter_search"))
 
     d = load("sltd")
     for n, r in (dig(d, "results", default={}) or {}).items():

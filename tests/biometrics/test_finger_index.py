@@ -79,3 +79,23 @@ def test_inverted_file_prefilter_finds_the_same_subjects(templates, monkeypatch)
     assert type(idx._positions[R]._index()).__name__ == "IndexIVFFlat"
     for f in range(101, 111):
         assert idx.identify({R: templates[f, 2]}, k=1)[0][0] == str(f)
+
+
+@pytest.mark.parametrize("ivf_from", [10_000, 10], ids=["flat", "ivf"])
+def test_adding_to_a_searched_index_extends_it_in_place(templates, monkeypatch, ivf_from):
+    """The hub adds encounters between searches: the built pre-filter grows, it is not rebuilt,
+    and finds what was added as a fresh index would."""
+    import inspector_app.biometrics.finger_index as fi
+
+    monkeypatch.setattr(fi, "IVF_MIN_VECTORS", ivf_from)
+    idx = FingerIndex()
+    for f in range(101, 106):
+        idx.add(str(f), R, templates[f, 1])
+    built = idx._positions[R]._index()
+    idx.identify({R: templates[101, 2]}, k=1)
+    for f in range(106, 111):
+        idx.add(str(f), R, templates[f, 1])
+    assert idx._positions[R]._index() is built
+    assert built.ntotal == sum(len(v) for v in idx._positions[R].vectors) == len(idx._positions[R]._owner)
+    for f in range(101, 111):
+        assert idx.identify({R: templates[f, 2]}, k=1)[0][0] == str(f)

@@ -52,6 +52,17 @@ def test_a_stranger_is_not_found(fingers, faces):
     assert g.search(face=faces["obama"], fingers={R: fingers[104, 2]}) == []
 
 
+def test_two_stranger_fingers_are_not_found(fingers):
+    """Two impostor fingers summed pass one finger's threshold almost always: the fused score
+    must reach it once per probe finger."""
+    g = EncounterGallery()
+    g.add("E1", fingers={R: fingers[101, 1], L: fingers[102, 1]})
+    probe = {R: fingers[103, 2], L: fingers[104, 2]}
+    assert sum(fingerprint.match(probe[p], t) for p, t in ((R, fingers[101, 1]), (L, fingers[102, 1]))) >= gallery.FINGER_SCORE
+    assert g.search(fingers=probe) == []
+    assert [m.encounter_id for m in g.search(fingers={R: fingers[101, 2], L: fingers[102, 2]})] == ["E1"]
+
+
 def test_templates_round_trip_as_text(fingers, faces):
     text = gallery.encode(faces["obama"], {R: fingers[101, 1]})
     vector, decoded = gallery.decode(text)
