@@ -73,7 +73,6 @@ class EncounterGallery:
         self.faces = FaceIndex()
         self.fingers = FingerIndex()
         self._ids: set[str] = set()
-        self._positions: dict[str, frozenset[str]] = {}   # the fingers each encounter has
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -91,8 +90,6 @@ class EncounterGallery:
             self.faces.add(encounter_id, _vector(face))
         for position, template in (fingers or {}).items():
             self.fingers.add(encounter_id, position, template)
-        if fingers:
-            self._positions[encounter_id] = frozenset(fingers)
         self._ids.add(encounter_id)
         return True
 
@@ -119,19 +116,11 @@ class EncounterGallery:
 
 
     def _by_fingers(self, fingers: dict[str, FingerTemplate], skip: set[str], k: int) -> dict[str, float]:
-        """Encounters whose mean score over the fingers both have reaches ``finger_score``; a
-        finger that is not among an encounter's best for that position counts as 0."""
-        per: dict[str, dict[str, float]] = {}
-        for position, template in fingers.items():
-            for eid, score in self.fingers.identify({position: template}, k=k + len(skip)):
-                per.setdefault(eid, {})[position] = float(score)
-        out = {}
-        for eid, scores in per.items():
-            common = self._positions.get(eid, frozenset()) & set(fingers)
-            mean = sum(scores.values()) / max(1, len(common))
-            if eid not in skip and mean >= self.finger_score:
-                out[eid] = mean
-        return out
+        """Encounters whose mean score over the fingers both have reaches ``finger_score``."""
+        if not fingers:
+            return {}
+        return {eid: score for eid, score in self.fingers.mean_scores(fingers, k=k + len(skip))
+                if eid not in skip and score >= self.finger_score}
 
 
 def _vector(face) -> np.ndarray:

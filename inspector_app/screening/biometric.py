@@ -331,8 +331,9 @@ class BiometricWatchlist:
     def _search_fingers(self, fingers: dict) -> list[tuple[str, float, str]]:
         if self.finger_index is None:
             return []
-        thr = self._finger_threshold()
-        return [(sid, float(s), msg("1:N finger index")) for sid, s in self.finger_index.identify(fingers, k=5) if s >= thr]
+        thr = self._finger_threshold()   # one finger's: met by the mean over the fingers both have
+        return [(sid, float(s), msg("1:N finger index")) for sid, s in self.finger_index.mean_scores(fingers, k=5)
+                if s >= thr]
 
 
 def probe_from_files(face_path: Path | None, fingers: dict[str, Path]):

@@ -99,3 +99,17 @@ def test_adding_to_a_searched_index_extends_it_in_place(templates, monkeypatch, 
     assert built.ntotal == sum(len(v) for v in idx._positions[R].vectors) == len(idx._positions[R]._owner)
     for f in range(101, 111):
         assert idx.identify({R: templates[f, 2]}, k=1)[0][0] == str(f)
+
+
+def test_mean_scores_divide_by_the_fingers_both_have(index, templates):
+    """A two-finger probe against a subject with two fingers: the fused sum halved; against a
+    subject with one finger: that finger's score (the probe's other finger adds nothing)."""
+    probe = {R: templates[101, 2], L: templates[102, 2]}
+    fused = dict(index.identify(probe, k=5))
+    assert dict(index.mean_scores(probe, k=5))["S0"] == pytest.approx(fused["S0"] / 2, abs=1e-4)
+    one = FingerIndex()
+    one.add("X", R, templates[101, 1])
+    assert one.fingers_of("X") == {R}
+    assert one.mean_scores(probe) == one.identify(probe)
+    one.remove("X")
+    assert one.fingers_of("X") == frozenset()

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from inspector_app.biometrics import face, fingerprint, gallery
+from inspector_app.biometrics.finger_index import FingerIndex
 from inspector_app.biometrics.gallery import EncounterGallery
 
 R, L = "Right IndexFinger", "Left IndexFinger"
@@ -83,18 +84,16 @@ def test_bad_template_text_says_which(bad, says):
         gallery.decode(bad)
 
 
-class _Scores:
-    """A finger index answering fixed scores per position (the fusion rule under test)."""
+class _Scores(FingerIndex):
+    """The real finger index with fixed per-finger scores: the fusion rule under test."""
 
     def __init__(self, scores: dict[str, float]):
+        super().__init__()
         self.scores = scores
 
-    def add(self, *a):
-        pass
-
     def identify(self, probe, k=5):
-        (position,) = probe
-        return [("E1", self.scores[position])] if position in self.scores else []
+        found = [self.scores[p] for p in probe if p in self.scores]
+        return [("E1", sum(found))] if found else []
 
 
 @pytest.mark.parametrize("scores, found", [
@@ -104,7 +103,7 @@ class _Scores:
 ])
 def test_two_fingers_count_by_their_mean_not_their_sum(fingers, scores, found):
     g = EncounterGallery()
-    g.add("E1", fingers={R: fingers[101, 1], L: fingers[102, 1]})
     g.fingers = _Scores(scores)
+    g.add("E1", fingers={R: fingers[101, 1], L: fingers[102, 1]})
     hits = g.search(fingers={R: fingers[101, 2], L: fingers[102, 2]})
     assert bool(hits) is found, hits
