@@ -136,6 +136,33 @@ JAPANESE_TYPES = frozenset({DecisionType.japanese_national, DecisionType.japanes
 REENTRY_KINDS = residence.REENTRY_KINDS
 
 #: What the seal (or slip) of each decision is called: printed for these decisions only.
+#: Each decision in words (the window's titles, and the evidence of an earlier encounter).
+DECISION_NAMES: dict[DecisionType, Message] = {
+    DecisionType.landing_permission: msg("Landing permission"),
+    DecisionType.referral: msg("Referral to special inquiry officer"),
+    DecisionType.special_landing_permission: msg("Special landing permission"),
+    DecisionType.crew_landing: msg("Crew landing"),
+    DecisionType.port_of_call_landing: msg("Port-of-call landing (shore pass)"),
+    DecisionType.transit_landing: msg("Transit landing"),
+    DecisionType.cruise_ship_landing: msg("Cruise-ship tourist landing"),
+    DecisionType.emergency_landing: msg("Emergency landing"),
+    DecisionType.distress_landing: msg("Landing due to distress"),
+    DecisionType.temporary_refuge_landing: msg("Landing for temporary refuge"),
+    DecisionType.returning_resident: msg("Returning resident (re-entry permit)"),
+    DecisionType.japanese_national: msg("Japanese national (return confirmation)"),
+    DecisionType.departure_confirmation: msg("Departure confirmation"),
+    DecisionType.japanese_national_departure: msg("Japanese national (departure confirmation)"),
+}
+
+
+def decision_name(kind: str | None) -> Message | str:
+    """A decision type in words; an unknown one as it is."""
+    try:
+        return DECISION_NAMES[DecisionType(kind)]
+    except ValueError:
+        return str(kind or "")
+
+
 SEAL_TITLES: dict[DecisionType, Message] = {
     DecisionType.landing_permission: msg("LANDING PERMISSION"),
     DecisionType.special_landing_permission: msg("SPECIAL LANDING PERMISSION"),

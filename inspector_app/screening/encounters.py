@@ -11,6 +11,7 @@ import datetime as dt
 import threading
 
 from inspector_app.biometrics import gallery, similarity
+from inspector_app.domain import decisions
 from inspector_app.domain import encounters as rules
 from inspector_app.domain.checks import CheckKind, Outcome
 from inspector_app.domain.messages import msg
@@ -45,7 +46,8 @@ def _who(e: dict) -> str:
                date=str(e.get("examined_at") or "")[:10], port=str(e.get("port") or "?"),
                surname=str(e.get("surname") or ""), given=str(e.get("given_names") or ""),
                nationality=str(e.get("nationality") or ""), birth=str(e.get("birth_date") or "?"),
-               document=str(e.get("document_number") or ""), decision=str(e.get("decision") or msg("none recorded")))
+               document=str(e.get("document_number") or ""),
+               decision=decisions.decision_name(e["decision"]) if e.get("decision") else msg("none recorded"))
 
 
 def check_results(identity: dict, matches: list[dict], source: str, flag_new_document: bool = False,

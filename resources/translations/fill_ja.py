@@ -675,6 +675,13 @@ CORE = {
     "the station's answer is not a bio-cart capture": "端末の応答はバイオカートの取得データではありません",
 }
 
+# each decision in words (domain.decisions.DECISION_NAMES): the window's titles, now core messages
+CORE.update({k: JA[k] for k in (
+    "Landing permission", "Referral to special inquiry officer", "Special landing permission", "Crew landing",
+    "Port-of-call landing (shore pass)", "Transit landing", "Cruise-ship tourist landing", "Emergency landing",
+    "Landing due to distress", "Landing for temporary refuge", "Returning resident (re-entry permit)",
+    "Japanese national (return confirmation)", "Departure confirmation", "Japanese national (departure confirmation)")})
+
 #: The demo travellers' titles (inspector_app/app/demo_data/travellers.csv; Qt context "Demo").
 DEMO = {
     "Clean traveller: no hits, lands as Temporary Visitor": "問題のない旅客: 該当なし、短期滞在で上陸",

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from inspector_app.app.i18n import core_text, country_name
-from inspector_app.domain import exemptions, rules, statuses
+from inspector_app.domain import decisions, exemptions, rules, statuses
 from inspector_app.domain.periods import Period, PeriodError
 
 __all__ = ["core_text", "country_name"]  # re-exported for the screens
@@ -113,22 +113,7 @@ def finger_title(position: str) -> str:
 
 
 def decision_title(kind: str) -> str:
-    return {
-        "landing_permission": tr("Landing permission"),
-        "referral": tr("Referral to special inquiry officer"),
-        "special_landing_permission": tr("Special landing permission"),
-        "crew_landing": tr("Crew landing"),
-        "port_of_call_landing": tr("Port-of-call landing (shore pass)"),
-        "transit_landing": tr("Transit landing"),
-        "cruise_ship_landing": tr("Cruise-ship tourist landing"),
-        "emergency_landing": tr("Emergency landing"),
-        "distress_landing": tr("Landing due to distress"),
-        "temporary_refuge_landing": tr("Landing for temporary refuge"),
-        "returning_resident": tr("Returning resident (re-entry permit)"),
-        "japanese_national": tr("Japanese national (return confirmation)"),
-        "departure_confirmation": tr("Departure confirmation"),
-        "japanese_national_departure": tr("Japanese national (departure confirmation)"),
-    }.get(kind, kind)
+    return core_text(decisions.decision_name(kind))
 
 
 def flag_title(kind: str) -> str:

@@ -27,12 +27,12 @@ from inspector_app.app.widgets.common import (
     check_field_title,
     core_text,
     country_name,
+    decision_short,
     decision_title,
     exemption_title,
     finger_title,
     kind_title,
     list_title,
-    local_time,
     mono_font,
     outcome_icon,
     outcome_word,
@@ -256,12 +256,10 @@ class ChecksPanel(Retranslating):
         if earlier:
             # no image of an earlier encounter is kept (templates only): its facts stand beside the face
             self.watch.setPixmap(QPixmap())
-            self.watch.setText(phrases("\n".join(str(v) for v in (
-                local_time(earlier.get("examined_at"), always_date=True), earlier.get("port"),
-                f"{earlier.get('surname') or ''}, {earlier.get('given_names') or ''}",
-                f"{earlier.get('nationality') or ''} {earlier.get('birth_date') or ''}",
-                earlier.get("document_number"),
-                decision_title(earlier["decision"]) if earlier.get("decision") else self.tr("no decision recorded")))))
+            self.watch.setText("\n".join(str(v) for v in (
+                str(earlier.get("examined_at") or "")[:10], f"{earlier.get('surname') or ''}, {earlier.get('given_names') or ''}",
+                f"{earlier.get('nationality') or ''} {earlier.get('birth_date') or ''}", earlier.get("document_number") or "",
+                decision_short(earlier["decision"]) if earlier.get("decision") else self.tr("no decision recorded"))))
             self.watch.setWordWrap(True)
             self.evidence_caption.setText(self.tr("Left: this traveller.\nRight: the earlier encounter that "
                                                   "matched (%s); only its templates are kept, not its images.")
