@@ -250,6 +250,9 @@ class MainWindow(QMainWindow):
         leave = box.addButton(leave_text, QMessageBox.ButtonRole.DestructiveRole)
         leave.setObjectName("leaveAnyway")
         stay.setObjectName("stayHere")
+        bold = stay.font()
+        bold.setBold(True)   # the style sheet makes the default button bold: size it for that, or it is cut
+        stay.setFont(bold)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
         box.setWindowModality(Qt.WindowModality.WindowModal)

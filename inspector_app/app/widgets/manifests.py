@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from inspector_app.app.forms.ui_manifests import Ui_ManifestsForm
 from inspector_app.app.widgets.common import restyle_badge, set_badge
@@ -156,6 +156,11 @@ class ManifestScreen(QWidget):
                 item.setToolTip(text)
                 self.people.setItem(r, c, item)
         self.people.resizeColumnsToContents()
+        # the reasons take what is left and wrap, so a hit's reason is read without scrolling
+        reasons = len(PEOPLE_COLUMNS) - 1
+        self.people.horizontalHeader().setSectionResizeMode(reasons, QHeaderView.ResizeMode.Stretch)
+        self.people.setWordWrap(True)
+        self.people.resizeRowsToContents()
 
     # ---- import ----
     def choose_file(self) -> None:
