@@ -21,6 +21,9 @@ import threading
 import time
 from pathlib import Path
 
+from fastapi import Request  # at module level: FastAPI resolves the handlers' annotations here
+
+from inspector_app.biocart import capture
 from inspector_app.biocart.capture import REQUEST_TAG, iso, parse_time
 from inspector_app.biocart.station import HOST, PORT, Station, station_dir
 from inspector_app.common import signing
@@ -30,29 +33,47 @@ LOOKUP = "/v1/captures/lookup"
 HEALTH = "/v1/health"
 
 
-def _signed(booth: str, at: str, station_key: str) -> dict:
-    return {"booth": booth, "at": at, "station_key": station_key}
+def _signed(booth: str, at: str, station_key: str, passport: str) -> dict:
+    return {"booth": booth, "at": at, "station_key": station_key, "passport": passport}
 
 
-def credential(booth: str, key, station_key: str, now: dt.datetime) -> str:
-    """The bearer token a booth sends: its id and the time, signed with its key for this station."""
+def passport_of(document_number: str, nationality: str) -> str:
+    """The passport a request is for, as the token names it (``NAT/NUMBER``, normalised)."""
+    number, nat = capture.passport_key(document_number, nationality)
+    return f"{nat}/{number}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Caller:
+    """A booth proven by its token, and the one passport the token may be used for: a token seen
+    inside TLS (a proxy, a log) cannot be replayed for another traveller within ``MAX_SKEW``."""
+    booth: str
+    passport: str
+
+
+def credential(booth: str, key, station_key: str, now: dt.datetime, passport: str) -> str:
+    """The bearer token a booth sends: its id, the time and the passport asked for
+    (``passport_of``), signed with its key for this station."""
     at = iso(now)
-    doc = {"booth": booth, "at": at, "proof": signing.sign(key, REQUEST_TAG, _signed(booth, at, station_key))}
+    doc = {"booth": booth, "at": at, "passport": passport,
+           "proof": signing.sign(key, REQUEST_TAG, _signed(booth, at, station_key, passport))}
     return base64.urlsafe_b64encode(json.dumps(doc, separators=(",", ":")).encode()).decode("ascii")
 
 
-def authenticate(station: Station, token: str) -> str | None:
-    """The booth a token proves, or None (unknown booth, bad signature, stale or malformed)."""
+def authenticate(station: Station, token: str) -> Caller | None:
+    """The booth a token proves, and for which passport; None (unknown booth, bad signature,
+    stale or malformed)."""
     try:
         doc = json.loads(base64.urlsafe_b64decode(token.encode("ascii")))
-        booth, at, proof = str(doc["booth"]), str(doc["at"]), doc["proof"]
+        booth, at, proof, passport = str(doc["booth"]), str(doc["at"]), doc["proof"], str(doc["passport"])
         fresh = abs(station.clock() - parse_time(at)) <= MAX_SKEW
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeError):
         return None
     key = station.booth_key(booth)
-    if not fresh or key is None or not signing.verify(key, REQUEST_TAG, _signed(booth, at, station.public_key), proof):
+    if not fresh or key is None or not signing.verify(key, REQUEST_TAG, _signed(booth, at, station.public_key, passport),
+                                                      proof):
         return None
-    return booth
+    return Caller(booth, passport)
 
 
 def create_app(station: Station):
@@ -66,9 +87,13 @@ def create_app(station: Station):
                   guard.Limits(max_body=4096, max_connections=64, max_inflight=16), public_paths={HEALTH})
 
     @app.post(LOOKUP)
-    def lookup(req: dict):
+    def lookup(req: dict, request: Request):
         station.purge()
-        doc = station.lookup(str(req.get("document_number") or ""), str(req.get("nationality") or ""))
+        number, nationality = str(req.get("document_number") or ""), str(req.get("nationality") or "")
+        caller = guard.principal(request)
+        if not isinstance(caller, Caller) or caller.passport != passport_of(number, nationality):
+            return JSONResponse({"detail": "this credential was made for another passport"}, status_code=403)
+        doc = station.lookup(number, nationality)
         if doc is None:
             return JSONResponse({"detail": "no capture for this passport"}, status_code=404)
         return doc

@@ -54,11 +54,11 @@ def fetch(home: Path, settings, booth_id: str, document_number: str, nationality
         tls.minimum_version = ssl.TLSVersion.TLSv1_2
     except (OSError, ssl.SSLError) as exc:
         return Pickup("unavailable", msg("the bio-cart station's certificate cannot be read: {problem}", problem=str(exc)))
-    from inspector_app.biocart.server import LOOKUP, credential
+    from inspector_app.biocart.server import LOOKUP, credential, passport_of
     from inspector_app.sync.trust import booth_key
 
     number, nationality = capture.passport_key(document_number, nationality)
-    token = credential(booth_id, booth_key(home), station_key, now)
+    token = credential(booth_id, booth_key(home), station_key, now, passport_of(number, nationality))
     timeout = float(timeout_s if timeout_s is not None else get(TIMEOUT))
     try:
         with httpx.Client(base_url=url.rstrip("/"), verify=tls, timeout=timeout) as client:

@@ -99,7 +99,7 @@ def test_a_request_without_a_valid_booth_credential_is_refused(station, booth, c
         now -= dt.timedelta(minutes=3)
     if case == "for another station":
         station_key = signing.public_b64(Ed25519PrivateKey.generate())
-    token = server.credential(booth_id, key, station_key, now)
+    token = server.credential(booth_id, key, station_key, now, GBR_PASSPORT)
     headers = {"no credential": {}, "garbage": {"Authorization": "Bearer bm90IGEgdG9rZW4="},
                "not bearer": {"Authorization": f"Basic {token}"}}.get(case, {"Authorization": f"Bearer {token}"})
     body = {"document_number": "533401872", "nationality": "GBR"}
@@ -107,14 +107,28 @@ def test_a_request_without_a_valid_booth_credential_is_refused(station, booth, c
         r = client.post(running.url + server.LOOKUP, json=body, headers=headers)
         assert r.status_code == 401, r.text
         assert "533401872" not in r.text
-        token = server.credential(BOOTH, booth_key(home), station.public_key, clock())
+        token = server.credential(BOOTH, booth_key(home), station.public_key, clock(), GBR_PASSPORT)
         ok = client.post(running.url + server.LOOKUP, json=body, headers={"Authorization": f"Bearer {token}"})
         assert ok.status_code == 200   # the same request with the booth's own credential is served
 
 
+GBR_PASSPORT = server.passport_of("533401872", "GBR")
+
+
+def test_a_credential_is_good_for_the_one_passport_it_names(station, booth, clock, running, fvc_fingers):
+    """A token seen inside TLS cannot be replayed for another traveller while it is fresh."""
+    station.capture(passport(), fingers=fvc_fingers)
+    home, _ = booth
+    token = server.credential(BOOTH, booth_key(home), station.public_key, clock(), server.passport_of("X1234567", "GBR"))
+    with httpx.Client(verify=ssl.create_default_context(cafile=running.ca_file), timeout=10) as client:
+        r = client.post(running.url + server.LOOKUP, json={"document_number": "533401872", "nationality": "GBR"},
+                        headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 403 and "533401872" not in r.text
+
+
 def test_a_big_request_body_is_refused_before_it_is_read(station, booth, clock, running):
     home, _ = booth
-    token = server.credential(BOOTH, booth_key(home), station.public_key, clock())
+    token = server.credential(BOOTH, booth_key(home), station.public_key, clock(), GBR_PASSPORT)
     with httpx.Client(verify=ssl.create_default_context(cafile=running.ca_file), timeout=10) as client:
         r = client.post(running.url + server.LOOKUP, content=b"{" + b" " * 6000 + b"}",
                         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
