@@ -257,8 +257,9 @@ class ChecksPanel(Retranslating):
             # no image of an earlier encounter is kept (templates only): its facts stand beside the face
             self.watch.setPixmap(QPixmap())
             self.watch.setText("\n".join(str(v) for v in (
+                # what fits the box; nationality and birth are in the result's text beside it
                 str(earlier.get("examined_at") or "")[:10], f"{earlier.get('surname') or ''}, {earlier.get('given_names') or ''}",
-                f"{earlier.get('nationality') or ''} {earlier.get('birth_date') or ''}", earlier.get("document_number") or "",
+                earlier.get("document_number") or "",
                 decision_short(earlier["decision"]) if earlier.get("decision") else self.tr("no decision recorded"))))
             self.watch.setWordWrap(True)
             self.evidence_caption.setText(self.tr("Left: this traveller.\nRight: the earlier encounter that "
