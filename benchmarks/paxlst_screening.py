@@ -1,6 +1,8 @@
 """Pre-arrival API screening benchmark: PAXLST manifests read and every person screened.
 
     python benchmarks/paxlst_screening.py --json > benchmarks/results/paxlst_screening.json
+    python benchmarks/paxlst_screening.py --watchlist-entries 100000 --sltd-records 1000000 --json \
+        > benchmarks/results/paxlst_screening_lists.json     # against lists of a realistic size
 
 A booth home in a temporary folder gets the demo's SLTD and biographic watchlist (the signed
 bundle a booth installs). Manifests of generated passengers (two planted hits each: the demo's
@@ -35,13 +37,36 @@ GIVEN = "ANNA JOHN MARIA HIRO YUKI PAUL LENA OMAR SARA LUCA EMMA NOAH MEI JIN".s
 NATS = "GBR FRA DEU JPN KOR USA ITA BRA POL CHN VNM AUS".split()
 
 
-def home_with_demo_lists(root: Path) -> Path:
+def home_with_lists(root: Path, watchlist_entries: int = 0, sltd_records: int = 0) -> Path:
+    """A booth home with the demo's SLTD and watchlist, plus ``watchlist_entries`` synthetic
+    watchlist names (``benchmarks/names.py``'s filler: common surnames and generated names) and
+    ``sltd_records`` random lost/stolen documents, so the screening is timed against lists of a
+    realistic size, not six entries."""
+    import csv
+
+    from names import filler
+
     home = root / "home"
     signer = keys.generate(root / "keys")
     keys.trust_add(home, Path(signer["public_key"]) if "public_key" in signer else root / "keys" / keys.PUBLIC_FILE)
-    bundle = root / "demo-lists.bundle"
-    bundles.create(root / "keys" / keys.SIGNING_FILE, 1, bundle, watchlist_csv=DEMO / "watchlist.csv",
-                   sltd_csv=DEMO / "sltd.csv")
+    watch, sltd = root / "watchlist.csv", root / "sltd.csv"
+    with open(DEMO / "watchlist.csv", newline="", encoding="utf-8") as src, open(watch, "w", newline="",
+                                                                                  encoding="utf-8") as out:
+        rows = csv.DictReader(src)
+        w = csv.DictWriter(out, fieldnames=rows.fieldnames)
+        w.writeheader()
+        w.writerows(rows)
+        w.writerows({k: r.get(k, "") for k in rows.fieldnames} for r in filler(watchlist_entries))
+    rng = random.Random(7)
+    with open(DEMO / "sltd.csv", newline="", encoding="utf-8") as src, open(sltd, "w", newline="", encoding="utf-8") as out:
+        rows = csv.DictReader(src)
+        w = csv.DictWriter(out, fieldnames=rows.fieldnames)
+        w.writeheader()
+        w.writerows(rows)
+        w.writerows({"issuing_state": rng.choice(NATS), "document_type": "P", "document_number": f"S{i:08d}",
+                     "status": rng.choice(("lost", "stolen")), "reported_on": "2025-06-01"} for i in range(sltd_records))
+    bundle = root / "lists.bundle"
+    bundles.create(root / "keys" / keys.SIGNING_FILE, 1, bundle, watchlist_csv=watch, sltd_csv=sltd)
     bundles.apply(home, bundle)
     return home
 
@@ -60,10 +85,10 @@ def manifest(rng: random.Random, n: int, flight: str) -> paxlst.Manifest:
                            tuple(people))
 
 
-def run(size: int, manifests: int, seed: int) -> dict:
+def run(size: int, manifests: int, seed: int, watchlist_entries: int = 0, sltd_records: int = 0) -> dict:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="bench-paxlst-") as tmp:
-        home = home_with_demo_lists(Path(tmp))
+        home = home_with_lists(Path(tmp), watchlist_entries, sltd_records)
         texts = [build(manifest(rng, size, f"JL{i:04d}"), parts=2, wrap=70) for i in range(manifests + 1)]
         t = time.perf_counter()
         screener = screen.Screener(home, today=dt.date(2026, 11, 30))
@@ -94,6 +119,8 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=400)
     ap.add_argument("--manifests", type=int, default=250)
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--watchlist-entries", type=int, default=0, help="synthetic names added to the demo watchlist")
+    ap.add_argument("--sltd-records", type=int, default=0, help="random lost/stolen documents added to the demo SLTD")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     load = os.getloadavg()
@@ -102,9 +129,10 @@ def main() -> None:
               "machine": {"platform": platform.platform(), "python": platform.python_version(),
                           "cpu_count": os.cpu_count(), "load_average": [round(x, 2) for x in load]},
               "params": {"size": args.size, "manifests": args.manifests, "seed": args.seed,
-                         "lists": "demo SLTD + biographic watchlist (signed bundle)",
+                         "lists": f"demo SLTD + {args.sltd_records} random records; demo watchlist + "
+                                  f"{args.watchlist_entries} synthetic names (signed bundle)",
                          "measured": "PAXLST text -> paxlst.parse -> pre_arrival.screen_manifest, one Screener"},
-              **run(args.size, args.manifests, args.seed)}
+              **run(args.size, args.manifests, args.seed, args.watchlist_entries, args.sltd_records)}
     print(json.dumps(result) if args.json else json.dumps(result, indent=1))
 
 

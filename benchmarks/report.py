@@ -205,13 +205,15 @@ def build_rows() -> list[dict]:
     row(rows, "Biographic watchlist: precision / recall on the labelled variant set", "—",
         f"{fmt(dig(d, 'quality', 'precision'), '', 3)} / {fmt(dig(d, 'quality', 'recall'), '', 3)}", None, "names.json", d)
 
-    d = load("paxlst_screening")
-    one, day = dig(d, "one_manifest", "seconds"), dig(d, "day", "seconds")
-    row(rows, "Pre-arrival API: one 400-passenger PAXLST manifest read and screened (SLTD + names)", "≤ 2 s",
-        fmt(one, " s", 2), None if one is None else one <= 2, "paxlst_screening.json", d)
-    row(rows, f"Pre-arrival API: a day of {fmt(dig(d, 'day', 'people'))} passengers "
-        f"({fmt(dig(d, 'day', 'manifests'))} manifests) read and screened, one process", "≤ 60 s",
-        fmt(day, " s", 1), None if day is None else day <= 60, "paxlst_screening.json", d)
+    for name, lists in (("paxlst_screening", "the demo lists"),
+                        ("paxlst_screening_lists", "100,000 watchlist names and 1,000,000 SLTD records")):
+        d = load(name)
+        one, day = dig(d, "one_manifest", "seconds"), dig(d, "day", "seconds")
+        row(rows, f"Pre-arrival API: one 400-passenger PAXLST manifest read and screened against {lists}", "≤ 2 s",
+            fmt(one, " s", 2), None if one is None else one <= 2, f"{name}.json", d)
+        row(rows, f"Pre-arrival API: a day of {fmt(dig(d, 'day', 'people'))} passengers "
+            f"({fmt(dig(d, 'day', 'manifests'))} manifests) read and screened against {lists}, one process", "≤ 60 s",
+            fmt(day, " s", 1), None if day is None else day <= 60, f"{name}.json", d)
 
     for name, label in (("sync", "SQLite"), ("sync-postgres", "PostgreSQL")):
         d = load(name)
