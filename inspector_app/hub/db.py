@@ -140,6 +140,7 @@ class HubDb:
         self.url = url
         self.dialect, self.target = parse_url(url)
         self._gallery: encounters.HubGallery | None = None   # loaded at the first encounter search
+        self.gallery_dir: Path | None = None   # a snapshot to start the gallery from (hub/gallery)
         self._gallery_lock = threading.Lock()
         size = pool_size or self.DEFAULT_POOL_SIZE
         timeout = pool_timeout_s or self.DEFAULT_POOL_TIMEOUT_S
@@ -458,7 +459,7 @@ class HubDb:
         """Earlier encounters at any booth whose face or fingers match (``hub.encounters``)."""
         with self._gallery_lock:
             if self._gallery is None:
-                self._gallery = encounters.HubGallery()
+                self._gallery = encounters.HubGallery.from_snapshot(self.gallery_dir)
         return self._gallery.search(self, face, fingers, exclude, k)
 
     def recent_encounters(self, port: str, after: int, limit: int, not_booth: str) -> list[dict]:

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 
 from inspector_app.biometrics import gallery as gallery_mod
 from inspector_app.common.canonical import to_json
 from inspector_app.common.clock import utc_now
+
+log = logging.getLogger("inspector_app.hub")
 
 #: How long an inspector's signed authorisation serves a deferred search: a seaport booth may be
 #: offline for days.
@@ -97,12 +100,40 @@ def recent(tx, port: str, after: int, limit: int, not_booth: str) -> list[dict]:
 
 
 class HubGallery:
-    """One hub worker's gallery, caught up from the database before each search."""
+    """One hub worker's gallery, caught up from the database before each search. With a snapshot
+    (``snapshot``, ``inspector-app hub gallery-snapshot``) a worker starts from it and reads only
+    the rows added since: decoding a stored finger template costs ~44 ms, a snapshot's ~0.5 ms."""
 
-    def __init__(self):
-        self.gallery = gallery_mod.EncounterGallery()
-        self.seq = 0
+    def __init__(self, gallery: gallery_mod.EncounterGallery | None = None, seq: int = 0):
+        self.gallery = gallery or gallery_mod.EncounterGallery()
+        self.seq = seq
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_snapshot(cls, directory) -> HubGallery:
+        """The snapshot in ``directory``, or an empty gallery when there is none or it cannot be
+        used (logged: the worker then decodes every row, slowly but completely)."""
+        from pathlib import Path
+
+        p = Path(directory) if directory else None
+        if p is None or not (p / "meta.json").is_file():
+            return cls()
+        try:
+            loaded = gallery_mod.EncounterGallery.load(p)
+            return cls(loaded, int(loaded.extra["seq"]))
+        except (ValueError, OSError, KeyError, TypeError) as exc:
+            log.error("encounter gallery snapshot not used: %s", exc)
+            return cls()
+
+    def snapshot(self, db, directory) -> dict:
+        """Catch up, then write the gallery and the sequence number it holds to ``directory``."""
+        from pathlib import Path
+
+        with self._lock:
+            with db.read() as tx:
+                self.catch_up(tx)
+            self.gallery.save(Path(directory), seq=self.seq)
+            return {"encounters": len(self.gallery), "seq": self.seq, "directory": str(directory)}
 
     def catch_up(self, tx, page: int = 5000) -> int:
         added = 0

@@ -30,6 +30,8 @@ from inspector_app.common.net import is_loopback
 from inspector_app.hub import guard, pki
 
 log = logging.getLogger("inspector_app.hub")
+#: The encounter gallery snapshot in a hub directory (`hub gallery-snapshot`; read by each worker).
+GALLERY_DIR = "gallery"
 
 
 class InsecureHttpRefused(ValueError):
@@ -187,6 +189,7 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str
 
     db = HubDb(db_url, pool_size=pool_size, fixed_pool=True)  # the process's connection budget, held
     app = create_app(db, HubKeys.load(tls_dir), limits=limits)
+    db.gallery_dir = Path(tls_dir) / GALLERY_DIR   # `hub gallery-snapshot` writes it
     server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port,
                           log_level=log_level, access_log=True, lifespan="auto")
     if listen_fd is None:
@@ -265,6 +268,7 @@ def start_in_thread(db_url, host: str = "127.0.0.1", port: int = 0, tls_dir: Pat
         tls_dir = Path(temp)
     init_hub(tls_dir, hosts=(host, "localhost"))  # keeps what exists
     app = create_app(db_url, HubKeys.load(tls_dir), limits=limits)
+    app.state.db.gallery_dir = Path(tls_dir) / GALLERY_DIR
     server = build_server(app, tls_dir=tls_dir, insecure_http=insecure_http, host=host, port=port)
     sock = bind(host, port)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="hub")
