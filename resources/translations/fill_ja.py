@@ -268,6 +268,7 @@ JA = {
     # bio-cart at the booth
     "from the bio-cart %s, taken %d min before": "バイオカート %s で %d 分前に取得",
     "Bio-cart capture not used: %s": "バイオカートの取得データは使用しません: %s",
+    "from the bio-cart": "バイオカートで取得",
     # pre-arrival manifests (supervisors, F4)
     "The manifest folder could not be watched: %s": "乗客名簿フォルダを監視できません: %s",
     "Pre-arrival manifests": "到着前の乗客名簿", "Flight / ship": "便名・船名", "Scheduled arrival": "到着予定",

@@ -356,13 +356,13 @@
         <translation>日本人の出国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="506" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="532" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="509" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="535" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="523" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="526" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
@@ -435,87 +435,92 @@
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="322" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="323" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="333" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="334" />
         <source>Looking for a face — look at the camera</source>
         <translation>顔を探しています — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="335" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="336" />
         <source>Quality OK — hold still, capturing</source>
         <translation>品質良好 — 動かないでください、撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="337" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="338" />
         <source>Adjusting: </source>
         <translation>調整中: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="344" />
         <source>Departures: no face or fingerprints are taken.</source>
         <translation>出国審査では顔写真・指紋は取得しません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="347" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="354" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="356" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="358" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="359" />
         <source>Face captured — checking it against the watchlist…</source>
         <translation>顔写真を取得 — 要注意人物リストと照合中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="360" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="361" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="363" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="364" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="365" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="366" />
         <source>Camera on — looking for a face…</source>
         <translation>カメラ起動 — 顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="374" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="375" />
         <source>not captured: </source>
         <translation>未取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="382" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="376" />
+        <source>from the bio-cart</source>
+        <translation>バイオカートで取得</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="384" />
         <source>Fingerprint scanner: starting…</source>
         <translation>指紋スキャナー: 起動中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="385" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="387" />
         <source>Fingerprints captured: %d, not captured: %d</source>
         <translation>指紋採取: %d 指、未取得: %d 指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="389" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="391" />
         <source>The fingerprint capture failed</source>
         <translation>指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="374" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="376" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
@@ -563,34 +568,34 @@
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="262" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="263" />
         <source>no decision recorded</source>
         <translation>判定の記録なし</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="264" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="265" />
         <source>Left: this traveller.
 Right: the earlier encounter that matched (%s); only its templates are kept, not its images.</source>
         <translation>左: この旅客。
 右: 一致した過去の審査記録（%s）。保存されているのは特徴量のみで、画像は保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="266" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="267" />
         <source>fingers</source>
         <translation>指紋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="266" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="267" />
         <source>face</source>
         <translation>顔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="267" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="268" />
         <source>face and fingers</source>
         <translation>顔と指紋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="270" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="271" />
         <source>Left: this traveller.
 Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>左: この旅客。
@@ -666,73 +671,73 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="608" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="610" />
         <source>— choose —</source>
         <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="665" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="667" />
         <source>until %s</source>
         <translation>%s まで</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="669" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="671" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="682" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="684" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
         <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="685" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="687" />
         <source>Waiting for a document: put the passport on the reader.</source>
         <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="687" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="689" />
         <source>Looking for the landing record…</source>
         <translation>上陸記録を検索しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="693" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="695" />
         <source>… and %d more (hover to read all)</source>
         <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="696" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="698" />
         <source>Checking the decision…</source>
         <translation>判定を確認中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="700" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="702" />
         <source>Ready to save (Ctrl+S); it goes to the supervisor:</source>
         <translation>保存できます (Ctrl+S)。監督者の確認に回ります:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="703" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="705" />
         <source>Ready to save (Ctrl+S)</source>
         <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="709" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="711" />
         <source>Saved as record %s.</source>
         <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="711" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="713" />
         <source>The departure confirmation slip is ready to print (Ctrl+P).</source>
         <translation>出国確認票を印刷できます (Ctrl+P)。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="713" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="715" />
         <source>The seal is ready to print (Ctrl+P).</source>
         <translation>証印を印刷できます (Ctrl+P)。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="716" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="718" />
         <source>Sent to the supervisor (%d flag(s)).</source>
         <translation>監督者の確認に回しました（要確認事項 %d 件）。</translation>
     </message>
@@ -1348,23 +1353,23 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>この旅客の審査を続ける</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="269" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="272" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="272" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="275" />
         <location filename="../../ui/main_window.ui" line="98" />
         <source>Sign out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="448" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="451" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="486" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="489" />
         <source>Close the window</source>
         <translation>ウィンドウを閉じる</translation>
     </message>
@@ -1475,32 +1480,32 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>（乗員）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/manifests.py" line="163" />
+        <location filename="../../inspector_app/app/widgets/manifests.py" line="168" />
         <source>Import manifest file</source>
         <translation>乗客名簿ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/manifests.py" line="164" />
+        <location filename="../../inspector_app/app/widgets/manifests.py" line="169" />
         <source>PAXLST files (*.edi *.txt *.paxlst *.api);;All files (*)</source>
         <translation>PAXLST ファイル (*.edi *.txt *.paxlst *.api);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/manifests.py" line="166" />
+        <location filename="../../inspector_app/app/widgets/manifests.py" line="171" />
         <source>Reading %s…</source>
         <translation>%s を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/manifests.py" line="174" />
+        <location filename="../../inspector_app/app/widgets/manifests.py" line="179" />
         <source>%1 refused, nothing imported: %2</source>
         <translation>%1 は受け付けられません。何も取り込んでいません: %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/manifests.py" line="176" />
+        <location filename="../../inspector_app/app/widgets/manifests.py" line="181" />
         <source>%s was imported before: nothing added</source>
         <translation>%s は取り込み済みです。追加はありません</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/manifests.py" line="180" />
+        <location filename="../../inspector_app/app/widgets/manifests.py" line="185" />
         <source>%1 imported: %2, %3 people, %4 flagged</source>
         <translation>%1 を取り込みました: %2、%3 名、要確認 %4 名</translation>
     </message>

@@ -372,7 +372,8 @@ class CapturePanel(Retranslating):
         self.fingers.setRowCount(len(rows))
         for r, f in enumerate(rows):
             cells = [finger_title(f.get("position", "?")), str(f.get("quality", "—")), str(f.get("attempts", f.get("tries", "—"))),
-                     ("✖ " + self.tr("not captured: ") + core_text(f.get("reason", ""))) if f.get("failed") else "✔ " + self.tr("captured")]
+                     ("✖ " + self.tr("not captured: ") + core_text(f.get("reason", ""))) if f.get("failed") else
+                     "✔ " + (self.tr("from the bio-cart") if f.get("source") == "biocart" else self.tr("captured"))]
             for c, text in enumerate(cells):
                 self.fingers.setItem(r, c, QTableWidgetItem(text))
         self.fingers.resizeColumnsToContents()
