@@ -25,7 +25,7 @@ pick_python() {
   echo "error: Python 3.11 or newer is needed (apt-get install python3 python3-venv)" >&2; return 1
 }
 
-SYS_PKGS_COMMON="python3-venv libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 fonts-ipafont-gothic"
+SYS_PKGS_COMMON="python3-venv libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 fonts-ipafont-gothic fonts-nanum"  # nanum: the bio-cart kiosk's Korean
 SYS_PKGS_GUI="libx11-xcb1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0"
 SYS_PKGS_TEST="postgresql xvfb openbox xdotool x11-utils imagemagick binutils"  # binutils: PyInstaller reads ELF files with objdump; openbox, xdotool, x11-utils (xwininfo, xprop), imagemagick (import): tests/ui/test_real_window.py
 
