@@ -545,11 +545,9 @@ class Examination:
         with self._lock:
             self.encounter_search = {"templates": gallery.encode(face, fingers), "source": found.source,
                                      "authorisation": found.authorisation}
-        mine = [c for c in self.checks if c.get("kind") == CheckKind.encounter.value]
-        already = {e: Outcome.clear.value for c in mine for e in c.get("linked") or []}
-        already.update({c["encounter_id"]: c["outcome"] for c in mine if c.get("encounter_id")})
         checks = encounters.check_results(identity_of(self.traveller), found.matches, found.source,
-                                          bool(self.ctx.setting(FLAG_NEW_DOCUMENT)), already=already)
+                                          bool(self.ctx.setting(FLAG_NEW_DOCUMENT)),
+                                          already=encounters.recorded(self.checks))
         if found.note and not any(c["outcome"] != Outcome.clear.value for c in checks):
             linked = next((c for c in checks if c.get("linked")), None)
             if linked is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspector_app.cli.support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of, run_until_stopped
 
 
 def register(subparsers) -> None:
@@ -121,8 +121,6 @@ def _upload(args) -> int:
 
 
 def _watch(args) -> int:
-    import signal
-    import threading
 
     from inspector_app.screening import manifest_folder as mf
     from inspector_app.settings import Settings
@@ -152,16 +150,7 @@ def _watch(args) -> int:
             for o in outcomes:
                 show(o)
             return 2 if any(o.state == "refused" for o in outcomes) else 0
-        watcher = mf.FolderWatcher(folder, settings.get(mf.INTERVAL, mf.DEFAULTS[mf.INTERVAL]), on_outcome=show)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
-        watcher.start()
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            watcher.stop()
+        run_until_stopped(mf.FolderWatcher(folder, settings.get(mf.INTERVAL, mf.DEFAULTS[mf.INTERVAL]), on_outcome=show))
         return 0
     finally:
         store.close()

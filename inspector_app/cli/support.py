@@ -63,3 +63,20 @@ def emit(obj: Any, as_json: bool, text: str | None = None) -> None:
         sys.stdout.write("\n")
     else:
         print(text if text is not None else json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def run_until_stopped(worker) -> None:
+    """Start a background ``worker`` (``start()`` / ``stop()``) and wait until SIGINT or SIGTERM,
+    then stop it: even when started from a shell that ignores them in background jobs."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    worker.start()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        worker.stop()

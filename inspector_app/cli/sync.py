@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from inspector_app.cli.support import CliError, add_command, emit, home_of
+from inspector_app.cli.support import CliError, add_command, emit, home_of, run_until_stopped
 
 
 def _config(home):
@@ -68,24 +68,15 @@ def _sync(args) -> int:
 
 def _run_forever(client, cfg) -> int:
     import logging
-    import signal
-    import threading
 
     from inspector_app.sync.backoff import Backoff
     from inspector_app.sync.worker import SyncWorker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     worker = SyncWorker(client, interval=cfg.interval_s, backoff=Backoff(cfg.backoff_base_s, cap=cfg.backoff_cap_s))
-    # Stop on SIGINT and SIGTERM even when started from a shell that ignores them in background jobs.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    worker.start()
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+        run_until_stopped(worker)
     finally:
-        worker.stop()
         client.close()
     return 0
 

@@ -50,6 +50,15 @@ def _who(e: dict) -> str:
                decision=decisions.decision_name(e["decision"]) if e.get("decision") else msg("none recorded"))
 
 
+def recorded(checks: list[dict]) -> dict[str, str]:
+    """Encounter id -> outcome of what an examination's earlier searches recorded (linked
+    encounters as ``clear``): the ``already`` of ``check_results``."""
+    mine = [c for c in checks if c.get("kind") == CheckKind.encounter.value]
+    out = {e: Outcome.clear.value for c in mine for e in c.get("linked") or []}
+    out.update({c["encounter_id"]: c["outcome"] for c in mine if c.get("encounter_id")})
+    return out
+
+
 def check_results(identity: dict, matches: list[dict], source: str, flag_new_document: bool = False,
                   already: dict[str, str] | None = None) -> list[dict]:
     """Check results for ``matches`` (each: encounter fields and ``by``, scores): one per earlier

@@ -16,12 +16,6 @@ from inspector_app.common.canonical import to_json
 CURSOR = "encounters_after"   # meta key: the hub's sequence number of the last pulled encounter
 
 
-def _row(r: dict) -> dict:
-    return {"encounter_id": r["encounter_id"], "origin": r["origin"], "booth_id": r["booth_id"], "port": r["port"],
-            "examined_at": r["examined_at"], "identity": json.loads(r["identity"]),
-            "decision": r["decision"], "templates": json.loads(r["templates"])}
-
-
 def insert(db, row: dict, now: str) -> bool:
     """Inside a write transaction; an encounter already held is kept as it was (False)."""
     if db.conn.execute("SELECT 1 FROM encounters WHERE encounter_id = ?", (row["encounter_id"],)).fetchone():
@@ -35,17 +29,13 @@ def insert(db, row: dict, now: str) -> bool:
 
 
 def since(conn, examined_after: str, after_rowid: int = 0) -> list[dict]:
-    """Encounters examined at or after ``examined_after`` (ISO), in the order they were added,
-    each with ``rowid`` (a gallery held in memory asks only for the rows it has not seen). An
-    examination of this booth shows its newest decision."""
-    rows = conn.execute(
-        "SELECT e.rowid, e.encounter_id, e.origin, e.booth_id, e.port, e.examined_at, e.identity, "
-        "coalesce((SELECT d.type FROM decisions d WHERE d.examination_id = e.encounter_id "
-        "ORDER BY d.rowid DESC LIMIT 1), e.decision), e.templates "
-        "FROM encounters e WHERE e.examined_at >= ? AND e.rowid > ? ORDER BY e.rowid",
-        (examined_after, int(after_rowid))).fetchall()
-    keys = ("rowid", "encounter_id", "origin", "booth_id", "port", "examined_at", "identity", "decision", "templates")
-    return [{"rowid": r[0], **_row(dict(zip(keys, r, strict=True)))} for r in rows]
+    """``{rowid, encounter_id, templates}`` of the encounters examined at or after
+    ``examined_after`` (ISO), in the order they were added: what a gallery held in memory loads
+    (it asks only for the rows it has not seen; who and what was decided is read by ``get`` for
+    the few that match)."""
+    rows = conn.execute("SELECT rowid, encounter_id, templates FROM encounters WHERE examined_at >= ? AND rowid > ?"
+                        " ORDER BY rowid", (examined_after, int(after_rowid))).fetchall()
+    return [{"rowid": r[0], "encounter_id": r[1], "templates": json.loads(r[2])} for r in rows]
 
 
 def get(conn, encounter_ids: list[str]) -> dict[str, dict]:

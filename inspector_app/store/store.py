@@ -775,7 +775,8 @@ class Store:
         return int(row[0]) if row else 0
 
     def encounters_since(self, examined_after: str, after_rowid: int = 0) -> list[dict]:
-        """Encounters (with templates) examined since ``examined_after``, added after ``after_rowid``."""
+        """``{rowid, encounter_id, templates}`` of the encounters examined since ``examined_after``,
+        added after ``after_rowid``."""
         with self._lock:
             return encounters.since(self.conn, examined_after, after_rowid)
 

@@ -520,10 +520,8 @@ class SyncClient:
             except SupervisorRefused as exc:
                 self.store.finish_encounter_search(exam, "refused", {"reason": str(exc)})
                 continue
-            mine = [c for c in self.store.check_results(exam) if c.get("kind") == "encounter"]
-            recorded = {e: "clear" for c in mine for e in c.get("linked") or []}
-            recorded.update({c["encounter_id"]: c["outcome"] for c in mine if c.get("encounter_id")})
-            for check in encounters.check_results(item["identity"], matches, "hub_deferred", already=recorded):
+            already = encounters.recorded(self.store.check_results(exam))
+            for check in encounters.check_results(item["identity"], matches, "hub_deferred", already=already):
                 self.store.add_check_result(exam, check)
             self.store.finish_encounter_search(exam, "done", {"matches": len(matches)})
             ran += 1
