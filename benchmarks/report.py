@@ -87,6 +87,23 @@ def face_search_rows(rows, name: str, d: dict | None) -> None:
                 None if sp64 is None else (sp64 >= 100 and sp32 >= 100), src, d)
 
 
+def face_pruning_rows(rows, d: dict | None) -> None:
+    """Issue 15 item 3: exact face 1:N at 1M on one core, full scans vs a proven lower bound."""
+    src = "face_pruning_1m.json"
+    for r in dig(d, "results", default=[]) or []:
+        label = f"Face 1:N exact, {r['size'] // 1000:,}k templates, {r['gallery']} gallery, one core"
+        m = r.get("methods", {})
+        best = min((k for k in m if k.startswith("prefix")), key=lambda k: m[k]["threshold"]["p95_ms"], default=None)
+        parts = [("FaceIndex", "FaceIndex"), ("IndexFlatL2", "faiss IndexFlatL2")] + ([(best, f"PCA bound {best[6:]}-d")] if best else [])
+        for key, name in parts:
+            t = m.get(key, {}).get("threshold") or m.get(key, {}).get("topk") or {}
+            exact = min(t.get("exact_mated", 0), t.get("exact_non_mated", 0)) if t else None
+            p95 = t.get("p95_ms")
+            row(rows, f"{label}: {name}, threshold search p50 / p95 (exact answers)", "p95 ≤ 5 ms at 1M, one core",
+                f"{fmt(t.get('p50_ms'))} / {fmt(p95, ' ms')} ({fmt(exact, '', 3)})",
+                None if p95 is None else (p95 <= 5 and exact == 1.0), src, d)
+
+
 def encounter_rows(rows, d: dict | None) -> None:
     """The hub's encounter gallery (issue 14): search, recall, memory, load, PostgreSQL rows."""
     if not d:
@@ -156,6 +173,7 @@ def build_rows() -> list[dict]:
 
     for name, d in (("face_search", load("face_search")), ("face_search_1m_quiet", load("face_search_1m_quiet"))):
         face_search_rows(rows, name, d)
+    face_pruning_rows(rows, load("face_pruning_1m"))
 
     d = load("fingerprint_fvc")
     if d:
