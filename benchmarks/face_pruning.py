@@ -3,7 +3,8 @@
 
 Measured in one run, on the same gallery and queries, every query through every method in turn:
 - ``faiss.IndexFlatL2``: the exhaustive float32 scan;
-- ``FaceIndex`` as shipped: an 8-bit scan of all 128 dimensions + float32 re-rank with a certificate;
+- ``FaceIndex`` before issue 15 (benchmarks/face_index_v1.py) and as it is now (outliers apart):
+  an 8-bit scan of all 128 dimensions + float32 re-rank with a certificate;
 - ``PrefixBoundIndex`` (benchmarks/face_bound.py) for several ``d1``: principal-axis rotation, the
   leading d1 coordinates + the norm of the rest as a proven lower bound, 8-bit codes, certificate.
 
@@ -41,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import code_commit  # noqa: E402
 from face_bound import PrefixBoundIndex  # noqa: E402
 from face_gallery import FittedModel, fitted_gallery, real_encodings  # noqa: E402
+from face_index_v1 import FaceIndex as FaceIndexV1  # noqa: E402
 from face_search import exact_top, machine, make_gallery, make_queries, pct  # noqa: E402
 
 from inspector_app.biometrics.face import THRESHOLD  # noqa: E402
@@ -83,20 +85,28 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
     current = FaceIndex()
     current.add_many(ids.tolist(), x)
     builds["FaceIndex"] = time.perf_counter() - t0
-    bounds = {}
+    t0 = time.perf_counter()
+    previous = FaceIndexV1()
+    previous.add_many(ids.tolist(), x)
+    builds["FaceIndex_v1"] = time.perf_counter() - t0
+    bounds, bound_only = {}, {}
+    for d1 in args.bound_only:  # only the pruning statistic: too slow to time at 1M
+        bound_only[d1] = PrefixBoundIndex(x, subject_code, d1, seed=args.seed)
     for d1 in args.prefix:
         t0 = time.perf_counter()
         bounds[d1] = PrefixBoundIndex(x, subject_code, d1, seed=args.seed)
         builds[f"prefix{d1}"] = time.perf_counter() - t0
 
-    methods = ["IndexFlatL2", "FaceIndex"] + [f"prefix{d1}" for d1 in args.prefix]
+    methods = ["IndexFlatL2", "FaceIndex_v1", "FaceIndex"] + [f"prefix{d1}" for d1 in args.prefix]
     lat = {m: {"topk": [], "threshold": []} for m in methods}
+    cpu = {m: {"topk": [], "threshold": []} for m in methods}  # this thread's CPU: robust to a busy machine
     ok = {m: {"topk": [0, 0], "threshold": [0, 0]} for m in methods}  # [mated, non-mated]
     within_total = 0
     within_found = {m: 0 for m in methods if m != "IndexFlatL2"}
+    within_found.pop("FaceIndex_v1")
     rounds = {m: [] for m in methods if m != "IndexFlatL2"}
     cands = {m: [] for m in methods if m.startswith("prefix")}
-    prune = {m: [] for m in methods if m.startswith("prefix")}
+    prune = {f"prefix{d1}": [] for d1 in list(args.prefix) + list(args.bound_only)}
     sq = (x.astype(np.float32) ** 2).sum(axis=1)
     far = {"top1_distance": [], "kth_distance": [], "within_threshold_templates": []}
 
@@ -115,9 +125,10 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
         order = methods[i % len(methods):] + methods[: i % len(methods)]  # nobody always runs first
         for m in order:
             if m == "IndexFlatL2":
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.thread_time()
                 dist, pos = flat.search(q[None], 8 * args.k)
                 lat[m]["topk"].append(time.perf_counter() - t0)
+                cpu[m]["topk"].append(time.thread_time() - c0)
                 got = []
                 for p, dd in zip(pos[0], dist[0]):
                     s = str(ids[p])
@@ -127,16 +138,19 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
                 continue
             for mode in ("topk", "threshold"):
                 md = THRESHOLD if mode == "threshold" else None
-                if m == "FaceIndex":
-                    t0 = time.perf_counter()
-                    got = current.search(q, k=args.k, max_distance=md)
+                if m.startswith("FaceIndex"):
+                    fi = current if m == "FaceIndex" else previous
+                    t0, c0 = time.perf_counter(), time.thread_time()
+                    got = fi.search(q, k=args.k, max_distance=md)
                     lat[m][mode].append(time.perf_counter() - t0)
-                    rounds[m].append(current.last_search_stats["rounds"])
+                    cpu[m][mode].append(time.thread_time() - c0)
+                    rounds[m].append(fi.last_search_stats["rounds"])
                 else:
                     idx = bounds[int(m[6:])]
-                    t0 = time.perf_counter()
-                    got = idx.search(q, k=args.k, max_distance=md)
+                    t0, c0 = time.perf_counter(), time.thread_time()
+                    got = idx.search(q, k=args.k, max_distance=md, first=args.first)
                     lat[m][mode].append(time.perf_counter() - t0)
+                    cpu[m][mode].append(time.thread_time() - c0)
                     got = name_of(got)
                     rounds[m].append(idx.last["rounds"])
                     cands[m].append(idx.last["candidates"])
@@ -147,11 +161,14 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
             within_found["FaceIndex"] += len(within & {s for s, _ in current.search(q, k=everyone, max_distance=THRESHOLD)})
             for d1, idx in bounds.items():
                 within_found[f"prefix{d1}"] += len(within & {str(subjects[c]) for c, _ in idx.search(q, k=everyone, max_distance=THRESHOLD)})
-        if i < args.prune_queries:
-            for d1, idx in bounds.items():
+        if i % 25 == 0:
+            print(f"{kind}: query {i}/{len(queries)}", file=sys.stderr, flush=True)
+        if i < args.prune_queries or len(queries) - i <= args.prune_queries:  # mated and non-mated
+            for d1, idx in {**bounds, **bound_only}.items():
                 lb = idx.lower_bounds(q)
                 kth = ref[-1][1]
                 prune[f"prefix{d1}"].append({"kth": float((lb <= kth).mean()), "threshold": float((lb <= min(THRESHOLD, kth)).mean())})
+        del d2
 
     n_non = len(queries) - n_mated
     out = {
@@ -165,9 +182,11 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
             "templates_within_threshold_max": int(np.max(far["within_threshold_templates"])),
         },
         "build_s": {m: round(v, 2) for m, v in builds.items()},
-        "bytes_scanned_per_template": {"IndexFlatL2": 4 * x.shape[1], "FaceIndex": x.shape[1],
+        "bytes_scanned_per_template": {"IndexFlatL2": 4 * x.shape[1], "FaceIndex_v1": x.shape[1], "FaceIndex": x.shape[1],
                                        **{f"prefix{d1}": b.width for d1, b in bounds.items()}},
-        "eps": {"FaceIndex": round(current.eps, 5), **{f"prefix{d1}": round(b.eps, 5) for d1, b in bounds.items()}},
+        "outliers_FaceIndex": current.outliers,
+        "eps": {"FaceIndex_v1": round(previous.eps, 5), "FaceIndex": round(current.eps, 5),
+                 **{f"prefix{d1}": round(b.eps, 5) for d1, b in bounds.items()}},
         "methods": {},
         "within_threshold": {"exact_subjects": within_total,
                              **{m: (round(v / within_total, 5) if within_total else None) for m, v in within_found.items()}},
@@ -177,7 +196,9 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
         for mode in ("topk", "threshold"):
             if lat[m][mode]:
                 a = lat[m][mode]
+                c = cpu[m][mode]
                 r[mode] = {"p50_ms": pct(a, 50), "p95_ms": pct(a, 95), "max_ms": pct(a, 100),
+                           "cpu_p50_ms": pct(c, 50), "cpu_p95_ms": pct(c, 95), "cpu_max_ms": pct(c, 100),
                            "exact_mated": round(ok[m][mode][0] / max(1, n_mated), 5),
                            "exact_non_mated": round(ok[m][mode][1] / max(1, n_non), 5)}
         if m in rounds:
@@ -191,10 +212,16 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
                     "at_threshold_median": round(float(np.median([p["threshold"] for p in prune[m]])), 5),
                     "queries": len(prune[m])}
         out["methods"][m] = r
-    base = out["methods"]["FaceIndex"]["threshold"]["p95_ms"]
+    for d1 in args.bound_only:
+        p = prune[f"prefix{d1}"]
+        out["methods"][f"prefix{d1}_bound_only"] = {"fraction_not_pruned": {
+            "at_kth_distance_median": round(float(np.median([v["kth"] for v in p])), 5),
+            "at_kth_distance_max": round(float(np.max([v["kth"] for v in p])), 5),
+            "at_threshold_median": round(float(np.median([v["threshold"] for v in p])), 5), "queries": len(p)}}
+    base = out["methods"]["FaceIndex_v1"]["threshold"]["p95_ms"]
     out["best"] = min(((m, out["methods"][m]["threshold"]["p95_ms"]) for m in methods if "threshold" in out["methods"][m]),
                       key=lambda t: t[1])
-    out["speedup_p95_threshold_vs_FaceIndex"] = {m: round(base / out["methods"][m]["threshold"]["p95_ms"], 2)
+    out["speedup_p95_threshold_vs_FaceIndex_v1"] = {m: round(base / out["methods"][m]["threshold"]["p95_ms"], 2)
                                                  for m in methods if "threshold" in out["methods"][m]}
     out["speedup_p95_topk_vs_IndexFlatL2"] = {m: round(out["methods"]["IndexFlatL2"]["topk"]["p95_ms"] / out["methods"][m]["topk"]["p95_ms"], 2)
                                               for m in methods}
@@ -206,14 +233,18 @@ def main(argv=None) -> int:
     ap.add_argument("--size", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=200, help="queries (half mated)")
     ap.add_argument("--k", type=int, default=5)
-    ap.add_argument("--prefix", default="63,95,111", help="d1 values (d1 + 1 a multiple of 16 wastes no padding) for PrefixBoundIndex")
+    ap.add_argument("--prefix", default="111", help="d1 values (d1 + 1 a multiple of 16 wastes no padding) for PrefixBoundIndex")
+    ap.add_argument("--first", type=int, default=256, help="PrefixBoundIndex's first R (FaceIndex starts at 256)")
+    ap.add_argument("--bound-only", default="31,63", help="d1 values whose pruning is measured but not timed")
     ap.add_argument("--galleries", default="fitted,isotropic")
-    ap.add_argument("--prune-queries", type=int, default=20, help="queries whose bound is computed for the whole gallery")
+    ap.add_argument("--prune-queries", type=int, default=10,
+                    help="first and last queries (mated, non-mated) whose bound is computed for the whole gallery")
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
     args.prefix = [int(p) for p in args.prefix.split(",") if p]
+    args.bound_only = [int(p) for p in args.bound_only.split(",") if p]
     import faiss
 
     faiss.omp_set_num_threads(1)

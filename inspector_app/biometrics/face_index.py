@@ -12,6 +12,11 @@ Why this design (measured in benchmarks/face_search.py and the README):
   distance exceeds the k-th exact distance (or ``max_distance``) by more than ``eps``, no unseen
   template can belong in the answer; otherwise R grows and the scan repeats. The answer is
   therefore exact, not just usually right.
+- ``eps`` is taken over the templates whose values all fit the 8-bit range (their error is at most
+  half a step per dimension). A template with a value outside it is clamped and can be far from
+  its code; it is an *outlier*, always re-ranked in float32 and left out of ``eps``. One odd
+  template used to set ``eps`` for everyone: on a gallery fitted to real encodings (values past
+  +-0.6 in 1 of ~10^4 templates), eps went from 0.018 to 0.089 and a search took 3-4 full scans.
 
 Results are per subject (a subject may have several templates; its best distance counts).
 Persistence is a directory of ``.npy`` files plus the faiss code index; float32 vectors are
@@ -28,7 +33,7 @@ import numpy as np
 
 from inspector_app.biometrics.face import DIMENSIONS, FaceError, FaceTemplate, as_vector
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: outliers.npy (format 1 still loads: its eps covers every template)
 
 #: Default per-dimension range of the 8-bit codes. dlib encodings stay within about +-0.5 per
 #: dimension; values outside are clamped, which only raises ``eps`` (results stay exact).
@@ -91,7 +96,8 @@ class FaceIndex:
         self._range = (float(lo), float(hi))
         self._vectors = _Growable()
         self._subjects: list[str] = []
-        self._eps = 0.0  # largest ||x - decode(encode(x))|| over stored templates
+        self._eps = 0.0  # largest ||x - decode(encode(x))|| over stored templates that are not outliers
+        self._outliers = np.empty(0, np.int64)  # positions of clamped templates (always re-ranked)
         self._codes = self._new_code_index()
         self._shards = None  # search-time copy of the codes in slices, one thread each (lazy)
         self._shard_parts: list = []
@@ -118,9 +124,14 @@ class FaceIndex:
         y = (rows - self._range[0]) / self._step
         return np.clip(np.rint(y), 0, 255).astype(np.float32) if rounded else y.astype(np.float32)
 
-    def _quantisation_error(self, codes: np.ndarray, rows: np.ndarray) -> float:
+    def _quantisation_errors(self, codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
         decoded = self._range[0] + codes.astype(np.float64) * self._step
-        return float(np.sqrt(((decoded - rows) ** 2).sum(axis=1)).max())
+        return np.sqrt(((decoded - rows) ** 2).sum(axis=1))
+
+    @property
+    def _outlier_error(self) -> float:
+        """Above this a template was clamped: rounding alone moves each value by <= step / 2."""
+        return math.sqrt(DIMENSIONS) * self._step / 2 * (1 + 1e-9)
 
     @staticmethod
     def _rows(vectors) -> np.ndarray:
@@ -151,7 +162,11 @@ class FaceIndex:
         if rows.shape[0] == 0:
             return
         codes = self._to_code_space(rows)
-        self._eps = max(self._eps, self._quantisation_error(codes, rows))
+        errors = self._quantisation_errors(codes, rows)
+        out = errors > self._outlier_error
+        if (~out).any():
+            self._eps = max(self._eps, float(errors[~out].max()))
+        self._outliers = np.concatenate([self._outliers, len(self) + np.nonzero(out)[0].astype(np.int64)])
         self._codes.add(codes)
         if self._shards is not None:  # appended rows go to the last slice: ids stay successive
             self._shards.at(self._shards.count() - 1).add(codes)
@@ -179,6 +194,8 @@ class FaceIndex:
         self._shards, self._shard_parts = None, []
         self._vectors.keep(~drop)
         self._subjects = subjects[~drop].tolist()
+        new_position = np.cumsum(~drop) - 1
+        self._outliers = new_position[self._outliers[~drop[self._outliers]]].astype(np.int64)
         return count
 
     def __len__(self) -> int:
@@ -189,8 +206,13 @@ class FaceIndex:
 
     @property
     def eps(self) -> float:
-        """Bound on the 8-bit approximation error of any stored template (Euclidean)."""
+        """Bound on the 8-bit approximation error of any stored template but the outliers (Euclidean)."""
         return self._eps
+
+    @property
+    def outliers(self) -> int:
+        """How many templates had values outside the 8-bit range (each search re-ranks them all)."""
+        return int(self._outliers.size)
 
     # ------------------------------------------------------------------ search
     def search(self, vector: FaceTemplate | np.ndarray, k: int = 5, max_distance: float | None = None) -> list[tuple[str, float]]:
@@ -215,8 +237,9 @@ class FaceIndex:
             rounds += 1
             approx_sq, cand = self._scan(q_code, r)
             cand = cand[0][cand[0] >= 0]
-            exact = np.sqrt(np.maximum(((vectors[np.sort(cand)] - q) ** 2).sum(axis=1, dtype=np.float64), 0.0))
-            ranked = self._best_per_subject(np.sort(cand), exact)
+            seen = np.union1d(cand, self._outliers)  # sorted: reads the float32 rows in file order
+            exact = np.sqrt(np.maximum(((vectors[seen] - q) ** 2).sum(axis=1, dtype=np.float64), 0.0))
+            ranked = self._best_per_subject(seen, exact)
             bound = ranked[k - 1][1] if len(ranked) >= k else math.inf
             if max_distance is not None:
                 bound = min(bound, max_distance)
@@ -225,7 +248,7 @@ class FaceIndex:
             if cand.size >= n or approx_last - self._eps - 1e-4 > bound:
                 break
             r = min(n, r * 4)
-        self.last_search_stats = {"rounds": rounds, "candidates": int(cand.size), "eps": self._eps}
+        self.last_search_stats = {"rounds": rounds, "candidates": int(seen.size), "eps": self._eps}
         out = ranked if max_distance is None else [(s, d) for s, d in ranked if d <= max_distance]
         return out[:k]
 
@@ -276,10 +299,12 @@ class FaceIndex:
         _atomic(p / "vectors.npy", lambda f: np.save(f, self._vectors.view()))
         subjects = np.asarray(self._subjects, dtype=str) if len(self._subjects) else np.empty(0, dtype="<U1")
         _atomic(p / "subjects.npy", lambda f: np.save(f, subjects))
+        _atomic(p / "outliers.npy", lambda f: np.save(f, self._outliers))
         tmp = p / "codes.faiss.tmp"
         faiss.write_index(self._codes, str(tmp))
         tmp.replace(p / "codes.faiss")
-        meta = {"format": FORMAT_VERSION, "dimensions": DIMENSIONS, "count": len(self), "eps": self._eps, "range": list(self._range)}
+        meta = {"format": FORMAT_VERSION, "dimensions": DIMENSIONS, "count": len(self), "eps": self._eps,
+                "outliers": self.outliers, "range": list(self._range)}
         _atomic(p / "meta.json", lambda f: f.write(json.dumps(meta).encode()))
         return p
 
@@ -294,25 +319,31 @@ class FaceIndex:
             raise FaceIndexError(f"no face index at {p} (meta.json missing)") from exc
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise FaceIndexError(f"face index at {p} is damaged: meta.json: {exc}") from exc
-        if meta.get("format") != FORMAT_VERSION or meta.get("dimensions") != DIMENSIONS:
+        if meta.get("format") not in (1, FORMAT_VERSION) or meta.get("dimensions") != DIMENSIONS:
             raise FaceIndexError(f"face index at {p} has format {meta.get('format')}/{meta.get('dimensions')}-d; "
-                                 f"expected {FORMAT_VERSION}/{DIMENSIONS}-d")
+                                 f"expected 1 or {FORMAT_VERSION}/{DIMENSIONS}-d")
         try:
             vectors = np.load(p / "vectors.npy", mmap_mode="r" if mmap else None, allow_pickle=False)
             subjects = np.load(p / "subjects.npy", allow_pickle=False)
             codes = faiss.read_index(str(p / "codes.faiss"))
+            # format 1 has no outliers: its eps was taken over every template, so it stays exact
+            outliers = (np.load(p / "outliers.npy", allow_pickle=False).astype(np.int64) if meta["format"] >= 2
+                        else np.empty(0, np.int64))
         except (OSError, ValueError, RuntimeError) as exc:
             raise FaceIndexError(f"face index at {p} is damaged: {exc}") from exc
         n = int(meta["count"])
         if vectors.shape != (n, DIMENSIONS) or subjects.shape != (n,) or codes.ntotal != n:
             raise FaceIndexError(f"face index at {p} is inconsistent: meta says {n} templates, "
                                  f"files hold {vectors.shape[0]}/{subjects.shape[0]}/{codes.ntotal}")
+        if outliers.ndim != 1 or outliers.size != int(meta.get("outliers", 0)) or (outliers.size and not 0 <= outliers.min() <= outliers.max() < n):
+            raise FaceIndexError(f"face index at {p} is inconsistent: outliers.npy does not fit meta.json")
         index = cls(tuple(meta["range"]))
         index._vectors = _Growable(vectors)
         index._subjects = subjects  # numpy until the first change (fast open of big galleries)
         index._codes = codes
         index._shards = None
         index._eps = float(meta["eps"])
+        index._outliers = outliers
         return index
 
 

@@ -1,6 +1,8 @@
 """FaceIndex: exact results (checked against a brute-force scan), deltas, persistence, bad input."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -86,17 +88,26 @@ def test_certificate_widens_the_scan_when_needed():
     _same(res, brute_force(ids, x, x[5], 300))
 
 
-def test_out_of_range_values_stay_exact():
-    """Values beyond the 8-bit range are clamped: eps grows, results must still be exact."""
-    ids, x, _ = gallery(200, per_subject=2, seed=4)
-    x[:10, 0] = 3.0
+@pytest.mark.parametrize("value", [3.0, -0.9, 0.63])
+def test_out_of_range_templates_are_outliers_and_results_stay_exact(value):
+    """A clamped template is far from its code: it is re-ranked every time, and eps stays the
+    rounding bound of the others (one odd template used to make every search scan everything)."""
+    ids, x, _ = gallery(400, per_subject=2, seed=4)
+    x[:10, 0] = value
     index = FaceIndex()
-    index.add_many(ids, x)
-    assert index.eps > 1.0
-    _same(index.search(x[3], k=5), brute_force(ids, x, x[3], 5))
-    # the loose bound cannot certify a partial scan, so the index must have widened to everything
-    assert index.last_search_stats["rounds"] >= 2
-    assert index.last_search_stats["candidates"] == len(index)
+    index.add_many(ids[:300], x[:300])
+    index.add_many(ids[300:], x[300:])
+    assert index.outliers == 10
+    assert index.eps <= np.sqrt(128) * (1.2 / 255) / 2
+    for q in (x[3], x[3] + 0.01, x[500], np.full(128, value, np.float32)):
+        for k, md in ((5, None), (1, 0.6), (50, 0.9)):
+            _same(index.search(q, k=k, max_distance=md), brute_force(ids, x, q, k, md))
+    assert index.last_search_stats["rounds"] == 1
+    index.remove_many([ids[0], ids[500]])  # outliers after the removed rows move down
+    keep = [i for i, s in enumerate(ids) if s not in {ids[0], ids[500]}]
+    kept_ids, kept_x = [ids[i] for i in keep], x[keep]
+    assert index.outliers == sum(1 for i in keep if i < 10)
+    _same(index.search(x[5], k=5), brute_force(kept_ids, kept_x, x[5], 5))
 
 
 def test_add_remove_deltas(built):
@@ -203,3 +214,49 @@ def test_parallel_slices_give_the_same_exact_answers(monkeypatch):
     _same(index.search(x[4], k=5), brute_force([ids[j] for j in keep], x[keep], x[4], 5))
     index.search_threads = 1
     _same(index.search(x[4], k=5), brute_force([ids[j] for j in keep], x[keep], x[4], 5))
+
+
+def test_slightly_clamped_template_stays_in_eps():
+    """Clamping by less than the rounding bound keeps a template an inlier: eps still covers it."""
+    ids, x, _ = gallery(100, per_subject=2, seed=8)
+    x[0, 0] = -0.61
+    index = FaceIndex()
+    index.add_many(ids, x)
+    assert index.outliers == 0 and index.eps >= 0.01
+    _same(index.search(x[0] + 0.001, k=3), brute_force(ids, x, x[0] + 0.001, 3))
+
+
+def test_format_1_index_still_loads_and_stays_exact(tmp_path):
+    """An index written before outliers (format 1: no outliers.npy, eps over every template)."""
+    ids, x, _ = gallery(200, per_subject=2, seed=9)
+    x[:4, 1] = 2.0
+    index = FaceIndex()
+    index.add_many(ids, x)
+    index.save(tmp_path / "idx")
+    meta = json.loads((tmp_path / "idx" / "meta.json").read_text())
+    codes = np.clip(np.rint((x - (-0.6)) / (1.2 / 255)), 0, 255)
+    meta.update(format=1, eps=float(np.sqrt(((-0.6 + codes * (1.2 / 255) - x.astype(np.float64)) ** 2).sum(axis=1)).max()))
+    del meta["outliers"]
+    (tmp_path / "idx" / "meta.json").write_text(json.dumps(meta))
+    (tmp_path / "idx" / "outliers.npy").unlink()
+    old = FaceIndex.load(tmp_path / "idx")
+    assert old.outliers == 0 and old.eps > 1.0
+    for q in (x[2], x[50] + 0.01):
+        _same(old.search(q, k=5, max_distance=0.9), brute_force(ids, x, q, 5, 0.9))
+    old.save(tmp_path / "idx")  # written back as the current format (without outliers: still exact)
+    assert json.loads((tmp_path / "idx" / "meta.json").read_text())["format"] == 2
+    assert FaceIndex.load(tmp_path / "idx").search(x[2], k=1)[0][0] == ids[2]
+
+
+def test_outliers_survive_save_load_and_a_damaged_list_is_refused(tmp_path):
+    ids, x, _ = gallery(100, per_subject=2, seed=10)
+    x[7, 3] = -4.0
+    index = FaceIndex()
+    index.add_many(ids, x)
+    index.save(tmp_path / "idx")
+    loaded = FaceIndex.load(tmp_path / "idx")
+    assert loaded.outliers == 1 and loaded.eps == index.eps
+    _same(loaded.search(x[7], k=2), brute_force(ids, x, x[7], 2))
+    np.save(tmp_path / "idx" / "outliers.npy", np.array([10_000], np.int64))
+    with pytest.raises(FaceIndexError, match="outliers"):
+        FaceIndex.load(tmp_path / "idx")
