@@ -6,7 +6,12 @@ Measured in one run, on the same gallery and queries, every query through every 
 - ``FaceIndex`` before issue 15 (benchmarks/face_index_v1.py) and as it is now (outliers apart):
   an 8-bit scan of all 128 dimensions + float32 re-rank with a certificate;
 - ``PrefixBoundIndex`` (benchmarks/face_bound.py) for several ``d1``: principal-axis rotation, the
-  leading d1 coordinates + the norm of the rest as a proven lower bound, 8-bit codes, certificate.
+  leading d1 coordinates + the norm of the rest as a proven lower bound, 8-bit codes, certificate;
+- ``CodeBoundStage`` (benchmarks/face_codebound.py): a cheap first stage (4-bit PQ fast-scan at 16
+  or 32 bytes, or 4-bit SQ after PCA at 64 bytes) with each template's own reconstruction error as
+  the bound. Its faiss scan for the first R candidates is timed in the same interleaved loop (a
+  lower bound on any search through it) and its pruning measured on the first and last queries;
+  beside it, Shannon's bound: the fewest bytes per template any code needs for a given error.
 
 Galleries (benchmarks/face_gallery.py): ``fitted`` draws identities and samples from a Gaussian
 model fitted to real dlib encodings of the shared photos (mean, principal axes, a power-law
@@ -41,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _common import code_commit  # noqa: E402
 from face_bound import PrefixBoundIndex  # noqa: E402
+from face_codebound import CodeBoundStage, min_bytes_for_rms_error  # noqa: E402
 from face_gallery import FittedModel, fitted_gallery, real_encodings  # noqa: E402
 from face_index_v1 import FaceIndex as FaceIndexV1  # noqa: E402
 from face_search import exact_top, machine, make_gallery, make_queries, pct  # noqa: E402
@@ -96,6 +102,14 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
         t0 = time.perf_counter()
         bounds[d1] = PrefixBoundIndex(x, subject_code, d1, seed=args.seed)
         builds[f"prefix{d1}"] = time.perf_counter() - t0
+    stages = {}
+    for kind_s in args.code_bounds:
+        t0 = time.perf_counter()
+        stages[kind_s] = CodeBoundStage(x, kind_s, seed=args.seed)
+        builds[f"{kind_s}_first_stage"] = time.perf_counter() - t0
+    scan_lat = {s: [] for s in stages}
+    scan_cpu = {s: [] for s in stages}
+    stage_prune = {s: [] for s in stages}
 
     methods = ["IndexFlatL2", "FaceIndex_v1", "FaceIndex"] + [f"prefix{d1}" for d1 in args.prefix]
     lat = {m: {"topk": [], "threshold": []} for m in methods}
@@ -122,8 +136,15 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
         d2 = sq - 2.0 * (x @ q) + float(q @ q)
         far["within_threshold_templates"].append(int((d2 <= THRESHOLD**2).sum()))
         within_total += len(within)
-        order = methods[i % len(methods):] + methods[: i % len(methods)]  # nobody always runs first
+        every = methods + [f"scan:{s}" for s in stages]
+        order = every[i % len(every):] + every[: i % len(every)]  # nobody always runs first
         for m in order:
+            if m.startswith("scan:"):
+                t0, c0 = time.perf_counter(), time.thread_time()
+                stages[m[5:]].scan(q, args.first)
+                scan_lat[m[5:]].append(time.perf_counter() - t0)
+                scan_cpu[m[5:]].append(time.thread_time() - c0)
+                continue
             if m == "IndexFlatL2":
                 t0, c0 = time.perf_counter(), time.thread_time()
                 dist, pos = flat.search(q[None], 8 * args.k)
@@ -168,6 +189,10 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
                 lb = idx.lower_bounds(q)
                 kth = ref[-1][1]
                 prune[f"prefix{d1}"].append({"kth": float((lb <= kth).mean()), "threshold": float((lb <= min(THRESHOLD, kth)).mean())})
+            for s, st in stages.items():
+                lb = st.lower_bounds(q)
+                kth = ref[-1][1]
+                stage_prune[s].append({"kth": float((lb <= kth).mean()), "threshold": float((lb <= min(THRESHOLD, kth)).mean())})
         del d2
 
     n_non = len(queries) - n_mated
@@ -218,6 +243,22 @@ def run(kind: str, args, rng, model: FittedModel) -> dict:
             "at_kth_distance_median": round(float(np.median([v["kth"] for v in p])), 5),
             "at_kth_distance_max": round(float(np.max([v["kth"] for v in p])), 5),
             "at_threshold_median": round(float(np.median([v["threshold"] for v in p])), 5), "queries": len(p)}}
+    for s, st in stages.items():
+        p = stage_prune[s]
+        out["methods"][f"{s}_first_stage"] = {
+            "bytes_per_template": st.bytes,
+            "e_x": {"median": round(float(np.median(st.e)), 5), "p999": round(float(np.quantile(st.e, 0.999)), 5),
+                    "max": round(float(st.e.max()), 5)},
+            f"scan_first_{args.first}_only": {"p50_ms": pct(scan_lat[s], 50), "p95_ms": pct(scan_lat[s], 95),
+                                              "cpu_p50_ms": pct(scan_cpu[s], 50), "cpu_p95_ms": pct(scan_cpu[s], 95)},
+            "fraction_not_pruned": {
+                "at_kth_distance_median": round(float(np.median([v["kth"] for v in p])), 5),
+                "at_kth_distance_max": round(float(np.max([v["kth"] for v in p])), 5),
+                "at_threshold_median": round(float(np.median([v["threshold"] for v in p])), 5),
+                "templates_to_rerank_at_kth_median": int(round(float(np.median([v["kth"] for v in p])) * n)),
+                "queries": len(p)}}
+    out["shannon_min_bytes_per_template"] = {f"rms_error_{e}": round(min_bytes_for_rms_error(x, e, seed=args.seed), 1)
+                                             for e in (0.2, 0.1, 0.05, round(current.eps, 3))}
     base = out["methods"]["FaceIndex_v1"]["threshold"]["p95_ms"]
     out["best"] = min(((m, out["methods"][m]["threshold"]["p95_ms"]) for m in methods if "threshold" in out["methods"][m]),
                       key=lambda t: t[1])
@@ -236,6 +277,8 @@ def main(argv=None) -> int:
     ap.add_argument("--prefix", default="111", help="d1 values (d1 + 1 a multiple of 16 wastes no padding) for PrefixBoundIndex")
     ap.add_argument("--first", type=int, default=256, help="PrefixBoundIndex's first R (FaceIndex starts at 256)")
     ap.add_argument("--bound-only", default="31,63", help="d1 values whose pruning is measured but not timed")
+    ap.add_argument("--code-bounds", default="pq32,pq64,sq4pca",
+                    help="CodeBoundStage kinds (first stage with a per-template error bound) to measure")
     ap.add_argument("--galleries", default="fitted,isotropic")
     ap.add_argument("--prune-queries", type=int, default=10,
                     help="first and last queries (mated, non-mated) whose bound is computed for the whole gallery")
@@ -245,6 +288,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     args.prefix = [int(p) for p in args.prefix.split(",") if p]
     args.bound_only = [int(p) for p in args.bound_only.split(",") if p]
+    args.code_bounds = [s for s in args.code_bounds.split(",") if s]
     import faiss
 
     faiss.omp_set_num_threads(1)
