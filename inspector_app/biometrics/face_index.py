@@ -23,6 +23,13 @@ Why this design (measured in benchmarks/face_search.py and the README):
   benchmarks/face_pruning.py): real dlib impostor distances are narrow (~68 effective dimensions),
   so principal axes plus the norm of the rest leave half the gallery unpruned at 31 dimensions and
   5-7 % at 63; only ~111 dimensions prune enough, and those are nearly the 128 bytes scanned here.
+- Nor does a cheaper first stage with each template's own error bound ``d(q, decode(x)) - e_x``
+  (benchmarks/face_codebound.py, same 1M run, fitted gallery): 4-bit PQ fast-scan scans 1M in
+  2-5 ms CPU, but its errors (median e_x 0.35 at 16 bytes, 0.20 at 32) are as wide as the gap
+  between the threshold and the impostor bulk (0.6 vs 0.85), so 100 % / 37 % of the gallery stays
+  to re-rank; 4-bit SQ after PCA (64 bytes, e_x 0.10) leaves 0.7 % but faiss scans it in 61 ms.
+  Shannon's bound on the gallery's spectrum says no code reaches this index's eps (0.026) in fewer
+  than ~70 bytes per template, and 0.1 already needs ~39: the bytes scanned cannot drop enough.
 
 Results are per subject (a subject may have several templates; its best distance counts).
 Persistence is a directory of ``.npy`` files plus the faiss code index; float32 vectors are
