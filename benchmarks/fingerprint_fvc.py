@@ -89,26 +89,32 @@ def list_images(db: Path) -> dict[str, dict[int, Path]]:
 
 # ---------------------------------------------------------------------------- engines
 MINDTCT_THRESHOLD = 0.022  # fingerprint.THRESHOLD until 2026-11-30, when MINDTCT saw the raw image
+MINDTCT_MIN_VALID = 0.75  # mcc.MccParams.min_valid_fraction then
 class InspectorEngine:
     def __init__(self, enhanced: bool = True):
         from inspector_app.biometrics import fingerprint
+        from inspector_app.biometrics.finger import mcc
 
         self.fp = fingerprint
         self.enhanced = enhanced
-        # the threshold each pipeline was calibrated with (pooled FMR 0.1 %, see fingerprint.py)
+        # the threshold and cylinder validity each pipeline was calibrated with (pooled FMR 0.1 %)
         self.threshold = fingerprint.THRESHOLD if enhanced else MINDTCT_THRESHOLD
+        self.params = mcc.DEFAULT if enhanced else mcc.MccParams(min_valid_fraction=MINDTCT_MIN_VALID)
         self.name = ("inspector: Gabor enhancement + MINDTCT (nbis-py) + foreground filter + MCC (ours)" if enhanced
-                     else "mindtct: MINDTCT (nbis-py) on the raw image + MCC (ours)")
+                     else "mindtct: MINDTCT (nbis-py) on the raw image + MCC (ours), as until 2026-11-30")
 
     def extract(self, image):
+        from inspector_app.biometrics.finger import mcc
         from inspector_app.biometrics.finger.extract import extract_minutiae
 
         t = extract_minutiae(image, enhanced=self.enhanced)  # quality is not part of matching: time extraction + cylinders
-        self.fp.cylinders(t)
+        t._arrays["mcc"] = mcc.build(t, self.params)
         return t
 
     def match(self, a, b):
-        return self.fp.match(a, b)
+        from inspector_app.biometrics.finger import mcc
+
+        return mcc.match(self.fp.cylinders(a), self.fp.cylinders(b), self.params)
 
 
 class NbisEngine:
@@ -274,6 +280,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="also write the JSON here")
     args = ap.parse_args(argv)
 
+    machine = machine_info()  # load average at the start; the end's is added below
     dbs = find_dbs(args.data)
     if args.only:
         dbs = [d for d in dbs if any(o in str(d) for o in args.only)]
@@ -299,7 +306,7 @@ def main(argv=None) -> int:
                       f"extract={r['extract_ms']['median']:.1f}ms (cpu {r['extract_cpu_ms']['median']:.1f}) "
                       f"match={r['match_ms']['median']:.2f}ms", flush=True)
     docs = [_document(e, r, t) for e, r, t in zip(engines, results, thresholds)]
-    doc = {"benchmark": "fingerprint_fvc", "machine": machine_info(), "commit": code_commit(),
+    doc = {"benchmark": "fingerprint_fvc", "machine": machine, "commit": code_commit(),
            "protocol": "FVC: genuine = all impression pairs per finger, impostor = first impressions of different fingers",
            **docs[0]}
     if args.baseline:
