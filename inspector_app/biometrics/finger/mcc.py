@@ -26,7 +26,7 @@ class MccParams:
     sigma_d: float = 2.0 * np.pi / 9.0
     mu_psi: float = 0.01
     hull_margin: float = 50.0
-    min_valid_fraction: float = 0.75
+    min_valid_fraction: float = 0.6  # 0.75 in the paper; edge minutiae count more once enhancement cleans them
     min_neighbours: int = 2
     min_matchable_fraction: float = 0.6
     max_angle: float = np.pi / 2
