@@ -20,7 +20,9 @@ def m(q: dict, e: dict) -> names.Match:
 @pytest.mark.parametrize("raw,expected", [
     ("Müller", "MUELLER"), ("Østergård", "OESTERGAARD"), ("Weiß", "WEISS"), ("Ærø", "AEROE"),
     ("Åberg", "AABERG"), ("Þór", "THOR"), ("José", "JOSE"), ("Горбачёв", "GORBACHEV"), ("Юлия", "IULIIA"),
-    ("Щербаков", "SHCHERBAKOV"), ("O'Neil-Smith", "O NEIL SMITH"), ("MUELLER<<HANS", "MUELLER HANS"),
+    ("Щербаков", "SHCHERBAKOV"), ("O'Neil-Smith", "ONEIL SMITH"), ("Natal’ya", "NATALYA"),
+    ("박서연", "BAKSEOYEON"), ("サトウ ショウタ", "SATOU SHOUTA"), ("じゅんいち", "JUNICHI"), ("いっぺい", "IPPEI"),
+    ("MUELLER<<HANS", "MUELLER HANS"),
 ])
 def test_icao_transliteration(raw, expected):
     assert tr.icao(raw) == expected

@@ -1,0 +1,154 @@
+"""Korean and Chinese names read syllable by syllable, whatever romanisation wrote them.
+
+Korean: Revised Romanisation, McCune-Reischauer consonants and the customary passport
+spellings (LEE, PARK, JOON, YOUNG, SUH, WOO) of one Hangul name fold to one key: voiced/unvoiced
+stops, EO/U/OO (SEO/SUH, JEON/JUN), YEO/YU, a silent H after a vowel (OH, AHN), initial
+R/L/N. EO is kept apart from O and EU from U although McCune-Reischauer writes them so once its
+breves are dropped: that fold would make SONG (송) and SUNG (성), SEONGMIN and SEUNGMIN one name.
+Chinese: a token read as Hanyu Pinyin is rewritten in Wade-Giles without apostrophes (the MRZ
+has none), so ZHANG XIAOMING and CHANG HSIAO-MING share a key.
+
+A name is read this way only when one of its tokens is a Korean (or Chinese) surname and every
+token splits into syllables of that system: the folds are far too coarse for Western names
+(JOHN/CHON). Two distinct well-formed syllable strings are two names (KAZUKO is not KAZUYO,
+SEOYEON is not SEOHYUN), so the matcher gives syllabic names no spelling-distance credit.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+# -------------------------------------------------------------------------------- Korean
+_KO_STEPS = [
+    (re.compile(r"^RH"), "R"), (re.compile(r"EE"), "I"), (re.compile(r"^[RL](?=I|Y)"), ""), (re.compile(r"^YI"), "I"),
+    (re.compile(r"^[RL]"), "N"), (re.compile(r"(?<=[AEIOUY])H(?![AEIOUWY])"), ""), (re.compile(r"WOO|OO|OU"), "U"),
+    (re.compile(r"EUI|UI"), "I"), (re.compile(r"EU"), "W"), (re.compile(r"EO|U"), "O"), (re.compile(r"AI"), "AE"),
+    (re.compile(r"OI"), "OE"), (re.compile(r"NG"), "Q"), (re.compile(r"TCH|CH|JJ|J"), "C"), (re.compile(r"SH"), "S"),
+    (re.compile(r"KK|G"), "K"), (re.compile(r"TT|D"), "T"), (re.compile(r"PP|B"), "P"), (re.compile(r"SS"), "S"),
+    (re.compile(r"R"), "L"), (re.compile(r"([A-Z])\1"), r"\1"),
+]
+_KO_SYLLABLES = re.compile(r"(?:[KNTLMPSCH]?W?Y?(?:AE|OE|A|E|I|O|W)(?:Q|N|L|M|K|P|T)?)+")
+
+KOREAN_SURNAMES = """KIM GIM LEE YI RHEE RI PARK PAK BAK CHOI CHOE JUNG JEONG CHUNG KANG GANG CHO JO YOON YUN JANG CHANG
+LIM IM HAN OH O SEO SUH SHIN SIN KWON GWON HWANG AHN AN SONG RYU YOO YU JEON JUN CHUN HONG KO GO MOON MUN YANG
+SON SOHN BAE PAE BAEK BAIK PAEK HEO HUH HO NOH ROH NO NAM SHIM SIM HA KWAK GWAK SUNG SEONG CHA GU KOO WOO MIN JIN
+CHIN JI CHI UM EOM CHAE WON BANG KONG GONG HYUN HYEON HAM BYUN BYEON PYUN YEOM YEO CHU JOO DO TO SOK SEOK SEON
+SUL SEOL MA GIL KIL YEON WI PYO MYUNG MYEONG KI BAN RA NA WANG GEUM KUM OK YUK IN MAENG JE MO TAK GUK KUK EUN
+PYEON YONG""".split()
+
+
+@lru_cache(maxsize=200_000)
+def korean_key(token: str) -> str | None:
+    """One key for the romanisations of one Korean syllable string; None if the token does not
+    split into Korean syllables."""
+    t = token
+    for pattern, repl in _KO_STEPS:
+        t = pattern.sub(repl, t)
+    return t if t and _KO_SYLLABLES.fullmatch(t) else None
+
+
+_KOREAN_SURNAME_KEYS = frozenset(k for k in map(korean_key, KOREAN_SURNAMES) if k)
+
+
+def is_korean_surname(token: str) -> bool:
+    return korean_key(token) in _KOREAN_SURNAME_KEYS
+
+
+# -------------------------------------------------------------------------------- Chinese
+_PY_INITIALS = ["ZH", "CH", "SH", "B", "P", "M", "F", "D", "T", "N", "L", "G", "K", "H", "J", "Q", "X", "R", "Z", "C",
+                "S", "Y", "W", ""]
+_PY_FINALS = ["IANG", "IONG", "UANG", "ENG", "ANG", "ONG", "ING", "IAN", "IAO", "UAI", "UAN", "IA", "IE", "IN", "IU",
+              "UA", "UI", "UN", "UO", "AI", "AO", "AN", "EI", "EN", "ER", "OU", "UE", "A", "E", "I", "O", "U"]
+_WG_INITIALS = ["CH", "HS", "TS", "TZ", "SH", "SS", "SZ", "P", "T", "K", "M", "F", "N", "L", "J", "H", "Y", "W", "S", ""]
+_WG_FINALS = ["IANG", "IUNG", "UANG", "ENG", "ANG", "UNG", "ING", "IEN", "IAO", "UAI", "UAN", "IEH", "UEH", "UEI", "ERH",
+              "IA", "IN", "IU", "UA", "UI", "UN", "UO", "AI", "AO", "AN", "EI", "EN", "OU", "IH", "A", "E", "I", "O", "U"]
+_PY_TO_WG_INITIAL = {"B": "P", "D": "T", "G": "K", "J": "CH", "Q": "CH", "X": "HS", "ZH": "CH", "R": "J", "Z": "TS",
+                     "C": "TS"}
+
+
+def _pinyin_to_wg(ini: str, fin: str) -> str:
+    """One pinyin syllable in Wade-Giles without apostrophes or umlauts."""
+    if fin == "I" and ini in ("ZH", "CH", "SH", "R"):
+        fin = "IH"
+    elif fin == "I" and ini in ("Z", "C", "S"):
+        return {"Z": "TZU", "C": "TZU", "S": "SSU"}[ini]
+    elif fin == "ONG":
+        fin = "UNG"
+    elif fin == "IONG":
+        fin = "IUNG"
+    elif fin == "IAN" or (fin == "AN" and ini == "Y"):
+        fin = "IEN" if ini != "Y" else "EN"
+    elif fin == "IE" or (fin == "E" and ini == "Y"):
+        fin = "IEH" if ini != "Y" else "EH"
+    elif fin == "UE":
+        fin = "UEH"
+    elif fin == "UO" and ini not in ("G", "K", "H", "SH"):
+        fin = "O"
+    elif fin == "E" and ini in ("G", "K", "H"):
+        fin = "O"
+    elif fin == "ER" and not ini:
+        fin = "ERH"
+    elif fin == "UI" and ini in ("G", "K"):
+        fin = "UEI"
+    elif fin == "OU" and ini == "Y":
+        fin = "U"
+    if ini == "Y" and fin in ("I", "IN", "ING"):
+        ini = ""
+    return _PY_TO_WG_INITIAL.get(ini, ini) + fin
+
+
+# Finals that stand without an initial in both systems (others take Y- or W-: YONG, WU).
+_BARE = {"A", "AI", "AN", "ANG", "AO", "E", "EI", "EN", "ENG", "ER", "ERH", "O", "OU", "I"}
+
+
+def _split(token: str, initials: list[str], finals: list[str], limit: int = 4) -> list[tuple[str, str]] | None:
+    """The token as (initial, final) syllables, longest syllables first; None if it does not
+    split into at most ``limit`` of them."""
+    n = len(token)
+
+    @cache
+    def go(i: int, left: int) -> tuple | None:
+        if i == n:
+            return ()
+        if left == 0:
+            return None
+        options = []
+        for ini in initials:
+            if token.startswith(ini, i):
+                for fin in finals:
+                    if token.startswith(fin, i + len(ini)) and (ini or fin in _BARE):
+                        options.append((ini, fin))
+        for ini, fin in sorted(options, key=lambda o: -len(o[0]) - len(o[1])):
+            rest = go(i + len(ini) + len(fin), left - 1)
+            if rest is not None:
+                return ((ini, fin),) + rest
+        return None
+
+    out = go(0, limit)
+    return list(out) if out is not None else None
+
+
+@lru_cache(maxsize=200_000)
+def chinese_keys(token: str) -> tuple[str, ...]:
+    """Wade-Giles spellings (no apostrophes) the token may stand for: itself read as Wade-Giles,
+    and its pinyin reading rewritten. Empty if neither reading splits into syllables."""
+    out = []
+    py = _split(token, _PY_INITIALS, _PY_FINALS)
+    if py is not None:
+        out.append("".join(_pinyin_to_wg(i, f) for i, f in py))
+    wg = _split(token, _WG_INITIALS, _WG_FINALS)
+    if wg is not None:
+        out.append(token.replace("SZU", "SSU"))
+    return tuple(dict.fromkeys(out))
+
+
+CHINESE_SURNAMES = """WANG LI ZHANG LIU CHEN YANG HUANG ZHAO WU ZHOU XU SUN MA ZHU HU GUO HE GAO LIN LUO ZHENG LIANG XIE
+SONG TANG HAN FENG DENG CAO PENG ZENG XIAO TIAN DONG PAN YUAN CAI JIANG YU DU YE CHENG WEI SU LU DING REN SHEN YAO
+LU JIANG CUI ZHONG TAN LU FAN WANG LIAO SHI JIN WEI JIA XIA FU FANG ZOU XIONG BAI MENG QIN QIU HOU JIANG YIN XUE
+YAN DUAN LEI LONG LI SHI TAO HE MAO HAO GU GONG SHAO WAN QIN WU QIAN DAI YAN OUYANG MO KONG XIANG CHANG HOU KANG
+TAN NIU QI GE YI ZHUANG TIAN""".split()
+_CHINESE_SURNAME_KEYS = frozenset(k for s in CHINESE_SURNAMES for k in chinese_keys(s)[:1])
+
+
+def is_chinese_surname(token: str) -> bool:
+    return any(k in _CHINESE_SURNAME_KEYS for k in chinese_keys(token))
