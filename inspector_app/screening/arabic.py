@@ -24,7 +24,7 @@ _ABD_JOINED = re.compile(rf"^ABD(?:OU|[UEA])(?:L|({_SUN})(?=\1))(?=[A-Z]{{3}})")
 _JOINED_PARTICLE = re.compile(r"^(ABOU|ABU)(?=[BCDFGHJKLMNPQRSTVWXZ][A-Z]{2})")
 _UL_ATTACHED = re.compile(rf"^([A-Z]{{3,}}?)U(?:L|({_SUN}))$")
 _UL_INSIDE = re.compile(rf"(?<=[A-Z]{{3}})U(?:L|({_SUN})(?=\1))(?=[A-Z]{{3}})")
-_JOINED_ARTICLE = re.compile(rf"^(?:[AE]L(?=[^AEIOU])|A({_SUN})(?=\1))(?=[A-Z]{{3}})")
+_JOINED_ARTICLE = re.compile(rf"^(?:[AE]L(?=[^AEIOU][A-Z]{{2}}|[A-Z]{{5}})|A({_SUN})(?=\1[A-Z]{{2}}))")
 
 
 def _is_article_before(token: str, nxt: str) -> bool:

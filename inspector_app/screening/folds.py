@@ -3,7 +3,7 @@
 Russian names reach lists through a dozen systems (ICAO, BGN/PCGN, GOST, ALA-LC, the passport
 office's own): Щ as SHCH/SCH/S, Х as KH/H/X, Ц as TS/C, Я as YA/IA/JA, Ё as E/YO, -ИЙ as
 -II/-IY/-IJ/-Y. Arabic vowels have no fixed Latin letter (HUDA/HOODA, RASHID/RASHED,
-LAYLA/LEILA, HAMZA/HAMZEH). :func:`cyrillic` and :func:`arabic_vowels` undo those choices while
+LAYLA/LEILA, HAMZA/HAMZEH, TARIQ/TAREK, JAMAL/GAMAL). :func:`cyrillic` and :func:`arabic_vowels` undo those choices while
 keeping the vowels that tell names apart (KULAKOV is not KULIKOV); :func:`consonants` keeps only
 the consonant frame and serves candidate retrieval alone, where a wider net costs only time.
 """
@@ -17,11 +17,12 @@ _CYR = [(re.compile(p), r) for p, r in [
     (r"[YJ]", "I"), (r"II+", "I"), (r"^IE|(?<=[AEIOU])IE", "E"), (r"IO", "E"), (r"(.)\1", r"\1"),
 ]]
 _AR = [(re.compile(p), r) for p, r in [
-    (r"[AE]H$", "A"), (r"[AE][IY](?![AEIOU])", "AI"), (r"OU|OO|O", "U"), (r"EE|E", "I"), (r"(.)\1", r"\1"),
+    (r"[AE]H$", "A"), (r"[AE][IY](?![AEIOU])", "AI"), (r"OU|OO|O", "U"), (r"EE|E", "I"), (r"Q", "K"),
+    (r"G(?!H)", "J"), (r"(.)\1", r"\1"),
 ]]
 _CONS = [(re.compile(p), r) for p, r in [
     (r"SHCH|SCH", "S"), (r"TCH|CH", "C"), (r"SH", "S"), (r"ZH", "Z"), (r"KH|X", "H"), (r"TS", "C"), (r"PH", "F"),
-    (r"[AEIOUYJW]", ""), (r"(.)\1", r"\1"),
+    (r"(?<=[AEIOU])H$", ""), (r"[AEIOUYJW]", ""), (r"(.)\1", r"\1"),
 ]]
 
 

@@ -190,15 +190,17 @@ _PINYIN = {py for values in WADE_GILES.values() for py in values}
 @lru_cache(maxsize=200_000)
 def block_keys(token: str, system: str = "") -> tuple[str, ...]:
     """Keys for candidate generation: the knowledge-based keys when a rule knows the token
-    (group, Chinese, Korean, Japanese), else the transliteration skeleton; a token with a joined
-    Arabic article (ALRASHID) also under its stem's keys."""
+    (group, Chinese, Korean, Japanese), else the spelling fold; a token with a joined Arabic
+    article (ALRASHID, SHAMSULDIN) also under the keys of its form without it."""
     keys = canonical_keys(token, system)
     strong = tuple(k for k, _ in keys if k[:2] in ("G:", "C:", "K:", "J:"))
     # Without a knowledge key: the spelling fold; always: the consonant frame, so a pair the
     # scorer accepts on looks alone (one letter apart) is still proposed.
-    out = strong or tuple(k for k, _ in keys if k[:2] in ("R:", "V:"))[:1] or (keys[-1][0],)
+    out = strong or tuple(k for k, _ in keys if k[:2] == ("V:" if "A" in system else "R:"))[:1] or (keys[-1][0],)
     frame = folds.consonants(token)
     if frame:
         out += ("X:" + frame,)
-    st = ar.stem(token)
-    return tuple(dict.fromkeys(out + block_keys(st, system))) if st else out
+    for other in (ar.stem(token), ar.without_inner_article(token)):
+        if other and other != token:
+            out += block_keys(other, system)
+    return tuple(dict.fromkeys(out))

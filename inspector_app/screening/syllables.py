@@ -60,7 +60,7 @@ _PY_INITIALS = ["ZH", "CH", "SH", "B", "P", "M", "F", "D", "T", "N", "L", "G", "
 _PY_FINALS = ["IANG", "IONG", "UANG", "ENG", "ANG", "ONG", "ING", "IAN", "IAO", "UAI", "UAN", "IA", "IE", "IN", "IU",
               "UA", "UI", "UN", "UO", "AI", "AO", "AN", "EI", "EN", "ER", "OU", "UE", "A", "E", "I", "O", "U"]
 _WG_INITIALS = ["CH", "HS", "TS", "TZ", "SH", "SS", "SZ", "P", "T", "K", "M", "F", "N", "L", "J", "H", "Y", "W", "S", ""]
-_WG_FINALS = ["IANG", "IUNG", "UANG", "ENG", "ANG", "UNG", "ING", "IEN", "IAO", "UAI", "UAN", "IEH", "UEH", "UEI", "ERH",
+_WG_FINALS = ["IANG", "IUNG", "UANG", "ENG", "ANG", "UNG", "ING", "IEN", "IAO", "UAI", "UAN", "IEH", "UEH", "UEI", "ERH", "EH",
               "IA", "IN", "IU", "UA", "UI", "UN", "UO", "AI", "AO", "AN", "EI", "EN", "OU", "IH", "A", "E", "I", "O", "U"]
 _PY_TO_WG_INITIAL = {"B": "P", "D": "T", "G": "K", "J": "CH", "Q": "CH", "X": "HS", "ZH": "CH", "R": "J", "Z": "TS",
                      "C": "TS"}
@@ -92,7 +92,7 @@ def _pinyin_to_wg(ini: str, fin: str) -> str:
         fin = "UEI"
     elif fin == "OU" and ini == "Y":
         fin = "U"
-    if ini == "Y" and fin in ("I", "IN", "ING"):
+    if ini == "Y" and fin == "I":
         ini = ""
     return _PY_TO_WG_INITIAL.get(ini, ini) + fin
 
