@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 _CYR = [(re.compile(p), r) for p, r in [
-    (r"SHCH|SCH|SZCZ", "S"), (r"TCH|CH|TSCH", "C"), (r"SH|SZ", "S"), (r"ZH", "Z"), (r"KH|X", "H"), (r"TS|TZ", "C"),
+    (r"SHCH|SCH|SZCZ|SC", "S"), (r"TCH|CH|TSCH", "C"), (r"SH|SZ", "S"), (r"ZH", "Z"), (r"KH|X", "H"), (r"TS|TZ", "C"),
     (r"[YJ]", "I"), (r"II+", "I"), (r"^IE|(?<=[AEIOU])IE", "E"), (r"IO", "E"), (r"(.)\1", r"\1"),
 ]]
 _AR = [(re.compile(p), r) for p, r in [

@@ -171,8 +171,8 @@ def canonical_keys(token: str, system: str = "") -> tuple[tuple[str, str], ...]:
         out.extend(("C:" + key, RULE_CHINESE) for key in sy.chinese_keys(token))
     for key in chinese_keys(token):
         out.append(("C:" + key, RULE_CHINESE))
-    if "K" in system and sy.korean_key(token):
-        out.append(("K:" + sy.korean_key(token), RULE_KOREAN))
+    if "K" in system:
+        out.extend(("K:" + key, RULE_KOREAN) for key in sy.korean_keys(token))
     jp = None if out else japanese_key(token)
     if jp is not None:
         out.append(("J:" + jp, RULE_JAPANESE))

@@ -91,7 +91,7 @@ def _system(toks: list[str]) -> str:
     out = ""
     if any(sy.is_chinese_surname(t) for t in toks) and all(sy.chinese_keys(t) for t in toks):
         out += "C"
-    if any(sy.is_korean_surname(t) for t in toks) and all(sy.korean_key(t) for t in toks):
+    if any(sy.is_korean_surname(t) for t in toks) and all(sy.korean_keys(t) for t in toks):
         out += "K"
     if all(nv.looks_japanese(t) for t in toks):
         out += "J"

@@ -62,7 +62,7 @@ def kana(text: str) -> str:
             continue
         if ch in _SMALL_Y and out and out[-1].endswith("I") and len(out[-1]) >= 2:
             stem = out.pop()[:-1]
-            roman = (stem if stem in ("SH", "CH", "J") else stem + "Y") + _SMALL_Y[ch]
+            roman = (stem if stem.endswith(("SH", "CH", "J")) else stem + "Y") + _SMALL_Y[ch]
         elif ch == "ー":
             roman = out[-1][-1] if out and out[-1][-1] in "AIUEO" else ""
         elif ch in _GOJUON:

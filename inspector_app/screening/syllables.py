@@ -2,9 +2,9 @@
 
 Korean: Revised Romanisation, McCune-Reischauer consonants and the customary passport
 spellings (LEE, PARK, JOON, YOUNG, SUH, WOO) of one Hangul name fold to one key: voiced/unvoiced
-stops, EO/U/OO (SEO/SUH, JEON/JUN), YEO/YU, a silent H after a vowel (OH, AHN), initial
-R/L/N. EO is kept apart from O and EU from U although McCune-Reischauer writes them so once its
-breves are dropped: that fold would make SONG (송) and SUNG (성), SEONGMIN and SEUNGMIN one name.
+stops, EO/U/OO (SEO/SUH, JEON/JUN), YEO/YU, a silent H after a vowel (OH, AHN), the English
+R of PARK, initial R/L/N. EU is kept apart from U although McCune-Reischauer writes it so
+once its breve is dropped: that fold would make SEONGMIN and SEUNGMIN one name.
 Chinese: a token read as Hanyu Pinyin is rewritten in Wade-Giles without apostrophes (the MRZ
 has none), so ZHANG XIAOMING and CHANG HSIAO-MING share a key.
 
@@ -21,13 +21,14 @@ from functools import cache, lru_cache
 # -------------------------------------------------------------------------------- Korean
 _KO_STEPS = [
     (re.compile(r"^RH"), "R"), (re.compile(r"EE"), "I"), (re.compile(r"^[RL](?=I|Y)"), ""), (re.compile(r"^YI"), "I"),
-    (re.compile(r"^[RL]"), "N"), (re.compile(r"(?<=[AEIOUY])H(?![AEIOUWY])"), ""), (re.compile(r"WOO|OO|OU"), "U"),
-    (re.compile(r"EUI|UI"), "I"), (re.compile(r"EU"), "W"), (re.compile(r"EO|U"), "O"), (re.compile(r"AI"), "AE"),
+    (re.compile(r"^[RL]"), "N"), (re.compile(r"(?<=[AEIOUY])H(?![AEIOUWY])"), ""), (re.compile(r"(?<=A)R(?![AEIOUY])"), ""),
+    (re.compile(r"WOO|OO|OU"), "U"), (re.compile(r"EUI|UI"), "I"), (re.compile(r"EU"), "W"),
+    (re.compile(r"AI"), "AE"),
     (re.compile(r"OI"), "OE"), (re.compile(r"NG"), "Q"), (re.compile(r"TCH|CH|JJ|J"), "C"), (re.compile(r"SH"), "S"),
     (re.compile(r"KK|G"), "K"), (re.compile(r"TT|D"), "T"), (re.compile(r"PP|B"), "P"), (re.compile(r"SS"), "S"),
     (re.compile(r"R"), "L"), (re.compile(r"([A-Z])\1"), r"\1"),
 ]
-_KO_SYLLABLES = re.compile(r"(?:[KNTLMPSCH]?W?Y?(?:AE|OE|A|E|I|O|W)(?:Q|N|L|M|K|P|T)?)+")
+_KO_SYLLABLES = re.compile(r"(?:[KNTLMPSCH]?W?Y?(?:AE|OE|A|E|I|O|U|W)(?:Q|N|L|M|K|P|T)?)+")
 
 KOREAN_SURNAMES = """KIM GIM LEE YI RHEE RI PARK PAK BAK CHOI CHOE JUNG JEONG CHUNG KANG GANG CHO JO YOON YUN JANG CHANG
 LIM IM HAN OH O SEO SUH SHIN SIN KWON GWON HWANG AHN AN SONG RYU YOO YU JEON JUN CHUN HONG KO GO MOON MUN YANG
@@ -38,20 +39,23 @@ PYEON YONG""".split()
 
 
 @lru_cache(maxsize=200_000)
-def korean_key(token: str) -> str | None:
-    """One key for the romanisations of one Korean syllable string; None if the token does not
-    split into Korean syllables."""
+def korean_keys(token: str) -> tuple[str, ...]:
+    """Keys for the romanisations of one Korean syllable string; () if the token does not split
+    into Korean syllables. EO (ㅓ) gives two: read as McCune-Reischauer writes it without its
+    breve (O: SONG for 성) and as passports write it (U: SUNG, SUH, JUN). Two spellings match if
+    they share a key, so SEONG meets both SONG and SUNG, but SONG (송) never meets SUNG (성)."""
     t = token
     for pattern, repl in _KO_STEPS:
         t = pattern.sub(repl, t)
-    return t if t and _KO_SYLLABLES.fullmatch(t) else None
+    out = tuple(dict.fromkeys(k for k in (t.replace("EO", "O"), t.replace("EO", "U")) if _KO_SYLLABLES.fullmatch(k)))
+    return out if t else ()
 
 
-_KOREAN_SURNAME_KEYS = frozenset(k for k in map(korean_key, KOREAN_SURNAMES) if k)
+_KOREAN_SURNAME_KEYS = frozenset(k for s in KOREAN_SURNAMES for k in korean_keys(s))
 
 
 def is_korean_surname(token: str) -> bool:
-    return korean_key(token) in _KOREAN_SURNAME_KEYS
+    return any(k in _KOREAN_SURNAME_KEYS for k in korean_keys(token))
 
 
 # -------------------------------------------------------------------------------- Chinese
