@@ -78,4 +78,4 @@ def kana(text: str) -> str:
 
 def read(text: str) -> str:
     """Hangul and kana read as Latin; anything else returned unchanged."""
-    return kana(hangul(text))
+    return text if text.isascii() else kana(hangul(text))

@@ -55,7 +55,7 @@ _KOREAN_SURNAME_KEYS = frozenset(k for s in KOREAN_SURNAMES for k in korean_keys
 
 
 def is_korean_surname(token: str) -> bool:
-    return any(k in _KOREAN_SURNAME_KEYS for k in korean_keys(token))
+    return len(token) <= 6 and any(k in _KOREAN_SURNAME_KEYS for k in korean_keys(token))
 
 
 # -------------------------------------------------------------------------------- Chinese
@@ -105,7 +105,20 @@ def _pinyin_to_wg(ini: str, fin: str) -> str:
 _BARE = {"A", "AI", "AN", "ANG", "AO", "E", "EI", "EN", "ENG", "ER", "ERH", "O", "OU", "I"}
 
 
-def _split(token: str, initials: list[str], finals: list[str], limit: int = 4) -> list[tuple[str, str]] | None:
+def _syllables(initials: list[str], finals: list[str]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for ini in initials:
+        for fin in finals:
+            if ini or fin in _BARE:
+                out.setdefault(ini + fin, (ini, fin))
+    return out
+
+
+_PY_SYLLABLES = _syllables(_PY_INITIALS, _PY_FINALS)
+_WG_SYLLABLES = _syllables(_WG_INITIALS, _WG_FINALS)
+
+
+def _split(token: str, table: dict[str, tuple[str, str]], limit: int = 4) -> list[tuple[str, str]] | None:
     """The token as (initial, final) syllables, longest syllables first; None if it does not
     split into at most ``limit`` of them."""
     n = len(token)
@@ -116,16 +129,12 @@ def _split(token: str, initials: list[str], finals: list[str], limit: int = 4) -
             return ()
         if left == 0:
             return None
-        options = []
-        for ini in initials:
-            if token.startswith(ini, i):
-                for fin in finals:
-                    if token.startswith(fin, i + len(ini)) and (ini or fin in _BARE):
-                        options.append((ini, fin))
-        for ini, fin in sorted(options, key=lambda o: -len(o[0]) - len(o[1])):
-            rest = go(i + len(ini) + len(fin), left - 1)
-            if rest is not None:
-                return ((ini, fin),) + rest
+        for end in range(min(n, i + 6), i, -1):
+            syllable = table.get(token[i:end])
+            if syllable is not None:
+                rest = go(end, left - 1)
+                if rest is not None:
+                    return (syllable,) + rest
         return None
 
     out = go(0, limit)
@@ -137,10 +146,10 @@ def chinese_keys(token: str) -> tuple[str, ...]:
     """Wade-Giles spellings (no apostrophes) the token may stand for: itself read as Wade-Giles,
     and its pinyin reading rewritten. Empty if neither reading splits into syllables."""
     out = []
-    py = _split(token, _PY_INITIALS, _PY_FINALS)
+    py = _split(token, _PY_SYLLABLES)
     if py is not None:
         out.append("".join(_pinyin_to_wg(i, f) for i, f in py))
-    wg = _split(token, _WG_INITIALS, _WG_FINALS)
+    wg = _split(token, _WG_SYLLABLES)
     if wg is not None:
         out.append(token.replace("SZU", "SSU"))
     return tuple(dict.fromkeys(out))
@@ -155,4 +164,5 @@ _CHINESE_SURNAME_KEYS = frozenset(k for s in CHINESE_SURNAMES for k in chinese_k
 
 
 def is_chinese_surname(token: str) -> bool:
-    return any(k in _CHINESE_SURNAME_KEYS for k in chinese_keys(token))
+    # surnames are one or two syllables: no need to parse a longer token
+    return len(token) <= 12 and any(k in _CHINESE_SURNAME_KEYS for k in chinese_keys(token))

@@ -35,6 +35,8 @@ _APOSTROPHES = re.compile(r"['’‘ʹʼ`´]")
 
 
 def _fold(text: str, table: dict[str, str]) -> str:
+    if text.isascii():  # most list and MRZ names: nothing to transliterate
+        return _APOSTROPHES.sub("", text).upper()
     out = []
     for ch in _APOSTROPHES.sub("", scripts.read(text)).upper():
         if ch in table:
