@@ -16,7 +16,7 @@ SEOYEON is not SEOHYUN), so the matcher gives syllabic names no spelling-distanc
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 # -------------------------------------------------------------------------------- Korean
 _KO_STEPS = [
@@ -122,23 +122,23 @@ def _split(token: str, table: dict[str, tuple[str, str]], limit: int = 4) -> lis
     """The token as (initial, final) syllables, longest syllables first; None if it does not
     split into at most ``limit`` of them."""
     n = len(token)
+    failed: set[tuple[int, int]] = set()
 
-    @cache
-    def go(i: int, left: int) -> tuple | None:
+    def go(i: int, left: int) -> list | None:
         if i == n:
-            return ()
-        if left == 0:
+            return []
+        if left == 0 or (i, left) in failed:
             return None
         for end in range(min(n, i + 6), i, -1):
             syllable = table.get(token[i:end])
             if syllable is not None:
                 rest = go(end, left - 1)
                 if rest is not None:
-                    return (syllable,) + rest
+                    return [syllable] + rest
+        failed.add((i, left))
         return None
 
-    out = go(0, limit)
-    return list(out) if out is not None else None
+    return go(0, limit)
 
 
 @lru_cache(maxsize=200_000)
@@ -160,9 +160,9 @@ SONG TANG HAN FENG DENG CAO PENG ZENG XIAO TIAN DONG PAN YUAN CAI JIANG YU DU YE
 LU JIANG CUI ZHONG TAN LU FAN WANG LIAO SHI JIN WEI JIA XIA FU FANG ZOU XIONG BAI MENG QIN QIU HOU JIANG YIN XUE
 YAN DUAN LEI LONG LI SHI TAO HE MAO HAO GU GONG SHAO WAN QIN WU QIAN DAI YAN OUYANG MO KONG XIANG CHANG HOU KANG
 TAN NIU QI GE YI ZHUANG TIAN""".split()
-_CHINESE_SURNAME_KEYS = frozenset(k for s in CHINESE_SURNAMES for k in chinese_keys(s)[:1])
+# each surname in pinyin and in Wade-Giles (ZHANG, CHANG; CAI, TSAI)
+_CHINESE_SURNAME_SPELLINGS = frozenset(CHINESE_SURNAMES) | {k for s in CHINESE_SURNAMES for k in chinese_keys(s)[:1]}
 
 
 def is_chinese_surname(token: str) -> bool:
-    # surnames are one or two syllables: no need to parse a longer token
-    return len(token) <= 12 and any(k in _CHINESE_SURNAME_KEYS for k in chinese_keys(token))
+    return token in _CHINESE_SURNAME_SPELLINGS
