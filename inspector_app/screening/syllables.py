@@ -165,4 +165,6 @@ _CHINESE_SURNAME_SPELLINGS = frozenset(CHINESE_SURNAMES) | {k for s in CHINESE_S
 
 
 def is_chinese_surname(token: str) -> bool:
-    return token in _CHINESE_SURNAME_SPELLINGS
+    """A surname in pinyin or Wade-Giles, or another pinyin reading of one (CENG for ZENG)."""
+    return token in _CHINESE_SURNAME_SPELLINGS or (
+        len(token) <= 6 and any(k in _CHINESE_SURNAME_SPELLINGS for k in chinese_keys(token)))
