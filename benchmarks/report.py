@@ -179,6 +179,25 @@ def fingerprint_fvc_rows(rows, d: dict | None) -> None:
         None if worst is None else worst <= 300, src, d)
 
 
+def names_scripts_rows(rows) -> None:
+    """Names across scripts (names_scripts.json: ours and LogicV2 on the generated set, 100k filler;
+    names_scripts_1m.json: ours at 1M entries)."""
+    d = load("names_scripts")
+    for who, label in (("ours", "Border Inspector"), ("logic_v2", "LogicV2 (perfect retrieval, no filler)")):
+        for split in (None, "heldout"):
+            s = dig(d, who, split) if split else dig(d, who)
+            if not s:
+                continue
+            r, f = s.get("recall"), s.get("decoy_false_hit_rate")
+            row(rows, f"Names across scripts, {label}{', held-out split' if split else ''}: recall / decoy false-hit rate",
+                "≥ 0.95 / ≤ 0.05", f"{fmt(r, '', 3)} / {fmt(f, '', 3)}",
+                None if r is None or f is None else (r >= 0.95 and f <= 0.05), "names_scripts.json", d)
+    d = load("names_scripts_1m")
+    p95 = dig(d, "ours", "latency_ms", "p95")
+    row(rows, "Names across scripts, 1M entries: query p95", "≤ 20 ms", fmt(p95, " ms"), None if p95 is None else p95 <= 20,
+        "names_scripts_1m.json", d)
+
+
 def build_rows() -> list[dict]:
     rows: list[dict] = []
 
@@ -250,6 +269,8 @@ def build_rows() -> list[dict]:
     row(rows, "Biographic watchlist, 1M entries: query p95", "≤ 20 ms", fmt(p95, " ms"), None if p95 is None else p95 <= 20, "names.json", d)
     row(rows, "Biographic watchlist: precision / recall on the labelled variant set", "—",
         f"{fmt(dig(d, 'quality', 'precision'), '', 3)} / {fmt(dig(d, 'quality', 'recall'), '', 3)}", None, "names.json", d)
+
+    names_scripts_rows(rows)
 
     for name, lists in (("paxlst_screening", "the demo lists"),
                         ("paxlst_screening_lists", "100,000 watchlist names and 1,000,000 SLTD records")):

@@ -9,6 +9,9 @@ import re
 from functools import lru_cache
 
 from inspector_app.domain.messages import msg
+from inspector_app.screening import arabic as ar
+from inspector_app.screening import folds
+from inspector_app.screening import syllables as sy
 
 # Spellings of one name seen on travel documents (transliterated from Arabic, Cyrillic, Korean
 # and others). Cross-language equivalents (ALEXANDER/ALEJANDRO) are deliberately absent: they
@@ -100,6 +103,9 @@ _JP_RULES = [
 _DIGRAPH_FOLD = [(re.compile(r"([AOU])E"), r"\1"), (re.compile(r"AA"), "A"), (re.compile(r"(.)\1"), r"\1")]
 
 GROUP_OF = {spelling: key for key, spellings in GROUPS.items() for spelling in spellings}
+# The groups above that are Arabic names: one of them in a name lets Arabic vowel folds apply.
+ARABIC_GROUPS = {"MUHAMMAD", "AHMAD", "ALI", "HUSSAIN", "HASAN", "ABDULLAH", "ABDUL", "YUSUF", "IBRAHIM", "MUSTAFA",
+                 "UMAR", "USAMA", "KHALID", "MAHMUD", "YASIR", "SAID", "ABU BAKR", "AISHA", "FATIMA"}
 
 
 _PY_INITIALS = [("ZH", "CH"), ("CH", "CH"), ("Q", "CH"), ("J", "CH"), ("X", "HS"), ("Z", "TS"),
@@ -148,31 +154,53 @@ def skeleton(token: str) -> str:
 RULE_GROUP = msg("spelling variant")
 RULE_CHINESE = msg("Wade-Giles/pinyin romanisation")
 RULE_JAPANESE = msg("Hepburn/Kunrei romanisation")
+RULE_CYRILLIC = msg("Cyrillic transliteration variant")
+RULE_ARABIC = msg("Arabic vowel spelling variant")
+RULE_KOREAN = msg("Korean romanisation (RR, McCune-Reischauer, passport spelling)")
 RULE_FOLD = msg("transliteration fold (UE/U, OE/O, AA/A, double letters)")
 
 
 @lru_cache(maxsize=200_000)
-def canonical_keys(token: str) -> tuple[tuple[str, str], ...]:
-    """(key, rule) pairs under which a token may equal another spelling of the same name."""
+def canonical_keys(token: str, system: str = "") -> tuple[tuple[str, str], ...]:
+    """(key, rule) pairs under which a token may equal another spelling of the same name.
+    ``system`` names the syllabic readings the whole name allows (see ``names._system``)."""
     out: list[tuple[str, str]] = []
     if token in GROUP_OF:
         out.append(("G:" + GROUP_OF[token], msg("spelling variant of {name}", name=GROUP_OF[token])))
+    if "C" in system:
+        out.extend(("C:" + key, RULE_CHINESE) for key in sy.chinese_keys(token))
     for key in chinese_keys(token):
         out.append(("C:" + key, RULE_CHINESE))
+    if "K" in system:
+        out.extend(("K:" + key, RULE_KOREAN) for key in sy.korean_keys(token))
     jp = None if out else japanese_key(token)
     if jp is not None:
         out.append(("J:" + jp, RULE_JAPANESE))
+    if not system.strip("A"):
+        out.append(("R:" + folds.cyrillic(token), RULE_CYRILLIC))
+    if "A" in system:
+        out.append(("V:" + folds.arabic_vowels(token), RULE_ARABIC))
     out.append(("S:" + skeleton(token), RULE_FOLD))
-    return tuple(out)
+    return tuple(dict.fromkeys(out))
 
 
 _PINYIN = {py for values in WADE_GILES.values() for py in values}
 
 
 @lru_cache(maxsize=200_000)
-def block_keys(token: str) -> tuple[str, ...]:
+def block_keys(token: str, system: str = "") -> tuple[str, ...]:
     """Keys for candidate generation: the knowledge-based keys when a rule knows the token
-    (group, Chinese, Japanese), else the transliteration skeleton. Usually exactly one."""
-    keys = canonical_keys(token)
-    strong = tuple(k for k, _ in keys if not k.startswith("S:"))
-    return strong or (keys[-1][0],)
+    (group, Chinese, Korean, Japanese), else the spelling fold; a token with a joined Arabic
+    article (ALRASHID, SHAMSULDIN) also under the keys of its form without it."""
+    keys = canonical_keys(token, system)
+    strong = tuple(k for k, _ in keys if k[:2] in ("G:", "C:", "K:", "J:"))
+    # Without a knowledge key: the spelling fold; always: the consonant frame, so a pair the
+    # scorer accepts on looks alone (one letter apart) is still proposed.
+    out = strong or tuple(k for k, _ in keys if k[:2] == ("V:" if "A" in system else "R:"))[:1] or (keys[-1][0],)
+    frame = folds.consonants(token)
+    if frame:
+        out += ("X:" + frame,)
+    for other in (ar.stem(token), ar.without_inner_article(token)):
+        if other and other != token:
+            out += block_keys(other, system)
+    return tuple(dict.fromkeys(out))

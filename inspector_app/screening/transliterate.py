@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from inspector_app.screening import scripts
+
 # Latin characters whose ICAO transliteration is not "drop the diacritic" (Doc 9303 Part 3, 6.A).
 LATIN_SPECIAL = {
     "Ä": "AE", "Å": "AA", "Æ": "AE", "Ö": "OE", "Ø": "OE", "Ü": "UE", "ß": "SS", "Þ": "TH",
@@ -27,11 +29,16 @@ CYRILLIC = {
 }
 _TABLE = {**LATIN_SPECIAL, **CYRILLIC}
 _NON_ALPHA = re.compile(r"[^A-Z]+")
+# Doc 9303 omits apostrophes (O'NEIL -> ONEIL); lists carry them in transliterations
+# (NATAL'YA, CH'IANG), so they join rather than split.
+_APOSTROPHES = re.compile(r"['’‘ʹʼ`´]")
 
 
 def _fold(text: str, table: dict[str, str]) -> str:
+    if text.isascii():  # most list and MRZ names: nothing to transliterate
+        return _APOSTROPHES.sub("", text).upper()
     out = []
-    for ch in text.upper():
+    for ch in _APOSTROPHES.sub("", scripts.read(text)).upper():
         if ch in table:
             out.append(table[ch])
             continue
@@ -42,9 +49,9 @@ def _fold(text: str, table: dict[str, str]) -> str:
 
 
 def icao(text: str) -> str:
-    """ICAO transliteration, upper case; anything that is not A-Z (hyphen, apostrophe, MRZ
-    filler '<') becomes a single space, so 'O'NEIL' and 'ONEIL' are told apart by token split
-    and joined again by the matcher."""
+    """ICAO transliteration, upper case; apostrophes are dropped and anything else that is not
+    A-Z (hyphen, MRZ filler '<') becomes a single space. Hangul and kana are read first
+    (:mod:`scripts`)."""
     return _NON_ALPHA.sub(" ", _fold(text, _TABLE)).strip()
 
 

@@ -20,7 +20,9 @@ def m(q: dict, e: dict) -> names.Match:
 @pytest.mark.parametrize("raw,expected", [
     ("Müller", "MUELLER"), ("Østergård", "OESTERGAARD"), ("Weiß", "WEISS"), ("Ærø", "AEROE"),
     ("Åberg", "AABERG"), ("Þór", "THOR"), ("José", "JOSE"), ("Горбачёв", "GORBACHEV"), ("Юлия", "IULIIA"),
-    ("Щербаков", "SHCHERBAKOV"), ("O'Neil-Smith", "O NEIL SMITH"), ("MUELLER<<HANS", "MUELLER HANS"),
+    ("Щербаков", "SHCHERBAKOV"), ("O'Neil-Smith", "ONEIL SMITH"), ("Natal’ya", "NATALYA"),
+    ("박서연", "BAKSEOYEON"), ("サトウ ショウタ", "SATOU SHOUTA"), ("じゅんいち", "JUNICHI"), ("いっぺい", "IPPEI"),
+    ("MUELLER<<HANS", "MUELLER HANS"),
 ])
 def test_icao_transliteration(raw, expected):
     assert tr.icao(raw) == expected
@@ -105,8 +107,10 @@ def test_partial_dates_round_trip(text):
 
 
 def test_precision_recall_on_labelled_variants(tmp_path):
-    """400 distinct listed people, 800 true variants, 800 look-alikes. Measured (this commit):
-    precision 0.99, recall 0.97; the bounds below leave room for small rule changes only."""
+    """400 distinct listed people, 800 true variants, 800 look-alikes. Measured 2026-11-30:
+    precision 1.00, recall 0.965 (0.99 / 0.97 before near-name discipline: a typo that turns one
+    well-formed Japanese or Korean name into another, SAITO -> SATO, now counts as another
+    name); the bounds below leave room for small rule changes only."""
     idents = vs.identities(400)
     watchlist.build(tmp_path / "wl", [i.entry() for i in idents])
     wl = watchlist.Watchlist(tmp_path / "wl")
