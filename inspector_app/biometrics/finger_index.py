@@ -1,154 +1,269 @@
-"""1:N fingerprint identification over subjects enrolled with several fingers.
+"""1:N fingerprint identification over subjects enrolled with several fingers, at national size.
 
-Two stages, because the full MCC matcher (~1 ms a pair) is too slow to run against every
-template of a national watchlist within a second:
+A booth must search a 1M-subject, 2-finger watchlist in under 2 s within 8 GB. Full MCC
+cylinders of 2M fingers would take ~26 GB and hours to build, so the index keeps only:
 
-1. Pre-filter (cylinder voting): every gallery cylinder is reduced to a short float vector (a
-   fixed random projection of its bits, L2-normalised) in one faiss inner-product index per
-   finger position. Each probe cylinder fetches its nearest gallery cylinders; a template's
-   coarse score is the sum over probe cylinders of its best neighbour similarity. MCC cylinders
-   are rotation and translation invariant, so no alignment is needed.
-2. Re-ranking: the full MCC matcher (LSS-R) scores the `shortlist` best templates per finger.
-   Subject score = sum of its per-finger scores over the probe's fingers (a missing finger
-   counts 0), so two weak but consistent fingers can outrank one lucky one.
+- every finger's minutiae, 7 bytes each (finger_codes.MINUTIA_DTYPE), memory-mapped from disk;
+- a pre-filter of locality-sensitive hashes of coarse cylinders (finger_codes): TABLES inverted
+  lists of template ids per hash key, sorted once and memory-mapped (~2.5 KB a finger).
 
-The recall this pre-filter costs is measured by benchmarks/fingerprint_search.py.
+A query hashes each probe finger's coarse cylinders; every gallery finger in the same bucket of
+a table gets a vote weighted by how rare the bucket is (log N / bucket size). A subject's coarse
+score is the sum over the probe's fingers of its vote share, so two middling fingers outrank one
+lucky one already in the pre-filter. The `shortlist` best subjects are then re-ranked by the
+full MCC matcher (`fingerprint.cylinders` / `mcc.match`, cylinders rebuilt from the stored
+minutiae): subject score = sum of per-finger MCC scores over the probe's fingers (a missing
+finger counts 0), exactly what an exhaustive MCC search computes for those subjects. What the
+pre-filter costs in recall is measured against such an exhaustive search by
+benchmarks/fingerprint_search.py.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 
-from inspector_app.biometrics import fingerprint, iso19794
+from inspector_app.biometrics import fingerprint
+from inspector_app.biometrics import finger_codes as fc
 from inspector_app.biometrics.finger import mcc
 from inspector_app.biometrics.finger.template import FingerTemplate
 
-PROJECTED_DIMS = 64
-_SEED = 19794
-# Above this many gallery cylinders per finger position the pre-filter uses an inverted-file
-# index (k-means cells, probing IVF_NPROBE of them) instead of scanning every cylinder.
-IVF_MIN_VECTORS = 200_000
-IVF_NPROBE = 24
+KEYS = 1 << fc.TABLE_BITS
+# Templates added after the postings were sorted wait in a small unsorted list; beyond this many
+# (or a tenth of the gallery) the postings are re-sorted with them.
+PENDING_MAX = 50_000
+CYLINDER_CACHE = 4096  # rebuilt gallery cylinders kept (~13 KB each): repeated searches are cheap
+# Alignment votes: a collision votes for its (rotation bin, translation cell) of the template.
+ROTATION_BINS = 12
+TRANSLATION_CELL = 40.0  # px
 
 
-def _projection(bits: int) -> np.ndarray:
-    rng = np.random.default_rng(_SEED)
-    return rng.standard_normal((bits, PROJECTED_DIMS)).astype(np.float32) / np.sqrt(PROJECTED_DIMS)
+def build_postings(keys: np.ndarray, mids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Inverted lists of (m, TABLES) keys of minutiae `mids`: concatenated minutia indexes per
+    (table, key) and (TABLES, KEYS + 1) start offsets into them."""
+    valid = keys != fc.NO_KEY
+    post = np.zeros(int(valid.sum()), np.uint32)
+    starts = np.zeros((fc.TABLES, KEYS + 1), np.int64)
+    base = 0
+    for t in range(keys.shape[1]):
+        ok = np.nonzero(valid[:, t])[0]
+        col = keys[ok, t]
+        order = np.argsort(col, kind="stable")
+        post[base:base + len(ok)] = mids[ok[order]]
+        starts[t] = base + np.searchsorted(col[order], np.arange(KEYS + 1))
+        base += len(ok)
+    return post, starts
 
 
-def descriptors(cyl: mcc.Cylinders, proj: np.ndarray) -> np.ndarray:
-    """(n, PROJECTED_DIMS) unit vectors, one per valid cylinder."""
-    if len(cyl) == 0:
-        return np.zeros((0, PROJECTED_DIMS), np.float32)
-    bits = np.unpackbits(cyl.bits.view(np.uint8), axis=1)[:, : proj.shape[0]].astype(np.float32)
-    bits -= bits.mean(axis=1, keepdims=True)  # centre: sparse cylinders must not all look alike
-    v = bits @ proj
-    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-6)
-    return np.ascontiguousarray(v, dtype=np.float32)
+class _Position:
+    """The gallery of one finger position: minutiae, owners and the hashed pre-filter."""
 
+    def __init__(self):
+        self.rec = np.zeros(0, fc.MINUTIA_DTYPE)
+        self.off = np.zeros(1, np.int64)
+        self.size = np.zeros((0, 2), np.int32)
+        self.sub = np.zeros(0, np.int32)        # template -> subject number
+        self.alive = np.zeros(0, bool)
+        self.owner = np.zeros(0, np.uint32)     # minutia -> template
+        self.post = np.zeros(0, np.uint32)      # minutia indexes, by (table, key)
+        self.starts = np.zeros((fc.TABLES, KEYS + 1), np.int64)
+        self.pending_keys = np.zeros((0, fc.TABLES), np.uint32)
+        self.pending_mid = np.zeros(0, np.int64)
+        self._cyl: OrderedDict = OrderedDict()
+        self._queue: list = []
 
-@dataclass
-class _PositionIndex:
-    """The gallery of one finger position: templates, their cylinders and the faiss index."""
-    templates: list = field(default_factory=list)  # FingerTemplate | None (removed)
-    subjects: list = field(default_factory=list)
-    owners: list = field(default_factory=list)  # per-template arrays of cylinder owner ids
-    vectors: list = field(default_factory=list)
-    _faiss: object = None
-    _owner: np.ndarray | None = None
-    _ivf: bool = False
+    def __len__(self) -> int:
+        self._flush()
+        return len(self.sub)
 
-    def add(self, subject_id: str, template: FingerTemplate, proj: np.ndarray) -> None:
-        tid = len(self.templates)
-        vec = template._arrays.get("mcc_vec")
-        if vec is None:
-            vec = template._arrays["mcc_vec"] = descriptors(fingerprint.cylinders(template), proj)
-        self.templates.append(template)
-        self.subjects.append(subject_id)
-        self.vectors.append(vec)
-        self.owners.append(np.full(len(vec), tid, np.int64))
-        # A gallery that grows while it is searched (the hub's encounters) must not rebuild the
-        # pre-filter per added template: at 100k templates (4M cylinders) that took 80 s a position.
-        # Added vectors join the built index (an IVF keeps its trained cells); a flat index that
-        # outgrows IVF_MIN_VECTORS is rebuilt once, as an IVF.
-        if self._faiss is not None and (self._ivf or self._faiss.ntotal + len(vec) < IVF_MIN_VECTORS):
-            self._faiss.add(vec)
-            self._owner = np.concatenate([self._owner, self.owners[-1]])
+    def add(self, subs: np.ndarray, rec: np.ndarray, off: np.ndarray, size: np.ndarray) -> None:
+        """Queue templates (packed minutiae); they join the arrays at the next search or save, so
+        a gallery grown one encounter at a time does not copy itself per add."""
+        self._queue.append((subs.astype(np.int32), rec, off, size))
+
+    def _flush(self) -> None:
+        if not self._queue:
+            return
+        queue, self._queue = self._queue, []
+        first, base = len(self.sub), len(self.rec)
+        rec = np.concatenate([q[1] for q in queue])
+        counts = np.concatenate([np.diff(q[2]) for q in queue])
+        off = np.concatenate([[0], np.cumsum(counts)])
+        keys, mid = fc.template_keys(rec, off)
+        self.rec = np.concatenate([self.rec, rec])
+        self.off = np.concatenate([self.off, base + off[1:]])
+        self.size = np.concatenate([self.size, *[q[3] for q in queue]])
+        self.sub = np.concatenate([self.sub, *[q[0] for q in queue]])
+        self.alive = np.concatenate([self.alive, np.ones(len(counts), bool)])
+        self.owner = np.concatenate([self.owner, np.repeat(np.arange(first, first + len(counts)), counts).astype(np.uint32)])
+        self.pending_keys = np.concatenate([self.pending_keys, keys])
+        self.pending_mid = np.concatenate([self.pending_mid, mid + base])
+        if len(self.post) and len(self.pending_mid) > max(PENDING_MAX, len(self.post) // (10 * fc.TABLES)):
+            self.reindex()
+
+    def reindex(self) -> None:
+        """Sort every minutia's keys into the inverted lists (recomputed from the minutiae)."""
+        self._flush()
+        if len(self.post) == 0 and len(self.pending_mid):  # a bulk load: every key is pending
+            self.post, self.starts = build_postings(self.pending_keys, self.pending_mid)
+            self.pending_keys = np.zeros((0, fc.TABLES), np.uint32)
+            self.pending_mid = np.zeros(0, np.int64)
+            return
+        keys, mids = [], []
+        step = 50_000
+        for a in range(0, len(self.sub), step):
+            b = min(a + step, len(self.sub))
+            k, m = fc.template_keys(self.rec[self.off[a]:self.off[b]], self.off[a:b + 1] - self.off[a])
+            keys.append(k)
+            mids.append(m + self.off[a])
+        if keys:
+            self.post, self.starts = build_postings(np.concatenate(keys), np.concatenate(mids))
+        self.pending_keys = np.zeros((0, fc.TABLES), np.uint32)
+        self.pending_mid = np.zeros(0, np.int64)
+
+    def collisions(self, probe_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(probe minutia, gallery minutia) pairs sharing a key in at least one table."""
+        pi, gm = [], []
+        for t in range(fc.TABLES):
+            k = probe_keys[:, t]
+            ok = np.nonzero(k != fc.NO_KEY)[0]
+            kk = k[ok].astype(np.int64)
+            s, e = self.starts[t, kk], self.starts[t, kk + 1]
+            ln = e - s
+            if ln.sum():
+                idx = np.repeat(s - np.concatenate([[0], np.cumsum(ln)[:-1]]), ln) + np.arange(ln.sum())
+                gm.append(np.asarray(self.post[idx], np.int64))
+                pi.append(np.repeat(ok, ln))
+            if len(self.pending_mid):
+                hit = np.nonzero(np.isin(self.pending_keys[:, t], kk))[0]
+                order = np.argsort(kk, kind="stable")
+                at = order[np.searchsorted(kk[order], self.pending_keys[hit, t])]
+                gm.append(self.pending_mid[hit])
+                pi.append(ok[at])
+        if not gm:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        pair = np.unique(np.concatenate(pi) * len(self.rec) + np.concatenate(gm))
+        return pair // len(self.rec), pair % len(self.rec)
+
+    def votes(self, probe_keys: np.ndarray, probe_xyt: np.ndarray) -> np.ndarray:
+        """Per template: the most probe minutiae that collide with its minutiae under one rigid
+        alignment (rotation bin x translation cell), the Hough transform of geometric hashing:
+        true pairs agree on the alignment, chance collisions scatter over all of them."""
+        self._flush()
+        n = len(self.sub)
+        out = np.zeros(n)
+        if n == 0 or len(probe_keys) == 0:
+            return out
+        i, g = self.collisions(probe_keys)
+        if len(i) == 0:
+            return out
+        r = self.rec[g]
+        gx = r["x"].astype(np.float64)
+        gy = -r["y"].astype(np.float64)
+        dtheta = (probe_xyt[i, 2] - r["a"] * (2 * np.pi / 256)) % (2 * np.pi)
+        width = 2 * np.pi / ROTATION_BINS
+        lo = np.floor(dtheta / width - 0.5).astype(np.int64)
+        tid = self.owner[g].astype(np.int64)
+        keys = []
+        for b in (lo, lo + 1):  # the two nearest rotation bins, each with its own translation
+            phi = (b + 0.5) * width
+            tx = probe_xyt[i, 0] - (np.cos(phi) * gx - np.sin(phi) * gy)
+            ty = probe_xyt[i, 1] - (np.sin(phi) * gx + np.cos(phi) * gy)
+            cx = np.clip(np.floor(tx / TRANSLATION_CELL).astype(np.int64) + 32, 0, 63)
+            cy = np.clip(np.floor(ty / TRANSLATION_CELL).astype(np.int64) + 32, 0, 63)
+            cell = ((tid * ROTATION_BINS + b % ROTATION_BINS) * 64 + cx) * 64 + cy
+            keys.append(cell * 256 + i)  # each probe minutia counts once per alignment
+        cells = np.unique(np.concatenate(keys)) // 256
+        cell, count = np.unique(cells, return_counts=True)
+        np.maximum.at(out, cell // (ROTATION_BINS * 64 * 64), count)
+        out[~np.asarray(self.alive)] = 0.0
+        return out
+
+    def template(self, tid: int) -> FingerTemplate:
+        return fc.unpack(self.rec[self.off[tid]:self.off[tid + 1]], self.size[tid])
+
+    def cylinders(self, tid: int) -> mcc.Cylinders:
+        cyl = self._cyl.get(tid)
+        if cyl is None:
+            cyl = self._cyl[tid] = fingerprint.cylinders(self.template(tid))
+            if len(self._cyl) > CYLINDER_CACHE:
+                self._cyl.popitem(last=False)
         else:
-            self._faiss = None
+            self._cyl.move_to_end(tid)
+        return cyl
 
-    def _index(self):
-        if self._faiss is None:
-            import faiss
+    _ARRAYS = ("rec", "off", "size", "sub", "alive", "owner", "post", "starts")
 
-            data = np.concatenate(self.vectors) if self.vectors else np.zeros((0, PROJECTED_DIMS), np.float32)
-            if len(data) >= IVF_MIN_VECTORS:
-                nlist = int(min(1024, 4 * np.sqrt(len(data))))
-                quantizer = faiss.IndexFlatIP(PROJECTED_DIMS)
-                index = faiss.IndexIVFFlat(quantizer, PROJECTED_DIMS, nlist, faiss.METRIC_INNER_PRODUCT)
-                index.cp.seed = _SEED
-                index.cp.niter = 10
-                index.train(data[:: max(1, len(data) // (40 * nlist))])  # deterministic subsample
-                index.nprobe = IVF_NPROBE
-            else:
-                index = faiss.IndexFlatIP(PROJECTED_DIMS)
-            self._ivf = len(data) >= IVF_MIN_VECTORS
-            index.add(data)
-            self._faiss = index
-            self._owner = np.concatenate(self.owners) if self.owners else np.zeros(0, np.int64)
-        return self._faiss
+    def save(self, d: Path) -> None:
+        self._flush()
+        if len(self.pending_mid):
+            self.reindex()
+        d.mkdir(parents=True, exist_ok=True)
+        for name in self._ARRAYS:
+            np.save(d / f"{name}.npy", getattr(self, name))
 
-    def shortlist(self, template: FingerTemplate, proj: np.ndarray, neighbours: int, size: int) -> list[int]:
-        """Template ids with the best cylinder-voting score."""
-        q = descriptors(fingerprint.cylinders(template), proj)
-        index = self._index()
-        if len(q) == 0 or index.ntotal == 0:
-            return []
-        sims, ids = index.search(q, min(neighbours, index.ntotal))
-        owner = self._owner[np.maximum(ids, 0)]
-        sims = np.where(ids >= 0, np.maximum(sims, 0), 0)
-        # best neighbour per (probe cylinder, template), summed over probe cylinders
-        rows = np.repeat(np.arange(len(q)), ids.shape[1])
-        key = rows * len(self.templates) + owner.ravel()
-        order = np.lexsort((-sims.ravel(), key))
-        key_sorted = key[order]
-        first = np.ones(len(order), bool)
-        first[1:] = key_sorted[1:] != key_sorted[:-1]
-        best = sims.ravel()[order][first]
-        tids = key_sorted[first] % len(self.templates)
-        score = np.bincount(tids, weights=best, minlength=len(self.templates))
-        alive = np.array([t is not None for t in self.templates])
-        score[~alive] = -1
-        top = np.argsort(-score, kind="stable")[:size]
-        return [int(t) for t in top if score[t] > 0]
+    @classmethod
+    def load(cls, d: Path) -> _Position:
+        p = cls()
+        for name in cls._ARRAYS:
+            setattr(p, name, np.load(d / f"{name}.npy", mmap_mode="r"))
+        p.alive = np.array(p.alive)  # written by remove()
+        return p
+
+
+def _probe_keys(template: FingerTemplate) -> tuple[np.ndarray, np.ndarray]:
+    """Keys of the probe's hashed minutiae and their (x, y, theta), math frame like the gallery's."""
+    rec, off, _ = fc.pack([template])
+    keys, mid = fc.template_keys(rec, off)
+    r = rec[mid]
+    return keys, np.stack([r["x"].astype(np.float64), -r["y"].astype(np.float64), r["a"] * (2 * np.pi / 256)], 1)
 
 
 class FingerIndex:
     """Gallery of subjects' fingers, searchable by one or more probe fingers."""
 
-    def __init__(self, shortlist: int = 100, neighbours: int = 32):
-        self.shortlist_size = shortlist
-        self.neighbours = neighbours
-        self._positions: dict[str, _PositionIndex] = {}
+    def __init__(self, shortlist: int = 30):
+        self.shortlist_size = shortlist  # subjects re-ranked with the full matcher
+        self._positions: dict[str, _Position] = {}
+        self._subjects: list[str] = []
+        self._number: dict[str, int] = {}
         self._held: dict[str, set[str]] = {}   # subject -> the positions enrolled
-        self._proj = _projection(mcc.DEFAULT.ns * mcc.DEFAULT.ns * mcc.DEFAULT.nd)
 
     def __len__(self) -> int:
         """Number of enrolled subjects."""
-        return len(self.subject_ids())
+        return len(self._held)
 
     def subject_ids(self) -> set[str]:
-        return {s for p in self._positions.values() for s, t in zip(p.subjects, p.templates) if t is not None}
+        return set(self._held)
+
+    def _subject(self, subject_id: str) -> int:
+        n = self._number.get(subject_id)
+        if n is None:
+            n = self._number[subject_id] = len(self._subjects)
+            self._subjects.append(subject_id)
+        return n
 
     def add(self, subject_id: str, position: str, template: FingerTemplate) -> None:
         """Enrol one finger of a subject (a subject may have any number of positions)."""
         if not isinstance(template, FingerTemplate):
             raise TypeError("template must be a FingerTemplate")
-        self._positions.setdefault(position, _PositionIndex()).add(str(subject_id), template, self._proj)
-        self._held.setdefault(str(subject_id), set()).add(position)
+        self.add_packed([str(subject_id)], position, *fc.pack([template]))
+
+    def add_packed(self, subject_ids: list[str], position: str, rec: np.ndarray, off: np.ndarray,
+                   size: np.ndarray) -> None:
+        """Enrol one finger each of many subjects at once, minutiae packed as by finger_codes.pack
+        (a bulk load of a watchlist hashes thousands of templates per numpy call)."""
+        subs = np.array([self._subject(s) for s in subject_ids], np.int32)
+        self._positions.setdefault(position, _Position()).add(subs, rec, off, size)
+        for s in subject_ids:
+            self._held.setdefault(s, set()).add(position)
+
+    def reindex(self) -> None:
+        """Sort pending templates into the inverted lists now rather than at a later add or save."""
+        for p in self._positions.values():
+            p.reindex()
 
     def fingers_of(self, subject_id: str) -> frozenset[str]:
         """The positions enrolled for a subject: a fused score (a sum over the probe's positions)
@@ -167,85 +282,96 @@ class FingerIndex:
 
     def remove(self, subject_id: str) -> int:
         """Withdraw every finger of a subject; returns how many templates were removed."""
+        n = self._number.get(subject_id)
         removed = 0
-        for p in self._positions.values():
-            for i, s in enumerate(p.subjects):
-                if s == subject_id and p.templates[i] is not None:
-                    p.templates[i] = None
-                    removed += 1
+        if n is not None:
+            for p in self._positions.values():
+                p._flush()
+                hit = (np.asarray(p.sub) == n) & p.alive
+                p.alive[hit] = False
+                removed += int(hit.sum())
         self._held.pop(subject_id, None)
         return removed
 
-    def candidates(self, position: str, template: FingerTemplate) -> list[int]:
-        """Pre-filter only: template ids of one position worth a full comparison."""
+    def _votes(self, position: str, template: FingerTemplate) -> np.ndarray | None:
         p = self._positions.get(position)
         if p is None:
-            return []
-        return p.shortlist(template, self._proj, self.neighbours, self.shortlist_size)
+            return None
+        return p.votes(*_probe_keys(template))
 
-    def identify(self, probe: dict[str, FingerTemplate], k: int = 5) -> list[tuple[str, float]]:
-        """Top-k (subject_id, fused score) over the probe's finger positions, best first."""
+    def candidates(self, position: str, template: FingerTemplate, size: int | None = None) -> list[int]:
+        """Pre-filter of one finger alone: template ids of one position worth a full comparison."""
+        v = self._votes(position, template)
+        if v is None:
+            return []
+        size = size or self.shortlist_size
+        top = np.argsort(-v, kind="stable")[:size]
+        return [int(t) for t in top if v[t] > 0]
+
+    def shortlist(self, probe: dict[str, FingerTemplate], size: int | None = None) -> list[int]:
+        """Subject numbers with the best fused pre-filter score over the probe's fingers."""
+        fused = np.zeros(len(self._subjects))
+        for position, template in probe.items():
+            v = self._votes(position, template)
+            if v is None:
+                continue
+            best = np.zeros(len(self._subjects))
+            np.maximum.at(best, np.asarray(self._positions[position].sub), v)
+            fused += best
+        size = min(size or self.shortlist_size, len(fused))
+        if size == 0:
+            return []
+        top = np.argpartition(-fused, size - 1)[:size]
+        top = top[np.argsort(-fused[top], kind="stable")]
+        return [int(s) for s in top if fused[s] > 0]
+
+    def score(self, probe: dict[str, FingerTemplate], subjects: list[int]) -> dict[str, float]:
+        """Fused MCC score of the given subject numbers: sum over the probe's fingers of the best
+        match among the subject's templates at that position."""
+        want = np.zeros(len(self._subjects), bool)
+        want[subjects] = True
         fused: dict[str, float] = {}
         for position, template in probe.items():
             p = self._positions.get(position)
             if p is None:
                 continue
+            cyl = fingerprint.cylinders(template)
+            tids = np.nonzero(want[np.asarray(p.sub)] & p.alive)[0]
             best: dict[str, float] = {}
-            for tid in self.candidates(position, template):
-                s = fingerprint.match(template, p.templates[tid])
-                sid = p.subjects[tid]
-                best[sid] = max(best.get(sid, 0.0), s)
+            for tid in tids.tolist():
+                sid = self._subjects[int(p.sub[tid])]
+                best[sid] = max(best.get(sid, 0.0), mcc.match(cyl, p.cylinders(tid)))
             for sid, s in best.items():
                 fused[sid] = fused.get(sid, 0.0) + s
+        return fused
+
+    def identify(self, probe: dict[str, FingerTemplate], k: int = 5) -> list[tuple[str, float]]:
+        """Top-k (subject_id, fused score) over the probe's finger positions, best first."""
+        fused = self.score(probe, self.shortlist(probe))
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [(sid, round(score, 4)) for sid, score in ranked[:k]]
+        return [(sid, round(score, 4)) for sid, score in ranked[:k] if score > 0]
 
     # ------------------------------------------------------------------ persistence
-    _CYL_FIELDS = ("xyt", "bits", "valid", "count", "cells")
-
     def save(self, path: str | Path) -> None:
-        """One .npz of concatenated arrays: ISO templates plus precomputed cylinders and vectors,
-        so loading recomputes nothing."""
-        meta, isos, cyls, vecs = [], [], [], []
-        for pos, p in self._positions.items():
-            for tid, (sid, t) in enumerate(zip(p.subjects, p.templates)):
-                if t is None:
-                    continue
-                meta.append([sid, pos])
-                isos.append(np.frombuffer(iso19794.write(t), np.uint8))
-                cyls.append(fingerprint.cylinders(t))
-                vecs.append(p.vectors[tid])
-        arrays = {"meta": np.frombuffer(json.dumps({"entries": meta, "shortlist": self.shortlist_size,
-                                                     "neighbours": self.neighbours}).encode(), np.uint8)}
-        arrays["iso"] = np.concatenate(isos) if isos else np.zeros(0, np.uint8)
-        arrays["iso_len"] = np.array([len(b) for b in isos], np.int64)
-        arrays["cyl_len"] = np.array([len(c) for c in cyls], np.int64)
-        words = cyls[0].bits.shape[1] if cyls else 1
-        for name in self._CYL_FIELDS:
-            parts = [getattr(c, name) for c in cyls]
-            if name in ("bits", "valid"):
-                parts = [x.reshape(-1, words) for x in parts]
-            arrays[name] = np.concatenate(parts) if parts else np.zeros(0)
-        arrays["vec"] = np.concatenate(vecs) if vecs else np.zeros((0, PROJECTED_DIMS), np.float32)
-        with Path(path).open("wb") as fh:
-            np.savez(fh, **arrays)
+        """A directory: one folder of .npy arrays per position (memory-mapped by `load`, so a
+        national gallery opens in seconds) and meta.json with the subject ids."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        names = {}
+        for i, (pos, p) in enumerate(self._positions.items()):
+            names[pos] = f"p{i}"
+            p.save(path / f"p{i}")
+        meta = {"version": 2, "shortlist": self.shortlist_size, "subjects": self._subjects,
+                "positions": names, "held": {s: sorted(v) for s, v in self._held.items()}}
+        (path / "meta.json").write_text(json.dumps(meta))
 
     @classmethod
     def load(cls, path: str | Path) -> FingerIndex:
-        with np.load(Path(path)) as z:
-            meta = json.loads(bytes(z["meta"]).decode())
-            data = {k: z[k] for k in z.files}
-        index = cls(shortlist=meta["shortlist"], neighbours=meta["neighbours"])
-        iso_off = np.concatenate([[0], np.cumsum(data["iso_len"])])
-        cyl_off = np.concatenate([[0], np.cumsum(data["cyl_len"])])
-        for n, (sid, pos) in enumerate(meta["entries"]):
-            t = iso19794.read(data["iso"][iso_off[n]:iso_off[n + 1]].tobytes())
-            a, b = cyl_off[n], cyl_off[n + 1]
-            t._arrays["mcc"] = mcc.Cylinders(*(data[name][a:b] for name in cls._CYL_FIELDS))
-            p = index._positions.setdefault(pos, _PositionIndex())
-            p.templates.append(t)
-            p.subjects.append(sid)
-            p.vectors.append(data["vec"][a:b])
-            p.owners.append(np.full(b - a, len(p.templates) - 1, np.int64))
-            index._held.setdefault(sid, set()).add(pos)
+        path = Path(path)
+        meta = json.loads((path / "meta.json").read_text())
+        index = cls(shortlist=meta["shortlist"])
+        index._subjects = meta["subjects"]
+        index._number = {s: i for i, s in enumerate(index._subjects)}
+        index._held = {s: set(v) for s, v in meta["held"].items()}
+        index._positions = {pos: _Position.load(path / d) for pos, d in meta["positions"].items()}
         return index
