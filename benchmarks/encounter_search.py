@@ -5,7 +5,7 @@ What a hub worker holds in memory and searches for ``POST /encounters/search``. 
 N encounters with a face (synthetic, dlib-shaped: ``face_search.make_gallery``, so a traveller
 has 1-5 encounters); the first M of them also carry two index fingers: ``--mated`` of those are
 real FVC fingers (impression 1) whose other impressions are the mated probes, the rest are
-perturbed real fingers under their own rigid transforms (``fingerprint_search``'s pool), each
+perturbed real fingers under their own rigid transforms (``fingerprint_pool``), each
 with its own copy of the cylinder arrays, as a decoded template has, so memory is not
 understated. Stranger probes are real fingers held out of the gallery and the pool, with a
 stranger's face.
@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import code_commit  # noqa: E402
 from face_search import make_gallery, make_queries, sample_around  # noqa: E402
 from fingerprint_fvc import machine_info  # noqa: E402
-from fingerprint_search import L, R, distractor, distractor_pool, load_real  # noqa: E402
+from fingerprint_pool import L, R, distractor, distractor_pool, load_real  # noqa: E402
 
 from inspector_app.biometrics import fingerprint, gallery  # noqa: E402
 from inspector_app.biometrics.face_index import FaceIndex  # noqa: E402
@@ -69,7 +69,6 @@ def owned(t):
     """Give a distractor its own cylinder and pre-filter arrays (a pool copy shares them)."""
     c = t._arrays["mcc"]
     t._arrays["mcc"] = mcc.Cylinders(c.xyt, c.bits.copy(), c.valid.copy(), c.count.copy(), c.cells.copy())
-    t._arrays["mcc_vec"] = t._arrays["mcc_vec"].copy()
     return t
 
 
@@ -175,8 +174,7 @@ def main(argv=None) -> int:
         fingers_of[eids[i]] = prints
     add_fingers_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for p in g.fingers._positions.values():  # the pre-filter index, built at the first search otherwise
-        p._index()
+    g.fingers.reindex()  # the pre-filter's inverted lists, sorted at the first search otherwise
     index_s = time.perf_counter() - t0
     rss1 = rss_mb()
     face_load_s = load_faces_batched(g, eids[args.fingers:], x[args.fingers:])
@@ -383,8 +381,7 @@ def load_from_text(args, rng, pool) -> dict:
     for i, r in enumerate(rows):
         face, fingers = gallery.decode(json.loads(r))
         g.add(f"L{i}", face, fingers)
-    for p in g.fingers._positions.values():
-        p._index()
+    g.fingers.reindex()
     finger_s, finger_cpu = time.perf_counter() - t0, time.process_time() - c0
     finger_mb = rss_mb() - before
     snapshot = {}
@@ -395,10 +392,8 @@ def load_from_text(args, rng, pool) -> dict:
         snapshot["finger_save_ms_per_encounter"] = round(1000 * (time.perf_counter() - t0) / max(1, n), 3)
         t0 = time.perf_counter()
         again = FingerIndex.load(path)
-        for p in again._positions.values():
-            p._index()
         snapshot["finger_load_ms_per_encounter"] = round(1000 * (time.perf_counter() - t0) / max(1, n), 3)
-        snapshot["finger_bytes_per_encounter"] = round(path.stat().st_size / max(1, n))
+        snapshot["finger_bytes_per_encounter"] = round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / max(1, n))
         del again
     del g
     face_rows = [json.dumps(gallery.encode(face=v)) for v in faces[: args.row_sample]]

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from inspector_app.biometrics import fingerprint
 from inspector_app.biometrics import finger_codes as fc
+from inspector_app.biometrics import fingerprint
 from inspector_app.biometrics.finger import mcc
 from inspector_app.biometrics.finger.template import FingerTemplate
 
@@ -123,9 +123,10 @@ class _Position:
         self.pending_keys = np.zeros((0, fc.TABLES), np.uint32)
         self.pending_mid = np.zeros(0, np.int64)
 
-    def collisions(self, probe_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(probe minutia, gallery minutia) pairs sharing a key in at least one table."""
-        pi, gm = [], []
+    def collisions(self, probe_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(probe minutia, gallery minutia, bucket rarity weight) of every shared key."""
+        pi, gm, wt = [], [], []
+        alive = max(2, len(self.sub))
         for t in range(fc.TABLES):
             k = probe_keys[:, t]
             ok = np.nonzero(k != fc.NO_KEY)[0]
@@ -133,40 +134,55 @@ class _Position:
             s, e = self.starts[t, kk], self.starts[t, kk + 1]
             ln = e - s
             if ln.sum():
+                nz = ln > 0
+                s, ln, ok_ = s[nz], ln[nz], ok[nz]
                 idx = np.repeat(s - np.concatenate([[0], np.cumsum(ln)[:-1]]), ln) + np.arange(ln.sum())
                 gm.append(np.asarray(self.post[idx], np.int64))
-                pi.append(np.repeat(ok, ln))
+                pi.append(np.repeat(ok_, ln))
+                wt.append(np.repeat(np.log(alive / ln), ln))
             if len(self.pending_mid):
                 hit = np.nonzero(np.isin(self.pending_keys[:, t], kk))[0]
                 order = np.argsort(kk, kind="stable")
                 at = order[np.searchsorted(kk[order], self.pending_keys[hit, t])]
                 gm.append(self.pending_mid[hit])
                 pi.append(ok[at])
+                wt.append(np.full(len(hit), np.log(alive)))
         if not gm:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pair = np.unique(np.concatenate(pi) * len(self.rec) + np.concatenate(gm))
-        return pair // len(self.rec), pair % len(self.rec)
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        return np.concatenate(pi), np.concatenate(gm), np.concatenate(wt)
 
-    def votes(self, probe_keys: np.ndarray, probe_xyt: np.ndarray) -> np.ndarray:
-        """Per template: the most probe minutiae that collide with its minutiae under one rigid
-        alignment (rotation bin x translation cell), the Hough transform of geometric hashing:
-        true pairs agree on the alignment, chance collisions scatter over all of them."""
+    def prefilter(self, probe_keys: np.ndarray, probe_xyt: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """Template ids worth a full comparison and their alignment votes, best first.
+
+        Two stages over the same key collisions: (1) every template's collisions weighted by
+        bucket rarity (log N / bucket size) keep the `depth` best; (2) those are scored by the
+        most probe minutiae colliding under one rigid alignment (rotation bin x translation
+        cell), the Hough transform of geometric hashing: true pairs agree on the alignment,
+        chance collisions scatter over all of them."""
         self._flush()
         n = len(self.sub)
-        out = np.zeros(n)
         if n == 0 or len(probe_keys) == 0:
-            return out
-        i, g = self.collisions(probe_keys)
+            return np.zeros(0, np.int64), np.zeros(0)
+        i, g, w = self.collisions(probe_keys)
         if len(i) == 0:
-            return out
+            return np.zeros(0, np.int64), np.zeros(0)
+        tid = np.asarray(self.owner[g], np.int64)
+        coarse = np.bincount(tid, weights=w, minlength=n)
+        coarse[~np.asarray(self.alive)] = 0.0
+        depth = min(depth, int((coarse > 0).sum()))
+        if depth == 0:
+            return np.zeros(0, np.int64), np.zeros(0)
+        keep = np.zeros(n, bool)
+        keep[np.argpartition(-coarse, depth - 1)[:depth]] = True
+        sel = keep[tid]
+        i, g, tid = i[sel], g[sel], tid[sel]
         r = self.rec[g]
         gx = r["x"].astype(np.float64)
         gy = -r["y"].astype(np.float64)
         dtheta = (probe_xyt[i, 2] - r["a"] * (2 * np.pi / 256)) % (2 * np.pi)
         width = 2 * np.pi / ROTATION_BINS
         lo = np.floor(dtheta / width - 0.5).astype(np.int64)
-        tid = self.owner[g].astype(np.int64)
-        keys = []
+        cells = []
         for b in (lo, lo + 1):  # the two nearest rotation bins, each with its own translation
             phi = (b + 0.5) * width
             tx = probe_xyt[i, 0] - (np.cos(phi) * gx - np.sin(phi) * gy)
@@ -174,12 +190,13 @@ class _Position:
             cx = np.clip(np.floor(tx / TRANSLATION_CELL).astype(np.int64) + 32, 0, 63)
             cy = np.clip(np.floor(ty / TRANSLATION_CELL).astype(np.int64) + 32, 0, 63)
             cell = ((tid * ROTATION_BINS + b % ROTATION_BINS) * 64 + cx) * 64 + cy
-            keys.append(cell * 256 + i)  # each probe minutia counts once per alignment
-        cells = np.unique(np.concatenate(keys)) // 256
-        cell, count = np.unique(cells, return_counts=True)
-        np.maximum.at(out, cell // (ROTATION_BINS * 64 * 64), count)
-        out[~np.asarray(self.alive)] = 0.0
-        return out
+            cells.append(cell * 256 + np.minimum(i, 255))  # a probe minutia counts once per alignment
+        cell, count = np.unique(np.unique(np.concatenate(cells)) // 256, return_counts=True)
+        votes = np.zeros(n)
+        np.maximum.at(votes, cell // (ROTATION_BINS * 64 * 64), count)
+        ids = np.nonzero(keep)[0]
+        order = np.argsort(-votes[ids], kind="stable")
+        return ids[order], votes[ids][order]
 
     def template(self, tid: int) -> FingerTemplate:
         return fc.unpack(self.rec[self.off[tid]:self.off[tid + 1]], self.size[tid])
@@ -224,8 +241,9 @@ def _probe_keys(template: FingerTemplate) -> tuple[np.ndarray, np.ndarray]:
 class FingerIndex:
     """Gallery of subjects' fingers, searchable by one or more probe fingers."""
 
-    def __init__(self, shortlist: int = 30):
+    def __init__(self, shortlist: int = 30, depth: int = 2000):
         self.shortlist_size = shortlist  # subjects re-ranked with the full matcher
+        self.depth = depth  # templates per finger scored by alignment votes
         self._positions: dict[str, _Position] = {}
         self._subjects: list[str] = []
         self._number: dict[str, int] = {}
@@ -293,37 +311,36 @@ class FingerIndex:
         self._held.pop(subject_id, None)
         return removed
 
-    def _votes(self, position: str, template: FingerTemplate) -> np.ndarray | None:
+    def _prefilter(self, position: str, template: FingerTemplate) -> tuple[np.ndarray, np.ndarray]:
         p = self._positions.get(position)
         if p is None:
-            return None
-        return p.votes(*_probe_keys(template))
+            return np.zeros(0, np.int64), np.zeros(0)
+        return p.prefilter(*_probe_keys(template), self.depth)
 
     def candidates(self, position: str, template: FingerTemplate, size: int | None = None) -> list[int]:
         """Pre-filter of one finger alone: template ids of one position worth a full comparison."""
-        v = self._votes(position, template)
-        if v is None:
-            return []
-        size = size or self.shortlist_size
-        top = np.argsort(-v, kind="stable")[:size]
-        return [int(t) for t in top if v[t] > 0]
+        ids, votes = self._prefilter(position, template)
+        return [int(t) for t in ids[: size or self.shortlist_size]]
 
-    def shortlist(self, probe: dict[str, FingerTemplate], size: int | None = None) -> list[int]:
-        """Subject numbers with the best fused pre-filter score over the probe's fingers."""
-        fused = np.zeros(len(self._subjects))
+    def shortlist(self, probe: dict[str, FingerTemplate], size: int | None = None,
+                  per_position: dict | None = None) -> list[int]:
+        """Subject numbers with the best fused pre-filter score over the probe's fingers (each
+        finger's alignment votes, summed per subject); `per_position` receives each finger's
+        candidate template ids."""
+        fused: dict[int, float] = {}
         for position, template in probe.items():
-            v = self._votes(position, template)
-            if v is None:
+            if position not in self._positions:
                 continue
-            best = np.zeros(len(self._subjects))
-            np.maximum.at(best, np.asarray(self._positions[position].sub), v)
-            fused += best
-        size = min(size or self.shortlist_size, len(fused))
-        if size == 0:
-            return []
-        top = np.argpartition(-fused, size - 1)[:size]
-        top = top[np.argsort(-fused[top], kind="stable")]
-        return [int(s) for s in top if fused[s] > 0]
+            ids, votes = self._prefilter(position, template)
+            if per_position is not None:
+                per_position[position] = ids
+            best: dict[int, float] = {}
+            for s, v in zip(np.asarray(self._positions[position].sub)[ids].tolist(), votes.tolist()):
+                best[s] = max(best.get(s, 0.0), v)
+            for s, v in best.items():
+                fused[s] = fused.get(s, 0.0) + v
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [s for s, v in ranked[: size or self.shortlist_size] if v > 0]
 
     def score(self, probe: dict[str, FingerTemplate], subjects: list[int]) -> dict[str, float]:
         """Fused MCC score of the given subject numbers: sum over the probe's fingers of the best
