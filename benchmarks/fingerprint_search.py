@@ -171,12 +171,24 @@ def search(args, size: int, folder: Path, real: list) -> dict:
             probe[pos] = fc.unpack(rec[off[i]:off[i + 1]], sz[i])
         probes.append(("synthetic", f"s{i}", probe))
 
+    # real and synthetic probes interleaved, so a run cut short by --budget keeps both kinds
+    real_p = [q for q in probes if q[0] == "real"]
+    syn_p = [q for q in probes if q[0] == "synthetic"]
+    step = max(1, round(len(real_p) / max(1, len(syn_p))))
+    probes = []
+    while real_p or syn_p:
+        probes += real_p[:step] + syn_p[:1]
+        real_p, syn_p = real_p[step:], syn_p[1:]
+
     rng = np.random.default_rng(args.seed + 1)
     n_subj = len(idx._subjects)
     sample = rng.choice(n_subj, min(args.exhaustive, n_subj), replace=False).tolist()
 
     rows = []
+    started = time.perf_counter()
     for kind, mate, probe in probes:
+        if args.budget and time.perf_counter() - started > args.budget:
+            break  # said in the output: "probes_planned" > "probes"
         c0, t0 = time.process_time(), time.perf_counter()
         per_pos: dict = {}
         short = idx.shortlist(probe, per_position=per_pos)  # identify() = shortlist + score
@@ -225,7 +237,7 @@ def search(args, size: int, folder: Path, real: list) -> dict:
                 "estimated_subjects_above_mate_in_full_gallery": round(est, 2)}
 
     return {"subjects": size, "templates": 2 * size, "shortlist_subjects": args.shortlist, "depth": args.depth,
-            "build": built, "load_s": round(load_s, 2), "rss_before_load": before, "rss_after_load": after_load,
+            "build": built, "probes_planned": len(probes), "load_s": round(load_s, 2), "rss_before_load": before, "rss_after_load": after_load,
             "rss_after_search": peak, "index_bytes_on_disk": disk,
             "bytes_per_subject_on_disk": round(disk / size), "exhaustive_sample_subjects": len(sample),
             "all": summary(rows), "real": summary([r for r in rows if r["kind"] == "real"]),
@@ -243,6 +255,7 @@ def main(argv=None) -> int:
     ap.add_argument("--depth", type=int, default=2000, help="templates per finger scored by alignment votes")
     ap.add_argument("--exhaustive", type=int, default=200, help="random subjects scored exhaustively per probe")
     ap.add_argument("--real-stride", type=int, default=1, help="use every n-th real probe (quick runs)")
+    ap.add_argument("--budget", type=float, help="stop probing after this many seconds (said in the output)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--build-only", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--verbose", action="store_true")

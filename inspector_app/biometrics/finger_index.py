@@ -5,11 +5,13 @@ cylinders of 2M fingers would take ~26 GB and hours to build, so the index keeps
 
 - every finger's minutiae, 7 bytes each (finger_codes.MINUTIA_DTYPE), memory-mapped from disk;
 - a pre-filter of locality-sensitive hashes of coarse cylinders (finger_codes): TABLES inverted
-  lists of template ids per hash key, sorted once and memory-mapped (~2.5 KB a finger).
+  lists of minutia indexes per hash key, sorted once and memory-mapped (~1.5 KB a finger).
 
-A query hashes each probe finger's coarse cylinders; every gallery finger in the same bucket of
-a table gets a vote weighted by how rare the bucket is (log N / bucket size). A subject's coarse
-score is the sum over the probe's fingers of its vote share, so two middling fingers outrank one
+A query hashes each probe finger's coarse cylinders; every gallery minutia in the same bucket
+of a table is a collision. Stage 1 keeps the `depth` templates with the most collisions weighted
+by bucket rarity (log N / bucket size); stage 2 scores those by the most probe minutiae that
+collide under one rigid alignment (geometric hashing's Hough vote). A subject's coarse score is
+the sum over the probe's fingers of its alignment votes, so two middling fingers outrank one
 lucky one already in the pre-filter. The `shortlist` best subjects are then re-ranked by the
 full MCC matcher (`fingerprint.cylinders` / `mcc.match`, cylinders rebuilt from the stored
 minutiae): subject score = sum of per-finger MCC scores over the probe's fingers (a missing
@@ -385,10 +387,26 @@ class FingerIndex:
     @classmethod
     def load(cls, path: str | Path) -> FingerIndex:
         path = Path(path)
+        if path.is_file():
+            return cls._load_npz(path)
         meta = json.loads((path / "meta.json").read_text())
         index = cls(shortlist=meta["shortlist"])
         index._subjects = meta["subjects"]
         index._number = {s: i for i, s in enumerate(index._subjects)}
         index._held = {s: set(v) for s, v in meta["held"].items()}
         index._positions = {pos: _Position.load(path / d) for pos, d in meta["positions"].items()}
+        return index
+
+    @classmethod
+    def _load_npz(cls, path: Path) -> FingerIndex:
+        """An index saved before version 2 (one .npz of ISO templates, cylinders and vectors), as
+        a booth that applied its watchlist bundle earlier holds it: its templates are re-indexed."""
+        from inspector_app.biometrics import iso19794
+
+        with np.load(path) as z:
+            meta = json.loads(bytes(z["meta"]).decode())
+            iso, off = z["iso"], np.concatenate([[0], np.cumsum(z["iso_len"])])
+        index = cls()
+        for n, (sid, pos) in enumerate(meta["entries"]):
+            index.add(sid, pos, iso19794.read(iso[off[n]:off[n + 1]].tobytes()))
         return index

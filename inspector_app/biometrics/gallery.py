@@ -41,7 +41,7 @@ FINGER_SCORE = fingerprint.THRESHOLD
 #: At most this many positions and characters per finger record: a template is ~1-2 KB.
 MAX_FINGERS = 10
 MAX_TEMPLATE_CHARS = 16_000
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2  # 2: the finger index is a directory of memory-mapped arrays
 
 
 class TemplateTextError(ValueError):

@@ -73,6 +73,26 @@ def test_save_and_load_give_same_answers(index, templates, tmp_path):
     assert again.remove("S2") == 2 and all(s != "S2" for s, _ in again.identify(probe, k=5))
 
 
+def test_an_index_saved_before_version_2_is_reindexed(index, templates, tmp_path):
+    """Booths hold watchlists applied before the national-size index: one .npz of ISO templates."""
+    import json
+
+    from inspector_app.biometrics import iso19794
+
+    entries, isos = [], []
+    for s in range(5):
+        for pos, f in ((R, 101 + 2 * s), (L, 102 + 2 * s)):
+            entries.append([f"S{s}", pos])
+            isos.append(np.frombuffer(iso19794.write(templates[f, 1]), np.uint8))
+    path = tmp_path / "finger.index"
+    with path.open("wb") as fh:
+        np.savez(fh, meta=np.frombuffer(json.dumps({"entries": entries, "shortlist": 100}).encode(), np.uint8),
+                 iso=np.concatenate(isos), iso_len=np.array([len(b) for b in isos]))
+    old = FingerIndex.load(path)
+    probe = {R: templates[105, 2], L: templates[106, 2]}
+    assert len(old) == 5 and old.identify(probe, k=1)[0][0] == "S2"
+
+
 def test_adding_to_a_searched_index_extends_it(templates, monkeypatch):
     """The hub adds encounters between searches: added templates wait in the pending list (no
     re-sort per add) and are found as if sorted; past PENDING_MAX they are sorted in."""
