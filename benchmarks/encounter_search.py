@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import code_commit  # noqa: E402
 from face_search import make_gallery, make_queries, sample_around  # noqa: E402
 from fingerprint_fvc import machine_info  # noqa: E402
-from fingerprint_search import L, R, distractor, distractor_pool, load_real  # noqa: E402
+from fingerprint_pool import L, R, distractor, distractor_pool, load_real  # noqa: E402
 
 from inspector_app.biometrics import fingerprint, gallery  # noqa: E402
 from inspector_app.biometrics.face_index import FaceIndex  # noqa: E402
@@ -69,7 +69,8 @@ def owned(t):
     """Give a distractor its own cylinder and pre-filter arrays (a pool copy shares them)."""
     c = t._arrays["mcc"]
     t._arrays["mcc"] = mcc.Cylinders(c.xyt, c.bits.copy(), c.valid.copy(), c.count.copy(), c.cells.copy())
-    t._arrays["mcc_vec"] = t._arrays["mcc_vec"].copy()
+    if "mcc_vec" in t._arrays:
+        t._arrays["mcc_vec"] = t._arrays["mcc_vec"].copy()
     return t
 
 

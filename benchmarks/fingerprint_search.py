@@ -1,32 +1,43 @@
 #!/usr/bin/env python3
-"""1:N fingerprint identification latency and recall: FingerIndex vs a plain loop of 1:1 matches.
+"""1:N fingerprint identification at national size: the experimental compact index
+(benchmarks/finger_index_lsh.py, not the booths' FingerIndex) against an exhaustive MCC search.
 
-Galleries of N subjects x 2 fingers (Right/Left IndexFinger) are built from real templates
-extracted from the FVC B sets under --data:
-- mated subjects: pairs of real fingers enrolled with impression 1; probes are their other
-  impressions (real captures, not perturbations);
-- distractor subjects: two templates drawn from a pool of perturbed copies of *other* real
-  fingers (rotation, translation, 10-30 % minutiae dropout, position/angle jitter, spurious
-  minutiae), each placed with its own rigid transform. The pool (--pool) bounds the cylinder
-  computation; a rigid transform leaves MCC cylinders unchanged, so pool members are reused.
+Gallery of N subjects x 2 fingers (Right/Left IndexFinger):
+- real mated subjects: the 50 real FVC B fingers paired into 25 subjects, enrolled with
+  impression 1; probes are impressions 2..8 (real captures: 175 two-finger probes);
+- synthetic mated subjects (--synthetic-mated): synthetic fingers (fingerprint_synth) enrolled
+  with one impression, probed with another impression of the same fingers;
+- distractors: N - mated synthetic subjects, every finger a distinct synthetic finger.
 
-Reports, per gallery size: build time, p50/p95 identification latency, rank-1 accuracy of the
-mated subject and pre-filter recall (mate template in the shortlist); and the plain loop of
-`fingerprint.match` over the whole gallery: measured in full for galleries up to
---loop-full subjects, else timed on --loop-sample templates and extrapolated linearly (said in
-the output).
+The index is built in a child process and saved under --cache (reused when its parameters match),
+then this process loads it from disk (timed: memory-mapped arrays) and searches it, so the RSS
+figures are those of a booth that opened a saved index. For every probe, in the same run:
+identify() latency and rank-1; the fused pre-filter shortlist and whether the mate is in it; the
+per-finger pre-filter (one finger alone); and an exhaustive MCC search over the union of a random
+sample of --exhaustive subjects, the shortlist and the mate (full MCC on every one of them), so
+recall is measured against what an exhaustive search finds: "recall_vs_exhaustive" counts the
+probes whose mate wins the exhaustive search and asks whether the pre-filter kept it. The share
+of sampled impostor subjects scoring at or above the mate, times N, estimates how many subjects
+of the full gallery an exhaustive search would rank above the mate (an estimate, said so).
 
-    python benchmarks/fingerprint_search.py --data ../shared/data/fingerprints --json
+    python benchmarks/fingerprint_search.py --data ../shared/data/fingerprints --sizes 10000 --out ...
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-import numpy as np
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,12 +45,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fingerprint_fvc import find_dbs, list_images, machine_info, manifest_dpis  # noqa: E402
 
 R, L = "Right IndexFinger", "Left IndexFinger"
+CHUNK = 20_000
 
 
-def load_real(data: Path, max_fingers: int) -> list[list]:
-    """[finger][impression] -> FingerTemplate, extracted with our pipeline."""
+def load_real(data: Path, cache: Path | None) -> list[list]:
+    """[finger][impression] -> FingerTemplate, extracted with our pipeline (cached as JSON)."""
     from inspector_app.biometrics import fingerprint
+    from inspector_app.biometrics.finger.template import FingerTemplate, Minutia
 
+    if cache is not None and cache.exists():
+        return [[FingerTemplate([Minutia(*m) for m in t["minutiae"]], t["width"], t["height"]) for t in f]
+                for f in json.loads(cache.read_text())]
     dpis = manifest_dpis(data)
     fingers = []
     for db in find_dbs(data):
@@ -47,185 +63,236 @@ def load_real(data: Path, max_fingers: int) -> list[list]:
             first = imprs[min(imprs)]
             dpi = dpis.get(first.resolve(), 500.0)
             fingers.append([fingerprint.extract(fingerprint.load_image(p, dpi)) for _, p in sorted(imprs.items())])
-            if len(fingers) >= max_fingers:
-                return fingers
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps([[t.to_dict() for t in f] for f in fingers]))
     return fingers
 
 
-def perturb(t, rng):
-    """A plausible other capture of the same finger: dropout, jitter, spurious minutiae."""
-    from inspector_app.biometrics.finger.template import FingerTemplate, Minutia
-
-    keep = [m for m in t.minutiae if rng.random() > rng.uniform(0.1, 0.3)]
-    out = [Minutia(int(np.clip(m.x + rng.normal(0, 2), 0, 16383)), int(np.clip(m.y + rng.normal(0, 2), 0, 16383)),
-                   float((m.angle + rng.normal(0, 6)) % 360), m.type, m.quality) for m in keep]
-    for _ in range(rng.integers(0, 6)):
-        out.append(Minutia(int(rng.integers(0, t.width)), int(rng.integers(0, t.height)),
-                           float(rng.uniform(0, 360)), "ending", 10))
-    return rigid(FingerTemplate(out, t.width, t.height, quality=t.quality), rng)
-
-
-def rigid(t, rng, cylinders=None):
-    """Rotate (+-30 deg) about the centre and translate (+-40 px); cylinders move with it unchanged."""
-    from inspector_app.biometrics.finger.template import FingerTemplate, Minutia
-
-    a = np.deg2rad(rng.uniform(-30, 30))
-    dx, dy = rng.uniform(-40, 40, 2)
-    cx, cy = t.width / 2, t.height / 2
-    ca, sa = np.cos(a), np.sin(a)
-    # vectorised (a 100k-subject gallery makes 200k of these): same arithmetic as per minutia
-    x = np.array([m.x for m in t.minutiae], np.float64) - cx  # screen frame, y down: rotate
-    y = np.array([m.y for m in t.minutiae], np.float64) - cy  # counter-clockwise on screen
-    nx = np.clip(np.rint(ca * x + sa * y + cx + dx), 0, 16383).astype(np.int64).tolist()
-    ny = np.clip(np.rint(-sa * x + ca * y + cy + dy), 0, 16383).astype(np.int64).tolist()
-    angle = ((np.array([m.angle for m in t.minutiae], np.float64) + np.rad2deg(a)) % 360).tolist()
-    mins = [Minutia(X, Y, A, m.type, m.quality) for X, Y, A, m in zip(nx, ny, angle, t.minutiae)]
-    out = FingerTemplate(mins, t.width, t.height, quality=t.quality)
-    if cylinders is not None:
-        from inspector_app.biometrics.finger import mcc
-
-        xyt = cylinders.xyt.copy()
-        X, Y = xyt[:, 0] - cx, -xyt[:, 1] - cy  # back to screen coordinates
-        xyt[:, 0] = ca * X + sa * Y + cx + dx
-        xyt[:, 1] = -(-sa * X + ca * Y + cy + dy)
-        xyt[:, 2] = (xyt[:, 2] + a) % (2 * np.pi)
-        out._arrays["mcc"] = mcc.Cylinders(xyt, cylinders.bits, cylinders.valid, cylinders.count, cylinders.cells)
-        if "mcc_vec" in t._arrays:  # cylinder descriptors are invariant too
-            out._arrays["mcc_vec"] = t._arrays["mcc_vec"]
+def rss() -> dict:
+    """Resident memory now and at peak (MB), from /proc/self/status."""
+    out = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(("VmRSS", "VmHWM")):
+            out["rss_mb" if line.startswith("VmRSS") else "peak_rss_mb"] = round(int(line.split()[1]) / 1024, 1)
     return out
 
 
-def distractor_pool(sources: list, n: int, rng) -> list:
-    """n perturbed copies of the source templates, cylinders and pre-filter vectors computed once."""
-    from inspector_app.biometrics import fingerprint
-    from inspector_app.biometrics.finger import mcc
-    from inspector_app.biometrics.finger_index import _projection, descriptors
-
-    proj = _projection(mcc.DEFAULT.ns ** 2 * mcc.DEFAULT.nd)
-    pool = []
-    for i in range(n):
-        p = perturb(sources[i % len(sources)], rng)
-        p._arrays["mcc_vec"] = descriptors(fingerprint.cylinders(p), proj)
-        pool.append(p)
-    return pool
-
-
-def distractor(pool: list, rng):
-    """One gallery template: a pool member under its own rigid transform (its cylinder arrays are
-    shared with the pool member, which understates memory; see encounter_search.py)."""
-    from inspector_app.biometrics import fingerprint
-
-    src = pool[int(rng.integers(len(pool)))]
-    return rigid(src, rng, fingerprint.cylinders(src))
-
-
 def pct(values, q):
-    return round(float(np.percentile(values, q)), 2)
+    return round(float(np.percentile(values, q)), 2) if len(values) else None
+
+
+def build(args, size: int, folder: Path) -> dict:
+    """Generate the gallery (synthetic fingers in chunks) and save the index; runs in a child."""
+    import fingerprint_synth as fs
+
+    from benchmarks import finger_codes as fc
+    from benchmarks.finger_index_lsh import FingerIndex
+
+    real = load_real(args.data, args.real_cache)
+    qpool = np.array([m.quality for f in real for t in f for m in t.minutiae])
+    rng = np.random.default_rng(args.seed)
+    t0 = time.perf_counter()
+    idx = FingerIndex(shortlist=args.shortlist)
+    for s in range(len(real) // 2):
+        idx.add(f"real{s}", R, real[2 * s][0])
+        idx.add(f"real{s}", L, real[2 * s + 1][0])
+    n_synth = size - len(real) // 2
+    probes = {}
+    gen_s = 0.0
+    for a in range(0, n_synth, CHUNK):
+        b = min(a + CHUNK, n_synth)
+        g0 = time.perf_counter()
+        ids = [f"s{i}" for i in range(a, b)]
+        for pos in (R, L):
+            f = fs.fingers(b - a, rng)
+            rec, off, sz = fs.impressions(f, rng, quality_pool=qpool)
+            gen_s += time.perf_counter() - g0
+            idx.add_packed(ids, pos, rec, off, sz)
+            mated = min(args.synthetic_mated - a, b - a)
+            if mated > 0:  # a second impression of the first fingers: the synthetic mated probes
+                sub = fs.Fingers(f.x[:mated], f.y[:mated], f.theta[:mated], f.bif[:mated], f.mask[:mated],
+                                 f.axes[:mated], tuple(z[:mated] for z in f.field))
+                prec, poff, psz = fs.impressions(sub, rng, quality_pool=qpool)
+                probes[pos] = (prec, poff, psz)
+            g0 = time.perf_counter()
+        print(json.dumps({"built": b, "s": round(time.perf_counter() - t0, 1)}), flush=True)
+    idx.reindex()
+    build_s = time.perf_counter() - t0
+    if folder.exists():
+        shutil.rmtree(folder)
+    t0 = time.perf_counter()
+    idx.save(folder / "index")
+    save_s = time.perf_counter() - t0
+    for pos, (prec, poff, psz) in probes.items():
+        np.save(folder / f"probe_{pos[0]}_rec.npy", prec)
+        np.save(folder / f"probe_{pos[0]}_off.npy", poff)
+        np.save(folder / f"probe_{pos[0]}_size.npy", psz)
+    info = {"subjects": size, "build_s": round(build_s, 1), "generate_s": round(gen_s, 1), "save_s": round(save_s, 1),
+            "build_process": rss(), "params": params(args, size),
+            "codes": {"tables": fc.TABLES, "table_bits": fc.TABLE_BITS, "bits": fc.BITS}}
+    (folder / "build.json").write_text(json.dumps(info))
+    return info
+
+
+def params(args, size):
+    return {"size": size, "seed": args.seed, "synthetic_mated": args.synthetic_mated, "version": 3}
+
+
+def du(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search(args, size: int, folder: Path, real: list) -> dict:
+    from benchmarks import finger_codes as fc
+    from benchmarks.finger_index_lsh import FingerIndex
+
+    built = json.loads((folder / "build.json").read_text())
+    gc.collect()
+    before = rss()
+    t0 = time.perf_counter()
+    idx = FingerIndex.load(folder / "index")
+    idx.shortlist_size = args.shortlist
+    idx.depth = args.depth
+    load_s = time.perf_counter() - t0
+    after_load = rss()
+    disk = du(folder / "index")
+
+    probes = []  # (kind, mate subject, {position: template})
+    for s in range(len(real) // 2):
+        for k in range(1, len(real[2 * s])):
+            probes.append(("real", f"real{s}", {R: real[2 * s][k], L: real[2 * s + 1][k]}))
+    probes = probes[:: args.real_stride]
+    syn = {pos: tuple(np.load(folder / f"probe_{pos[0]}_{n}.npy") for n in ("rec", "off", "size")) for pos in (R, L)}
+    n_syn = len(syn[R][1]) - 1 if (folder / "probe_R_rec.npy").exists() else 0
+    for i in range(min(n_syn, args.synthetic_mated)):
+        probe = {}
+        for pos in (R, L):
+            rec, off, sz = syn[pos]
+            probe[pos] = fc.unpack(rec[off[i]:off[i + 1]], sz[i])
+        probes.append(("synthetic", f"s{i}", probe))
+
+    # real and synthetic probes interleaved, so a run cut short by --budget keeps both kinds
+    real_p = [q for q in probes if q[0] == "real"]
+    syn_p = [q for q in probes if q[0] == "synthetic"]
+    step = max(1, round(len(real_p) / max(1, len(syn_p))))
+    probes = []
+    while real_p or syn_p:
+        probes += real_p[:step] + syn_p[:1]
+        real_p, syn_p = real_p[step:], syn_p[1:]
+
+    rng = np.random.default_rng(args.seed + 1)
+    n_subj = len(idx._subjects)
+    sample = rng.choice(n_subj, min(args.exhaustive, n_subj), replace=False).tolist()
+
+    rows = []
+    started = time.perf_counter()
+    for kind, mate, probe in probes:
+        if args.budget and time.perf_counter() - started > args.budget:
+            break  # said in the output: "probes_planned" > "probes"
+        c0, t0 = time.process_time(), time.perf_counter()
+        per_pos: dict = {}
+        short = idx.shortlist(probe, per_position=per_pos)  # identify() = shortlist + score
+        fused = idx.score(probe, short)
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        lat = 1000 * (time.perf_counter() - t0)
+        cpu = 1000 * (time.process_time() - c0)
+        mate_no = idx._number[mate]
+        per_finger, depth_hit = {}, {}
+        for pos, ids in per_pos.items():
+            owners = np.asarray(idx._positions[pos].sub)[ids]
+            per_finger[pos] = bool((owners[: args.shortlist] == mate_no).any())
+            depth_hit[pos] = bool((owners == mate_no).any())
+        union = sorted(set(sample) | set(short) | {mate_no})
+        scores = idx.score(probe, union)
+        mate_score = scores.get(mate, 0.0)
+        sample_ids = {idx._subjects[s] for s in sample} - {mate}
+        above = sum(1 for s in sample_ids if scores.get(s, 0.0) >= mate_score)
+        exhaustive_top = max(scores, key=lambda s: (scores[s], s)) if scores else None
+        rows.append({"kind": kind, "ms": lat, "cpu_ms": cpu,
+                     "rank1": bool(ranked) and ranked[0][0] == mate,
+                     "agrees_with_exhaustive": bool(ranked) and ranked[0][0] == exhaustive_top,
+                     "mate_wins_exhaustive": exhaustive_top == mate,
+                     "in_shortlist": mate_no in short,
+                     "finger_in_shortlist": list(per_finger.values()), "finger_in_depth": list(depth_hit.values()),
+                     "mate_score": mate_score, "sample_above": above, "sample": len(sample_ids)})
+        if args.verbose:
+            print(json.dumps(rows[-1]), flush=True)
+    peak = rss()
+
+    def summary(rs):
+        if not rs:
+            return {}
+        wins = [r for r in rs if r["mate_wins_exhaustive"]]
+        fingers = [f for r in rs for f in r["finger_in_shortlist"]]
+        est = float(np.mean([r["sample_above"] / max(1, r["sample"]) for r in rs])) * size
+        return {"probes": len(rs), "p50_ms": pct([r["ms"] for r in rs], 50), "p95_ms": pct([r["ms"] for r in rs], 95),
+                "max_ms": round(max(r["ms"] for r in rs), 1), "cpu_p95_ms": pct([r["cpu_ms"] for r in rs], 95),
+                "rank1": round(float(np.mean([r["rank1"] for r in rs])), 4),
+                "rank1_equals_exhaustive": round(float(np.mean([r["agrees_with_exhaustive"] for r in rs])), 4),
+                "mate_wins_exhaustive": round(len(wins) / len(rs), 4),
+                "prefilter_recall_vs_exhaustive": round(float(np.mean([r["in_shortlist"] for r in wins])), 4) if wins else None,
+                "prefilter_recall_all_probes": round(float(np.mean([r["in_shortlist"] for r in rs])), 4),
+                "prefilter_recall_one_finger": round(float(np.mean(fingers)), 4),
+                "first_stage_recall_one_finger": round(float(np.mean([f for r in rs for f in r["finger_in_depth"]])), 4),
+                "estimated_subjects_above_mate_in_full_gallery": round(est, 2)}
+
+    return {"subjects": size, "templates": 2 * size, "shortlist_subjects": args.shortlist, "depth": args.depth,
+            "build": built, "probes_planned": len(probes), "load_s": round(load_s, 2), "rss_before_load": before, "rss_after_load": after_load,
+            "rss_after_search": peak, "index_bytes_on_disk": disk,
+            "bytes_per_subject_on_disk": round(disk / size), "exhaustive_sample_subjects": len(sample),
+            "all": summary(rows), "real": summary([r for r in rows if r["kind"] == "real"]),
+            "synthetic": summary([r for r in rows if r["kind"] == "synthetic"])}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="folder holding FVC-style DB*_B folders")
-    ap.add_argument("--sizes", default="1000,10000,100000", help="gallery sizes in subjects")
-    ap.add_argument("--mated", type=int, default=10, help="mated subjects (each uses 2 real fingers)")
-    ap.add_argument("--probes-per-subject", type=int, default=3, help="impressions 2.. used as probes")
-    ap.add_argument("--pool", type=int, default=3000, help="distinct perturbed distractor templates")
-    ap.add_argument("--shortlist", type=int, default=100)
-    ap.add_argument("--neighbours", type=int, default=32)
-    ap.add_argument("--loop-full", type=int, default=1000, help="run the plain loop in full up to this size")
-    ap.add_argument("--loop-sample", type=int, default=2000, help="templates timed when extrapolating")
+    ap.add_argument("--real-cache", type=Path, help="JSON of the real templates (written when absent)")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/fingerprint_search"), help="where built indexes are kept")
+    ap.add_argument("--sizes", default="10000", help="gallery sizes in subjects")
+    ap.add_argument("--synthetic-mated", type=int, default=100)
+    ap.add_argument("--shortlist", type=int, default=30, help="subjects re-ranked with the full matcher")
+    ap.add_argument("--depth", type=int, default=2000, help="templates per finger scored by alignment votes")
+    ap.add_argument("--exhaustive", type=int, default=200, help="random subjects scored exhaustively per probe")
+    ap.add_argument("--real-stride", type=int, default=1, help="use every n-th real probe (quick runs)")
+    ap.add_argument("--budget", type=float, help="stop probing after this many seconds (said in the output)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--build-only", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
 
-    from inspector_app.biometrics import fingerprint
-    from inspector_app.biometrics.finger_index import FingerIndex
-
-    rng = np.random.default_rng(args.seed)
-    t0 = time.perf_counter()
-    real = load_real(args.data, 10_000)
-    if len(real) < 2 * args.mated + 2:
-        raise SystemExit(f"need at least {2 * args.mated + 2} real fingers under {args.data}, found {len(real)}")
-    extract_s = time.perf_counter() - t0
-    mated = real[: 2 * args.mated]
-    sources = [t for finger in real[2 * args.mated:] for t in finger]
-    t0 = time.perf_counter()
-    pool = distractor_pool(sources, args.pool, rng)
-    pool_s = time.perf_counter() - t0
-    probes = []
-    for s in range(args.mated):
-        for k in range(1, 1 + args.probes_per_subject):
-            probes.append((f"mate{s}", {R: mated[2 * s][k], L: mated[2 * s + 1][k]}))
-
+    if args.build_only:
+        build(args, args.build_only, args.cache / f"n{args.build_only}")
+        return 0
+    real = load_real(args.data, args.real_cache)
     results = []
     for size in [int(x) for x in args.sizes.split(",")]:
-        idx = FingerIndex(shortlist=args.shortlist, neighbours=args.neighbours)
-        t0 = time.perf_counter()
-        for s in range(args.mated):
-            idx.add(f"mate{s}", R, mated[2 * s][0])
-            idx.add(f"mate{s}", L, mated[2 * s + 1][0])
-        for n in range(size - args.mated):
-            for pos in (R, L):
-                idx.add(f"d{n}", pos, distractor(pool, rng))
-        for pos in (R, L):  # build the vector index now, not inside the first query
-            idx._positions[pos]._index()
-        build_s = time.perf_counter() - t0
-
-        lat, cpu, rank1, prefilter_hits, prefilter_total = [], [], 0, 0, 0
-        for sid, probe in probes:
-            t0, c0 = time.perf_counter(), time.process_time()
-            ranked = idx.identify(probe, k=5)
-            lat.append(1000 * (time.perf_counter() - t0))
-            cpu.append(1000 * (time.process_time() - c0))
-            rank1 += bool(ranked) and ranked[0][0] == sid
-            for pos, tmpl in probe.items():
-                p = idx._positions[pos]
-                cand = idx.candidates(pos, tmpl)
-                prefilter_hits += any(p.subjects[c] == sid for c in cand)
-                prefilter_total += 1
-
-        # plain loop of 1:1 matches over the whole gallery
-        entries = [(pos, sid, t) for pos, p in idx._positions.items() for sid, t in zip(p.subjects, p.templates)]
-        full = size <= args.loop_full
-        loop = {"mode": "full" if full else f"timed on {args.loop_sample} templates per probe, extrapolated to {len(entries)}"}
-        loop_lat, loop_rank1 = [], 0
-        loop_probes = probes if full else probes[:5]
-        for sid, probe in loop_probes:
-            sample = entries if full else [entries[i] for i in rng.choice(len(entries), args.loop_sample, replace=False)]
-            t0 = time.perf_counter()
-            fused: dict[str, float] = {}
-            for pos, gsid, t in sample:
-                if pos in probe:
-                    fused[gsid] = fused.get(gsid, 0.0) + fingerprint.match(probe[pos], t)
-            elapsed = time.perf_counter() - t0
-            loop_lat.append(1000 * elapsed * len(entries) / len(sample))
-            if full:
-                loop_rank1 += max(fused, key=fused.get) == sid
-        loop.update({"p50_ms": pct(loop_lat, 50), "p95_ms": pct(loop_lat, 95), "queries": len(loop_probes)})
-        if full:
-            loop["rank1"] = round(loop_rank1 / len(loop_probes), 4)
-        r = {"subjects": size, "templates": len(entries), "build_s": round(build_s, 1),
-             "queries": len(probes), "p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "max_ms": round(max(lat), 1),
-             "cpu_p50_ms": pct(cpu, 50), "cpu_p95_ms": pct(cpu, 95),
-             "rank1": round(rank1 / len(probes), 4), "prefilter_recall": round(prefilter_hits / prefilter_total, 4),
-             "plain_loop": loop, "speedup_p50": round(loop["p50_ms"] / max(pct(lat, 50), 1e-9), 1)}
+        folder = args.cache / f"n{size}"
+        meta = folder / "build.json"
+        if not meta.exists() or json.loads(meta.read_text())["params"] != params(args, size):
+            cmd = [sys.executable, __file__, "--data", str(args.data), "--cache", str(args.cache),
+                   "--synthetic-mated", str(args.synthetic_mated), "--seed", str(args.seed), "--build-only", str(size)]
+            if args.real_cache:
+                cmd += ["--real-cache", str(args.real_cache)]
+            subprocess.run(cmd, check=True)
+        r = search(args, size, folder, real)
         results.append(r)
-        if not args.json:
-            print(json.dumps(r), flush=True)
-        del idx, entries
+        print(json.dumps({k: r[k] for k in ("subjects", "load_s", "all", "real", "synthetic")}), flush=True)
 
     doc = {"benchmark": "fingerprint_search", "machine": machine_info(),
-           "note": "latencies are wall-clock on the machine as it was (see load_average); cpu_* is process CPU time",
-           "setup": {"real_fingers": len(real), "mated_subjects": args.mated, "probes": len(probes),
-                     "distractor_pool": args.pool, "shortlist": args.shortlist, "neighbours": args.neighbours,
-                     "extract_real_s": round(extract_s, 1), "pool_build_s": round(pool_s, 1),
-                     "fusion": "sum of per-finger MCC scores"},
+           "note": ("latencies are wall-clock on the shared machine as it was (see load_average); cpu_* is "
+                    "process CPU time; the exhaustive search covers a random sample of subjects plus the "
+                    "shortlist and the mate, not the full gallery"),
+           "setup": {"real_fingers": len(real), "real_mated_subjects": len(real) // 2,
+                     "synthetic_mated_subjects": args.synthetic_mated, "shortlist_subjects": args.shortlist,
+                     "fusion": "sum of per-finger MCC scores", "gallery": "synthetic fingers (fingerprint_synth)"},
            "results": results}
     text = json.dumps(doc, indent=2)
     if args.out:
         args.out.write_text(text + "\n")
-    print(text if args.json else json.dumps({"done": [r["subjects"] for r in results]}))
+    print(json.dumps({"done": [r["subjects"] for r in results]}))
     return 0
 
 
