@@ -20,6 +20,12 @@ probes whose mate wins the exhaustive search and asks whether the pre-filter kep
 of sampled impostor subjects scoring at or above the mate, times N, estimates how many subjects
 of the full gallery an exhaustive search would rank above the mate (an estimate, said so).
 
+--index booth (or lsh,booth) runs the SAME gallery and probes through the booths' own index
+(inspector_app/biometrics/finger_index.py: MCC cylinders, faiss cylinder voting, MCC re-rank of
+`shortlist` templates per finger): its templates are read back from the saved compact index, so
+the two are compared on identical fingers. It builds in this process (~20 ms of MCC cylinders a
+template), so its RSS is that of a booth that enrolled the gallery, and saves it for the next run.
+
     python benchmarks/fingerprint_search.py --data ../shared/data/fingerprints --sizes 10000 --out ...
 """
 from __future__ import annotations
@@ -42,6 +48,7 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _common import code_commit  # noqa: E402
 from fingerprint_fvc import find_dbs, list_images, machine_info, manifest_dpis  # noqa: E402
 
 R, L = "Right IndexFinger", "Left IndexFinger"
@@ -143,20 +150,10 @@ def du(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def search(args, size: int, folder: Path, real: list) -> dict:
+def make_probes(args, folder: Path, real: list) -> list:
+    """(kind, mate subject, {position: template}): real captures and the synthetic mates saved
+    by the build, interleaved so a run cut short by --budget keeps both kinds."""
     from benchmarks import finger_codes as fc
-    from benchmarks.finger_index_lsh import FingerIndex
-
-    built = json.loads((folder / "build.json").read_text())
-    gc.collect()
-    before = rss()
-    t0 = time.perf_counter()
-    idx = FingerIndex.load(folder / "index")
-    idx.shortlist_size = args.shortlist
-    idx.depth = args.depth
-    load_s = time.perf_counter() - t0
-    after_load = rss()
-    disk = du(folder / "index")
 
     probes = []  # (kind, mate subject, {position: template})
     for s in range(len(real) // 2):
@@ -172,7 +169,6 @@ def search(args, size: int, folder: Path, real: list) -> dict:
             probe[pos] = fc.unpack(rec[off[i]:off[i + 1]], sz[i])
         probes.append(("synthetic", f"s{i}", probe))
 
-    # real and synthetic probes interleaved, so a run cut short by --budget keeps both kinds
     real_p = [q for q in probes if q[0] == "real"]
     syn_p = [q for q in probes if q[0] == "synthetic"]
     step = max(1, round(len(real_p) / max(1, len(syn_p))))
@@ -180,6 +176,24 @@ def search(args, size: int, folder: Path, real: list) -> dict:
     while real_p or syn_p:
         probes += real_p[:step] + syn_p[:1]
         real_p, syn_p = real_p[step:], syn_p[1:]
+    return probes
+
+
+def search(args, size: int, folder: Path, real: list) -> dict:
+    from benchmarks.finger_index_lsh import FingerIndex
+
+    built = json.loads((folder / "build.json").read_text())
+    gc.collect()
+    before = rss()
+    t0 = time.perf_counter()
+    idx = FingerIndex.load(folder / "index")
+    idx.shortlist_size = args.shortlist
+    idx.depth = args.depth
+    load_s = time.perf_counter() - t0
+    after_load = rss()
+    disk = du(folder / "index")
+
+    probes = make_probes(args, folder, real)
 
     rng = np.random.default_rng(args.seed + 1)
     n_subj = len(idx._subjects)
@@ -220,29 +234,126 @@ def search(args, size: int, folder: Path, real: list) -> dict:
             print(json.dumps(rows[-1]), flush=True)
     peak = rss()
 
-    def summary(rs):
-        if not rs:
-            return {}
-        wins = [r for r in rs if r["mate_wins_exhaustive"]]
-        fingers = [f for r in rs for f in r["finger_in_shortlist"]]
-        est = float(np.mean([r["sample_above"] / max(1, r["sample"]) for r in rs])) * size
-        return {"probes": len(rs), "p50_ms": pct([r["ms"] for r in rs], 50), "p95_ms": pct([r["ms"] for r in rs], 95),
-                "max_ms": round(max(r["ms"] for r in rs), 1), "cpu_p95_ms": pct([r["cpu_ms"] for r in rs], 95),
-                "rank1": round(float(np.mean([r["rank1"] for r in rs])), 4),
-                "rank1_equals_exhaustive": round(float(np.mean([r["agrees_with_exhaustive"] for r in rs])), 4),
-                "mate_wins_exhaustive": round(len(wins) / len(rs), 4),
-                "prefilter_recall_vs_exhaustive": round(float(np.mean([r["in_shortlist"] for r in wins])), 4) if wins else None,
-                "prefilter_recall_all_probes": round(float(np.mean([r["in_shortlist"] for r in rs])), 4),
-                "prefilter_recall_one_finger": round(float(np.mean(fingers)), 4),
-                "first_stage_recall_one_finger": round(float(np.mean([f for r in rs for f in r["finger_in_depth"]])), 4),
-                "estimated_subjects_above_mate_in_full_gallery": round(est, 2)}
-
-    return {"subjects": size, "templates": 2 * size, "shortlist_subjects": args.shortlist, "depth": args.depth,
+    return {"index": "lsh", "subjects": size, "templates": 2 * size, "shortlist_subjects": args.shortlist, "depth": args.depth,
             "build": built, "probes_planned": len(probes), "load_s": round(load_s, 2), "rss_before_load": before, "rss_after_load": after_load,
             "rss_after_search": peak, "index_bytes_on_disk": disk,
             "bytes_per_subject_on_disk": round(disk / size), "exhaustive_sample_subjects": len(sample),
-            "all": summary(rows), "real": summary([r for r in rows if r["kind"] == "real"]),
-            "synthetic": summary([r for r in rows if r["kind"] == "synthetic"])}
+            **summaries(rows, size)}
+
+
+def booth_gallery(index_dir: Path):
+    """(subject id, position, FingerTemplate) of every template of a saved compact index: the
+    booths' index is fed exactly the fingers the compact one holds."""
+    from benchmarks import finger_codes as fc
+
+    meta = json.loads((index_dir / "meta.json").read_text())
+    for pos, d in meta["positions"].items():
+        a = {n: np.load(index_dir / d / f"{n}.npy", mmap_mode="r") for n in ("rec", "off", "size", "sub", "alive")}
+        for tid in range(len(a["sub"])):
+            if a["alive"][tid]:
+                yield (meta["subjects"][int(a["sub"][tid])], pos,
+                       fc.unpack(a["rec"][a["off"][tid]:a["off"][tid + 1]], a["size"][tid]))
+
+
+def search_booth(args, size: int, folder: Path, real: list) -> dict:
+    """The same probes through the booths' FingerIndex, with the same exhaustive sample."""
+    from inspector_app.biometrics import fingerprint
+    from inspector_app.biometrics.finger_index import FingerIndex as BoothIndex
+
+    saved = folder / "booth.npz"
+    gc.collect()
+    before = rss()
+    t0 = time.perf_counter()
+    if saved.exists():
+        idx, how = BoothIndex.load(saved), "loaded"
+    else:
+        idx, how = BoothIndex(), "built"
+        for sid, pos, t in booth_gallery(folder / "index"):
+            idx.add(sid, pos, t)
+    for p in idx._positions.values():
+        p._index()  # the faiss pre-filter, else the first probe pays for building it
+    ready_s = time.perf_counter() - t0
+    after = rss()
+    if how == "built":
+        idx.save(saved)
+    if args.booth_shortlist:
+        idx.shortlist_size = args.booth_shortlist
+    tids: dict = {}  # position -> subject -> template ids
+    for pos, p in idx._positions.items():
+        for tid, sid in enumerate(p.subjects):
+            tids.setdefault(pos, {}).setdefault(sid, []).append(tid)
+
+    def exhaustive(probe, subjects):
+        fused: dict[str, float] = {}
+        for pos, t in probe.items():
+            p = idx._positions[pos]
+            for sid in subjects:
+                best = max((fingerprint.match(t, p.templates[i]) for i in tids[pos].get(sid, ())), default=0.0)
+                fused[sid] = fused.get(sid, 0.0) + best
+        return fused
+
+    probes = make_probes(args, folder, real)
+    subjects = json.loads((folder / "index" / "meta.json").read_text())["subjects"]
+    rng = np.random.default_rng(args.seed + 1)  # the compact index's sample, subject for subject
+    sample = {subjects[i] for i in rng.choice(len(subjects), min(args.exhaustive, len(subjects)), replace=False)}
+    rows = []
+    started = time.perf_counter()
+    for kind, mate, probe in probes:
+        if args.budget and time.perf_counter() - started > args.budget:
+            break
+        c0, t0 = time.process_time(), time.perf_counter()
+        ranked = idx.identify(probe, k=5)
+        lat = 1000 * (time.perf_counter() - t0)
+        cpu = 1000 * (time.process_time() - c0)
+        per_finger, short = [], set()
+        for pos, t in probe.items():  # what identify() re-ranked (deterministic: same call again)
+            owners = [idx._positions[pos].subjects[i] for i in idx.candidates(pos, t)]
+            per_finger.append(mate in owners)
+            short.update(owners)
+        scores = exhaustive(probe, sorted(sample | short | {mate}))
+        mate_score = scores.get(mate, 0.0)
+        sample_ids = sample - {mate}
+        top = max(scores, key=lambda s: (scores[s], s)) if scores else None
+        rows.append({"kind": kind, "ms": lat, "cpu_ms": cpu,
+                     "rank1": bool(ranked) and ranked[0][0] == mate,
+                     "agrees_with_exhaustive": bool(ranked) and ranked[0][0] == top,
+                     "mate_wins_exhaustive": top == mate, "in_shortlist": mate in short,
+                     "finger_in_shortlist": per_finger, "shortlist_subjects": len(short),
+                     "mate_score": mate_score, "sample_above": sum(1 for s in sample_ids if scores.get(s, 0.0) >= mate_score),
+                     "sample": len(sample_ids)})
+        if args.verbose:
+            print(json.dumps(rows[-1]), flush=True)
+    return {"index": "booth", "subjects": size, "templates": 2 * size,
+            "shortlist_templates_per_finger": idx.shortlist_size, "neighbours": idx.neighbours, how: True,
+            "ready_s": round(ready_s, 1), "rss_before": before, "rss_ready": after, "rss_after_search": rss(),
+            "index_bytes_on_disk": saved.stat().st_size, "bytes_per_subject_on_disk": round(saved.stat().st_size / size),
+            "probes_planned": len(probes), "exhaustive_sample_subjects": len(sample),
+            "shortlist_subjects_p50": pct([r["shortlist_subjects"] for r in rows], 50), **summaries(rows, size)}
+
+
+def summary(rs: list, size: int) -> dict:
+    if not rs:
+        return {}
+    wins = [r for r in rs if r["mate_wins_exhaustive"]]
+    fingers = [f for r in rs for f in r["finger_in_shortlist"]]
+    est = float(np.mean([r["sample_above"] / max(1, r["sample"]) for r in rs])) * size
+    out = {"probes": len(rs), "p50_ms": pct([r["ms"] for r in rs], 50), "p95_ms": pct([r["ms"] for r in rs], 95),
+           "max_ms": round(max(r["ms"] for r in rs), 1), "cpu_p95_ms": pct([r["cpu_ms"] for r in rs], 95),
+           "rank1": round(float(np.mean([r["rank1"] for r in rs])), 4),
+           "rank1_equals_exhaustive": round(float(np.mean([r["agrees_with_exhaustive"] for r in rs])), 4),
+           "mate_wins_exhaustive": round(len(wins) / len(rs), 4),
+           "prefilter_recall_vs_exhaustive": round(float(np.mean([r["in_shortlist"] for r in wins])), 4) if wins else None,
+           "prefilter_recall_all_probes": round(float(np.mean([r["in_shortlist"] for r in rs])), 4),
+           "prefilter_recall_one_finger": round(float(np.mean(fingers)), 4),
+           "estimated_subjects_above_mate_in_full_gallery": round(est, 2)}
+    if "finger_in_depth" in rs[0]:  # the compact index's first stage (alignment votes) before its shortlist
+        out["first_stage_recall_one_finger"] = round(float(np.mean([f for r in rs for f in r["finger_in_depth"]])), 4)
+    return out
+
+
+def summaries(rows: list, size: int) -> dict:
+    return {"all": summary(rows, size), "real": summary([r for r in rows if r["kind"] == "real"], size),
+            "synthetic": summary([r for r in rows if r["kind"] == "synthetic"], size)}
 
 
 def main(argv=None) -> int:
@@ -258,6 +369,8 @@ def main(argv=None) -> int:
     ap.add_argument("--real-stride", type=int, default=1, help="use every n-th real probe (quick runs)")
     ap.add_argument("--budget", type=float, help="stop probing after this many seconds (said in the output)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--index", default="lsh", help="lsh (the compact index), booth (the booths' FingerIndex) or lsh,booth")
+    ap.add_argument("--booth-shortlist", type=int, help="booth: templates re-ranked per finger (default: the booths')")
     ap.add_argument("--build-only", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--out", type=Path)
@@ -277,11 +390,12 @@ def main(argv=None) -> int:
             if args.real_cache:
                 cmd += ["--real-cache", str(args.real_cache)]
             subprocess.run(cmd, check=True)
-        r = search(args, size, folder, real)
-        results.append(r)
-        print(json.dumps({k: r[k] for k in ("subjects", "load_s", "all", "real", "synthetic")}), flush=True)
+        for name in args.index.split(","):
+            r = search_booth(args, size, folder, real) if name == "booth" else search(args, size, folder, real)
+            results.append(r)
+            print(json.dumps({k: r[k] for k in ("index", "subjects", "all", "real", "synthetic")}), flush=True)
 
-    doc = {"benchmark": "fingerprint_search", "machine": machine_info(),
+    doc = {"benchmark": "fingerprint_search", "machine": machine_info(), "commit": code_commit(), "argv": sys.argv[1:],
            "note": ("latencies are wall-clock on the shared machine as it was (see load_average); cpu_* is "
                     "process CPU time; the exhaustive search covers a random sample of subjects plus the "
                     "shortlist and the mate, not the full gallery"),
