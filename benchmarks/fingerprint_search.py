@@ -324,7 +324,7 @@ def search_booth(args, size: int, folder: Path, real: list) -> dict:
         if args.verbose:
             print(json.dumps(rows[-1]), flush=True)
     return {"index": "booth", "subjects": size, "templates": 2 * size,
-            "shortlist_templates_per_finger": idx.shortlist_size, "neighbours": idx.neighbours, how: True,
+            "shortlist_templates_per_finger": idx.shortlist_size, "neighbours": idx.neighbours, "gallery": how,
             "ready_s": round(ready_s, 1), "rss_before": before, "rss_ready": after, "rss_after_search": rss(),
             "index_bytes_on_disk": saved.stat().st_size, "bytes_per_subject_on_disk": round(saved.stat().st_size / size),
             "probes_planned": len(probes), "exhaustive_sample_subjects": len(sample),
