@@ -214,6 +214,19 @@ def fingerprint_national_rows(rows, d: dict | None) -> None:
             f"{fmt(mem, ' MB', 0)}; {fmt(r.get('load_s'), ' s', 2)}; {r.get('bytes_per_subject_on_disk')}", None, src, d)
 
 
+def fingerprint_booth_rows(rows, d: dict | None) -> None:
+    """issue 15 item 1: the booths' FingerIndex and the compact index on the same synthetic gallery and probes."""
+    for r in dig(d, "results", default=[]) or []:
+        n, a = r.get("subjects"), r.get("all", {})
+        name = "booths' FingerIndex" if r.get("index") == "booth" else "compact index"
+        mem = dig(r, "rss_after_search", "rss_mb")
+        row(rows, f"Fingerprint 1:N, {name}, {n:,} synthetic subjects × 2 fingers ({a.get('probes')} mated probes): "
+            "rank-1 = exhaustive MCC; pre-filter recall; p50 / p95 wall; RSS after search", "≥ 0.995; ≥ 0.99; p95 ≤ 2 s",
+            f"{fmt(a.get('rank1_equals_exhaustive'), '', 3)}; {fmt(a.get('prefilter_recall_vs_exhaustive'), '', 3)}; "
+            f"{fmt(a.get('p50_ms'), '', 0)} / {fmt(a.get('p95_ms'), ' ms', 0)}; {fmt(mem, ' MB', 0)}", None,
+            "fingerprint_search_booth_2000.json", d)
+
+
 def build_rows() -> list[dict]:
     rows: list[dict] = []
 
@@ -263,6 +276,7 @@ def build_rows() -> list[dict]:
                 (p95 <= 1000) if subjects == 10000 and p95 is not None else None, "fingerprint_search.json", d)
 
     fingerprint_national_rows(rows, load("fingerprint_search_national"))
+    fingerprint_booth_rows(rows, load("fingerprint_search_booth_2000"))
     encounter_rows(rows, load("encounter_search"))
 
     d = load("sltd")
