@@ -112,6 +112,7 @@ def build(directory: Path, entries: Iterable[dict]) -> int:
     db.execute("CREATE UNIQUE INDEX entries_subject ON entries(subject_id)")
     db.commit()
     db.close()
+    names.forget_bulk_tokens()
     keys = hash_keys(key_strs)
     ids = np.asarray(key_ids, dtype="<u4")
     order = np.argsort(keys, kind="stable")
@@ -163,6 +164,7 @@ def apply_delta(prev: Path, out: Path, changes: list[dict]) -> int:
         db.commit()
     finally:
         db.close()
+    names.forget_bulk_tokens()
     old_keys = np.load(prev / "name_keys.npy")
     old_ids = np.load(prev / "name_ids.npy")
     keep = ~np.isin(old_ids, dropped) if len(dropped) else np.ones(len(old_ids), dtype=bool)

@@ -189,3 +189,19 @@ def test_watchlist_row_cleaner_never_crashes(row):
         if not e.get("remove"):
             assert names.name_tokens(e["surname"], e["given_names"])
             assert e["birth_date"] == "" or names.PartialDate.parse(e["birth_date"]) is not None
+
+
+def test_keying_a_list_leaves_no_cached_tokens_behind(tmp_path):
+    """A whole list's tokens in the caches cost every later full garbage collection seconds
+    (benchmarks/paxlst_screening.py): building the index, or a delta, releases them."""
+
+
+    entries = [{"subject_id": f"S{i}", "list": "watchlist", "surname": f"SURNAME{i}", "given_names": f"GIVEN{i}",
+                "birth_date": "1970-01-01", "sex": "M", "nationality": "XXX", "reason": "", "ban_until": ""}
+               for i in range(200)]
+    watchlist.build(tmp_path / "full", entries)
+    assert names.name_tokens.cache_info().currsize == 0 and names.phonetic.cache_info().currsize == 0
+    names.strong_keys("SURNAME1", "GIVEN1")
+    assert names.name_tokens.cache_info().currsize > 0
+    watchlist.apply_delta(tmp_path / "full", tmp_path / "delta", [{**entries[0], "subject_id": "NEW"}])
+    assert names.name_tokens.cache_info().currsize == 0
