@@ -41,8 +41,6 @@ from inspector_app.chip.pace_groups import (
     encode_oid,
 )
 from inspector_app.chip.secure_messaging import (
-    AesSecureMessaging,
-    DesSecureMessaging,
     SecureMessaging,
     aes_cmac8,
     aes_decrypt,
@@ -50,6 +48,7 @@ from inspector_app.chip.secure_messaging import (
     ber_length,
     des3_decrypt,
     des3_encrypt,
+    make_secure_messaging,
     pad,
     retail_mac,
     tlv,
@@ -125,13 +124,6 @@ def _token(params: PaceParams, ks_mac: bytes, public_key: bytes) -> bytes:
 
 def _session(params: PaceParams, secret: bytes) -> tuple[bytes, bytes]:
     return kdf(secret, ENC, params.cipher), kdf(secret, MAC, params.cipher)
-
-
-def make_secure_messaging(cipher: Cipher, ks_enc: bytes, ks_mac: bytes) -> SecureMessaging:
-    """A new session after PACE or Chip Authentication: SSC starts at zero."""
-    if cipher is Cipher.DES3:
-        return DesSecureMessaging(ks_enc, ks_mac, bytes(8))
-    return AesSecureMessaging(ks_enc, ks_mac, bytes(16))
 
 
 def _dynamic_data(data: bytes, expected_tag: int) -> dict[int, bytes]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from inspector_app.chip.keys import ChipProtocolError
 
 Random = Callable[[int], bytes]
@@ -525,16 +527,15 @@ def parse_public_key_info(spki_der: bytes) -> tuple[Group, object]:
 
 def group_of_private_key(private_key) -> tuple[Group, int]:
     """(group, private scalar) of a `cryptography` EC or DH private key (the simulator's keys)."""
-    from cryptography.hazmat.primitives.asymmetric import dh, ec
-
     if isinstance(private_key, ec.EllipticCurvePrivateKey):
         group = CURVES_BY_NAME.get(private_key.curve.name)
         if group is None:
             raise ValueError(f"unsupported curve {private_key.curve.name}")
         return group, private_key.private_numbers().private_value
-    if isinstance(private_key, dh.DHPrivateKey):
-        numbers = private_key.private_numbers()
-        pn = numbers.public_numbers.parameter_numbers
+    # DH keys are recognised by their numbers: `cryptography` warns on any use of its DH classes.
+    numbers = private_key.private_numbers() if hasattr(private_key, "private_numbers") else None
+    pn = getattr(getattr(numbers, "public_numbers", None), "parameter_numbers", None)
+    if pn is not None:
         if pn.q is None:
             raise ValueError("DH keys for CA need the subgroup order q")
         for known in STANDARD_GROUPS.values():

@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives.ciphers import Cipher as _Cipher
 from cryptography.hazmat.primitives.ciphers import algorithms, modes
 from cryptography.hazmat.primitives.cmac import CMAC
 
+from inspector_app.chip.keys import Cipher
+
 
 class SecureMessagingError(Exception):
     """A protected APDU failed its MAC, its SSC or its format: the session is over (SW 6988)."""
@@ -359,3 +361,10 @@ class AesSecureMessaging(SecureMessaging):
 
     def _mac(self, data: bytes) -> bytes:
         return aes_cmac8(self.ks_mac, data)
+
+
+def make_secure_messaging(cipher: Cipher, ks_enc: bytes, ks_mac: bytes) -> SecureMessaging:
+    """A new session after PACE or Chip Authentication: the SSC starts at zero."""
+    if cipher is Cipher.DES3:
+        return DesSecureMessaging(ks_enc, ks_mac, bytes(8))
+    return AesSecureMessaging(ks_enc, ks_mac, bytes(16))
