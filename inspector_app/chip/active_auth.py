@@ -88,6 +88,11 @@ def _algorithm_oid(spki_der: bytes) -> str:
 # --- terminal ----------------------------------------------------------------------------------
 
 
+def internal_authenticate_apdu(challenge: bytes) -> bytes:
+    """INTERNAL AUTHENTICATE (00 88 00 00) with the 8-byte challenge; Le 00 takes the whole signature."""
+    return bytes([0x00, 0x88, 0x00, 0x00, len(challenge)]) + challenge + b"\x00"
+
+
 def verify(public_key_info_der: bytes, challenge: bytes, signature: bytes, *, signature_algorithm: str | None = None) -> bool:
     """Whether ``signature`` is the chip's answer to ``challenge`` under DG15's public key.
 

@@ -16,6 +16,13 @@ from inspector_app.chip.secure_messaging import DesSecureMessaging, des3_decrypt
 
 Random = Callable[[int], bytes]
 
+GET_CHALLENGE = bytes.fromhex("0084000008")
+
+
+def external_authenticate_apdu(data: bytes) -> bytes:
+    """EXTERNAL AUTHENTICATE (00 82 00 00) with the 40-byte cryptogram, expecting 40 bytes back."""
+    return bytes([0x00, 0x82, 0x00, 0x00, len(data)]) + data + b"\x28"
+
 
 def bac_keys(mrz_information: str) -> tuple[bytes, bytes]:
     """(Kenc, Kmac) of the document, from Kseed = SHA-1(MRZ_information)[:16]."""

@@ -248,9 +248,11 @@ class SecureMessaging:
         self._next_ssc()
         data, sw = resp[:-2], resp[-2:]
         if not data:
-            if sw == b"\x90\x00":
-                raise SecureMessagingError("an unprotected 9000 inside a secure messaging session")
-            return sw  # an error status the chip sent in the clear (e.g. 6988): nothing to trust
+            if 0x64 <= sw[0] <= 0x6F:
+                # An error the chip sent in the clear (6987/6988 end the session, 9303-11 §9.8.6):
+                # there is nothing to trust or to lose in it, and the caller needs the reason.
+                return sw
+            raise SecureMessagingError(f"an unprotected {sw.hex().upper()} inside a secure messaging session")
         payload, status = self._check_and_open(data, expect_status=True)
         return payload + status
 

@@ -120,3 +120,7 @@ def test_unsupported_key_algorithms_raise():
     ed = __import__("cryptography.hazmat.primitives.asymmetric.ed25519", fromlist=["x"]).Ed25519PrivateKey.generate()
     with pytest.raises(ChipProtocolError):
         active_auth.verify(spki(ed), CHALLENGE, bytes(64))
+
+
+def test_internal_authenticate_apdu():
+    assert active_auth.internal_authenticate_apdu(CHALLENGE) == bytes.fromhex("0088000008") + CHALLENGE + b"\x00"

@@ -106,3 +106,10 @@ def test_terminal_refuses_an_answer_to_another_challenge():
     terminal.external_authenticate_data(H("0000000000000001"))
     with pytest.raises(AccessDenied):
         terminal.finish(RESP_DATA)
+
+
+def test_apdus():
+    from inspector_app.chip.bac import GET_CHALLENGE, external_authenticate_apdu
+
+    assert GET_CHALLENGE == H("0084000008")
+    assert external_authenticate_apdu(CMD_DATA) == H("0082000028") + CMD_DATA + H("28")

@@ -10,6 +10,8 @@ import os
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspector_app.chip import pace_groups
 from inspector_app.chip.keys import AccessDenied, ChipProtocolError, Cipher, PasswordRef, pace_password_key
@@ -330,3 +332,13 @@ def test_random_scalars_come_from_the_injected_source():
     too_big = group.order.to_bytes(32, "big")
     assert group.random_scalar(Script(too_big, bytes(31) + b"\x05")) == 5
     assert 0 < group.random_scalar(os.urandom) < group.order
+
+
+@given(st.lists(st.integers(0, 2**40), min_size=1, max_size=8), st.integers(0, 2), st.integers(0, 39))
+def test_oid_encoding_round_trips(arcs, first, second):
+    dotted = ".".join(str(a) for a in [first, second if first < 2 else second + 40, *arcs])
+    assert pace_groups.decode_oid(pace_groups.encode_oid(dotted)) == dotted
+
+
+def test_oid_encoding_of_pace():
+    assert pace_groups.encode_oid("0.4.0.127.0.7.2.2.4.2.2") == H("04007F00070202040202")

@@ -196,8 +196,6 @@ def test_responses_need_their_mac_and_status():
     terminal, _ = des_pair()
     terminal.wrap_command(H(D4[0][0]))
     with pytest.raises(SecureMessagingError):
-        terminal.unwrap_response(H("9000"))  # an unprotected success inside a session
-    with pytest.raises(SecureMessagingError):
         terminal.unwrap_response(H("99029000") + H("9000"))  # no DO8E
     with pytest.raises(SecureMessagingError):
         terminal.unwrap_response(H("9902") + H("9000"))  # truncated data object
@@ -213,3 +211,20 @@ def test_chip_refuses_plain_commands():
     _, chip = des_pair()
     with pytest.raises(SecureMessagingError):
         chip.unwrap_command(H("00A4020C02011E"))
+
+
+@pytest.mark.parametrize("status", ["9000", "6282", "6100"])
+def test_unprotected_successes_and_warnings_are_refused(status):
+    terminal, _ = des_pair()
+    terminal.wrap_command(H(D4[0][0]))
+    with pytest.raises(SecureMessagingError):
+        terminal.unwrap_response(H(status))
+
+
+@pytest.mark.parametrize("kind,block", [(DesSecureMessaging, 8), (AesSecureMessaging, 16)], ids=["3DES", "AES"])
+def test_a_223_byte_read_fits_a_short_response(kind, block):
+    """Why readers ask for at most 0xDF bytes per READ BINARY under SM: the protected answer
+    (DO87 + DO99 + DO8E) of 223 bytes still fits the 256 bytes of a short response."""
+    chip = kind(bytes(16), bytes(16), bytes(block))
+    assert len(chip.wrap_response(bytes(223) + H("9000"))) - 2 <= 256
+    assert len(chip.wrap_response(bytes(240) + H("9000"))) - 2 > 256
