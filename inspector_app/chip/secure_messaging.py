@@ -188,7 +188,12 @@ def _build_command(header: bytes, data: bytes, le: int | None, extended: bool) -
 
 
 class SecureMessaging:
-    """One SM session: keys and the SSC; wraps/unwraps on either side of the link."""
+    """One SM session: keys and the SSC; wraps/unwraps on either side of the link.
+
+    Every call advances the SSC, including one that fails: after a SecureMessagingError the
+    session is over (the chip answers 6988 in the clear and forgets its keys; the terminal has to
+    authenticate again), exactly as on a real chip.
+    """
 
     block_size = 8
 
@@ -225,6 +230,7 @@ class SecureMessaging:
 
     # terminal half
     def wrap_command(self, apdu: bytes) -> bytes:
+        """Terminal: a plain command APDU (cases 1-4, short or extended) to its protected form."""
         cmd = _parse_command(apdu)
         ins = cmd.header[1]
         self._last_ins_odd = bool(ins & 1)
@@ -243,6 +249,7 @@ class SecureMessaging:
         return _build_command(header, body, 65536 if extended else 256, extended)
 
     def unwrap_response(self, resp: bytes) -> bytes:
+        """Terminal: a protected response (data + SW) to the plain one, after checking its MAC."""
         if len(resp) < 2:
             raise SecureMessagingError("response shorter than a status word")
         self._next_ssc()
@@ -258,6 +265,7 @@ class SecureMessaging:
 
     # chip half
     def unwrap_command(self, apdu: bytes) -> bytes:
+        """Chip: a protected command to the plain one the applet executes, after checking its MAC."""
         cmd = _parse_command(apdu)
         if cmd.header[0] & 0x0C != 0x0C:
             raise SecureMessagingError("command is not secure-messaging protected")
@@ -287,6 +295,7 @@ class SecureMessaging:
         return _build_command(header, data, le, extended)
 
     def wrap_response(self, resp: bytes) -> bytes:
+        """Chip: the applet's plain response (data + SW) to its protected form (DO87/85, 99, 8E)."""
         if len(resp) < 2:
             raise ValueError("response shorter than a status word")
         self._next_ssc()

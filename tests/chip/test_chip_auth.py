@@ -174,3 +174,29 @@ def test_an_oid_for_the_other_key_kind_is_refused():
     key = ec.generate_private_key(ec.SECP256R1())
     with pytest.raises(UnsupportedChipAuthentication):
         ChipAuthTerminal(spki(key), "0.4.0.127.0.7.2.2.3.1.2")
+
+
+def test_ca_runs_inside_the_pace_session_and_then_replaces_it():
+    """The lead's sequence: CA commands travel under PACE's keys, the answers too, then both
+    sides switch; the old session is not used again."""
+    from inspector_app.chip.pace import PaceChip, PaceParams, PaceTerminal
+
+    params = PaceParams.from_oid("0.4.0.127.0.7.2.2.4.2.2", 13)
+    terminal_pace, chip_pace = PaceTerminal(params, b"123456", 2), PaceChip(params, {2: b"123456"})
+    chip_pace.mse_set_at(terminal_pace.mse_set_at())
+    data = terminal_pace.step(b"")
+    while data is not None:
+        data = terminal_pace.step(chip_pace.general_authenticate(data))
+    terminal_sm, chip_sm = terminal_pace.secure_messaging(), chip_pace.secure_messaging()
+
+    key = ec.generate_private_key(ec.BrainpoolP256R1())
+    oid = "0.4.0.127.0.7.2.2.3.2.2"
+    terminal_ca, chip_ca = ChipAuthTerminal(spki(key), oid), ChipAuthChip(key, oid)
+    mse, ga = terminal_ca.command_apdus()
+    chip_ca.mse_set_at(chip_sm.unwrap_command(terminal_sm.wrap_command(mse))[5:])
+    assert terminal_sm.unwrap_response(chip_sm.wrap_response(H("9000"))) == H("9000")
+    plain_ga = chip_sm.unwrap_command(terminal_sm.wrap_command(ga))
+    response, new_chip_sm = chip_ca.general_authenticate(plain_ga[5:-1])
+    assert terminal_sm.unwrap_response(chip_sm.wrap_response(response + H("9000"))) == H("7C009000")
+    new_terminal_sm = terminal_ca.secure_messaging()
+    assert new_chip_sm.unwrap_command(new_terminal_sm.wrap_command(H("00B0000004"))) == H("00B0000004")

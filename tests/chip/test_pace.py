@@ -10,7 +10,7 @@ import os
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector_app.chip import pace_groups
@@ -342,3 +342,16 @@ def test_oid_encoding_round_trips(arcs, first, second):
 
 def test_oid_encoding_of_pace():
     assert pace_groups.encode_oid("0.4.0.127.0.7.2.2.4.2.2") == H("04007F00070202040202")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=90))
+def test_chip_meets_garbage_with_protocol_errors_only(garbage):
+    params = PaceParams.from_oid(EC["oid"], EC["parameter_id"])
+    chip = PaceChip(params, {1: MRZ})
+    with pytest.raises(ChipProtocolError):
+        chip.mse_set_at(garbage)
+    chip.mse_set_at(EC["mse"])
+    chip.general_authenticate(H("7C00"))
+    with pytest.raises((ChipProtocolError, AccessDenied)):
+        chip.general_authenticate(garbage)

@@ -228,3 +228,14 @@ def test_a_223_byte_read_fits_a_short_response(kind, block):
     chip = kind(bytes(16), bytes(16), bytes(block))
     assert len(chip.wrap_response(bytes(223) + H("9000"))) - 2 <= 256
     assert len(chip.wrap_response(bytes(240) + H("9000"))) - 2 > 256
+
+
+@pytest.mark.parametrize("kind,block", [(DesSecureMessaging, 8), (AesSecureMessaging, 16)], ids=["3DES", "AES"])
+@settings(max_examples=200, deadline=None)
+@given(garbage=st.binary(max_size=80))
+def test_garbage_on_the_link_only_ever_raises_secure_messaging_error(kind, block, garbage):
+    sm = kind(bytes(16), bytes(16), bytes(block))
+    with pytest.raises(SecureMessagingError):
+        sm.unwrap_command(b"\x0c\xb0\x00\x00" + garbage)
+    with pytest.raises(SecureMessagingError):
+        sm.unwrap_response(garbage + b"\x90\x00")
