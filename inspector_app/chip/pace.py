@@ -184,8 +184,8 @@ class PaceTerminal:
             return _template(None)
         if self._state == 2:
             z = _dynamic_data(response_data, 0x80)[0x80]
-            if len(z) != self.params.cipher.block_size:
-                raise ChipProtocolError("the encrypted nonce is not one block")
+            if not z or len(z) % self.params.cipher.block_size:
+                raise ChipProtocolError("the encrypted nonce is not whole cipher blocks")
             self._s = int.from_bytes(_nonce_crypt(self.params, self._k_pi, z, encrypt=False), "big")
             self._sk_map = group.random_scalar(self._rng)
             self._pk_map = group.encode(group.exp(group.generator, self._sk_map))
@@ -274,7 +274,7 @@ class PaceChip:
             tag, value, rest = der_read(data)
             if tag != 0x7C or value or rest:
                 raise ChipProtocolError("the first GENERAL AUTHENTICATE must be an empty 7C")
-            nonce = self._rng(self.params.cipher.block_size)
+            nonce = self._rng(self.params.cipher.block_size)  # one block, as OpenPACE's chip side
             self._s = int.from_bytes(nonce, "big")
             self._state = 2
             return _template(0x80, _nonce_crypt(self.params, self._k_pi, nonce, encrypt=True))
