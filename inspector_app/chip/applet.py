@@ -133,9 +133,9 @@ class EmrtdApplet:
                 return status(SW.SECURE_MESSAGING_NOT_SUPPORTED)
             try:
                 inner = sm.unwrap_command(apdu)
-            except Refused as refused:
+            except Exception as exc:  # a bad MAC or format: a chip answers 6988 and leaves the session
                 self._abort_session()
-                return status(refused.sw)
+                return status(exc.sw if isinstance(exc, Refused) else SW.SM_DATA_INCORRECT)
             response = self._plain(inner)
             return sm.wrap_response(response)
         if sm is not None:  # a plain command ends the secure session (9303-11 9.8)

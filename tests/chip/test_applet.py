@@ -1,6 +1,8 @@
 """The eMRTD applet's answers, command by command, without PC/SC (test_pcsc.py runs it through pcscd)."""
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -175,7 +177,6 @@ def test_pace_and_aa_commands_reach_the_access_control():
     assert chip.process(bytes.fromhex("00860000" "02" "7C00" "00")) == b"\x7c\x00\x90\x00"  # last
     assert access.calls == [("mse", 0xC1, 0xA4, b"\x83\x01\x01"), ("ga", b"\x7c\x00", False), ("ga", b"\x7c\x00", True)]
     challenge = bytes(range(8))
-    import hashlib
     assert chip.process(bytes.fromhex("0088000008") + challenge + b"\x00") == hashlib.sha256(challenge).digest() + b"\x90\x00"
     no_aa = EmrtdApplet(FILES, ToyAccess(with_aa=False))
     assert sw(no_aa.process(bytes.fromhex("0088000008") + challenge + b"\x00")) == SW.INS_NOT_SUPPORTED
