@@ -138,7 +138,7 @@ class EmrtdApplet:
                 return status(exc.sw if isinstance(exc, Refused) else SW.SM_DATA_INCORRECT)
             response = self._plain(inner)
             return sm.wrap_response(response)
-        if sm is not None:  # a plain command ends the secure session (9303-11 9.8)
+        if sm is not None:  # a plain command ends the secure session, as 9303-11 has a chip do
             self._abort_session()
         return self._plain(apdu)
 

@@ -8,8 +8,9 @@ set: CI installs them (build/setup.sh), so a missing install step cannot pass as
 
 Parallel pytest processes share the one pcscd a machine can run (its socket is fixed at
 /run/pcscd/pcscd.comm): a lock file serialises starting it, every user holds a shared lock while
-it runs, and the process that started it stops it only when no other holds one. Each process
-takes one vpcd slot under its own lock, so two runs never put cards in the same reader.
+it runs, and the last user to leave stops it if a test run started it (its pid is kept in a
+marker file; a pcscd started otherwise is left alone). Each process takes one vpcd slot under its
+own lock, so two runs never put cards in the same reader.
 
 ``virtual_reader`` (per test) is that slot: ``insert(card)`` connects a ``VpcdClient`` and waits
 until pcscd sees the chip, ``remove()`` (also at teardown) waits until the reader is empty again.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -33,6 +35,7 @@ VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
 LOCK_DIR = Path(tempfile.gettempdir())
 START_LOCK = LOCK_DIR / "inspector-pcscd-start.lock"
 USERS_LOCK = LOCK_DIR / "inspector-pcscd-users.lock"
+STARTED_MARKER = LOCK_DIR / "inspector-pcscd-by-tests.pid"
 SLOTS = {"Virtual PCD 00 00": DEFAULT_PORT, "Virtual PCD 00 01": DEFAULT_PORT + 1}
 START_TIMEOUT_S = 15.0
 SLOT_TIMEOUT_S = 120.0
@@ -109,6 +112,28 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
+def _stop_started_by_tests(own: subprocess.Popen | None) -> None:
+    """Stop the pcscd a test run started (this one's child, or another run's recorded in the marker)."""
+    try:
+        pid = int(STARTED_MARKER.read_text())
+    except (OSError, ValueError):
+        return
+    STARTED_MARKER.unlink(missing_ok=True)
+    if own is not None and own.pid == pid:
+        _stop(own)
+        return
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return  # gone already
+    if b"pcscd" not in cmdline or b"reader.conf.d" not in cmdline:
+        return  # the pid was reused by something else
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}/cmdline").exists() and _vpcd_readers() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)  # polls for the socket to close, bounded above
+
+
 @pytest.fixture(scope="session")
 def pcsc_stack(tmp_path_factory):
     try:
@@ -121,6 +146,7 @@ def pcsc_stack(tmp_path_factory):
         readers = _vpcd_readers()
         if readers is None:
             started, log = _start_pcscd(tmp_path_factory.mktemp("pcscd"))
+            STARTED_MARKER.write_text(str(started.pid))
             deadline = time.monotonic() + START_TIMEOUT_S
             while (readers := _vpcd_readers()) is None or len(readers) < len(SLOTS):
                 if started.poll() is not None or time.monotonic() > deadline:
@@ -140,11 +166,10 @@ def pcsc_stack(tmp_path_factory):
     start_fd = _lock(START_LOCK, fcntl.LOCK_EX)
     try:
         os.close(users_fd)
-        if started is not None:
-            alone = _try_lock(USERS_LOCK, fcntl.LOCK_EX)
-            if alone is not None:  # no other test run uses it: stop what this one started
-                _stop(started)
-                os.close(alone)
+        alone = _try_lock(USERS_LOCK, fcntl.LOCK_EX)
+        if alone is not None:  # no other test run uses it
+            _stop_started_by_tests(started)
+            os.close(alone)
     finally:
         os.close(start_fd)
 
