@@ -273,15 +273,23 @@ def _image_size(image: bytes) -> tuple[int, int]:
         return im.size
 
 
-def _reencode(image: bytes, fmt: str, mirror: bool = False) -> bytes:
+def _reencode(image: bytes, fmt: str) -> bytes:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as im:
+        out = io.BytesIO()
+        im.convert("RGB").save(out, fmt)
+        return out.getvalue()
+
+
+def _another_face(image: bytes) -> bytes:
+    """The face mirrored and its colours inverted: a different image whatever the input (a
+    symmetric face survives mirroring alone), the same size."""
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(image)) as im:
-        im = im.convert("RGB")
-        if mirror:
-            im = ImageOps.mirror(im)
         out = io.BytesIO()
-        im.save(out, fmt)
+        ImageOps.invert(ImageOps.mirror(im.convert("RGB"))).save(out, "JPEG")
         return out.getvalue()
 
 
@@ -295,7 +303,7 @@ def make_chip(mrz_lines, face_jpeg: bytes, dsc: Signer, *, with_pace: bool = Tru
     DG14 names the algorithm); a 2048-bit RSA key is generated when omitted. ``ca_key``: an EC key
     (brainpoolP256r1 generated when omitted). ``pace_parameter_id``: 13 brainpoolP256r1, 12 NIST
     P-256 (9303-11 table 6). ``other_face`` is the face :attr:`Tamper.DG2_SWAPPED` puts in (the
-    mirrored face when omitted)."""
+    face mirrored and inverted when omitted)."""
     lines = mrz_lines.split() if isinstance(mrz_lines, str) else list(mrz_lines)
     face = _reencode(face_jpeg, "JPEG2000") if face_jp2 else face_jpeg
     dgs: dict[int, bytes] = {1: lds.encode_dg1(lines), 2: lds.encode_dg2([(face, *_image_size(face))])}
@@ -323,7 +331,7 @@ def make_chip(mrz_lines, face_jpeg: bytes, dsc: Signer, *, with_pace: bool = Tru
     if tamper is Tamper.DG1_CHANGED:
         dgs[1] = lds.encode_dg1(_change_name(lines))
     elif tamper is Tamper.DG2_SWAPPED:
-        swapped = other_face or _reencode(face_jpeg, "JPEG", mirror=True)
+        swapped = other_face or _another_face(face_jpeg)
         swapped = _reencode(swapped, "JPEG2000") if face_jp2 else swapped
         dgs[2] = lds.encode_dg2([(swapped, *_image_size(swapped))])
     elif tamper is Tamper.SOD_TRUNCATED:
