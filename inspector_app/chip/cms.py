@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from asn1crypto import cms
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
@@ -58,12 +58,22 @@ def load(data: bytes, what: str) -> Signed:
         for choice in sd["certificates"] or []:
             if choice.name == "certificate":
                 certs.append(x509.load_der_x509_certificate(choice.chosen.dump()))
+        # ICAO 9303-10 D.2 / 9303-12: SignedData v3; RFC 5652 5.3: SignerInfo v1 with issuer and
+        # serial, v3 with a subject key identifier
+        if sd["version"].native != "v3":
+            raise CmsError(f"{what}'s SignedData has version {sd['version'].native}, ICAO 9303 requires v3")
+        sid_version = "v1" if signers[0]["sid"].name == "issuer_and_serial_number" else "v3"
+        if signers[0]["version"].native != sid_version:
+            raise CmsError(f"{what}'s SignerInfo version {signers[0]['version'].native} does not fit its signer identifier")
+        listed = {d["algorithm"].native for d in sd["digest_algorithms"]}
+        if signers[0]["digest_algorithm"]["algorithm"].native not in listed:
+            raise CmsError(f"{what}'s signer uses a digest algorithm its SignedData does not list")
         # read every field now: asn1crypto decodes lazily, and a late error must not escape later
         sd.native  # noqa: B018
         return Signed(sd, signers[0], encap["content_type"].dotted, bytes(econtent.native), tuple(certs))
     except CmsError:
         raise
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, x509.InvalidVersion) as exc:
         raise CmsError(f"{what} is not a CMS SignedData: {exc}") from None
 
 
@@ -119,8 +129,8 @@ def verify_signature(signed: Signed, cert: x509.Certificate) -> None:
     signature = si["signature"].native
     alg = si["signature_algorithm"]
     oid = alg["algorithm"].dotted
-    key = cert.public_key()
     try:
+        key = cert.public_key()
         if oid in _ECDSA_PLAIN:
             if not isinstance(key, ec.EllipticCurvePublicKey):
                 raise CmsError("an ECDSA signature but the certificate's key is not an EC key")
@@ -150,8 +160,8 @@ def verify_signature(signed: Signed, cert: x509.Certificate) -> None:
         raise
     except InvalidSignature:
         raise CmsError("the signature over the signed attributes does not verify with the signer's key") from None
-    except (ValueError, KeyError) as exc:
-        raise CmsError(f"the signature algorithm cannot be used: {exc}") from None
+    except (ValueError, KeyError, TypeError, UnsupportedAlgorithm) as exc:
+        raise CmsError(f"the signature algorithm or the signer's key cannot be used: {exc}") from None
 
 
 def _alg_hash(alg, signed: Signed) -> str:

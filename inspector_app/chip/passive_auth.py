@@ -24,7 +24,7 @@ from enum import Enum
 from asn1crypto import algos, core
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 
 from inspector_app.chip import cms, tlv
@@ -195,7 +195,7 @@ class CscaStore:
         try:
             return cls(tuple(x509.load_der_x509_certificate(c) for c in cscas),
                        tuple(x509.load_der_x509_crl(c) for c in crls))
-        except ValueError as exc:
+        except (ValueError, x509.InvalidVersion) as exc:
             raise MasterListError(f"a CSCA certificate or CRL cannot be read: {exc}") from None
 
     @classmethod
@@ -229,7 +229,7 @@ def read_master_list(data: bytes, *, at: datetime | None = None) -> list[x509.Ce
     try:
         ml = CscaMasterList.load(signed.econtent, strict=True)
         certs = [x509.load_der_x509_certificate(c.dump()) for c in ml["cert_list"]]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, x509.InvalidVersion) as exc:
         raise MasterListError(f"the master list's content cannot be decoded: {exc}") from None
     signer = cms.signer_certificate(signed)
     if signer is None:
@@ -253,9 +253,16 @@ def _issued_by(cert: x509.Certificate, candidates: list[x509.Certificate]) -> x5
         try:
             cert.verify_directly_issued_by(c)
             return c
-        except (InvalidSignature, ValueError, TypeError):
+        except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
             continue
     return None
+
+
+def crl_signed_by(crl: x509.CertificateRevocationList, csca: x509.Certificate) -> bool:
+    try:
+        return crl.is_signature_valid(csca.public_key())
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        return False
 
 
 def _valid_at(cert: x509.Certificate, at: datetime) -> bool:
@@ -315,6 +322,10 @@ class _Run:
             except RevocationNotChecked as exc:
                 self.warnings.append(str(exc))
                 steps.append(StepResult(step, Status.NOT_RUN, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - hostile input fails closed, never crashes the booth
+                failed = True
+                steps.append(StepResult(step, Status.FAILED, f"the chip's data could not be checked "
+                                                             f"({type(exc).__name__}: {exc})"))
         return PassiveAuthResult(tuple(steps), _name(self.dsc) if self.dsc else None,
                                  _name(self.csca) if self.csca else None,
                                  self.sod.hash_algorithm if self.sod else None, tuple(self.warnings))
@@ -367,7 +378,7 @@ class _Run:
     def _revocation(self) -> str:
         csca, dsc = self.csca, self.dsc
         crls = self.trust.crls_named(csca.subject)
-        signed = [c for c in crls if c.is_signature_valid(csca.public_key())]
+        signed = [c for c in crls if crl_signed_by(c, csca)]
         current = [c for c in signed if c.last_update_utc <= self.at and (c.next_update_utc is None or self.at <= c.next_update_utc)]
         if not current:
             if len(signed) < len(crls):

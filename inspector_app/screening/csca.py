@@ -75,7 +75,7 @@ def check(master_lists: list[bytes], crls: list[bytes], at: datetime | None = No
         except ValueError as exc:
             raise CscaSectionError(f"CRL {n} cannot be read: {exc}") from None
         issuers = store.issuers_named(crl.issuer)
-        if not any(crl.is_signature_valid(c.public_key()) for c in issuers):
+        if not any(passive_auth.crl_signed_by(crl, c) for c in issuers):
             raise CscaSectionError(f"CRL {n} (issuer {crl.issuer.rfc4514_string()}) is not signed by any CSCA "
                                    "of the master lists")
         parsed.append(crl)

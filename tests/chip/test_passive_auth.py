@@ -3,10 +3,13 @@ for EC and RSA signers; the SOD has the structure real passports carry; the trus
 from a verified master list and CSCA-signed CRLs."""
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
 
 import pytest
 from asn1crypto import cms as asn1_cms
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector_app.chip import lds, passive_auth, personalise, tlv
 from inspector_app.chip.passive_auth import CscaStore, MasterListError, Status, Step
@@ -206,3 +209,31 @@ def test_master_list_refusals():
         passive_auth.read_master_list(p.master_list, at=NOW + timedelta(days=6 * 365))
     with pytest.raises(MasterListError):
         passive_auth.read_master_list(b"\x30\x00")
+
+
+# ------------------------------------------------------------------------ hostile SOD bytes
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_changed_byte_of_the_sod_is_refused_never_raises(data):
+    """A chip's SOD is attacker-controlled: a flipped byte anywhere gives a failed step with a
+    reason (never an exception escaping, never a pass)."""
+    p = pki()
+    content = _genuine()
+    sod = bytearray(content.files[lds.EF_SOD])
+    at = data.draw(st.integers(0, len(sod) - 1))
+    sod[at] ^= data.draw(st.integers(1, 255))
+    result = passive_auth.verify(bytes(sod), content.data_groups(), p.store(), NOW)
+    assert not result.passed, f"byte {at} changed and still passed"
+    assert result.failed_step.reason
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_garbage_sod_fails_the_first_step(junk):
+    result = passive_auth.verify(tlv.encode(0x77, junk), {1: b"a"}, pki().store(), NOW)
+    assert result.failed_step.step is Step.SOD_PARSES
+
+
+@functools.cache
+def _genuine():
+    return chip(pki())
