@@ -274,26 +274,25 @@ class _SecurityInfosAsn1(core.SetOf):
     _child_spec = _SecurityInfoAsn1
 
 
-def _int(value: core.Any | None, what: str) -> int | None:
+def _int(value: core.Any | None) -> int | None:
     if value is None or isinstance(value, core.Void):
         return None
-    parsed = value.parse(core.Integer)
-    return int(parsed.native)
+    return int(value.parse(core.Integer).native)
 
 
 def _one_info(item: _SecurityInfoAsn1) -> SecurityInfo:
     oid = item["protocol"].dotted
     required, optional = item["required"], item["optional"]
     if oid.startswith(ID_PACE + "."):
-        return PaceInfo(oid, _int(required, "version"), _int(optional, "parameterId"))
+        return PaceInfo(oid, _int(required), _int(optional))
     if oid in (ID_PK_DH, ID_PK_ECDH):
         spki = required.parse(keys.PublicKeyInfo)
-        return ChipAuthenticationPublicKeyInfo(oid, spki.dump(), _int(optional, "keyId"))
+        return ChipAuthenticationPublicKeyInfo(oid, spki.dump(), _int(optional))
     if oid.startswith(ID_CA + "."):
-        return ChipAuthenticationInfo(oid, _int(required, "version"), _int(optional, "keyId"))
+        return ChipAuthenticationInfo(oid, _int(required), _int(optional))
     if oid == ID_AA:
         alg = optional.parse(core.ObjectIdentifier).dotted if optional is not None and not isinstance(optional, core.Void) else ""
-        return ActiveAuthenticationInfo(oid, _int(required, "version"), alg)
+        return ActiveAuthenticationInfo(oid, _int(required), alg)
     return UnknownSecurityInfo(oid, item.dump())
 
 
@@ -305,7 +304,7 @@ def parse_security_infos(data: bytes) -> list[SecurityInfo]:
     try:
         infos = _SecurityInfosAsn1.load(data, strict=True)
         return [_one_info(item) for item in infos]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, KeyError) as exc:
         raise LdsError(f"SecurityInfos cannot be decoded: {exc}") from None
 
 
@@ -346,7 +345,7 @@ def parse_dg15(data: bytes) -> bytes:
     tlv.parse(spki, 0x30)
     try:
         keys.PublicKeyInfo.load(spki, strict=True).native  # noqa: B018 - decodes every field now
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, KeyError) as exc:  # KeyError: an algorithm asn1crypto does not know
         raise LdsError(f"DG15 does not hold a public key: {exc}") from None
     return spki
 
