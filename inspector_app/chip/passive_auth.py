@@ -281,10 +281,11 @@ def _name(cert: x509.Certificate) -> str:
 
 
 # ------------------------------------------------------------------------------------ verify
-def verify(sod: bytes, data_groups: Mapping[int, bytes], trust: CscaStore, at: datetime, *,
+def verify(sod: bytes, data_groups: Mapping[int, bytes], trust: CscaStore | None, at: datetime, *,
            require_crl: bool = False) -> PassiveAuthResult:
     """Run the steps of passive authentication on the SOD and the data groups read (number ->
-    file bytes as read). ``at`` is the reading time (aware; naive is taken as UTC)."""
+    file bytes as read). ``at`` is the reading time (aware; naive is taken as UTC). ``trust`` None
+    (a booth without a CSCA list) fails the chain step with that reason."""
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     run = _Run(sod, dict(data_groups), trust, at, require_crl)
@@ -295,7 +296,7 @@ def verify(sod: bytes, data_groups: Mapping[int, bytes], trust: CscaStore, at: d
 class _Run:
     sod_bytes: bytes
     data_groups: dict[int, bytes]
-    trust: CscaStore
+    trust: CscaStore | None
     at: datetime
     require_crl: bool
     sod: Sod | None = None
@@ -348,6 +349,9 @@ class _Run:
 
     def _chain(self) -> str:
         dsc = self.dsc
+        if self.trust is None or not self.trust.cscas:
+            raise StepFailed("this booth has no CSCA list installed, so no Document Signer can be trusted "
+                             "(apply a list bundle with a csca section)")
         named = self.trust.issuers_named(dsc.issuer)
         if not named:
             raise StepFailed(f"no trusted CSCA is named {dsc.issuer.rfc4514_string()}: "

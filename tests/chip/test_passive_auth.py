@@ -128,8 +128,12 @@ def test_dsc_not_yet_valid_and_unknown_csca():
     foreign = CscaStore((other.csca.certificate,))
     # same CSCA name in both test PKIs: the key decides
     assert check(chip(p), foreign).failed_step.step is Step.DSC_CHAINS_TO_CSCA
-    nobody = CscaStore(())
-    assert "no trusted CSCA is named" in check(chip(p), nobody).failed_step.reason
+    elsewhere = CscaStore((pki(KeyKind.RSA_2048, True).csca.certificate,))
+    assert check(chip(p), elsewhere).failed_step.step is Step.DSC_CHAINS_TO_CSCA
+    named_otherwise = personalise.make_csca(p.untrusted_csca.key, "CSCA XX test", "XX", NOW - timedelta(days=1), NOW + timedelta(days=9))
+    assert "no trusted CSCA is named" in check(chip(p), CscaStore((named_otherwise.certificate,))).failed_step.reason
+    for nothing in (None, CscaStore(())):
+        assert "no CSCA list installed" in check(chip(p), nothing).failed_step.reason
 
 
 @pytest.mark.parametrize("hash_name", ["sha1", "sha384", "sha512"])
