@@ -241,3 +241,25 @@ def test_garbage_sod_fails_the_first_step(junk):
 @functools.cache
 def _genuine():
     return chip(pki())
+
+
+def test_signed_attributes_stored_out_of_der_order_still_verify():
+    """Issuers that store the signed attributes unsorted but sign their DER (sorted) form pass;
+    a signature over neither form still fails."""
+    p = pki()
+    content = _genuine()
+    sod = content.files[lds.EF_SOD]
+    si = asn1_cms.ContentInfo.load(tlv.parse(sod, 0x77).value)["content"]["signer_infos"][0]
+    attrs = [a.dump() for a in si["signed_attrs"]]
+    assert attrs == sorted(attrs)          # personalisation writes DER
+    stored = b"".join(attrs)
+    assert sod.count(stored) == 1
+    unsorted = sod.replace(stored, b"".join(reversed(attrs)))
+    result = passive_auth.verify(unsorted, content.data_groups(), p.store(), NOW)
+    assert result.passed, result.reason
+    broken = personalise.make_chip(TD3, face(), p.dsc, aa_key=aa_key(), tamper=Tamper.SOD_SIGNATURE_BROKEN)
+    bsod = broken.files[lds.EF_SOD]
+    bsi = asn1_cms.ContentInfo.load(tlv.parse(bsod, 0x77).value)["content"]["signer_infos"][0]
+    battrs = [a.dump() for a in bsi["signed_attrs"]]
+    bsod = bsod.replace(b"".join(battrs), b"".join(reversed(battrs)))
+    assert passive_auth.verify(bsod, broken.data_groups(), p.store(), NOW).failed_step.step is Step.SIGNATURE
