@@ -125,3 +125,12 @@ def test_pki_shape(kind):
 def test_make_chip_accepts_one_string_of_lines():
     content = personalise.make_chip("\n".join(TD3), face(), pki().dsc, aa_key=aa_key(), with_pace=False)
     assert lds.dg1_lines(content.files[0x0101]) == TD3
+
+
+def test_large_face_scaled_down_when_asked():
+    big = face((800, 1000))
+    content = personalise.make_chip(TD3, big, pki().dsc, aa_key=aa_key(), face_max_side=320)
+    [got] = lds.parse_dg2(content.files[0x0102])
+    assert (got.width, got.height) == (256, 320) and got.mime == lds.MIME_JPEG
+    small = personalise.make_chip(TD3, face((90, 120)), pki().dsc, aa_key=aa_key(), face_max_side=320)
+    assert lds.parse_dg2(small.files[0x0102])[0].image_bytes == face((90, 120))   # already small: untouched
