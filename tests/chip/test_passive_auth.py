@@ -263,3 +263,15 @@ def test_signed_attributes_stored_out_of_der_order_still_verify():
     battrs = [a.dump() for a in bsi["signed_attrs"]]
     bsod = bsod.replace(b"".join(battrs), b"".join(reversed(battrs)))
     assert passive_auth.verify(bsod, broken.data_groups(), p.store(), NOW).failed_step.step is Step.SIGNATURE
+
+
+def test_unreadable_csca_in_a_master_list_is_left_out():
+    p = pki()
+    good = p.csca.certificate.public_bytes(personalise._DER)
+    bad = good.replace(b"\xa0\x03\x02\x01\x02", b"\xa0\x03\x02\x01\x05", 1)   # X.509 "v6"
+    with pytest.raises(passive_auth.x509.InvalidVersion):
+        passive_auth.x509.load_der_x509_certificate(bad)
+    content = passive_auth.CscaMasterList({"version": 0, "cert_list": [
+        passive_auth.asn1_x509.Certificate.load(good), passive_auth.asn1_x509.Certificate.load(bad)]}).dump()
+    ml = personalise.signed_data(passive_auth.CSCA_MASTER_LIST, content, p.master_list_signer)
+    assert passive_auth.read_master_list(ml) == [p.csca.certificate]
