@@ -26,6 +26,10 @@ pick_python() {
 }
 
 SYS_PKGS_COMMON="python3-venv libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 fonts-ipafont-gothic fonts-nanum"  # nanum: the bio-cart kiosk's Korean
+# The passport chip over PC/SC: pcscd (the service readers plug into), vsmartcard-vpcd (its virtual
+# reader, where the project's chip simulator sits for the demo and the tests), and swig +
+# libpcsclite-dev, which pip needs to build pyscard (it has no Linux wheel).
+SYS_PKGS_CHIP="pcscd vsmartcard-vpcd swig libpcsclite-dev"
 SYS_PKGS_GUI="libx11-xcb1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0"
 SYS_PKGS_TEST="postgresql xvfb openbox xdotool x11-utils imagemagick binutils"  # binutils: PyInstaller reads ELF files with objdump; openbox, xdotool, x11-utils (xwininfo, xprop), imagemagick (import): tests/ui/test_real_window.py
 
@@ -33,7 +37,7 @@ NEED_DISK_MB=3000  # the virtual environment (~1.5 GB) and pip's downloads while
 
 missing_system_packages() {
   command -v dpkg >/dev/null 2>&1 || return 0  # not Debian: check_qt still names a missing library
-  local want="$SYS_PKGS_COMMON"
+  local want="$SYS_PKGS_COMMON $SYS_PKGS_CHIP"
   case "$MODE" in demo) want="$want $SYS_PKGS_GUI";; test) want="$want $SYS_PKGS_TEST";; esac
   for p in $want; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done
 }
@@ -101,6 +105,9 @@ ensure_venv() {
   "$VENV/bin/python" -c 'import face_recognition, face_recognition_models, os, sys
 p = face_recognition_models.face_recognition_model_location()
 sys.exit(0 if os.path.exists(p) else "face_recognition models missing: " + p)'
+  # pyscard was compiled just now against libpcsclite: check it loads before saying it installed
+  "$VENV/bin/python" -c 'import smartcard.scard' ||
+    fail "pyscard (PC/SC for the chip reader) did not build or load" "it needs the Debian packages: $SYS_PKGS_CHIP"
   install_digest > "$VENV/.inspector-installed"
 }
 

@@ -43,7 +43,7 @@ def register(subparsers) -> None:
     p = add_command(trust, "add", _trust_add, "trust a bundle signer's public key (copied into HOME/trust/)")
     p.add_argument("pubkey", type=Path, metavar="PUBKEY_FILE")
 
-    bundle = _group(subparsers, "bundle", "signed SLTD / watchlist / biometric / designated-ship list bundles")
+    bundle = _group(subparsers, "bundle", "signed SLTD / watchlist / biometric / designated-ship / CSCA list bundles")
     p = add_command(bundle, "create", _bundle_create, "build and sign a full bundle or an N-1 -> N delta")
     p.add_argument("--key", type=Path, required=True, help="signing_key.pem")
     p.add_argument("--version", type=int, required=True)
@@ -54,6 +54,10 @@ def register(subparsers) -> None:
     p.add_argument("--biometrics", type=Path, help="directory with subjects.csv and images")
     p.add_argument("--ships", type=Path, help="cruise ships designated by the Commissioner of the ISA: CSV "
                    "imo,name,operator,designated_from,designated_until (or .jsonl rows)")
+    p.add_argument("--master-list", type=Path, action="append", default=[], metavar="FILE",
+                   help="CSCA master list (ICAO 9303-12 CMS, DER) for the passport chip check; repeatable")
+    p.add_argument("--crl", type=Path, action="append", default=[], metavar="FILE",
+                   help="a CSCA's CRL (DER), signed by a CSCA of the master lists; repeatable")
     p = add_command(bundle, "apply", _bundle_apply, "verify a bundle and install it atomically on this booth")
     p.add_argument("file", type=Path, metavar="FILE")
     p = add_command(bundle, "verify", _bundle_verify, "check a bundle's signature and integrity without applying it")
@@ -99,7 +103,7 @@ def _bundle_create(args: argparse.Namespace) -> int:
 
     header = _wrap(lambda: bundles.create(args.key, args.version, args.out, base_version=args.base_version,
                                           watchlist_csv=args.watchlist, sltd_csv=args.sltd, biometrics_dir=args.biometrics,
-                                          ships_file=args.ships))
+                                          ships_file=args.ships, master_lists=args.master_list, crls=args.crl))
     out = {"file": str(args.out), **header}
     emit(out, args.json, f"{header['kind']} bundle version {header['version']} written to {args.out}")
     return 0

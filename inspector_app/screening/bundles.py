@@ -1,5 +1,6 @@
-"""Signed list bundles: full snapshots and N -> N+1 deltas of SLTD, watchlist, biometrics and
-the cruise ships designated by the Commissioner of the ISA.
+"""Signed list bundles: full snapshots and N -> N+1 deltas of SLTD, watchlist, biometrics, the
+cruise ships designated by the Commissioner of the ISA, and the CSCA master lists and CRLs of the
+passport chip check.
 
 Layout (see docs/BUNDLES.md)::
 
@@ -24,6 +25,7 @@ import os
 import shutil
 import struct
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,14 +33,14 @@ from cryptography.exceptions import InvalidSignature
 
 from inspector_app.common.canonical import to_json
 from inspector_app.common.clock import utc_now
+from inspector_app.screening import csca, liststate, ships, sltd, watchlist
 from inspector_app.screening import keys as keymod
-from inspector_app.screening import liststate, ships, sltd, watchlist
 
 MAGIC = b"BIBNDL01"
 FORMAT = 1
 SIG_SIZE = 64
 MAX_HEADER = 1 << 20
-SECTION_NAMES = ("sltd", "watchlist", "biometrics", "ships")
+SECTION_NAMES = ("sltd", "watchlist", "biometrics", "ships", "csca")
 CHUNK = 1 << 22
 
 
@@ -84,14 +86,17 @@ def installed_version(home: Path) -> int:
 def create(signing_key: Path, version: int, out: Path, base_version: int | None = None,
            watchlist_csv: Path | None = None, sltd_csv: Path | None = None,
            biometrics_dir: Path | None = None, created_at: str | None = None,
-           biometric_rows: list[dict] | None = None, ships_file: Path | None = None) -> dict:
+           biometric_rows: list[dict] | None = None, ships_file: Path | None = None,
+           master_lists: list[Path] | None = None, crls: list[Path] | None = None) -> dict:
     """Build and sign a bundle file; returns its header as a dict."""
     if version < 1:
         raise BundleError("--version must be a positive integer")
     if base_version is not None and base_version != version - 1:
         raise BundleError(f"a delta goes from version N to N+1: --base-version must be {version - 1}")
-    if not (watchlist_csv or sltd_csv or biometrics_dir or biometric_rows or ships_file):
-        raise BundleError("a bundle needs at least one of --watchlist, --sltd, --biometrics, --ships")
+    if not (watchlist_csv or sltd_csv or biometrics_dir or biometric_rows or ships_file or master_lists):
+        raise BundleError("a bundle needs at least one of --watchlist, --sltd, --biometrics, --ships, --master-list")
+    if crls and not master_lists:
+        raise BundleError("--crl needs --master-list: the csca section replaces the booth's whole CSCA store")
     private = keymod.load_signing(signing_key)
     delta = base_version is not None
     sections: list[tuple[str, bytes]] = []
@@ -121,6 +126,12 @@ def create(signing_key: Path, version: int, out: Path, base_version: int | None 
         sections.append(("biometrics", _jsonl(biometric_rows)))
     if ships_file:
         sections.append(("ships", _jsonl(ships.read_input(Path(ships_file), delta))))
+    if master_lists:
+        try:
+            made = datetime.fromisoformat((created_at or utc_now()).replace("Z", "+00:00"))
+            sections.append(("csca", csca.read_input(master_lists, crls or [], made)))
+        except csca.CscaSectionError as exc:
+            raise BundleError(f"csca section: {exc}") from None
     header = {
         "format": FORMAT, "kind": "delta" if delta else "full", "version": int(version),
         "base_version": base_version, "created_at": created_at or utc_now(),
@@ -372,6 +383,16 @@ def _build_version(home: Path, path: Path, header: BundleHeader, state, stage: P
     elif prev is not None and (prev / ships.PART).is_dir():
         (stage / ships.PART).mkdir()
         _carry(prev / ships.PART, stage / ships.PART, [ships.FILE])
+
+    # CSCA master lists and CRLs for the chip check (optional; a snapshot in deltas too)
+    if "csca" in names:
+        at = datetime.fromisoformat(header.created_at.replace("Z", "+00:00"))
+        try:
+            counts.update(csca.install(stage / csca.PART, _read_section(path, header, "csca"), at))
+        except csca.CscaSectionError as exc:
+            raise BundleError(f"csca section: {exc}") from None
+    elif prev is not None and (prev / csca.PART).is_dir():
+        shutil.copytree(prev / csca.PART, stage / csca.PART, copy_function=_link_or_copy)
 
     return {"version": header.version, "issued_at": header.created_at, "applied_at": utc_now(),
             "key_id": header.key_id, "kind": header.kind, "sltd": sltd_meta, "counts": counts}

@@ -6,7 +6,7 @@ and Windows). A crash at any point leaves either the old or the new version in f
 
 The manifest records the SHA-256 of every file of the version (``files``), computed when the
 verified bundle was installed. ``current(home, verify=True)`` hashes the files again and names,
-per list (``sltd``, ``watchlist``, ``biometrics``, ``ships``), what changed since (``ListState.damaged``), so
+per list (``sltd``, ``watchlist``, ``biometrics``, ``ships``, ``csca``), what changed since (``ListState.damaged``), so
 a list whose files were altered, removed or added to is refused (error coverage), not silently
 used. Hashing reads every byte (an SLTD file can be large): the screener verifies when it loads a
 version, status polls do not. A version installed before digests were recorded cannot be checked
@@ -42,7 +42,7 @@ def root(home: Path) -> Path:
 class ListState:
     directory: Path
     manifest: dict
-    #: list part (first path component: sltd, watchlist, biometrics, ships) -> what changed since install;
+    #: list part (first path component: sltd, watchlist, biometrics, ships, csca) -> what changed since install;
     #: filled by ``current(home, verify=True)``
     damaged: dict[str, str] = field(default_factory=dict)
 
