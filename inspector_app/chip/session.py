@@ -479,3 +479,39 @@ class Reading:
 def read_chip(channel: CardChannel, mrz_information: str, can: str | None = None, **options) -> ChipReadResult:
     """Read and check the chip on ``channel``; see ``Reading`` for the options."""
     return Reading(channel, mrz_information, can, **options).run()
+
+
+class PcscChipReader:
+    """A chip reader on PC/SC (a real contactless reader, or vpcd's virtual one): the booth's ``ChipReader``.
+
+    ``reader`` None takes the first reader with a chip. The booth waits ``wait_s`` for a chip to be
+    put on the reader; each APDU may take ``transmit_timeout_s``, the whole read ``budget_s``."""
+
+    def __init__(self, reader: str | None = None, *, trust: passive_auth.CscaStore | None = None,
+                 wait_s: float = 10.0, transmit_timeout_s: float = 3.0, budget_s: float = 15.0,
+                 rng: Random = os.urandom) -> None:
+        self.reader = reader
+        self.trust = trust
+        self.wait_s = wait_s
+        self.transmit_timeout_s = transmit_timeout_s
+        self.budget_s = budget_s
+        self.rng = rng
+
+    def read(self, mrz_information: str, can: str | None = None, progress: Progress | None = None) -> ChipReadResult:
+        from inspector_app.chip import pcsc
+
+        started = time.monotonic()
+        try:
+            channel = pcsc.connect(self.reader, wait_s=self.wait_s, transmit_timeout_s=self.transmit_timeout_s)
+        except NoReader as exc:
+            return ChipReadResult(ReadState.NO_READER, str(exc), reader=self.reader,
+                                  duration_s=time.monotonic() - started)
+        except NoCard as exc:
+            return ChipReadResult(ReadState.NO_CARD, str(exc), reader=self.reader,
+                                  duration_s=time.monotonic() - started)
+        except TransportError as exc:
+            return ChipReadResult(ReadState.READ_FAILED, f"the reader failed: {exc}", reader=self.reader,
+                                  duration_s=time.monotonic() - started)
+        with channel:
+            return read_chip(channel, mrz_information, can, trust=self.trust, progress=progress, rng=self.rng,
+                             budget_s=self.budget_s, reader=channel.reader)
