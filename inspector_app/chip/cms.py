@@ -57,6 +57,10 @@ def load(data: bytes, what: str) -> Signed:
         certs = []
         for choice in sd["certificates"] or []:
             if choice.name == "certificate":
+                # RSA and ECDSA signatures are whole bytes; a BIT STRING claiming unused bits is a
+                # malformed (or malleated) certificate that some parsers would still accept
+                if choice.chosen["signature_value"].contents[:1] != b"\x00":
+                    raise CmsError(f"a certificate in {what} has a malformed signature bit string")
                 certs.append(x509.load_der_x509_certificate(choice.chosen.dump()))
         # ICAO 9303-10 D.2 / 9303-12: SignedData v3; RFC 5652 5.3: SignerInfo v1 with issuer and
         # serial, v3 with a subject key identifier
@@ -120,48 +124,80 @@ def check_signed_attrs(signed: Signed) -> None:
         raise CmsError(f"the signed contentType {ctype.dotted} differs from the eContentType {signed.content_type}")
 
 
+def signed_attrs_encodings(signed: Signed) -> list[bytes]:
+    """What the signature may cover: the signed attributes exactly as stored (re-tagged SET), and
+    their DER re-encoding (SET OF sorted) when that differs. RFC 5652 requires DER, and many
+    issuers' master lists store the attributes out of DER order while their signature is over the
+    DER form (OpenSSL re-encodes before verifying): ZeroPass's eMRTD non-conformance report found
+    this in every master list of the ICAO PKD and the German PKI it examined."""
+    stored = b"\x31" + signed.signer_info["signed_attrs"].dump()[1:]
+    attrs = sorted(a.dump() for a in signed.signer_info["signed_attrs"])
+    body = b"".join(attrs)
+    der = b"\x31" + _der_length(len(body)) + body
+    return [stored] if der == stored else [stored, der]
+
+
+def _der_length(n: int) -> bytes:
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
 def verify_signature(signed: Signed, cert: x509.Certificate) -> None:
-    """The SignerInfo's signature over the DER of the signed attributes, by ``cert``'s key:
-    RSA PKCS#1 v1.5, RSA-PSS, ECDSA (DER or TR-03111 plain). Raises :class:`CmsError`."""
-    si = signed.signer_info
+    """The SignerInfo's signature over the signed attributes, by ``cert``'s key: RSA PKCS#1 v1.5,
+    RSA-PSS, ECDSA (DER or TR-03111 plain). Raises :class:`CmsError`."""
     check_signed_attrs(signed)
-    message = b"\x31" + si["signed_attrs"].dump()[1:]
+    try:
+        check = _verifier(signed, cert)
+        for message in signed_attrs_encodings(signed):
+            try:
+                check(message)
+                return
+            except InvalidSignature:
+                continue
+    except CmsError:
+        raise
+    except (ValueError, KeyError, TypeError, UnsupportedAlgorithm) as exc:
+        raise CmsError(f"the signature algorithm or the signer's key cannot be used: {exc}") from None
+    raise CmsError("the signature over the signed attributes does not verify with the signer's key")
+
+
+def _verifier(signed: Signed, cert: x509.Certificate):
+    """A function of the message that raises InvalidSignature unless the SignerInfo's signature
+    verifies over it."""
+    si = signed.signer_info
     signature = si["signature"].native
     alg = si["signature_algorithm"]
     oid = alg["algorithm"].dotted
-    try:
-        key = cert.public_key()
-        if oid in _ECDSA_PLAIN:
-            if not isinstance(key, ec.EllipticCurvePublicKey):
-                raise CmsError("an ECDSA signature but the certificate's key is not an EC key")
-            half = len(signature) // 2
-            der = encode_dss_signature(int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big"))
-            key.verify(der, message, ec.ECDSA(HASHES[_ECDSA_PLAIN[oid]]()))
-            return
-        kind = alg.signature_algo
-        if kind == "ecdsa":
-            if not isinstance(key, ec.EllipticCurvePublicKey):
-                raise CmsError("an ECDSA signature but the certificate's key is not an EC key")
-            key.verify(signature, message, ec.ECDSA(_hash(_alg_hash(alg, signed))))
-        elif kind == "rsassa_pkcs1v15":
-            if not isinstance(key, rsa.RSAPublicKey):
-                raise CmsError("an RSA signature but the certificate's key is not an RSA key")
-            key.verify(signature, message, padding.PKCS1v15(), _hash(_alg_hash(alg, signed)))
-        elif kind == "rsassa_pss":
-            if not isinstance(key, rsa.RSAPublicKey):
-                raise CmsError("an RSA-PSS signature but the certificate's key is not an RSA key")
-            params = alg["parameters"]
-            mgf_hash = params["mask_gen_algorithm"]["parameters"]["algorithm"].native
-            pss = padding.PSS(padding.MGF1(_hash(mgf_hash)), params["salt_length"].native)
-            key.verify(signature, message, pss, _hash(params["hash_algorithm"]["algorithm"].native))
-        else:
-            raise CmsError(f"signature algorithm {kind} is not one ICAO 9303 uses")
-    except CmsError:
-        raise
-    except InvalidSignature:
-        raise CmsError("the signature over the signed attributes does not verify with the signer's key") from None
-    except (ValueError, KeyError, TypeError, UnsupportedAlgorithm) as exc:
-        raise CmsError(f"the signature algorithm or the signer's key cannot be used: {exc}") from None
+    key = cert.public_key()
+    if oid in _ECDSA_PLAIN:
+        _need(key, ec.EllipticCurvePublicKey, "an ECDSA")
+        half = len(signature) // 2
+        der = encode_dss_signature(int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big"))
+        return lambda m: key.verify(der, m, ec.ECDSA(_hash(_ECDSA_PLAIN[oid])))
+    kind = alg.signature_algo
+    if kind == "ecdsa":
+        _need(key, ec.EllipticCurvePublicKey, "an ECDSA")
+        algorithm = _hash(_alg_hash(alg, signed))
+        return lambda m: key.verify(signature, m, ec.ECDSA(algorithm))
+    if kind == "rsassa_pkcs1v15":
+        _need(key, rsa.RSAPublicKey, "an RSA")
+        algorithm = _hash(_alg_hash(alg, signed))
+        return lambda m: key.verify(signature, m, padding.PKCS1v15(), algorithm)
+    if kind == "rsassa_pss":
+        _need(key, rsa.RSAPublicKey, "an RSA-PSS")
+        params = alg["parameters"]
+        pss = padding.PSS(padding.MGF1(_hash(params["mask_gen_algorithm"]["parameters"]["algorithm"].native)),
+                          params["salt_length"].native)
+        algorithm = _hash(params["hash_algorithm"]["algorithm"].native)
+        return lambda m: key.verify(signature, m, pss, algorithm)
+    raise CmsError(f"signature algorithm {kind} is not one ICAO 9303 uses")
+
+
+def _need(key, kind: type, what: str) -> None:
+    if not isinstance(key, kind):
+        raise CmsError(f"{what} signature, but the signer certificate's key is of another type")
 
 
 def _alg_hash(alg, signed: Signed) -> str:

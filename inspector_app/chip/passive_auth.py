@@ -16,6 +16,7 @@ signature does not verify with its CSCA is not used at all (it cannot be told fr
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +30,8 @@ from cryptography.hazmat.primitives import hashes
 
 from inspector_app.chip import cms, tlv
 from inspector_app.chip.lds import TAG_SOD
+
+log = logging.getLogger(__name__)
 
 #: id-icao-mrtd-security-ldsSecurityObject
 LDS_SECURITY_OBJECT = "2.23.136.1.1.1"
@@ -162,9 +165,8 @@ def parse_sod(data: bytes) -> Sod:
         raise SodError(f"EF.SOD signs content of type {signed.content_type}, not an LDS security object "
                        f"({LDS_SECURITY_OBJECT})")
     try:
-        lso = LdsSecurityObject.load(signed.econtent, strict=True)
-        native = lso.native
-    except (ValueError, TypeError) as exc:
+        native = LdsSecurityObject.load(signed.econtent, strict=True).native
+    except (ValueError, TypeError, KeyError) as exc:
         raise SodError(f"the SOD's LDS security object cannot be decoded: {exc}") from None
     hashes: dict[int, bytes] = {}
     for entry in native["data_group_hash_values"]:
@@ -227,10 +229,17 @@ def read_master_list(data: bytes, *, at: datetime | None = None) -> list[x509.Ce
     if signed.content_type != CSCA_MASTER_LIST:
         raise MasterListError(f"the master list signs content of type {signed.content_type}, not a CSCA master list")
     try:
-        ml = CscaMasterList.load(signed.econtent, strict=True)
-        certs = [x509.load_der_x509_certificate(c.dump()) for c in ml["cert_list"]]
-    except (ValueError, TypeError, x509.InvalidVersion) as exc:
+        entries = [c.dump() for c in CscaMasterList.load(signed.econtent, strict=True)["cert_list"]]
+    except (ValueError, TypeError) as exc:
         raise MasterListError(f"the master list's content cannot be decoded: {exc}") from None
+    certs = []
+    for n, der in enumerate(entries, start=1):
+        # real master lists carry a few non-conformant CSCAs (ZeroPass's eMRTD report): one that
+        # cannot be read is left out, not allowed to refuse the whole list
+        try:
+            certs.append(x509.load_der_x509_certificate(der))
+        except (ValueError, x509.InvalidVersion) as exc:
+            log.warning("master list certificate %d of %d cannot be read and is left out: %s", n, len(entries), exc)
     signer = cms.signer_certificate(signed)
     if signer is None:
         raise MasterListError("the master list does not carry its signer's certificate")
@@ -281,10 +290,11 @@ def _name(cert: x509.Certificate) -> str:
 
 
 # ------------------------------------------------------------------------------------ verify
-def verify(sod: bytes, data_groups: Mapping[int, bytes], trust: CscaStore, at: datetime, *,
+def verify(sod: bytes, data_groups: Mapping[int, bytes], trust: CscaStore | None, at: datetime, *,
            require_crl: bool = False) -> PassiveAuthResult:
     """Run the steps of passive authentication on the SOD and the data groups read (number ->
-    file bytes as read). ``at`` is the reading time (aware; naive is taken as UTC)."""
+    file bytes as read). ``at`` is the reading time (aware; naive is taken as UTC). ``trust`` None
+    (a booth without a CSCA list) fails the chain step with that reason."""
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     run = _Run(sod, dict(data_groups), trust, at, require_crl)
@@ -295,7 +305,7 @@ def verify(sod: bytes, data_groups: Mapping[int, bytes], trust: CscaStore, at: d
 class _Run:
     sod_bytes: bytes
     data_groups: dict[int, bytes]
-    trust: CscaStore
+    trust: CscaStore | None
     at: datetime
     require_crl: bool
     sod: Sod | None = None
@@ -348,6 +358,9 @@ class _Run:
 
     def _chain(self) -> str:
         dsc = self.dsc
+        if self.trust is None or not self.trust.cscas:
+            raise StepFailed("this booth has no CSCA list installed, so no Document Signer can be trusted "
+                             "(apply a list bundle with a csca section)")
         named = self.trust.issuers_named(dsc.issuer)
         if not named:
             raise StepFailed(f"no trusted CSCA is named {dsc.issuer.rfc4514_string()}: "

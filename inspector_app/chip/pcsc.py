@@ -172,7 +172,7 @@ class PcscChannel:
             raise TransportError(f"the chip on {self.reader!r} gave a response without a status word")
         raise _fail(scard, "the command did not reach the chip", hresult)
 
-    def _card_gone(self, wait_s: float = 1.5) -> bool:
+    def _card_gone(self, wait_s: float = 3.0) -> bool:
         """Whether the chip left the field, waiting up to ``wait_s`` for pcscd to notice."""
         scard = self._ctx.scard
         state = scard.SCARD_STATE_UNAWARE

@@ -282,6 +282,21 @@ def _reencode(image: bytes, fmt: str) -> bytes:
         return out.getvalue()
 
 
+def _fit(image: bytes, max_side: int) -> bytes:
+    """The face scaled down to ``max_side`` pixels at most and saved as JPEG, as an issuer stores a
+    photo of about 15-30 kB (a large DG2 makes every read slow over secure messaging)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as im:
+        if max(im.size) <= max_side:
+            return image
+        im = im.convert("RGB")
+        im.thumbnail((max_side, max_side))
+        out = io.BytesIO()
+        im.save(out, "JPEG", quality=85)
+        return out.getvalue()
+
+
 def _another_face(image: bytes) -> bytes:
     """The face mirrored and its colours inverted: a different image whatever the input (a
     symmetric face survives mirroring alone), the same size."""
@@ -296,15 +311,18 @@ def _another_face(image: bytes) -> bytes:
 def make_chip(mrz_lines, face_jpeg: bytes, dsc: Signer, *, with_pace: bool = True, with_aa: bool = True,
               with_ca: bool = False, tamper: Tamper = Tamper.NONE, face_jp2: bool = False,
               other_face: bytes | None = None, can: str | None = None, aa_key=None, ca_key=None,
-              pace_parameter_id: int = 13, hash_name: str = "sha256") -> ChipContent:
+              pace_parameter_id: int = 13, hash_name: str = "sha256", face_max_side: int | None = None) -> ChipContent:
     """A coherent chip for ``mrz_lines`` (two or three lines, or one string of them) and a face.
 
     ``face_jp2`` stores the face as JPEG 2000. ``aa_key``: RSA (ISO/IEC 9796-2) or EC (ECDSA, then
     DG14 names the algorithm); a 2048-bit RSA key is generated when omitted. ``ca_key``: an EC key
     (brainpoolP256r1 generated when omitted). ``pace_parameter_id``: 13 brainpoolP256r1, 12 NIST
     P-256 (9303-11 table 6). ``other_face`` is the face :attr:`Tamper.DG2_SWAPPED` puts in (the
-    face mirrored and inverted when omitted)."""
+    face mirrored and inverted when omitted). ``face_max_side``: scale a larger face down first (the
+    demo's photos are bigger than a passport's)."""
     lines = mrz_lines.split() if isinstance(mrz_lines, str) else list(mrz_lines)
+    if face_max_side:
+        face_jpeg = _fit(face_jpeg, face_max_side)
     face = _reencode(face_jpeg, "JPEG2000") if face_jp2 else face_jpeg
     dgs: dict[int, bytes] = {1: lds.encode_dg1(lines), 2: lds.encode_dg2([(face, *_image_size(face))])}
     aa_private = ca_private = None

@@ -151,10 +151,13 @@ def pcsc_stack(tmp_path_factory):
             while (readers := _vpcd_readers()) is None or len(readers) < len(SLOTS):
                 if started.poll() is not None or time.monotonic() > deadline:
                     tail = log.read_text(errors="replace")[-1500:]
+                    STARTED_MARKER.unlink(missing_ok=True)
                     if started.poll() is None:
                         _stop(started)
-                    _unavailable(f"pcscd did not list the vpcd readers within {START_TIMEOUT_S:g} s "
-                                 f"(exit status {started.returncode}); its log ends:\n{tail}")
+                        why = f"pcscd did not list the vpcd readers within {START_TIMEOUT_S:g} s"
+                    else:
+                        why = f"pcscd exited with status {started.returncode}"
+                    _unavailable(f"{why}; its log ends:\n{tail}")
                 time.sleep(0.05)  # polls a condition (pcscd answering with the readers), bounded above
         elif not readers:
             _unavailable("a pcscd is running without vpcd's readers: install vsmartcard-vpcd and restart it")

@@ -128,8 +128,12 @@ def test_dsc_not_yet_valid_and_unknown_csca():
     foreign = CscaStore((other.csca.certificate,))
     # same CSCA name in both test PKIs: the key decides
     assert check(chip(p), foreign).failed_step.step is Step.DSC_CHAINS_TO_CSCA
-    nobody = CscaStore(())
-    assert "no trusted CSCA is named" in check(chip(p), nobody).failed_step.reason
+    elsewhere = CscaStore((pki(KeyKind.RSA_2048, True).csca.certificate,))
+    assert check(chip(p), elsewhere).failed_step.step is Step.DSC_CHAINS_TO_CSCA
+    named_otherwise = personalise.make_csca(p.untrusted_csca.key, "CSCA XX test", "XX", NOW - timedelta(days=1), NOW + timedelta(days=9))
+    assert "no trusted CSCA is named" in check(chip(p), CscaStore((named_otherwise.certificate,))).failed_step.reason
+    for nothing in (None, CscaStore(())):
+        assert "no CSCA list installed" in check(chip(p), nothing).failed_step.reason
 
 
 @pytest.mark.parametrize("hash_name", ["sha1", "sha384", "sha512"])
@@ -237,3 +241,37 @@ def test_garbage_sod_fails_the_first_step(junk):
 @functools.cache
 def _genuine():
     return chip(pki())
+
+
+def test_signed_attributes_stored_out_of_der_order_still_verify():
+    """Issuers that store the signed attributes unsorted but sign their DER (sorted) form pass;
+    a signature over neither form still fails."""
+    p = pki()
+    content = _genuine()
+    sod = content.files[lds.EF_SOD]
+    si = asn1_cms.ContentInfo.load(tlv.parse(sod, 0x77).value)["content"]["signer_infos"][0]
+    attrs = [a.dump() for a in si["signed_attrs"]]
+    assert attrs == sorted(attrs)          # personalisation writes DER
+    stored = b"".join(attrs)
+    assert sod.count(stored) == 1
+    unsorted = sod.replace(stored, b"".join(reversed(attrs)))
+    result = passive_auth.verify(unsorted, content.data_groups(), p.store(), NOW)
+    assert result.passed, result.reason
+    broken = personalise.make_chip(TD3, face(), p.dsc, aa_key=aa_key(), tamper=Tamper.SOD_SIGNATURE_BROKEN)
+    bsod = broken.files[lds.EF_SOD]
+    bsi = asn1_cms.ContentInfo.load(tlv.parse(bsod, 0x77).value)["content"]["signer_infos"][0]
+    battrs = [a.dump() for a in bsi["signed_attrs"]]
+    bsod = bsod.replace(b"".join(battrs), b"".join(reversed(battrs)))
+    assert passive_auth.verify(bsod, broken.data_groups(), p.store(), NOW).failed_step.step is Step.SIGNATURE
+
+
+def test_unreadable_csca_in_a_master_list_is_left_out():
+    p = pki()
+    good = p.csca.certificate.public_bytes(personalise._DER)
+    bad = good.replace(b"\xa0\x03\x02\x01\x02", b"\xa0\x03\x02\x01\x05", 1)   # X.509 "v6"
+    with pytest.raises(passive_auth.x509.InvalidVersion):
+        passive_auth.x509.load_der_x509_certificate(bad)
+    content = passive_auth.CscaMasterList({"version": 0, "cert_list": [
+        passive_auth.asn1_x509.Certificate.load(good), passive_auth.asn1_x509.Certificate.load(bad)]}).dump()
+    ml = personalise.signed_data(passive_auth.CSCA_MASTER_LIST, content, p.master_list_signer)
+    assert passive_auth.read_master_list(ml) == [p.csca.certificate]

@@ -125,3 +125,35 @@ def test_pki_shape(kind):
 def test_make_chip_accepts_one_string_of_lines():
     content = personalise.make_chip("\n".join(TD3), face(), pki().dsc, aa_key=aa_key(), with_pace=False)
     assert lds.dg1_lines(content.files[0x0101]) == TD3
+
+
+def test_large_face_scaled_down_when_asked():
+    big = face((800, 1000))
+    content = personalise.make_chip(TD3, big, pki().dsc, aa_key=aa_key(), face_max_side=320)
+    [got] = lds.parse_dg2(content.files[0x0102])
+    assert (got.width, got.height) == (256, 320) and got.mime == lds.MIME_JPEG
+    small = personalise.make_chip(TD3, face((90, 120)), pki().dsc, aa_key=aa_key(), face_max_side=320)
+    assert lds.parse_dg2(small.files[0x0102])[0].image_bytes == face((90, 120))   # already small: untouched
+
+
+@pytest.mark.parametrize("kind,pss", [(KeyKind.EC_P256, False), (KeyKind.RSA_2048, True)], ids=["ecdsa", "rsa-pss"])
+def test_openssl_verifies_the_sod_and_the_master_list(tmp_path, kind, pss):
+    """An independent CMS implementation accepts what personalisation writes, and extracts the
+    same LDS security object."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    p = pki(kind, pss)
+    content = personalise.make_chip(TD3, face(), p.dsc, aa_key=aa_key())
+    (tmp_path / "csca.pem").write_bytes(p.csca.certificate.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "sod.der").write_bytes(lds.tlv.parse(content.files[lds.EF_SOD]).value)
+    (tmp_path / "ml.der").write_bytes(p.master_list)
+    for name in ("sod", "ml"):
+        run = subprocess.run(["openssl", "cms", "-verify", "-inform", "DER", "-in", f"{name}.der", "-CAfile", "csca.pem",
+                              "-purpose", "any", "-binary", "-out", f"{name}.content"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
+    sod = passive_auth.parse_sod(content.files[lds.EF_SOD])
+    assert (tmp_path / "sod.content").read_bytes() == sod.signed.econtent
