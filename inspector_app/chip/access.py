@@ -25,7 +25,7 @@ from inspector_app.chip.applet import Refused
 from inspector_app.chip.bac import BacChip
 from inspector_app.chip.chip_auth import CaProtocol, ChipAuthChip
 from inspector_app.chip.keys import AccessDenied, ChipProtocolError, PasswordRef
-from inspector_app.chip.pace import PaceChip, PaceParams
+from inspector_app.chip.pace import PaceChip, PaceParams, UnsupportedPace
 from inspector_app.chip.personalise import ChipContent
 from inspector_app.chip.secure_messaging import SecureMessaging, make_secure_messaging
 
@@ -40,6 +40,17 @@ MSE_CA_KAT = (0x41, 0xA6)  # Set KAT: Chip Authentication (3DES)
 def _security_infos(files: dict[int, bytes], fid: int) -> list[lds.SecurityInfo]:
     data = files.get(fid)
     return lds.parse_security_infos(data) if data else []
+
+
+def _first_pace(infos: list[lds.SecurityInfo]) -> PaceParams | None:
+    """The PACE this chip runs: the first PACEInfo crypto implements (a chip may list more)."""
+    for info in infos:
+        if isinstance(info, lds.PaceInfo) and info.parameter_id is not None:
+            try:
+                return PaceParams.from_oid(info.protocol, info.parameter_id)
+            except UnsupportedPace:
+                continue
+    return None
 
 
 class _CloneCa:
@@ -72,8 +83,7 @@ class ChipAccess:
         self._rng = rng
         card_access = _security_infos(content.files, lds.EF_CARD_ACCESS)
         dg14 = _security_infos(content.files, lds.dg_file_id(14))
-        self._pace_params = next((PaceParams.from_oid(i.protocol, i.parameter_id) for i in card_access
-                                  if isinstance(i, lds.PaceInfo) and i.parameter_id is not None), None)
+        self._pace_params = _first_pace(card_access)
         self._ca_info = next((i for i in dg14 if isinstance(i, lds.ChipAuthenticationInfo)), None)
         self._aa_hash = next((active_auth.SIGNATURE_HASHES.get(i.signature_algorithm) for i in dg14
                               if isinstance(i, lds.ActiveAuthenticationInfo)), None)

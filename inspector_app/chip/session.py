@@ -179,7 +179,8 @@ class _Link:
         if offset <= MAX_SHORT_OFFSET:
             return self.send(bytes((0x00, 0xB0, offset >> 8, offset & 0xFF, length & 0xFF)))
         do54 = tlv.encode(0x54, offset.to_bytes(3 if offset > 0xFFFF else 2, "big"))
-        data, sw = self.send(bytes((0x00, 0xB1, 0x00, 0x00, len(do54))) + do54 + bytes((length & 0xFF,)))
+        le = min(self.chunk, length + (2 if length < 0x80 else 3))  # the answer's DO53 header takes room too
+        data, sw = self.send(bytes((0x00, 0xB1, 0x00, 0x00, len(do54))) + do54 + bytes((le & 0xFF,)))
         return (tlv.parse(data, 0x53).value if data else b""), sw
 
 
