@@ -130,7 +130,7 @@ def main() -> int:
     from inspector_app.chip import pcsc, personalise
     from inspector_app.chip.access import ChipAccess
     from inspector_app.chip.applet import EmrtdApplet
-    from inspector_app.chip.session import ReadState, read_chip
+    from inspector_app.chip.session import read_chip
     from inspector_app.chip.simulated import SimulatedChipReader
     from inspector_app.chip.vpcd import VpcdClient
 
@@ -164,16 +164,16 @@ def main() -> int:
                     t = time.perf_counter()
                     result = read_chip(channel, content.mrz_information, trust=trust, reader=reader)
                     times.append(time.perf_counter() - t)
-                    if result.state is not ReadState.READ or not result.passive_auth.passed:
+                    if result.not_read is not None or not result.passive_auth.passed:
                         raise SystemExit(f"{name}: {result.reason} {result.passive_auth and result.passive_auth.reason}")
             _wait_empty(reader)
             inserts = []
             for _ in range(args.inserts):
                 sim = SimulatedChipReader(content, trust=trust, reader=reader, port=port)
                 t = time.perf_counter()
-                result = sim.read(content.mrz_information)
+                result = sim.read_detailed(content.mrz_information)
                 inserts.append(time.perf_counter() - t)
-                assert result.state is ReadState.READ, result.reason
+                assert result.not_read is None, result.reason
                 _wait_empty(reader)
             read, base = summary(times), summary(plain)
             results[name] = {

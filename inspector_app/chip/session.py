@@ -10,9 +10,10 @@ when the chip offers no CA; passive authentication over what was read.
 A chip that fails Chip Authentication drops its session (the next command's MAC does not verify):
 the reader authenticates again and reads on, so the inspector still sees the data and its passive
 authentication, flagged as a chip that is not the original. Everything the card or the link does
-wrong ends as a ``ChipReadResult`` with a state and a reason, never as an exception.
+wrong ends as a result with a ``NotReadState`` and a reason, never as an exception.
 
-The result types are defined here until the examination core's ``reading`` module owns them.
+``SessionResult`` keeps everything a read found (the files, the passive-authentication result,
+the parsed DG1); its ``read_result()`` is the examination core's ``reading.ChipReadResult``.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import Enum
 
 from inspector_app.chip import active_auth, lds, passive_auth, tlv
 from inspector_app.chip.apdu import SW, sw_meaning
@@ -36,12 +36,24 @@ from inspector_app.chip.pace import (
     general_authenticate_apdu,
     mse_set_at_apdu,
 )
+from inspector_app.chip.reading import (
+    AccessControl,
+    ChipNotRead,
+    ChipRead,
+    ChipReadResult,
+    CloneCheck,
+    CloneMethod,
+    NotReadState,
+    PassiveAuthOutcome,
+    PassiveAuthStep,
+    Progress,
+    StepState,
+)
 from inspector_app.chip.secure_messaging import SecureMessaging, SecureMessagingError
 from inspector_app.chip.transport import CardChannel, CardRemoved, NoCard, NoReader, Timeout, TransportError
 from inspector_app.domain.mrz import MrzResult
 
 Random = Callable[[int], bytes]
-Progress = Callable[[int, int], None]  # (bytes read, bytes to read in all)
 
 EMRTD_AID = lds.AID
 SM_CHUNK = 0xDF   # the most a short READ BINARY returns under SM (the wrapped answer must fit 256 bytes)
@@ -51,55 +63,27 @@ EAC_PROTECTED = frozenset({3, 4})  # fingerprints and irises: terminal authentic
 
 
 # ----------------------------------------------------------------------------------- the result
-class ReadState(Enum):
-    READ = "read"
-    NO_READER = "no reader"
-    NO_CARD = "no chip"
-    ACCESS_DENIED = "access denied"
-    READ_FAILED = "read failed"
-
-
-class AccessMethod(Enum):
-    PACE_MRZ = "PACE with the MRZ"
-    PACE_CAN = "PACE with the CAN"
-    BAC = "BAC"
-
-
-class CloneCheckMethod(Enum):
-    CHIP_AUTHENTICATION = "Chip Authentication"
-    ACTIVE_AUTHENTICATION = "Active Authentication"
-    NONE = "none offered"
-
-
-class CloneCheckStatus(Enum):
-    PASSED = "passed"
-    FAILED = "failed"
-    NOT_RUN = "not run"
-
-
-@dataclass(frozen=True)
-class CloneCheck:
-    method: CloneCheckMethod
-    status: CloneCheckStatus
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {"method": self.method.value, "status": self.status.value, "reason": self.reason}
+_STEP_STATES = {passive_auth.Status.PASSED: StepState.passed, passive_auth.Status.FAILED: StepState.failed,
+                passive_auth.Status.NOT_RUN: StepState.not_run}
+_NOT_READ = CloneCheck(CloneMethod.not_offered, StepState.not_run, "the chip was not read")
 
 
 @dataclass
-class ChipReadResult:
-    state: ReadState
+class SessionResult:
+    """Everything one read found, for the command line and the record; ``read_result()`` is what
+    the examination core takes. ``not_read`` None means the chip was read (its checks may fail)."""
+
+    not_read: NotReadState | None
     reason: str
-    reader: str | None = None
-    access: AccessMethod | None = None
+    reader: str = ""
+    access: AccessControl | None = None
     access_detail: str = ""
     files: dict[int, bytes] = field(default_factory=dict)         # file id -> content as read
     skipped: tuple[int, ...] = ()                                   # data groups listed but not readable
     dg1: MrzResult | None = None
     faces: list[lds.FaceImage] = field(default_factory=list)
-    passive_auth: passive_auth.PassiveAuthResult | None = None
-    clone_check: CloneCheck = CloneCheck(CloneCheckMethod.NONE, CloneCheckStatus.NOT_RUN, "not read")
+    passive_auth: passive_auth.PassiveAuthResult | None = None    # None: no CSCA trust to check against
+    clone_check: CloneCheck = _NOT_READ
     duration_s: float = 0.0
     at: datetime | None = None
 
@@ -107,9 +91,29 @@ class ChipReadResult:
     def data_groups(self) -> dict[int, bytes]:
         return {fid - 0x0100: data for fid, data in self.files.items() if 0x0101 <= fid <= 0x0110}
 
+    def passive_auth_outcome(self) -> PassiveAuthOutcome:
+        if self.passive_auth is None:
+            why = "no CSCA list on this booth to check the Document Signer against"
+            return PassiveAuthOutcome.of(PassiveAuthStep(step.value, StepState.not_run, why)
+                                         for step in passive_auth.Step)
+        return PassiveAuthOutcome.of(PassiveAuthStep(s.step.value, _STEP_STATES[s.status],
+                                                     "" if s.status is passive_auth.Status.PASSED else s.reason)
+                                     for s in self.passive_auth.steps)
+
+    def read_result(self) -> ChipReadResult:
+        if self.not_read is not None or self.access is None:
+            return ChipNotRead(self.not_read or NotReadState.read_failed, self.reason, self.reader, self.duration_s)
+        dg1 = self.data_groups.get(1)
+        try:
+            lines = tuple(lds.dg1_lines(dg1)) if dg1 else ()
+        except tlv.TlvError:
+            lines = ()
+        return ChipRead(self.reader, self.access, lines, self.faces[0].image_bytes if self.faces else None,
+                        self.passive_auth_outcome(), self.clone_check, self.duration_s, tuple(sorted(self.data_groups)))
+
     def to_dict(self) -> dict:
         return {
-            "state": self.state.value, "reason": self.reason, "reader": self.reader,
+            "state": self.not_read.value if self.not_read else "read", "reason": self.reason, "reader": self.reader,
             "access_control": self.access.value if self.access else None, "access_detail": self.access_detail,
             "files": [{"file_id": f"{fid:04X}", "name": _file_name(fid), "size": len(data),
                        "sha256": hashlib.sha256(data).hexdigest()} for fid, data in sorted(self.files.items())],
@@ -118,7 +122,8 @@ class ChipReadResult:
             "faces": [{"mime": f.mime, "width": f.width, "height": f.height, "size": len(f.image_bytes)}
                       for f in self.faces],
             "passive_authentication": self.passive_auth.to_dict() if self.passive_auth else None,
-            "clone_check": self.clone_check.to_dict(),
+            "clone_check": {"method": self.clone_check.method.value, "state": self.clone_check.state.value,
+                            "reason": self.clone_check.reason},
             "duration_s": round(self.duration_s, 3),
             "at": self.at.isoformat() if self.at else None,
         }
@@ -209,34 +214,34 @@ class Reading:
         self.progress = progress
         self.rng = rng
         self.budget_s = budget_s
-        self.result = ChipReadResult(ReadState.READ_FAILED, "not read", reader=reader)
+        self.result = SessionResult(NotReadState.read_failed, "not read", reader=reader or "")
         self.at = at
         self._done = 0
         self._total = 0
 
     # -- the whole read ---------------------------------------------------------------------------
-    def run(self) -> ChipReadResult:
+    def run(self) -> SessionResult:
         started = time.monotonic()
         self.link = _Link(self.channel, started + self.budget_s)
         result = self.result
         try:
             self._read()
         except AccessDenied as exc:
-            result.state, result.reason = ReadState.ACCESS_DENIED, f"access denied: {exc}"
+            result.not_read, result.reason = NotReadState.access_denied, f"access denied: {exc}"
         except NoReader as exc:
-            result.state, result.reason = ReadState.NO_READER, str(exc)
+            result.not_read, result.reason = NotReadState.no_reader, str(exc)
         except NoCard as exc:
-            result.state, result.reason = ReadState.NO_CARD, str(exc)
+            result.not_read, result.reason = NotReadState.no_chip, str(exc)
         except CardRemoved as exc:
-            result.state, result.reason = ReadState.READ_FAILED, f"the chip left the reader during the read: {exc}"
+            result.not_read, result.reason = NotReadState.read_failed, f"the chip left the reader during the read: {exc}"
         except (Timeout, ReadTooSlow) as exc:
-            result.state, result.reason = ReadState.READ_FAILED, f"the chip stopped answering in time: {exc}"
+            result.not_read, result.reason = NotReadState.read_failed, f"the chip stopped answering in time: {exc}"
         except TransportError as exc:
-            result.state, result.reason = ReadState.READ_FAILED, f"the reader failed: {exc}"
+            result.not_read, result.reason = NotReadState.read_failed, f"the reader failed: {exc}"
         except (CardStatus, SecureMessagingError, ChipProtocolError, tlv.TlvError) as exc:
-            result.state, result.reason = ReadState.READ_FAILED, f"the chip's answers are not an eMRTD's: {exc}"
+            result.not_read, result.reason = NotReadState.read_failed, f"the chip's answers are not an eMRTD's: {exc}"
         else:
-            result.state, result.reason = ReadState.READ, "read"
+            result.not_read, result.reason = None, "read"
         result.duration_s = time.monotonic() - started
         return result
 
@@ -273,6 +278,7 @@ class Reading:
         if not ca_done:
             self._chip_authentication()
         self.result.skipped = tuple(sorted(skipped))
+        self._say("checking that the chip is the original and its data as signed", 1.0)
         self._active_authentication()
         self._interpret()
 
@@ -303,6 +309,7 @@ class Reading:
     def _authenticate(self, card_access: bytes | None) -> None:
         self.link.sm = None
         params = self._pace_params(card_access)
+        self._say(f"opening the chip with {'PACE' if params else 'BAC'}", 0.0)
         if params is not None:
             self._pace(params)
             self.link.ok(b"\x00\xa4\x04\x0c\x07" + EMRTD_AID, "SELECT the eMRTD application")
@@ -325,7 +332,7 @@ class Reading:
                 raise CardStatus("GENERAL AUTHENTICATE (PACE)", sw)
             data = terminal.step(response)
         self.link.sm = terminal.secure_messaging()
-        self.result.access = AccessMethod.PACE_CAN if self.can else AccessMethod.PACE_MRZ
+        self.result.access = AccessControl.pace_can if self.can else AccessControl.pace_mrz
         self.result.access_detail = params.description
 
     def _bac(self) -> None:
@@ -337,7 +344,7 @@ class Reading:
         if sw == SW.SECURITY_STATUS_NOT_SATISFIED or sw != SW.OK:
             raise CardStatus("EXTERNAL AUTHENTICATE (BAC)", sw)
         self.link.sm = terminal.finish(response)
-        self.result.access = AccessMethod.BAC
+        self.result.access = AccessControl.bac
         self.result.access_detail = "BAC, 3DES secure messaging"
 
     # -- files ------------------------------------------------------------------------------------
@@ -385,8 +392,11 @@ class Reading:
         return data[:size]
 
     def _report(self) -> None:
+        self._say(f"reading the chip: {self._done} of {self._total} bytes", self._done / self._total if self._total else 0.0)
+
+    def _say(self, text: str, fraction: float) -> None:
         if self.progress is not None:
-            self.progress(self._done, self._total)
+            self.progress(text, fraction)
 
     # -- clone detection --------------------------------------------------------------------------
     def _dg14_infos(self) -> list:
@@ -405,11 +415,11 @@ class Reading:
         if ca_info is None or not keys:
             return
         key = next((k for k in keys if ca_info.key_id is None or k.key_id == ca_info.key_id), keys[0])
-        method = CloneCheckMethod.CHIP_AUTHENTICATION
+        method = CloneMethod.chip_authentication
         try:
             terminal = ChipAuthTerminal(key.public_key_info_der, ca_info.protocol, ca_info.key_id, rng=self.rng)
         except (UnsupportedChipAuthentication, ChipProtocolError, ValueError) as exc:
-            self.result.clone_check = CloneCheck(method, CloneCheckStatus.NOT_RUN, f"DG14's key cannot be used: {exc}")
+            self.result.clone_check = CloneCheck(method, StepState.not_run, f"DG14's key cannot be used: {exc}")
             return
         try:
             for apdu in terminal.command_apdus():
@@ -421,21 +431,21 @@ class Reading:
                 raise CardStatus("the first command after Chip Authentication", sw)
         except (CardStatus, SecureMessagingError) as exc:
             self.result.clone_check = CloneCheck(
-                method, CloneCheckStatus.FAILED,
+                method, StepState.failed,
                 f"the chip does not hold the private key of DG14: not the original chip ({exc})")
             self._authenticate(self.result.files.get(lds.EF_CARD_ACCESS))  # read on in a fresh session
             return
-        self.result.clone_check = CloneCheck(method, CloneCheckStatus.PASSED,
+        self.result.clone_check = CloneCheck(method, StepState.passed,
                                              "the chip proved it holds the private key of DG14")
         self.result.access_detail += f"; then Chip Authentication ({terminal.protocol.cipher.label})"
 
     def _active_authentication(self) -> None:
-        if self.result.clone_check.method is not CloneCheckMethod.NONE:
+        if self.result.clone_check.method is not CloneMethod.not_offered:
             return
         dg15 = self.result.files.get(lds.dg_file_id(15))
-        method = CloneCheckMethod.ACTIVE_AUTHENTICATION
+        method = CloneMethod.active_authentication
         if dg15 is None:
-            self.result.clone_check = CloneCheck(CloneCheckMethod.NONE, CloneCheckStatus.NOT_RUN,
+            self.result.clone_check = CloneCheck(CloneMethod.not_offered, StepState.not_run,
                                                  "the chip offers neither Chip nor Active Authentication")
             return
         aa_info = next((i for i in self._dg14_infos() if isinstance(i, lds.ActiveAuthenticationInfo)), None)
@@ -446,15 +456,15 @@ class Reading:
             genuine = sw == SW.OK and active_auth.verify(
                 spki, challenge, signature, signature_algorithm=aa_info.signature_algorithm if aa_info else None)
         except (tlv.TlvError, ChipProtocolError) as exc:
-            self.result.clone_check = CloneCheck(method, CloneCheckStatus.FAILED, f"DG15's key cannot be used: {exc}")
+            self.result.clone_check = CloneCheck(method, StepState.failed, f"DG15's key cannot be used: {exc}")
             return
         if genuine:
-            self.result.clone_check = CloneCheck(method, CloneCheckStatus.PASSED,
+            self.result.clone_check = CloneCheck(method, StepState.passed,
                                                  "the chip signed a fresh challenge with the key of DG15")
         else:
             why = "its signature does not verify" if sw == SW.OK else f"it answered {sw:04X} ({sw_meaning(sw)})"
             self.result.clone_check = CloneCheck(
-                method, CloneCheckStatus.FAILED,
+                method, StepState.failed,
                 f"the chip could not sign a fresh challenge with the key of DG15 ({why}): not the original chip")
 
     # -- what was read ------------------------------------------------------------------------------
@@ -477,7 +487,7 @@ class Reading:
             result.passive_auth = passive_auth.verify(sod, dgs, self.trust, result.at)
 
 
-def read_chip(channel: CardChannel, mrz_information: str, can: str | None = None, **options) -> ChipReadResult:
+def read_chip(channel: CardChannel, mrz_information: str, can: str | None = None, **options) -> SessionResult:
     """Read and check the chip on ``channel``; see ``Reading`` for the options."""
     return Reading(channel, mrz_information, can, **options).run()
 
@@ -498,21 +508,26 @@ class PcscChipReader:
         self.budget_s = budget_s
         self.rng = rng
 
-    def read(self, mrz_information: str, can: str | None = None, progress: Progress | None = None) -> ChipReadResult:
+    def read(self, mrz_information: str, can: str | None, progress: Progress | None = None) -> ChipReadResult:
+        """``reading.ChipReader``: what the examination core records."""
+        return self.read_detailed(mrz_information, can, progress).read_result()
+
+    def read_detailed(self, mrz_information: str, can: str | None = None,
+                      progress: Progress | None = None) -> SessionResult:
         from inspector_app.chip import pcsc
 
         started = time.monotonic()
         try:
             channel = pcsc.connect(self.reader, wait_s=self.wait_s, transmit_timeout_s=self.transmit_timeout_s)
         except NoReader as exc:
-            return ChipReadResult(ReadState.NO_READER, str(exc), reader=self.reader,
-                                  duration_s=time.monotonic() - started)
+            return SessionResult(NotReadState.no_reader, str(exc), reader=self.reader or "",
+                                 duration_s=time.monotonic() - started)
         except NoCard as exc:
-            return ChipReadResult(ReadState.NO_CARD, str(exc), reader=self.reader,
-                                  duration_s=time.monotonic() - started)
+            return SessionResult(NotReadState.no_chip, str(exc), reader=self.reader or "",
+                                 duration_s=time.monotonic() - started)
         except TransportError as exc:
-            return ChipReadResult(ReadState.READ_FAILED, f"the reader failed: {exc}", reader=self.reader,
-                                  duration_s=time.monotonic() - started)
+            return SessionResult(NotReadState.read_failed, f"the reader failed: {exc}", reader=self.reader or "",
+                                 duration_s=time.monotonic() - started)
         with channel:
             return read_chip(channel, mrz_information, can, trust=self.trust, progress=progress, rng=self.rng,
                              budget_s=self.budget_s, reader=channel.reader)

@@ -15,7 +15,8 @@ from inspector_app.chip import personalise
 from inspector_app.chip.access import ChipAccess
 from inspector_app.chip.applet import EmrtdApplet, Stop
 from inspector_app.chip.passive_auth import CscaStore
-from inspector_app.chip.session import ChipReadResult, PcscChipReader, Progress, Random
+from inspector_app.chip.reading import ChipReadResult, Progress
+from inspector_app.chip.session import PcscChipReader, Random, SessionResult
 from inspector_app.chip.vpcd import DEFAULT_PORT, VpcdClient
 
 VIRTUAL_READER = "Virtual PCD 00 00"  # vpcd's first slot, port 35963
@@ -56,7 +57,12 @@ class SimulatedChipReader:
         return EmrtdApplet(self.content.files, ChipAccess(self.content), delay_s=b.delay_s,
                            stop_after_bytes=b.stop_after_bytes, stop=b.stop)
 
-    def read(self, mrz_information: str, can: str | None = None, progress: Progress | None = None) -> ChipReadResult:
+    def read(self, mrz_information: str, can: str | None, progress: Progress | None = None) -> ChipReadResult:
+        """``reading.ChipReader``: what the examination core records."""
+        return self.read_detailed(mrz_information, can, progress).read_result()
+
+    def read_detailed(self, mrz_information: str, can: str | None = None,
+                      progress: Progress | None = None) -> SessionResult:
         self.last_applet = self.applet()
         with VpcdClient(self.last_applet, port=self.port):
-            return self.terminal.read(mrz_information, can, progress)
+            return self.terminal.read_detailed(mrz_information, can, progress)

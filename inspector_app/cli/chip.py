@@ -18,6 +18,7 @@ from pathlib import Path
 
 from inspector_app.cli.support import CliError, add_command, emit, home_of
 
+ACCESS_WORDS = {"bac": "BAC", "pace_mrz": "PACE with the MRZ", "pace_can": "PACE with the CAN"}
 EXIT_CHECK_FAILED, EXIT_NO_READER, EXIT_NO_CARD, EXIT_ACCESS_DENIED, EXIT_READ_FAILED = 1, 3, 4, 5, 6
 
 
@@ -107,40 +108,44 @@ def _is_certificate(data: bytes) -> bool:
 
 
 def _face_score(chip_image: bytes, live: Path) -> dict:
-    """The chip photo against the live image with the booth's matcher: distance, threshold, verdict."""
+    """The chip photo against the live image with the booth's matcher, on the project's one
+    similarity scale (0-100, a match from ``similarity.HIT_AT``); the native distance for audit."""
     import io
 
     import numpy as np
     from PIL import Image
 
-    from inspector_app.biometrics import face
+    from inspector_app.biometrics import face, similarity
 
+    unmatched = {"score": None, "threshold": similarity.HIT_AT, "match": False}
     try:
         with Image.open(io.BytesIO(chip_image)) as im:
             photo = np.asarray(im.convert("RGB"), dtype=np.uint8).copy()
-    except OSError as exc:
-        return {"error": f"the chip photo cannot be decoded: {exc}", "threshold": face.THRESHOLD, "match": False}
-    try:
         chip_template = face.encode(photo)
+    except OSError as exc:
+        return {**unmatched, "error": f"the chip photo cannot be decoded: {exc}"}
     except face.FaceError as exc:
-        return {"error": f"chip photo: {exc}", "threshold": face.THRESHOLD, "match": False}
+        return {**unmatched, "error": f"chip photo: {exc}"}
     try:
         live_template = face.encode_file(live)
     except face.FaceError as exc:
         raise CliError(f"--face {live}: {exc}") from exc
     d = face.distance(chip_template, live_template)
-    return {"distance": round(d, 6), "threshold": face.THRESHOLD, "match": face.is_match(d), "live_image": str(live)}
+    score = similarity.face_similarity(d)
+    return {"score": score, "threshold": similarity.HIT_AT, "match": score >= similarity.HIT_AT,
+            "native": {"distance": round(d, 6), "threshold": face.THRESHOLD}, "live_image": str(live)}
 
 
 def _read(args: argparse.Namespace) -> int:
-    from inspector_app.chip.session import CloneCheckStatus, PcscChipReader, ReadState
+    from inspector_app.chip.reading import NotReadState, StepState
+    from inspector_app.chip.session import PcscChipReader
 
     mrz_information = _mrz_information(args)
     trust = _trust(args)
     if args.face is not None and not args.face.is_file():
         raise CliError(f"--face {args.face}: no such file")
     reader = PcscChipReader(args.reader, trust=trust, wait_s=args.wait)
-    result = reader.read(mrz_information, args.can)
+    result = reader.read_detailed(mrz_information, args.can)
     out = result.to_dict()
     if trust is None:
         out["passive_authentication_not_run"] = ("no CSCA trust: give --csca, or apply list bundles with a csca "
@@ -149,18 +154,18 @@ def _read(args: argparse.Namespace) -> int:
     if args.face is not None and result.faces:
         face = _face_score(result.faces[0].image_bytes, args.face)
     out["face"] = face
-    failed_state = {ReadState.NO_READER: EXIT_NO_READER, ReadState.NO_CARD: EXIT_NO_CARD,
-                    ReadState.ACCESS_DENIED: EXIT_ACCESS_DENIED, ReadState.READ_FAILED: EXIT_READ_FAILED}
-    if result.state in failed_state:
+    exit_codes = {NotReadState.no_reader: EXIT_NO_READER, NotReadState.no_chip: EXIT_NO_CARD,
+                  NotReadState.access_denied: EXIT_ACCESS_DENIED, NotReadState.read_failed: EXIT_READ_FAILED}
+    if result.not_read is not None:
         if args.json:
             emit(out, True)
-        raise CliError(f"{result.state.value}: {result.reason}", failed_state[result.state])
+        raise CliError(f"{result.not_read.value.replace('_', ' ')}: {result.reason}", exit_codes[result.not_read])
     problems = []
     if result.passive_auth is None:
         problems.append("passive authentication not run (no CSCA trust)")
     elif not result.passive_auth.passed:
         problems.append(f"passive authentication failed — {result.passive_auth.reason}")
-    if result.clone_check.status is CloneCheckStatus.FAILED:
+    if result.clone_check.state is StepState.failed:
         problems.append(f"clone check failed — {result.clone_check.reason}")
     if face is not None and not face.get("match"):
         problems.append("the chip photo does not match --face" + (f" ({face['error']})" if "error" in face else ""))
@@ -173,7 +178,7 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _text(result, face: dict | None, problems: list[str]) -> str:
-    lines = [f"reader: {result.reader}", f"access control: {result.access.value} ({result.access_detail})"]
+    lines = [f"reader: {result.reader}", f"access control: {ACCESS_WORDS[result.access.value]} ({result.access_detail})"]
     for f in result.to_dict()["files"]:
         lines.append(f"  {f['name']:<14} {f['size']:>7} bytes  sha256 {f['sha256'][:16]}…")
     if result.skipped:
@@ -182,9 +187,9 @@ def _text(result, face: dict | None, problems: list[str]) -> str:
         lines.append(f"passive authentication: {'passed' if result.passive_auth.passed else 'FAILED'}")
         lines += [f"  [{s.status.value}] {s.step.value}: {s.reason}" for s in result.passive_auth.steps]
     c = result.clone_check
-    lines.append(f"clone check ({c.method.value}): {c.status.value} — {c.reason}")
-    if face is not None and "distance" in face:
-        lines.append(f"face: distance {face['distance']:.4f} (threshold {face['threshold']}): "
+    lines.append(f"clone check ({c.method.value.replace('_', ' ')}): {c.state.value.replace('_', ' ')} — {c.reason}")
+    if face is not None and face["score"] is not None:
+        lines.append(f"face: similarity {face['score']} of 100, a match from {face['threshold']}: "
                      f"{'MATCH' if face['match'] else 'no match'}")
     lines.append("GENUINE" if not problems else "NOT VERIFIED: " + "; ".join(problems))
     return "\n".join(lines)
