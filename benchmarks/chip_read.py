@@ -11,7 +11,7 @@ pcscd takes to notice a chip put on the reader (its presence poll), as an inspec
 
     python benchmarks/chip_read.py --runs 20            # writes benchmarks/results/chip_read.json
 
-Uses a running pcscd with vpcd's readers, or starts one (as the tests do) and stops it after.
+Uses a running pcscd with vpcd's readers, or starts one and stops it after (simulated.VirtualPcsc).
 """
 from __future__ import annotations
 
@@ -20,11 +20,8 @@ import datetime
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import code_commit  # noqa: E402
 
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
-READERS = {"Virtual PCD 00 00": 35963, "Virtual PCD 00 01": 35964}
+READERS = {"Virtual PCD 00 00": 35963, "Virtual PCD 00 01": 35964}  # simulated.VPCD_READERS
 PORTRAIT = ROOT / "inspector_app" / "app" / "demo_data" / "images" / "WL-BIO-0001.jpg"
 TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
 
@@ -45,39 +42,6 @@ def summary(values: list[float]) -> dict:
     p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
     return {"n": len(values), "p50_ms": round(statistics.median(values) * 1000, 1), "p95_ms": round(p95 * 1000, 1),
             "max_ms": round(values[-1] * 1000, 1)}
-
-
-def vpcd_readers() -> list[str] | None:
-    from inspector_app.chip import pcsc
-    from inspector_app.chip.transport import ServiceUnavailable
-
-    try:
-        return [r for r in pcsc.list_readers() if r in READERS]
-    except ServiceUnavailable:
-        return None
-
-
-def ensure_pcscd() -> subprocess.Popen | None:
-    """A pcscd with vpcd's readers: the running one, or one started here (returned, to stop)."""
-    if vpcd_readers():
-        return None
-    if vpcd_readers() is not None:
-        raise SystemExit("a pcscd runs without vpcd's readers: install vsmartcard-vpcd and restart it")
-    binary = shutil.which("pcscd") or "/usr/sbin/pcscd"
-    if not Path(binary).exists() or not VPCD_DRIVER.exists():
-        raise SystemExit("pcscd or vpcd missing: apt-get install pcscd vsmartcard-vpcd (build/setup.sh)")
-    conf = Path(tempfile.mkdtemp(prefix="bench-pcscd-")) / "reader.conf.d"
-    conf.mkdir()
-    (conf / "vpcd").write_text(f'FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:0x8C7B\nLIBPATH {VPCD_DRIVER}\n'
-                               "CHANNELID 0x8C7B\n")
-    proc = subprocess.Popen([binary, "--foreground", "--config", str(conf)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    deadline = time.monotonic() + 15
-    while not vpcd_readers():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("pcscd did not list vpcd's readers within 15 s")
-        time.sleep(0.05)  # polls pcscd coming up, bounded above
-    return proc
 
 
 def free_reader() -> tuple[str, int]:
@@ -131,7 +95,7 @@ def main() -> int:
     from inspector_app.chip.access import ChipAccess
     from inspector_app.chip.applet import EmrtdApplet
     from inspector_app.chip.session import read_chip
-    from inspector_app.chip.simulated import SimulatedChipReader
+    from inspector_app.chip.simulated import SimulatedChipReader, VirtualPcsc, wait_until_empty
     from inspector_app.chip.vpcd import VpcdClient
 
     load_before = round(os.getloadavg()[0], 2)
@@ -144,10 +108,9 @@ def main() -> int:
         "PACE ECDH-GM AES-128 + AA (ECDSA P-256)": dict(aa_key=aa),
         "PACE ECDH-GM AES-128 + CA (ECDH brainpoolP256r1)": dict(with_ca=True, aa_key=aa),
     }
-    started_pcscd = ensure_pcscd()
-    reader, port = free_reader()
     results: dict = {}
-    try:
+    with VirtualPcsc():
+        reader, port = free_reader()
         for name, options in variants.items():
             content = personalise.make_chip(TD3, face, pki.dsc, **options)
             times, plain = [], []
@@ -166,7 +129,7 @@ def main() -> int:
                     times.append(time.perf_counter() - t)
                     if result.not_read is not None or not result.passive_auth.passed:
                         raise SystemExit(f"{name}: {result.reason} {result.passive_auth and result.passive_auth.reason}")
-            _wait_empty(reader)
+            wait_until_empty(reader)
             inserts = []
             for _ in range(args.inserts):
                 sim = SimulatedChipReader(content, trust=trust, reader=reader, port=port)
@@ -174,7 +137,6 @@ def main() -> int:
                 result = sim.read_detailed(content.mrz_information)
                 inserts.append(time.perf_counter() - t)
                 assert result.not_read is None, result.reason
-                _wait_empty(reader)
             read, base = summary(times), summary(plain)
             results[name] = {
                 "bytes": size, "access": result.access_detail, "clone_check": result.clone_check.method.value,
@@ -186,10 +148,6 @@ def main() -> int:
             print(f"{name}: read p50 {read['p50_ms']} ms p95 {read['p95_ms']} ms; plain {base['p50_ms']} ms "
                   f"(x{results[name]['ratio_p50']}); with insertion p50 {results[name]['insert_to_result']['p50_ms']} ms",
                   file=sys.stderr)
-    finally:
-        if started_pcscd is not None:
-            started_pcscd.terminate()
-            started_pcscd.wait(10)
     report = {
         "benchmark": "chip_read", "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commit": code_commit(), "platform": platform.platform(), "python": platform.python_version(),
@@ -201,24 +159,6 @@ def main() -> int:
     args.out.write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report))
     return 0
-
-
-def _wait_empty(reader: str, timeout_s: float = 10.0) -> None:
-    """Wait on pcscd's state changes until the chip taken off is gone, before the next insertion."""
-    from smartcard import scard
-
-    _, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
-    try:
-        state = scard.SCARD_STATE_UNAWARE
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            _, states = scard.SCardGetStatusChange(ctx, int(max(0, deadline - time.monotonic()) * 1000) if state else 0,
-                                                   [(reader, state)])
-            state = states[0][1] & ~scard.SCARD_STATE_CHANGED
-            if state & scard.SCARD_STATE_EMPTY:
-                return
-    finally:
-        scard.SCardReleaseContext(ctx)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,14 @@ from inspector_app.chip.reading import (
     StepState,
 )
 from inspector_app.chip.session import PcscChipReader
-from inspector_app.chip.simulated import ChipBehaviour, SimulatedChipReader
+from inspector_app.chip.simulated import (
+    VPCD_READERS,
+    ChipBehaviour,
+    SimulatedChipReader,
+    SimulatedDesk,
+    VirtualPcsc,
+    vpcd_readers,
+)
 from tests.chip.chip_fixtures import NOW, TD1, TD3, aa_key, face, pki
 
 
@@ -262,3 +269,24 @@ def test_without_csca_trust_passive_authentication_is_not_run_and_not_passed(vir
     assert isinstance(got, ChipRead) and not got.passive_auth.passed and got.passive_auth.failed_step is None
     assert {s.state for s in got.passive_auth.steps} == {StepState.not_run}
     assert "no CSCA list" in got.passive_auth.steps[0].reason
+
+
+# -- the demo's desk: one reader, the passport on it changes -----------------------------------------
+
+def test_the_desk_reads_whichever_passport_is_on_it(virtual_reader):
+    desk = SimulatedDesk(trust=pki().store(), reader=virtual_reader.name, port=virtual_reader.port, wait_s=0.3)
+    genuine, altered = chip(), chip(tamper=Tamper.DG1_CHANGED)
+    desk.place(genuine)
+    first = desk.read(genuine.mrz_information, None)
+    desk.place(altered)
+    second = desk.read(altered.mrz_information, None)
+    desk.place(None)
+    third = desk.read(genuine.mrz_information, None)
+    assert isinstance(first, ChipRead) and first.passive_auth.passed
+    assert isinstance(second, ChipRead) and second.passive_auth.failed_step == Step.DATA_GROUP_HASHES.value
+    assert isinstance(third, ChipNotRead) and third.state is NotReadState.no_chip
+
+
+def test_virtual_pcsc_uses_the_running_pcscd(pcsc_stack):
+    with VirtualPcsc() as pcsc:
+        assert pcsc.process is None and set(vpcd_readers()) == set(VPCD_READERS)
