@@ -154,14 +154,11 @@ class SimulatedChipReader:
 
     def read_detailed(self, mrz_information: str, can: str | None = None,
                       progress: Progress | None = None) -> SessionResult:
+        # a passport taken off just before must be gone for pcscd, or this one would be taken for it
+        wait_until_empty(self.terminal.reader or VIRTUAL_READER)
         self.last_applet = self.applet()
-        try:
-            with VpcdClient(self.last_applet, port=self.port):
-                return self.terminal.read_detailed(mrz_information, can, progress)
-        finally:
-            # the passport is taken off: the next one put on this reader must not meet pcscd still
-            # holding this one's state
-            wait_until_empty(self.terminal.reader or VIRTUAL_READER)
+        with VpcdClient(self.last_applet, port=self.port):
+            return self.terminal.read_detailed(mrz_information, can, progress)
 
 
 class SimulatedDesk:
@@ -185,6 +182,7 @@ class SimulatedDesk:
     def read_detailed(self, mrz_information: str, can: str | None = None,
                       progress: Progress | None = None) -> SessionResult:
         if self.content is None:
+            wait_until_empty(self.reader)  # the last passport is off the reader for pcscd too
             return PcscChipReader(self.reader, trust=self.trust, wait_s=self.wait_s).read_detailed(
                 mrz_information, can, progress)
         return SimulatedChipReader(self.content, trust=self.trust, reader=self.reader, port=self.port,
