@@ -436,9 +436,11 @@ class Examination:
         from inspector_app.booth import chip as chip_check
 
         self._need_examination()
-        live, image, photo = self.face_template, self._chip_photo, self.chip.get("photo")
-        if self.chip.get("state") != "read" or live is None:
-            return None
+        with self._lock:   # the read and the face capture finish on two threads: compare once per pair
+            live, image, photo = self.face_template, self._chip_photo, self.chip.get("photo")
+            if self.chip.get("state") != "read" or live is None or self.chip.get("compared_with") is live:
+                return None
+            self.chip = dict(self.chip, compared_with=live)
         evidence = {k: v for k, v in (("live", self.face.get("evidence_path")), ("chip", photo)) if v}
         template, problem = None, ""
         if not image or not photo:
