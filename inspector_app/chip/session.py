@@ -82,7 +82,7 @@ class SessionResult:
     skipped: tuple[int, ...] = ()                                   # data groups listed but not readable
     dg1: MrzResult | None = None
     faces: list[lds.FaceImage] = field(default_factory=list)
-    passive_auth: passive_auth.PassiveAuthResult | None = None    # None: no CSCA trust to check against
+    passive_auth: passive_auth.PassiveAuthResult | None = None    # None: no EF.SOD was read
     clone_check: CloneCheck = _NOT_READ
     duration_s: float = 0.0
     at: datetime | None = None
@@ -92,13 +92,17 @@ class SessionResult:
         return {fid - 0x0100: data for fid, data in self.files.items() if 0x0101 <= fid <= 0x0110}
 
     def passive_auth_outcome(self) -> PassiveAuthOutcome:
-        if self.passive_auth is None:
-            why = "no CSCA list on this booth to check the Document Signer against"
-            return PassiveAuthOutcome.of(PassiveAuthStep(step.value, StepState.not_run, why)
+        """Passive authentication for the core, with the verifier's own verdict: a step it did not
+        run without failing (revocation unchecked for want of a current CRL) is a warning there,
+        not a failure, so ``passed`` is the verifier's and the step keeps its reason."""
+        pa = self.passive_auth
+        if pa is None:  # no EF.SOD read: nothing was checked
+            return PassiveAuthOutcome.of(PassiveAuthStep(step.value, StepState.not_run, "the chip gave no EF.SOD")
                                          for step in passive_auth.Step)
-        return PassiveAuthOutcome.of(PassiveAuthStep(s.step.value, _STEP_STATES[s.status],
-                                                     "" if s.status is passive_auth.Status.PASSED else s.reason)
-                                     for s in self.passive_auth.steps)
+        steps = tuple(PassiveAuthStep(s.step.value, _STEP_STATES[s.status],
+                                      "" if s.status is passive_auth.Status.PASSED else s.reason) for s in pa.steps)
+        failed = pa.failed_step
+        return PassiveAuthOutcome(steps, pa.passed, failed.step.value if failed else None)
 
     def read_result(self) -> ChipReadResult:
         if self.not_read is not None or self.access is None:
@@ -483,8 +487,8 @@ class Reading:
             except tlv.TlvError:
                 result.faces = []
         sod = result.files.get(lds.EF_SOD)
-        if self.trust is not None and sod is not None:
-            result.passive_auth = passive_auth.verify(sod, dgs, self.trust, result.at)
+        if sod is not None:  # without a CSCA list the verifier says so at its chain step
+            result.passive_auth = passive_auth.verify(sod, dgs, self.trust or passive_auth.CscaStore(()), result.at)
 
 
 def read_chip(channel: CardChannel, mrz_information: str, can: str | None = None, **options) -> SessionResult:

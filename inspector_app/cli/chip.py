@@ -147,9 +147,6 @@ def _read(args: argparse.Namespace) -> int:
     reader = PcscChipReader(args.reader, trust=trust, wait_s=args.wait)
     result = reader.read_detailed(mrz_information, args.can)
     out = result.to_dict()
-    if trust is None:
-        out["passive_authentication_not_run"] = ("no CSCA trust: give --csca, or apply list bundles with a csca "
-                                                 "section")
     face = None
     if args.face is not None and result.faces:
         face = _face_score(result.faces[0].image_bytes, args.face)
@@ -162,7 +159,7 @@ def _read(args: argparse.Namespace) -> int:
         raise CliError(f"{result.not_read.value.replace('_', ' ')}: {result.reason}", exit_codes[result.not_read])
     problems = []
     if result.passive_auth is None:
-        problems.append("passive authentication not run (no CSCA trust)")
+        problems.append("passive authentication not run: the chip gave no EF.SOD")
     elif not result.passive_auth.passed:
         problems.append(f"passive authentication failed — {result.passive_auth.reason}")
     if result.clone_check.state is StepState.failed:

@@ -94,11 +94,25 @@ def test_clone_is_reported(virtual_reader, capsys, trust):
     assert code == 1 and out["clone_check"]["state"] == "failed" and "clone check failed" in err
 
 
-def test_without_csca_trust_passive_authentication_is_not_run(virtual_reader, capsys, tmp_path):
+def test_without_csca_trust_passive_authentication_fails_at_the_chain(virtual_reader, capsys, tmp_path):
     insert(virtual_reader, content())
     code, out, err = run(capsys, "--json", "--reader", virtual_reader.name, "--mrz", MRZ, "--home", str(tmp_path))
-    assert code == 1 and out["passive_authentication"] is None
-    assert "no CSCA trust" in out["passive_authentication_not_run"] and "not run" in err
+    assert code == 1 and out["passive_authentication"]["failed_step"] == "dsc_chains_to_csca"
+    assert "no CSCA list installed" in err
+
+
+def test_a_csca_certificate_without_crl(virtual_reader, capsys, tmp_path):
+    from cryptography.hazmat.primitives import serialization
+
+    pem = tmp_path / "csca.pem"
+    pem.write_bytes(pki().csca.certificate.public_bytes(serialization.Encoding.PEM))
+    insert(virtual_reader, content())
+    code, out, err = run(capsys, "--json", "--reader", virtual_reader.name, "--mrz", MRZ, "--csca", str(pem),
+                         "--home", str(tmp_path))
+    assert code == 0, err
+    pa = out["passive_authentication"]
+    assert pa["passed"] and [s["status"] for s in pa["steps"]].count("not run") == 1  # revocation: no CRL
+    assert "no CRL" in pa["warnings"][0]
 
 
 @pytest.mark.parametrize("case,argv,behaviour,code,words", [

@@ -262,13 +262,24 @@ def test_the_core_gets_a_chip_not_read(virtual_reader):
     assert got.reader == virtual_reader.name and "refused the MRZ" in got.reason
 
 
-def test_without_csca_trust_passive_authentication_is_not_run_and_not_passed(virtual_reader):
+def test_without_csca_trust_passive_authentication_fails_at_the_chain(virtual_reader):
     content = chip()
     reader = SimulatedChipReader(content, reader=virtual_reader.name, port=virtual_reader.port)
     got = reader.read(content.mrz_information, None)
-    assert isinstance(got, ChipRead) and not got.passive_auth.passed and got.passive_auth.failed_step is None
-    assert {s.state for s in got.passive_auth.steps} == {StepState.not_run}
-    assert "no CSCA list" in got.passive_auth.steps[0].reason
+    assert isinstance(got, ChipRead) and not got.passive_auth.passed
+    assert got.passive_auth.failed_step == Step.DSC_CHAINS_TO_CSCA.value
+    failed = next(s for s in got.passive_auth.steps if s.state is StepState.failed)
+    assert "no CSCA list installed" in failed.reason
+
+
+def test_without_a_crl_revocation_is_a_warning_not_a_failure(virtual_reader):
+    content = chip()
+    reader = SimulatedChipReader(content, trust=pki().store(with_crl=False), reader=virtual_reader.name,
+                                 port=virtual_reader.port)
+    got = reader.read(content.mrz_information, None)
+    assert got.passive_auth.passed and got.passive_auth.failed_step is None
+    unchecked, = [s for s in got.passive_auth.steps if s.state is StepState.not_run]
+    assert unchecked.label == Step.NOT_REVOKED.value and "no CRL" in unchecked.reason
 
 
 # -- the demo's desk: one reader, the passport on it changes -----------------------------------------
