@@ -107,7 +107,7 @@ def _is_certificate(data: bytes) -> bool:
     return True
 
 
-def _face_score(chip_image: bytes, live: Path) -> dict:
+def _face_score(chip_image: bytes | None, live: Path) -> dict:
     """The chip photo against the live image with the booth's matcher, on the project's one
     similarity scale (0-100, a match from ``similarity.HIT_AT``); the native distance for audit."""
     import io
@@ -118,6 +118,8 @@ def _face_score(chip_image: bytes, live: Path) -> dict:
     from inspector_app.biometrics import face, similarity
 
     unmatched = {"score": None, "threshold": similarity.HIT_AT, "match": False}
+    if chip_image is None:
+        return {**unmatched, "error": "the chip holds no photo (DG2)"}
     try:
         with Image.open(io.BytesIO(chip_image)) as im:
             photo = np.asarray(im.convert("RGB"), dtype=np.uint8).copy()
@@ -148,8 +150,8 @@ def _read(args: argparse.Namespace) -> int:
     result = reader.read_detailed(mrz_information, args.can)
     out = result.to_dict()
     face = None
-    if args.face is not None and result.faces:
-        face = _face_score(result.faces[0].image_bytes, args.face)
+    if args.face is not None and result.not_read is None:
+        face = _face_score(result.faces[0].image_bytes if result.faces else None, args.face)
     out["face"] = face
     exit_codes = {NotReadState.no_reader: EXIT_NO_READER, NotReadState.no_chip: EXIT_NO_CARD,
                   NotReadState.access_denied: EXIT_ACCESS_DENIED, NotReadState.read_failed: EXIT_READ_FAILED}
