@@ -160,6 +160,13 @@ def _read(args: argparse.Namespace) -> int:
             emit(out, True)
         raise CliError(f"{result.not_read.value.replace('_', ' ')}: {result.reason}", exit_codes[result.not_read])
     problems = []
+    if args.mrz:  # DG1 against the printed MRZ, as the examination's chip.dg1_mismatch rule does
+        from inspector_app.domain.chip import dg1_differences
+
+        chip_lines = result.read_result().dg1_lines
+        out["dg1_differs"] = dg1_differences(args.mrz.split(), chip_lines)
+        if out["dg1_differs"]:
+            problems.append(f"the chip's MRZ (DG1) differs from the printed one: {', '.join(out['dg1_differs'])}")
     if result.passive_auth is None:
         problems.append("passive authentication not run: the chip gave no EF.SOD")
     elif not result.passive_auth.passed:

@@ -67,7 +67,7 @@ def test_genuine_chip_and_the_holder(virtual_reader, capsys, trust):
                                   "reason": "the chip signed a fresh challenge with the key of DG15"}
     assert out["face"]["match"] and out["face"]["score"] >= out["face"]["threshold"] == 50
     assert out["face"]["native"]["distance"] < out["face"]["native"]["threshold"] == 0.6
-    assert out["problems"] == []
+    assert out["problems"] == [] and out["dg1_differs"] == []
 
 
 def test_someone_else_before_the_camera(virtual_reader, capsys, trust):
@@ -86,6 +86,7 @@ def test_altered_chip_names_the_failed_step(virtual_reader, capsys, trust):
     assert "passive authentication: FAILED" in out
     assert "[failed] every data group read matches its hash in the SOD: DG1" in out
     assert "NOT VERIFIED" in out and "passive authentication failed" in err
+    assert "the chip's MRZ (DG1) differs from the printed one: surname" in err
 
 
 def test_clone_is_reported(virtual_reader, capsys, trust):
