@@ -265,10 +265,10 @@ class Reading:
         files: list[_File] = []
         for fid in fids:  # the first chunk of each: sizes for the progress, small files whole
             first = self._start_file(fid)
-            if first is None:
-                skipped.append(fid - 0x0100)
-            else:
+            if first is not None:
                 files.append(first)
+            elif fid != lds.EF_SOD:  # no SOD: passive authentication has nothing to check
+                skipped.append(fid - 0x0100)
         self._total = len(com_data) + sum(f.size for f in files)
         self._done = len(com_data) + sum(len(f.data) for f in files)
         self._report()

@@ -170,3 +170,12 @@ def test_a_damaged_link_never_raises_and_never_passes_changed_data(nth, position
         protected = {k: v for k, v in result.files.items() if k != lds.EF_CARD_ACCESS}
         assert protected == {k: v for k, v in content.files.items() if k in protected}
         assert set(protected) == set(content.files) - {lds.EF_CARD_ACCESS}
+
+
+def test_a_chip_without_sod_is_read_and_nothing_is_proven():
+    content = base_chip()
+    files = {k: v for k, v in content.files.items() if k != lds.EF_SOD}
+    result = read(ChipContent(files, content.mrz_information, content.can, content.aa_private_key, None))
+    assert result.not_read is None and result.passive_auth is None and result.skipped == ()
+    outcome = result.read_result().passive_auth
+    assert not outcome.passed and {s.state for s in outcome.steps} == {StepState.not_run}
