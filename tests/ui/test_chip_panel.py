@@ -47,3 +47,15 @@ def test_f9_reads_the_chip_and_its_photo_shows_beside_the_live_face(booth, qtbot
     state = d.decide("landing_permission", "temporary_visitor", "90d")
     assert not state["can_save"]
     assert any("chip's photo does not match" in str(p) for p in state["problems"]), state["problems"]
+
+    # the next traveller's screen shows no chip; at a booth with a chip reader, devices in auto
+    # mode, the chip is read by itself once the document is read (the child: exempt, no camera)
+    window.exam_vm.next_traveller()
+    assert panel.chip_photo.pixmap().isNull() and panel.chip_verdict.text() == "" and panel.chip_score.text() == ""
+    child = window.demo_services.select("child", window.backend.settings)
+    window.backend.ctx.use_chip_reader(FakeChipReader(FakeChip(child["mrz"])))
+    window.backend.settings.set("exam.auto_devices", True)
+    d.read_mrz(child["mrz"])
+    qtbot.waitUntil(lambda: window.exam_vm.chip.get("state") == "read", timeout=60000)
+    qtbot.waitUntil(lambda: "genuine" in panel.chip_verdict.text(), timeout=60000)
+    assert window.exam_vm.face.get("state") == "idle" and window.exam_vm.camera is None

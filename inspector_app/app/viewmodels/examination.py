@@ -664,6 +664,7 @@ class ExaminationViewModel(QObject):
         self.travellerChanged.emit({})
         self.checksChanged.emit([])
         self.faceChanged.emit(self.face)
+        self.chipChanged.emit(self.chip)
         self.fingersChanged.emit(self.fingers)
         self.exemptionChanged.emit("")
         self.warningsChanged.emit([])
