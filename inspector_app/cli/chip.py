@@ -2,12 +2,14 @@
 
 - ``chip read [--json] [--reader NAME] (--mrz LINES | --document-number N --birth YYMMDD --expiry YYMMDD)
   [--can CAN] [--face IMG] [--csca PATH ...] [--crl PATH ...] [--wait S]``: access control (PACE or
-  BAC), the data groups, passive authentication step by step, the clone check (Chip or Active
-  Authentication), and with ``--face`` the chip photo compared 1:1 with that image by the booth's
-  own face matcher and threshold.
+  BAC), the data groups (sizes, SHA-256), passive authentication step by step, the clone check
+  (Chip or Active Authentication), with ``--mrz`` DG1 against the printed MRZ, and with ``--face``
+  the chip photo compared 1:1 with that image by the booth's own face matcher, on the project's
+  similarity scale (0-100, a match from 50). Without ``--csca`` the CSCA lists of the booth's
+  applied bundles (``--home``) are trusted.
 
-Exit codes: 0 read and every check passed; 1 read but a check failed (passive authentication, the
-clone check, or the face); 3 no reader (or no pcscd); 4 no chip on the reader; 5 access denied
+Exit codes: 0 read and every check passed; 1 read but a check failed (DG1, passive
+authentication, the clone check, or the face); 3 no reader (or no pcscd); 4 no chip on the reader; 5 access denied
 (the MRZ or CAN does not open this chip); 6 the read failed (chip removed, too slow, not an eMRTD).
 """
 from __future__ import annotations
