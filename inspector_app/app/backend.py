@@ -159,6 +159,7 @@ class Backend:
         exam["people"] = store.display_names()
         checks = exam.get("check_results") or []
         captures = {"face": [c for c in checks if c.get("kind") == "face_capture"],
+                    "chip": [c for c in checks if c.get("kind") == "face_capture"],
                     "fingerprint": [c for c in checks if c.get("kind") == "finger_capture"]}
         for c in checks:
             own = (c.get("evidence") or {}).get("live")
@@ -245,7 +246,8 @@ class Backend:
         The examination copied it from the signed list's bundle into its evidence when the hit
         was made (``evidence["watch"]``, booth.examination), so it is the image the inspector saw
         and it outlives the list version that carried it."""
-        path = (check.get("evidence") or {}).get("watch")
+        evidence = check.get("evidence") or {}
+        path = evidence.get("watch") or evidence.get("chip")   # a chip's check: the photo the chip holds
         if not path:
             return None
         try:

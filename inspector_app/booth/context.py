@@ -26,8 +26,9 @@ LANGUAGE = "app.language"
 DIRECTION = "booth.direction"   # "arrival" or "departure": which examinations the booth opens
 FLAG_NOT_ON_MANIFEST = "screening.flag_not_on_manifest"   # an arrival on no imported API manifest goes to the supervisor
 FLAG_NEW_DOCUMENT = "screening.encounter_flag_new_document"  # a renewed passport of the same person goes to the supervisor
+CHIP_READER = "devices.chip.reader"   # the passport chip reader (PC/SC reader name); null: this booth has none
 DEFAULTS = {BOOTH_ID: "BOOTH-01", PORT: "Narita Airport", LOCK_AFTER: 300, LANGUAGE: "en", DIRECTION: "arrival",
-            FLAG_NOT_ON_MANIFEST: False, FLAG_NEW_DOCUMENT: False}
+            FLAG_NOT_ON_MANIFEST: False, FLAG_NEW_DOCUMENT: False, CHIP_READER: None}
 
 
 class PortQueueUnavailable(RuntimeError):
@@ -90,7 +91,7 @@ class BoothContext:
     """One booth's objects, made lazily and once. Thread-safe: worker lanes share it."""
 
     def __init__(self, home: Path | str, key_provider=None, today: dt.date | None = None,
-                 matcher: Matcher | None = None):
+                 matcher: Matcher | None = None, chip_reader=None):
         self.home = Path(home)
         self.settings = Settings.load(self.home)
         self._key_provider = key_provider
@@ -101,6 +102,7 @@ class BoothContext:
         self._port_queues: dict[str, PortQueue] = {}  # the signed-in supervisor's copy of the port's queue
         self._encounters = None   # screening.encounters.LocalEncounters, made at the first search
         self.matcher: Matcher = matcher or InProcessMatcher(self.home, today=today)
+        self._chip_reader = chip_reader   # chip.reading.ChipReader given by a test or the demo
 
     # ---- facts of the booth ------------------------------------------------------------------
     def setting(self, key: str):
@@ -159,6 +161,28 @@ class BoothContext:
         from inspector_app.devices import config
 
         return config.camera(self.settings, **overrides)
+
+    def chip_reader(self):
+        """The passport chip reader (``chip.reading.ChipReader``): the one given to the context, else
+        the reader of ``devices.chip.reader``; a booth with none gets a reader that says so, so a
+        chip check is recorded as not made rather than skipped."""
+        from inspector_app.booth.chip import NoReader
+
+        if self._chip_reader is not None:
+            return self._chip_reader
+        name = self.setting(CHIP_READER)
+        if not name:
+            return NoReader(msg("this booth has no chip reader (devices.chip.reader is not set)"))
+        # the PC/SC reader is plugged in here when inspector_app.chip.pcsc is merged (issue 16)
+        return NoReader(msg("the chip reader {name} cannot be used by this build", name=str(name)))
+
+    def has_chip_reader(self) -> bool:
+        """Whether the booth reads chips: the window reads one by itself after the document."""
+        return self._chip_reader is not None or bool(self.setting(CHIP_READER))
+
+    def use_chip_reader(self, reader) -> None:
+        """Replace the chip reader (the demo's simulated chips, a test's fake)."""
+        self._chip_reader = reader
 
     def sync_worker(self, on_status=None):
         """The background sync worker for this booth's hub (not started), or None when the booth

@@ -37,6 +37,7 @@ class Part(enum.Enum):
     face = "face"
     fingers = "fingers"
     exemption = "exemption"
+    chip = "chip"
     saved = "saved"
     cleared = "cleared"
 
@@ -91,6 +92,8 @@ class Examination:
         self.checks: list[dict] = []          # as recorded, each with its check_result_id
         self.face: dict = {"state": "idle"}
         self.face_template = None
+        self.chip: dict = {"state": "idle"}   # the chip read: state, photo (evidence path), read, face checks
+        self._chip_photo: bytes | None = None  # DG2's image as the chip gave it, until compared
         self.fingers: dict = {"state": "idle", "captured": [], "exceptions": []}
         self.finger_templates: dict = {}
         self.exemption: dict | None = None
@@ -374,7 +377,92 @@ class Examination:
                       "outcome": Outcome.clear.value if passes else Outcome.low_quality.value,
                       "reasons": list(reasons), "evidence": {"live": str(evidence)}, **(provenance or {})})
         screened = self._screen(("face",), face=template)
-        return {"screened": screened, "encounters": self.search_encounters()}
+        compared = self.compare_chip_face() if self.chip.get("state") == "read" else None
+        return {"screened": screened, "encounters": self.search_encounters(), "chip_face": compared}
+
+    # ---- the passport's chip ---------------------------------------------------------------
+    def read_chip(self, progress: Callable[[int, str], None] = lambda p, t: None, can: str | None = None) -> dict:
+        """Read the passport's chip with the booth's reader (``BoothContext.chip_reader``), opened
+        with the MRZ read (or the CAN typed), and record what it says (``booth.chip.read_check``):
+        DG1 against the printed MRZ, passive authentication, the clone check; a chip not read is
+        recorded with why. The chip's photo is compared with the live face when there is one (now,
+        or when the face is captured). Blocking: seconds."""
+        from inspector_app.booth import chip as chip_check
+        from inspector_app.chip.reading import ChipRead
+
+        exam = self._need_examination()
+        document = self.document
+        with self._lock:
+            self.chip = {"state": "reading"}
+            self._chip_photo = None
+        self._changed(Part.chip)
+        progress(0, msg("reading the passport's chip"))
+        result = self.ctx.chip_reader().read(chip_check.mrz_information(document), can,
+                                             lambda text, fraction: progress(int(100 * max(0.0, min(1.0, fraction))), text))
+        check = chip_check.read_check(result, document)
+        photo = None
+        if isinstance(result, ChipRead) and result.face_image:
+            photo = self._chip_photo_file(exam, result.face_image)
+            if photo:
+                check["evidence"] = {"chip": photo}
+        recorded = self._record(check)
+        with self._lock:
+            self.chip = {"state": check["state"], "photo": photo, "read": recorded, "face": None}
+            self._chip_photo = result.face_image if isinstance(result, ChipRead) else None
+        self._changed(Part.chip)
+        progress(100, msg("chip read"))
+        if check["state"] == "read" and self.face_template is not None:
+            self.compare_chip_face()
+        return recorded
+
+    def _chip_photo_file(self, exam: str, image: bytes) -> str | None:
+        """The chip's photo as a JPEG in the examination's evidence (JPEG 2000 converted, so every
+        screen can show it); None when the bytes are no image."""
+        import cv2
+        import numpy as np
+
+        decoded = cv2.imdecode(np.frombuffer(image, np.uint8), cv2.IMREAD_COLOR)
+        if decoded is None:
+            return None
+        path = self._evidence_dir(exam) / "chip-face.jpg"
+        cv2.imwrite(str(path), decoded)
+        return str(path)
+
+    def compare_chip_face(self) -> dict | None:
+        """The chip's photo (DG2) against the live face, 1:1 with the booth's face matcher and its
+        threshold, on the one similarity scale (``biometrics.similarity``); recorded as the chip's
+        ``face`` check. None when there is no chip read or no live face yet."""
+        from inspector_app.biometrics import face, similarity
+        from inspector_app.booth import chip as chip_check
+
+        self._need_examination()
+        with self._lock:   # the read and the face capture finish on two threads: compare once per pair
+            live, image, photo = self.face_template, self._chip_photo, self.chip.get("photo")
+            if self.chip.get("state") != "read" or live is None or self.chip.get("compared_with") is live:
+                return None
+            self.chip = dict(self.chip, compared_with=live)
+        evidence = {k: v for k, v in (("live", self.face.get("evidence_path")), ("chip", photo)) if v}
+        template, problem = None, ""
+        if not image or not photo:
+            problem = msg("the chip holds no photo that can be shown")
+        else:
+            import cv2
+
+            try:
+                template = self.ctx.matcher.encode_face(cv2.imread(photo))
+            except face.FaceError as exc:
+                problem = msg("no face found in the chip's photo: {problem}", problem=str(exc))
+        if template is None:
+            check = chip_check.face_check(None, similarity.HIT_AT, {}, evidence, problem)
+        else:
+            distance = face.distance(live, template)
+            check = chip_check.face_check(similarity.face_similarity(distance), similarity.HIT_AT,
+                                          {"distance": round(distance, 6), "threshold": face.THRESHOLD}, evidence)
+        recorded = self._record(check)
+        with self._lock:
+            self.chip = dict(self.chip, face=recorded)
+        self._changed(Part.chip)
+        return recorded
 
     def retake_face(self) -> None:
         """The inspector takes the face again: the next capture replaces this one on screen (what

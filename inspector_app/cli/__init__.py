@@ -17,6 +17,7 @@ import sys
 from inspector_app.cli import (
     app,
     biocart,
+    chip,
     devices,
     exam,
     face,
@@ -32,7 +33,7 @@ from inspector_app.cli import (
 from inspector_app.cli.support import CliError, add_common
 
 # Order is the order of `inspector-app --help`.
-COMMANDS = (mrz, rules, store, devices, face, finger, screening, manifest, sync, hub, app, exam, biocart)
+COMMANDS = (mrz, rules, store, devices, chip, face, finger, screening, manifest, sync, hub, app, exam, biocart)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ class CheckKind(str, Enum):
     designated_ship = "designated_ship"          # a cruise ship looked up in the designated list (data: vessel, state)
     pre_arrival = "pre_arrival"                  # the API manifest's screening of this traveller (data: state, manifest)
     encounter = "encounter"                      # earlier encounters found by face or fingers (data: relation, earlier)
+    chip = "chip"                                # the passport's chip (data: aspect read/face, state, findings)
 
 
 class Outcome(str, Enum):

@@ -57,6 +57,15 @@ _RULES = [
          basis="DOMAIN.md: an open hit blocks landing"),
     Rule("screening.not_checked", "a screening list was not checked", overridable=True,
          basis="DOMAIN.md: document checks"),
+    # the passport's chip (domain/chip.py): each failure is a document hit a supervisor clears
+    Rule("chip.dg1_mismatch", "the chip's MRZ differs from the printed one: a supervisor must clear it first",
+         basis="ICAO 9303-10 §4.7.1 (DG1); DOMAIN.md: an open hit blocks landing"),
+    Rule("chip.passive_auth_failed", "the chip's data is not proven signed by the issuing state (passive "
+         "authentication failed): a supervisor must clear it first", basis="ICAO 9303-11 §5.1"),
+    Rule("chip.clone_check_failed", "the chip failed its clone check (Chip or Active Authentication): a supervisor "
+         "must clear it first", basis="ICAO 9303-11 §6.1, §6.2"),
+    Rule("chip.face_mismatch", "the chip's photo does not match the live face: a supervisor must clear it first",
+         basis="ICAO 9303-9 (DG2 facial image); DOMAIN.md: 1:1 comparison"),
     # biometrics
     Rule("biometrics.face_missing", "no facial photograph was captured, no exception recorded and no exemption applies",
          basis="ICRRA Art. 6(3)"),
@@ -132,6 +141,8 @@ _FLAGS = [
     Rule("flag.stay_unverified", "no landing record was found and no landing seal was read: the stay is not verified"),
     Rule("flag.coe_absent", "no Certificate of Eligibility for a mid-to-long-term status", basis="brochure: Certificate of Eligibility"),
     Rule("flag.coe_status_mismatch", "the Certificate of Eligibility is for another status"),
+    Rule("flag.chip_not_verified", "the passport's chip was not verified (not read, or its photo not compared)",
+         basis="issue 16: a passport without a chip, or an absent reader, is recorded as such, not as a pass"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
@@ -152,7 +163,9 @@ NOT_FINAL = frozenset({DecisionType.referral})
 #: Flags that put the examination in the supervisor's queue through a check result the store
 #: writes with the decision (the other flags already come from a flagged check result).
 QUEUED_FLAGS = ("flag.overstay", "flag.stay_unverified", "flag.coe_absent", "flag.coe_status_mismatch",
-                "flag.document_expired")
+                "flag.document_expired", "flag.chip_not_verified")
+#: The chip's failures (domain/chip.py): recorded as hits, refusing a landing until cleared.
+CHIP_RULES = ("chip.dg1_mismatch", "chip.passive_auth_failed", "chip.clone_check_failed", "chip.face_mismatch")
 #: The lists every landing is screened against; the biometric ones only when a capture was made.
 DOCUMENT_LISTS = ("sltd", "biographic")
 DIRECTION_TYPES = {"arrival": frozenset(ARRIVAL_TYPES), "departure": frozenset(DEPARTURE_TYPES)}
@@ -241,6 +254,8 @@ class Facts:
     landing_record: dict | None = None               # the landing a departure ends (store.find_landings shape)
     landing_searched: str = ""                       # where it was looked for, in words
     ships: tuple[dict, ...] = ()                     # designated-ship look-ups: {vessel, state}
+    chip_open: tuple[tuple[str, str], ...] = ()      # chip failures no supervisor has cleared: (rule, message)
+    chip_unverified: tuple[str, ...] = ()            # why the chip was not verified, in words (empty: verified or not tried)
 
 
 @dataclass
@@ -501,6 +516,10 @@ def evaluate(facts: Facts, decision: Decision, overrides: dict[str, str] | None 
                                                                      reason=NOT_CHECKED_WORDS.get(facts.not_checked[name],
                                                                                             facts.not_checked[name]))))
         refused += _biometrics(facts, decision, kind)
+        refused += [Finding(code, msg("{finding}: a supervisor must clear it first", finding=message))
+                    for code, message in facts.chip_open]
+        if facts.chip_unverified:
+            result.flags.append(finding("flag.chip_not_verified", _list_of(facts.chip_unverified)))
     refused += _history(facts, decision, kind, corrects, correction_reason)
 
     for code, reason in overrides.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from inspector_app.domain import mrz, rules
+from inspector_app.domain import chip, mrz, rules
 from inspector_app.domain.checks import FACE_POSITION, LIST_KINDS, CheckKind, Outcome
 
 #: The reason a list is not checked when the examination has no check result of it at all.
@@ -29,6 +29,18 @@ def document_facts(data: dict, on: dt.date) -> dict:
     return rules.document_facts(mrz.parse_mrz("\n".join(lines), today=on))
 
 
+def chip_unverified(states: dict[str, list[str]]) -> tuple[str, ...]:
+    """Why the chip is not verified, in words: the latest attempt of an aspect (the read, the
+    photo's comparison) that never succeeded. A chip never tried says nothing (a booth without a
+    reader in its settings); one success of an aspect is enough (a re-read after a failed one)."""
+    words = []
+    for aspect, done in (("read", "read"), ("face", "compared")):
+        tried = states.get(aspect) or []
+        if tried and done not in tried:
+            words.append(chip.not_read_words(tried[-1]))
+    return tuple(words)
+
+
 def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list[dict]) -> rules.Facts:
     """``check_results`` as ``Store._check_results`` returns them (with ``open``)."""
     on = examination_date(data, exam_row.get("started_at") or "")
@@ -40,11 +52,14 @@ def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list
     low_quality = hits = open_hits = 0
     exemption, evidence = None, ""
     landing_record, searched, ships = None, "", []
+    chip_open: list[tuple[str, str]] = []
+    chip_states: dict[str, list[str]] = {"read": [], "face": []}   # by aspect, oldest first
     for c in check_results:
         kind, outcome = c.get("kind"), c.get("outcome")
         if outcome == Outcome.hit.value:
             hits += 1
-            open_hits += 1 if c.get("open") else 0
+            # an open chip failure refuses by its own rule (chip_open), not as an anonymous hit
+            open_hits += 1 if c.get("open") and kind != CheckKind.chip.value else 0
         if outcome == Outcome.low_quality.value:
             low_quality += 1
         if kind in {k.value for k in LIST_KINDS}:
@@ -70,12 +85,16 @@ def build(exam_row: dict, data: dict, check_results: list[dict], decisions: list
             searched = "; ".join(str(r) for r in c.get("reasons") or [])
         elif kind == CheckKind.designated_ship.value:
             ships.append({"vessel": str(c.get("vessel") or ""), "state": str(c.get("state") or "")})
+        elif kind == CheckKind.chip.value:
+            chip_states.setdefault(str(c.get("aspect") or "read"), []).append(str(c.get("state") or ""))
+            if outcome == Outcome.hit.value and c.get("open"):
+                chip_open += [(str(f.get("rule")), str(f.get("message") or "")) for f in c.get("findings") or []]
     return rules.Facts(
         **facts, open_hits=open_hits, hits=hits, not_checked=not_checked, face_captured=face_captured,
         face_exception=face_exception, fingers_captured=tuple(fingers), finger_exceptions=tuple(exceptions),
         low_quality=low_quality, exemption=exemption, exemption_evidence=evidence,
         direction=str(data.get("direction") or "arrival"), landing_record=landing_record, landing_searched=searched,
-        ships=tuple(ships),
+        ships=tuple(ships), chip_open=tuple(chip_open), chip_unverified=chip_unverified(chip_states),
         decisions=tuple({"decision_id": d["decision_id"], "type": d["type"],
                          "corrects": (d.get("decision") or {}).get("corrects")} for d in decisions),
     )

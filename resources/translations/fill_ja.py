@@ -289,6 +289,21 @@ JA = {
     "Import manifest file… (Ctrl+O)": "乗客名簿ファイルの取り込み…（Ctrl+O）",
     "People on the manifest, flagged first": "乗客名簿の記載者（要確認を先頭に表示）",
 
+    # issue 16: the passport's chip
+    "Passport chip": "旅券のICチップ", "chip photo": "ICチップの顔写真",
+    "%s similarity %d\nmatch from %d": "%s 類似度 %d\n%d 以上で一致",
+    "Chip: reading…": "ICチップ: 読み取り中…",
+    "Chip: FAILED, cleared by a supervisor — %s": "ICチップ: 不合格（監督者が確認済み） — %s",
+    "Chip: FAILED — %s": "ICチップ: 不合格 — %s",
+    "Chip: not verified — %s": "ICチップ: 未確認 — %s",
+    "Chip: genuine, and its photo matches the live face": "ICチップ: 真正、顔写真は本人の顔と一致",
+    "Chip: genuine — its photo is compared when the face is captured": "ICチップ: 真正 — 顔写真は顔の撮影後に照合します",
+    "Chip: %s (%d%%)": "ICチップ: %s（%d%%）",
+    "Left: this traveller.\nRight: the photo in the passport's chip.": "左: この旅客。\n右: 旅券のICチップの顔写真。",
+    "Read the document first: scan the passport, then its chip is read.":
+        "先に旅券を読み取ってください。その後にICチップを読み取ります。",
+    "Read the passport's chip (again)": "旅券のICチップを（再）読み取り",
+
 }
 
 #: Messages of the examination core (Qt context "core"). Placeholders ({name}) are kept.
@@ -678,6 +693,52 @@ CORE = {
     "the bio-cart station's certificate cannot be read: {problem}": "バイオカートの証明書を読めません: {problem}",
     "the bio-cart station's key or certificate is not configured at this booth": "このブースにはバイオカートの鍵または証明書が設定されていません",
     "the station's answer is not a bio-cart capture": "端末の応答はバイオカートの取得データではありません",
+    # issue 16: the passport's chip
+    "Active Authentication": "アクティブ認証", "Chip Authentication": "チップ認証", "BAC": "BAC",
+    "PACE with the CAN": "CANによるPACE", "PACE with the MRZ": "MRZによるPACE",
+    "check digits or fillers": "チェックディジットまたは埋め字", "chip not read: {state}": "ICチップ未読取: {state}",
+    "chip photo against the live face: similarity {score} of 100, a match from {threshold}":
+        "ICチップの顔写真と本人の顔: 類似度 {score}（100 点中、{threshold} 以上で一致）",
+    "chip read": "ICチップを読み取りました", "document type": "文書の種類", "given names": "名",
+    "issuing state": "発行国", "nationality": "国籍・地域", "sex": "性別", "optional data (line 2)": "任意記載事項（2 行目）",
+    "no chip found (the passport has none, or it was not on the reader)":
+        "ICチップが見つかりません（旅券にないか、読取機に置かれていません）",
+    "no chip reader": "ICチップ読取機がありません",
+    "no clone check: the chip offers neither Chip nor Active Authentication":
+        "複製の確認なし: ICチップはチップ認証にもアクティブ認証にも対応していません",
+    "no face found in the chip's photo: {problem}": "ICチップの顔写真に顔が見つかりません: {problem}",
+    "no step ran": "どの手順も実行されていません", "not offered by the chip": "ICチップが対応していません",
+    "passive authentication failed at: {step}": "パッシブ認証の失敗箇所: {step}",
+    "passive authentication failed at: {step} ({reason})": "パッシブ認証の失敗箇所: {step}（{reason}）",
+    "passive authentication passed": "パッシブ認証に合格",
+    "read with {access} on {reader} in {seconds} s": "{reader} で {access} により {seconds} 秒で読み取り",
+    "reading the passport's chip": "旅券のICチップを読み取っています",
+    "the chip could not be read to the end": "ICチップを最後まで読み取れませんでした",
+    "the chip failed its clone check (Chip or Active Authentication): a supervisor must clear it first":
+        "ICチップが複製の確認（チップ認証またはアクティブ認証）に不合格: 先に監督者の確認が必要です",
+    "the chip holds no photo that can be shown": "ICチップに表示できる顔写真がありません",
+    "the chip reader {name} cannot be used by this build": "ICチップ読取機 {name} はこの版では使用できません",
+    "the chip refused the printed MRZ or the CAN": "ICチップが印字された MRZ または CAN を受け付けませんでした",
+    "the chip's DG1 is not a machine readable zone": "ICチップの DG1 は機械読取部（MRZ）ではありません",
+    "the chip's MRZ (DG1) differs from the printed one: {fields}": "ICチップの MRZ（DG1）が印字と異なります: {fields}",
+    "the chip's MRZ differs from the printed one: a supervisor must clear it first":
+        "ICチップの MRZ が印字と異なります: 先に監督者の確認が必要です",
+    "the chip's MRZ matches the printed one": "ICチップの MRZ は印字と一致",
+    "the chip's data is not proven signed by the issuing state (passive authentication failed): a supervisor must "
+    "clear it first": "ICチップのデータに発行国の署名が確認できません（パッシブ認証に不合格）: 先に監督者の確認が必要です",
+    "the chip's photo could not be compared": "ICチップの顔写真を照合できませんでした",
+    "the chip's photo does not match the live face: a supervisor must clear it first":
+        "ICチップの顔写真が本人の顔と一致しません: 先に監督者の確認が必要です",
+    "the chip's photo does not match the live face: similarity {score} of 100, a match from {threshold}":
+        "ICチップの顔写真が本人の顔と一致しません: 類似度 {score}（100 点中、{threshold} 以上で一致）",
+    "the passport's chip was not verified (not read, or its photo not compared)":
+        "旅券のICチップが確認されていません（未読取、または顔写真の未照合）",
+    "this booth has no chip reader (devices.chip.reader is not set)":
+        "このブースにはICチップ読取機がありません（devices.chip.reader が未設定）",
+    "{finding}: a supervisor must clear it first": "{finding}: 先に監督者の確認が必要です",
+    "{method} failed: the chip may be a copy": "{method} に不合格: ICチップは複製の可能性があります",
+    "{method} failed: the chip may be a copy ({reason})": "{method} に不合格: ICチップは複製の可能性があります（{reason}）",
+    "{method} not run": "{method} は未実施", "{method} passed": "{method} に合格",
 }
 
 # each decision in words (domain.decisions.DECISION_NAMES): the window's titles, now core messages

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from inspector_app.booth.examination import Examination
+from inspector_app.chip.reading import CloneCheck, CloneMethod, StepState
 from inspector_app.domain import rules
 from inspector_app.store import DecisionRejected
 
@@ -134,6 +135,21 @@ def correction(target: str | None, reason: str) -> Callable[[Env], Attempt]:
     return make
 
 
+def chip(photo_of: str = "", **chip_fields) -> Callable[[Env], Attempt]:
+    """A clean traveller whose chip (a fake reader's, tests/booth/chip_fake.py) fails one check;
+    ``photo_of``: the chip holds the photo of this demo image's person."""
+    from .chip_fake import FakeChip, FakeChipReader, chip_photo
+
+    def make(env: Env) -> Attempt:
+        photo = {"photo": chip_photo(photo_of)} if photo_of else {}
+        env.ctx.use_chip_reader(FakeChipReader(FakeChip(**{"mrz": watson(), **photo, **chip_fields})))
+        exam = examine(env)
+        exam.read_chip()
+        return by_exam(exam, LANDING)
+
+    return make
+
+
 def without_landing_date(env: Env) -> Attempt:
     exam = examine(env)
     return by_store(env, exam.examination_id, {**exam.decision_of(LANDING).to_dict(), "landing_date": None})
@@ -202,6 +218,7 @@ class Row:
     also: frozenset = frozenset()                   # other codes refused with it, by design
 
 
+CLONE_FAILED = CloneCheck(CloneMethod.active_authentication, StepState.failed, "the signature does not verify")
 ROWS: dict[str, Row] = {
     "document.not_read": Row(no_document),
     "document.check_digit": Row(decide(LANDING, mrz=BROKEN)),
@@ -209,6 +226,10 @@ ROWS: dict[str, Row] = {
     "document.expired": Row(decide(LANDING, mrz=EXPIRED)),
     "hit.open": Row(decide(LANDING, mrz=mrz_of("lost_passport"))),
     "screening.not_checked": Row(lists_missing),
+    "chip.dg1_mismatch": Row(chip(mrz=watson(given_names="EMILY"), opens_with=watson())),
+    "chip.passive_auth_failed": Row(chip(pa_fail_at="SOD signature by the Document Signer")),
+    "chip.clone_check_failed": Row(chip(clone=CLONE_FAILED)),
+    "chip.face_mismatch": Row(chip(photo_of="WL-BIO-0002.jpg")),
     "biometrics.face_missing": Row(decide(LANDING, face=False)),
     "biometrics.fingers_missing": Row(decide(LANDING, fingers=("Right IndexFinger",))),
     "exemption.not_applicable": Row(decide(LANDING, face=False, fingers=(), exemption=("under_16",))),

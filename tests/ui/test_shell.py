@@ -187,7 +187,7 @@ def test_every_shortcut_is_listed_in_help(booth, qtbot):
     bound = registered_shortcuts(window)
     assert bound and bound <= listed, bound - listed
     # the ones an inspector, a supervisor and the demo rely on, by name
-    expected = {"F1", "F2", "F3", "Ctrl+J", "Ctrl+M", "Ctrl+Return", "F5", "F6", "F7", "F8", "Ctrl+E", "Ctrl+K",
+    expected = {"F1", "F2", "F3", "Ctrl+J", "Ctrl+M", "Ctrl+Return", "F5", "F6", "F7", "F8", "F9", "Ctrl+E", "Ctrl+K",
                 "Ctrl+D", "Ctrl+S", "Ctrl+P", "Ctrl+N", "Ctrl+Shift+L", "Ctrl+Q", "Esc", "Alt+1", "Alt+2", "Ctrl+R"}
     expected |= {f"Ctrl+Alt+{n}" for n in range(1, len(window.demo_services.travellers) + 1)}
     assert expected <= listed, expected - listed

@@ -142,6 +142,8 @@ ALLOWED = {
     "MRZ", "ICAO", "SLTD", "TD",  # TD1/TD2/TD3: ICAO's names of the MRZ formats
     "PDF", "QR", "ID", "OK", "SBI", "UTC", "JST", "px", "Ctrl", "Alt", "Shift", "Enter",
     "Tab", "Esc", "PgUp", "PgDn", "Del", "English", "Metaphone", "Jaro", "Winkler", "ICPO", "CARICOM", "UNMIK",
+    # the passport's chip: IC旅券 is the Japanese term (MOFA); the protocols keep ICAO 9303's names
+    "IC", "BAC", "PACE", "CAN", "DG",
 }
 WORD = re.compile(r"[A-Za-z]{2,}")
 COMMAND = re.compile(r"inspector-app(?: --?[a-z-]+| [a-z]+)*")   # a command line named in a message

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QPushButton, QSizePolicy, QSpacerItem, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_CapturePanel(object):
     def setupUi(self, CapturePanel):
@@ -26,6 +26,8 @@ class Ui_CapturePanel(object):
             CapturePanel.setObjectName(u"CapturePanel")
         self.captureLayout = QVBoxLayout(CapturePanel)
         self.captureLayout.setObjectName(u"captureLayout")
+        self.faces = QHBoxLayout()
+        self.faces.setObjectName(u"faces")
         self.facePreview = QLabel(CapturePanel)
         self.facePreview.setObjectName(u"facePreview")
         self.facePreview.setMinimumSize(QSize(320, 240))
@@ -33,7 +35,37 @@ class Ui_CapturePanel(object):
         self.facePreview.setFrameShape(QFrame.Box)
         self.facePreview.setAlignment(Qt.AlignCenter)
 
-        self.captureLayout.addWidget(self.facePreview, 0, Qt.AlignHCenter)
+        self.faces.addWidget(self.facePreview)
+
+        self.chipColumn = QVBoxLayout()
+        self.chipColumn.setObjectName(u"chipColumn")
+        self.chipPhoto = QLabel(CapturePanel)
+        self.chipPhoto.setObjectName(u"chipPhoto")
+        self.chipPhoto.setMinimumSize(QSize(96, 124))
+        self.chipPhoto.setMaximumSize(QSize(96, 124))
+        self.chipPhoto.setFrameShape(QFrame.Box)
+        self.chipPhoto.setAlignment(Qt.AlignCenter)
+        self.chipPhoto.setWordWrap(True)
+
+        self.chipColumn.addWidget(self.chipPhoto)
+
+        self.chipScore = QLabel(CapturePanel)
+        self.chipScore.setObjectName(u"chipScore")
+        self.chipScore.setMaximumSize(QSize(96, 16777215))
+        self.chipScore.setAlignment(Qt.AlignCenter)
+        self.chipScore.setWordWrap(True)
+
+        self.chipColumn.addWidget(self.chipScore)
+
+        self.chipRest = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.chipColumn.addItem(self.chipRest)
+
+
+        self.faces.addLayout(self.chipColumn)
+
+
+        self.captureLayout.addLayout(self.faces)
 
         self.faceVerdict = QLabel(CapturePanel)
         self.faceVerdict.setObjectName(u"faceVerdict")
@@ -60,6 +92,12 @@ class Ui_CapturePanel(object):
 
 
         self.captureLayout.addLayout(self.cameraButtons)
+
+        self.chipVerdict = QLabel(CapturePanel)
+        self.chipVerdict.setObjectName(u"chipVerdict")
+        self.chipVerdict.setWordWrap(True)
+
+        self.captureLayout.addWidget(self.chipVerdict)
 
         self.captureFingers = QPushButton(CapturePanel)
         self.captureFingers.setObjectName(u"captureFingers")

@@ -37,6 +37,7 @@ class ExaminationViewModel(QObject):
     faceChanged = Signal(dict)          # {"state": ..., "passes": ..., "reasons": [...], "image": QImage|None}
     previewFrame = Signal(object, dict)  # QImage, {"box":..., "passes":..., "reasons":[...]}
     fingersChanged = Signal(dict)
+    chipChanged = Signal(dict)          # the chip: {"state", "photo", "read": check, "face": check}
     exemptionChanged = Signal(str)
     decisionChanged = Signal(dict)       # options + selection + last day + problems
     saved = Signal(dict)
@@ -156,6 +157,10 @@ class ExaminationViewModel(QObject):
         return f
 
     @property
+    def chip(self) -> dict:
+        return dict(self.exam.chip) if self.exam else {"state": "idle"}
+
+    @property
     def finger_templates(self) -> dict:
         return self.exam.finger_templates if self.exam else {}
 
@@ -214,6 +219,8 @@ class ExaminationViewModel(QObject):
             self.faceChanged.emit(self.face)
         elif part is Part.fingers:
             self.fingersChanged.emit(self.fingers)
+        elif part is Part.chip:
+            self.chipChanged.emit(self.chip)
         elif part is Part.exemption:
             if self.exemption:
                 self.stop_camera()
@@ -325,6 +332,8 @@ class ExaminationViewModel(QObject):
 
             self.face_image = QImage(exam.face["evidence_path"]).scaledToWidth(480)
             self.faceChanged.emit(self.face)
+        if self.auto_devices and exam is not None and exam.saved is None and self.backend.ctx.has_chip_reader():
+            self.read_chip()   # the passport is on the reader now: its chip is read while the face is taken
         if self.auto_devices and not self.exemption and self.exam is not None and self.exam.saved is None:
             if used is None or used["recapture_face"]:
                 self.start_camera()
@@ -404,6 +413,18 @@ class ExaminationViewModel(QObject):
         if exam.fingers.get("state") == "capturing" or exam.saved is not None:
             return  # one capture at a time; a saved examination is locked
         self._run("fingers", lambda ctx: exam.capture_fingers(ctx.progress, only=only), lane="devices")
+
+    # ------------------------------------------------------------------ chip
+    def read_chip(self) -> None:
+        """Read the passport's chip (F9; by itself after the document where the booth has a chip
+        reader): on the devices lane, with progress; a read under way is not started twice."""
+        exam = self.exam
+        if exam is None or not exam.examination_id:
+            self._say("chip", self.tr("Read the document first: scan the passport, then its chip is read."))
+            return
+        if exam.chip.get("state") == "reading" or exam.saved is not None:
+            return  # one read at a time; a saved examination is locked
+        self._run("chip", lambda ctx: exam.read_chip(ctx.progress), lane="devices")
 
     # ------------------------------------------------------------------ exemption
     def set_exemption(self, reason: str) -> None:
@@ -643,6 +664,7 @@ class ExaminationViewModel(QObject):
         self.travellerChanged.emit({})
         self.checksChanged.emit([])
         self.faceChanged.emit(self.face)
+        self.chipChanged.emit(self.chip)
         self.fingersChanged.emit(self.fingers)
         self.exemptionChanged.emit("")
         self.warningsChanged.emit([])

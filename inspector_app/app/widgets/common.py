@@ -103,6 +103,7 @@ def kind_title(kind: str) -> str:
         "designated_ship": tr("Designated cruise ship"),
         "pre_arrival": tr("Pre-arrival (API) screening"),
         "encounter": tr("Earlier encounters (face and fingers)"),
+        "chip": tr("Passport chip"),
     }.get(kind, kind)
 
 

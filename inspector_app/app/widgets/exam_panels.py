@@ -244,7 +244,7 @@ class ChecksPanel(Retranslating):
             return
         c = self.checks[row]
         ev = c.get("evidence") or {}
-        for label, path in ((self.live, ev.get("live")), (self.watch, ev.get("watch"))):
+        for label, path in ((self.live, ev.get("live")), (self.watch, ev.get("watch") or ev.get("chip"))):
             pix = QPixmap(str(path)) if path else QPixmap()
             if pix.isNull():
                 label.setPixmap(QPixmap())
@@ -266,6 +266,8 @@ class ChecksPanel(Retranslating):
                                                   "matched (%s); only its templates are kept, not its images.")
                                           % {"fingers": self.tr("fingers"), "face": self.tr("face"),
                                              "both": self.tr("face and fingers")}.get(c.get("by"), c.get("by") or "?"))
+        elif c["kind"] == "chip" and ev.get("chip"):
+            self.evidence_caption.setText(self.tr("Left: this traveller.\nRight: the photo in the passport's chip."))
         elif c["outcome"] == "hit":
             self.evidence_caption.setText(
                 self.tr("Left: this traveller.\nRight: the watchlist's enrolment image, record %s (%s).")
@@ -285,6 +287,8 @@ class CapturePanel(Retranslating):
         self.start_button, self.capture_button, self.retake_button = u.startCamera, u.captureFace, u.retakeFace
         self.fingers_button, self.finger_status, self.fingers = u.captureFingers, u.fingerStatus, u.fingerTable
         self.exemption, self.exemption_label = u.exemption, u.exemptionLabel
+        self.chip_photo, self.chip_score, self.chip_verdict = u.chipPhoto, u.chipScore, u.chipVerdict
+        self.chip: dict = {"state": "idle"}
         self.face: dict = {"state": "idle"}
         self.finger_state: dict = {"state": "idle", "fingers": [], "exceptions": []}
         self._locked = False
@@ -300,6 +304,7 @@ class CapturePanel(Retranslating):
         vm.previewFrame.connect(self.show_frame)
         vm.faceChanged.connect(self.show_face)
         vm.fingersChanged.connect(self.show_fingers)
+        vm.chipChanged.connect(self.show_chip)
         vm.exemptionChanged.connect(self.show_exemption)
         vm.progress.connect(self._progress)
         vm.decisionChanged.connect(lambda state: self.lock(bool(state.get("saved"))))
@@ -313,6 +318,8 @@ class CapturePanel(Retranslating):
         self._departure = direction == "departure"
         self.preview.setVisible(not self._departure)
         self.fingers.setVisible(not self._departure)
+        for w in (self.chip_photo, self.chip_score, self.chip_verdict):   # no chip is read at departure
+            w.setVisible(not self._departure)
         self.show_face(self.face)
         self.show_fingers(self.finger_state)
         self._enable()
@@ -326,6 +333,7 @@ class CapturePanel(Retranslating):
         self.show_exemption(current or "")
         self.show_face(self.face)
         self.show_fingers(self.finger_state)
+        self.show_chip(self.chip)
 
     def show_frame(self, qimage, info: dict) -> None:
         self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(
@@ -392,7 +400,54 @@ class CapturePanel(Retranslating):
         else:
             clear_badge(self.finger_status)
 
+    def show_chip(self, chip: dict) -> None:
+        """The chip's photo beside the live face, its similarity to it against the threshold, and
+        the chip's result in one line with its reason (the checks list has every detail)."""
+        self.chip = dict(chip or {})
+        state, read, face = self.chip.get("state"), self.chip.get("read") or {}, self.chip.get("face") or {}
+        pix = QPixmap(str(self.chip["photo"])) if self.chip.get("photo") else QPixmap()
+        if pix.isNull():
+            self.chip_photo.setPixmap(QPixmap())
+            self.chip_photo.setText(self.tr("chip photo") if state not in (None, "idle") else "")
+        else:
+            self.chip_photo.setPixmap(pix.scaled(self.chip_photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+        if face.get("score") is not None:
+            mark = "✔" if face.get("outcome") == "clear" else "✖"
+            self.chip_score.setText(self.tr("%s similarity %d\nmatch from %d") % (mark, round(face["score"]),
+                                                                                    int(face.get("threshold") or 0)))
+        else:
+            self.chip_score.setText("")
+        if state in (None, "idle"):
+            clear_badge(self.chip_verdict)
+        elif state == "reading":
+            set_neutral(self.chip_verdict, self.tr("Chip: reading…"))
+        else:
+            set_badge(self.chip_verdict, self._chip_badge(read, face), self._chip_line(read, face))
+
+    def _chip_line(self, read: dict, face: dict) -> str:
+        reasons = [core_text(r) for c in (read, face) if c.get("outcome") in ("hit", "error")
+                   for r in (c.get("reasons") or [])[:1]]
+        if read.get("outcome") == "hit" or face.get("outcome") == "hit":
+            cleared = not any(c.get("outcome") == "hit" and c.get("open", True) for c in (read, face))
+            return (self.tr("Chip: FAILED, cleared by a supervisor — %s") if cleared
+                    else self.tr("Chip: FAILED — %s")) % "; ".join(reasons)
+        if read.get("outcome") == "error" or face.get("outcome") == "error":
+            return self.tr("Chip: not verified — %s") % "; ".join(
+                [core_text(r) for c in (read, face) if c.get("outcome") == "error" for r in c.get("reasons") or []])
+        if face:
+            return self.tr("Chip: genuine, and its photo matches the live face")
+        return self.tr("Chip: genuine — its photo is compared when the face is captured")
+
+    @staticmethod
+    def _chip_badge(read: dict, face: dict) -> str:
+        outcomes = {read.get("outcome"), face.get("outcome")}
+        return "fail" if "hit" in outcomes else "warning" if "error" in outcomes else "pass"
+
     def _progress(self, step: str, pct: int, text: str) -> None:
+        if step == "chip" and self.chip.get("state") in (None, "idle", "reading"):
+            set_neutral(self.chip_verdict, self.tr("Chip: %s (%d%%)") % (core_text(text), pct) if text
+                        else self.tr("Chip: reading…"))
         if step == "fingers" and text and self.finger_state.get("state") in (None, "idle", "capturing"):
             set_neutral(self.finger_status, f"{core_text(text)} ({pct}%)")
 

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             "shortcuts": u.action_shortcuts, "language": u.action_language, "exam": u.action_exam,
             "supervisor": u.action_supervisor, "dismiss": u.action_dismiss, "mrz": u.action_mrz,
             "read": u.action_read, "camera": u.action_camera, "capture": u.action_capture,
-            "retake": u.action_retake, "fingers": u.action_fingers, "exemption": u.action_exemption,
+            "retake": u.action_retake, "fingers": u.action_fingers, "chip": u.action_chip, "exemption": u.action_exemption,
             "checks": u.action_checks, "decision": u.action_decision, "save": u.action_save,
             "print": u.action_print, "next": u.action_next, "lock": u.action_lock, "logout": u.action_logout,
             "direction": u.action_direction, "manifests": u.action_manifests,
@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         a["capture"].triggered.connect(lambda: self._in_exam(s.capture_now))
         a["retake"].triggered.connect(lambda: self._in_exam(s.retake))
         a["fingers"].triggered.connect(lambda: self._in_exam(s.capture_fingers))
+        a["chip"].triggered.connect(lambda: self._in_exam(s.read_chip))
         a["exemption"].triggered.connect(lambda: self._in_exam(e.capture.exemption.setFocus))
         a["checks"].triggered.connect(lambda: self._in_exam(e.checks.list.setFocus))
         a["decision"].triggered.connect(lambda: self._in_exam(e.decision.type.setFocus))

@@ -36,7 +36,7 @@ COLUMNS = ("time", "traveller", "booth", "inspector", "decision", "flags")
 WIDTHS = (150, 170, 110, 110, 140)
 #: the share of the width for the list, the examination and the review (1366×768: 700/380/270)
 SHARES = (0.52, 0.28, 0.2)
-BIOMETRIC = ("face", "fingerprint", "face_capture", "finger_capture")
+BIOMETRIC = ("face", "fingerprint", "face_capture", "finger_capture", "chip")   # chip: its photo beside the face
 
 
 def _glyph(outcome: str) -> str:
