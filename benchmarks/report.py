@@ -196,11 +196,10 @@ def names_scripts_rows(rows) -> None:
     p95 = dig(d, "ours", "latency_ms", "p95")
     row(rows, "Names across scripts, 1M entries: query p95", "≤ 20 ms", fmt(p95, " ms"), None if p95 is None else p95 <= 20,
         "names_scripts_1m.json", d)
-def fingerprint_national_rows(rows, d: dict | None) -> None:
+def fingerprint_national_rows(rows, d: dict | None, src: str = "fingerprint_search_national.json") -> None:
     """issue 15 item 1: the experimental compact index (not the booths') on synthetic national galleries."""
     for r in dig(d, "results", default=[]) or []:
         n, a = r.get("subjects"), r.get("all", {})
-        src = "fingerprint_search_national.json"
         row(rows, f"Fingerprint 1:N, experimental compact index, {n:,} subjects × 2 fingers: p95 wall", "≤ 2 s at 1M", fmt(a.get("p95_ms"), " ms", 0),
             None if a.get("p95_ms") is None else a["p95_ms"] <= 2000, src, d)
         row(rows, f"Fingerprint 1:N, {n:,}: rank-1 = exhaustive MCC ({a.get('probes')} mated probes)", "≥ 0.995",
@@ -214,17 +213,16 @@ def fingerprint_national_rows(rows, d: dict | None) -> None:
             f"{fmt(mem, ' MB', 0)}; {fmt(r.get('load_s'), ' s', 2)}; {r.get('bytes_per_subject_on_disk')}", None, src, d)
 
 
-def fingerprint_booth_rows(rows, d: dict | None) -> None:
+def fingerprint_booth_rows(rows, d: dict | None, src: str = "fingerprint_search_booth_2000.json", how: str = "") -> None:
     """issue 15 item 1: the booths' FingerIndex and the compact index on the same synthetic gallery and probes."""
     for r in dig(d, "results", default=[]) or []:
         n, a = r.get("subjects"), r.get("all", {})
-        name = "booths' FingerIndex" if r.get("index") == "booth" else "compact index"
+        name = ("booths' FingerIndex" if r.get("index") == "booth" else "compact index") + how
         mem = dig(r, "rss_after_search", "rss_mb")
         row(rows, f"Fingerprint 1:N, {name}, {n:,} synthetic subjects × 2 fingers ({a.get('probes')} mated probes): "
             "rank-1 = exhaustive MCC; pre-filter recall; p50 / p95 wall; RSS after search", "≥ 0.995; ≥ 0.99; p95 ≤ 2 s",
             f"{fmt(a.get('rank1_equals_exhaustive'), '', 3)}; {fmt(a.get('prefilter_recall_vs_exhaustive'), '', 3)}; "
-            f"{fmt(a.get('p50_ms'), '', 0)} / {fmt(a.get('p95_ms'), ' ms', 0)}; {fmt(mem, ' MB', 0)}", None,
-            "fingerprint_search_booth_2000.json", d)
+            f"{fmt(a.get('p50_ms'), '', 0)} / {fmt(a.get('p95_ms'), ' ms', 0)}; {fmt(mem, ' MB', 0)}", None, src, d)
 
 
 def build_rows() -> list[dict]:
@@ -276,7 +274,12 @@ def build_rows() -> list[dict]:
                 (p95 <= 1000) if subjects == 10000 and p95 is not None else None, "fingerprint_search.json", d)
 
     fingerprint_national_rows(rows, load("fingerprint_search_national"))
-    fingerprint_booth_rows(rows, load("fingerprint_search_booth_2000"))
+    fingerprint_national_rows(rows, load("fingerprint_search_1m"), "fingerprint_search_1m.json")
+    fingerprint_booth_rows(rows, load("fingerprint_search_booth_2000"), how=" (before the union re-rank)")
+    fingerprint_booth_rows(rows, load("fingerprint_search_booth_2000_union"), "fingerprint_search_booth_2000_union.json",
+                           " (union re-rank, 128 neighbours, count norm; tuned on this gallery)")
+    fingerprint_booth_rows(rows, load("fingerprint_search_booth_2000_seed8"), "fingerprint_search_booth_2000_seed8.json",
+                           " (union re-rank; another gallery, seed 8, not tuned on)")
     encounter_rows(rows, load("encounter_search"))
 
     d = load("sltd")

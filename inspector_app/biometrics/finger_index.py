@@ -8,9 +8,13 @@ template of a national watchlist within a second:
    finger position. Each probe cylinder fetches its nearest gallery cylinders; a template's
    coarse score is the sum over probe cylinders of its best neighbour similarity. MCC cylinders
    are rotation and translation invariant, so no alignment is needed.
-2. Re-ranking: the full MCC matcher (LSS-R) scores the `shortlist` best templates per finger.
-   Subject score = sum of its per-finger scores over the probe's fingers (a missing finger
-   counts 0), so two weak but consistent fingers can outrank one lucky one.
+2. Re-ranking: every subject that any probe finger's pre-filter proposes (the `shortlist` best
+   templates per finger) is scored by the full MCC matcher (LSS-R) on EVERY probe finger it
+   holds. Subject score = sum of its per-finger scores over the probe's fingers (a finger it
+   lacks counts 0), so two weak but consistent fingers can outrank one lucky one. Scoring the
+   union, not each finger's own shortlist, matters: the pre-filter misses one finger of a mate
+   about one time in ten on realistic prints (benchmarks/fingerprint_search.py --index booth),
+   and a mate scored on one finger only loses the fusion to an impostor scored on two.
 
 The recall this pre-filter costs is measured by benchmarks/fingerprint_search.py.
 """
@@ -32,6 +36,11 @@ _SEED = 19794
 # index (k-means cells, probing IVF_NPROBE of them) instead of scanning every cylinder.
 IVF_MIN_VECTORS = 200_000
 IVF_NPROBE = 24
+# A template's vote total is divided by (its cylinder count) ** CYLINDER_NORM: a print with many
+# minutiae collects nearest neighbours by chance alone and crowded small mates out of the
+# shortlist. 128 neighbours and 0.7 were chosen on a 2,000-subject calibrated synthetic gallery
+# and checked on another one (docs/FINGERPRINT.md, "The booths' index on realistic fingers").
+CYLINDER_NORM = 0.7
 
 
 def _projection(bits: int) -> np.ndarray:
@@ -50,15 +59,21 @@ def descriptors(cyl: mcc.Cylinders, proj: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(v, dtype=np.float32)
 
 
+def _norm(cylinders):
+    return np.maximum(cylinders, 1) ** -CYLINDER_NORM
+
+
 @dataclass
 class _PositionIndex:
     """The gallery of one finger position: templates, their cylinders and the faiss index."""
     templates: list = field(default_factory=list)  # FingerTemplate | None (removed)
     subjects: list = field(default_factory=list)
+    by_subject: dict = field(default_factory=dict)  # subject -> its template ids here
     owners: list = field(default_factory=list)  # per-template arrays of cylinder owner ids
     vectors: list = field(default_factory=list)
     _faiss: object = None
     _owner: np.ndarray | None = None
+    _norm: np.ndarray | None = None  # per template: cylinder count ** -CYLINDER_NORM
     _ivf: bool = False
 
     def add(self, subject_id: str, template: FingerTemplate, proj: np.ndarray) -> None:
@@ -68,6 +83,7 @@ class _PositionIndex:
             vec = template._arrays["mcc_vec"] = descriptors(fingerprint.cylinders(template), proj)
         self.templates.append(template)
         self.subjects.append(subject_id)
+        self.by_subject.setdefault(subject_id, []).append(tid)
         self.vectors.append(vec)
         self.owners.append(np.full(len(vec), tid, np.int64))
         # A gallery that grows while it is searched (the hub's encounters) must not rebuild the
@@ -77,6 +93,7 @@ class _PositionIndex:
         if self._faiss is not None and (self._ivf or self._faiss.ntotal + len(vec) < IVF_MIN_VECTORS):
             self._faiss.add(vec)
             self._owner = np.concatenate([self._owner, self.owners[-1]])
+            self._norm = np.append(self._norm, _norm(len(vec)))
         else:
             self._faiss = None
 
@@ -99,6 +116,7 @@ class _PositionIndex:
             index.add(data)
             self._faiss = index
             self._owner = np.concatenate(self.owners) if self.owners else np.zeros(0, np.int64)
+            self._norm = _norm(np.array([len(v) for v in self.vectors], np.float64))
         return self._faiss
 
     def shortlist(self, template: FingerTemplate, proj: np.ndarray, neighbours: int, size: int) -> list[int]:
@@ -119,7 +137,7 @@ class _PositionIndex:
         first[1:] = key_sorted[1:] != key_sorted[:-1]
         best = sims.ravel()[order][first]
         tids = key_sorted[first] % len(self.templates)
-        score = np.bincount(tids, weights=best, minlength=len(self.templates))
+        score = np.bincount(tids, weights=best, minlength=len(self.templates)) * self._norm
         alive = np.array([t is not None for t in self.templates])
         score[~alive] = -1
         top = np.argsort(-score, kind="stable")[:size]
@@ -129,7 +147,7 @@ class _PositionIndex:
 class FingerIndex:
     """Gallery of subjects' fingers, searchable by one or more probe fingers."""
 
-    def __init__(self, shortlist: int = 100, neighbours: int = 32):
+    def __init__(self, shortlist: int = 100, neighbours: int = 128):
         self.shortlist_size = shortlist
         self.neighbours = neighbours
         self._positions: dict[str, _PositionIndex] = {}
@@ -184,19 +202,16 @@ class FingerIndex:
         return p.shortlist(template, self._proj, self.neighbours, self.shortlist_size)
 
     def identify(self, probe: dict[str, FingerTemplate], k: int = 5) -> list[tuple[str, float]]:
-        """Top-k (subject_id, fused score) over the probe's finger positions, best first."""
+        """Top-k (subject_id, fused score) over the probe's finger positions, best first: the
+        exhaustive answer over the subjects any finger's pre-filter proposed."""
+        held = {pos: self._positions[pos] for pos in probe if pos in self._positions}
+        proposed = {p.subjects[tid] for pos, p in held.items() for tid in self.candidates(pos, probe[pos])}
         fused: dict[str, float] = {}
-        for position, template in probe.items():
-            p = self._positions.get(position)
-            if p is None:
-                continue
-            best: dict[str, float] = {}
-            for tid in self.candidates(position, template):
-                s = fingerprint.match(template, p.templates[tid])
-                sid = p.subjects[tid]
-                best[sid] = max(best.get(sid, 0.0), s)
-            for sid, s in best.items():
-                fused[sid] = fused.get(sid, 0.0) + s
+        for sid in proposed:
+            fused[sid] = sum(max((fingerprint.match(probe[pos], p.templates[tid])
+                                  for tid in p.by_subject.get(sid, ()) if p.templates[tid] is not None),
+                                 default=0.0)
+                             for pos, p in held.items())
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(sid, round(score, 4)) for sid, score in ranked[:k]]
 
@@ -215,8 +230,7 @@ class FingerIndex:
                 isos.append(np.frombuffer(iso19794.write(t), np.uint8))
                 cyls.append(fingerprint.cylinders(t))
                 vecs.append(p.vectors[tid])
-        arrays = {"meta": np.frombuffer(json.dumps({"entries": meta, "shortlist": self.shortlist_size,
-                                                     "neighbours": self.neighbours}).encode(), np.uint8)}
+        arrays = {"meta": np.frombuffer(json.dumps({"entries": meta}).encode(), np.uint8)}
         arrays["iso"] = np.concatenate(isos) if isos else np.zeros(0, np.uint8)
         arrays["iso_len"] = np.array([len(b) for b in isos], np.int64)
         arrays["cyl_len"] = np.array([len(c) for c in cyls], np.int64)
@@ -235,7 +249,7 @@ class FingerIndex:
         with np.load(Path(path)) as z:
             meta = json.loads(bytes(z["meta"]).decode())
             data = {k: z[k] for k in z.files}
-        index = cls(shortlist=meta["shortlist"], neighbours=meta["neighbours"])
+        index = cls()  # the search settings are this version's, not those of the booth that saved it
         iso_off = np.concatenate([[0], np.cumsum(data["iso_len"])])
         cyl_off = np.concatenate([[0], np.cumsum(data["cyl_len"])])
         for n, (sid, pos) in enumerate(meta["entries"]):
@@ -243,6 +257,7 @@ class FingerIndex:
             a, b = cyl_off[n], cyl_off[n + 1]
             t._arrays["mcc"] = mcc.Cylinders(*(data[name][a:b] for name in cls._CYL_FIELDS))
             p = index._positions.setdefault(pos, _PositionIndex())
+            p.by_subject.setdefault(sid, []).append(len(p.templates))
             p.templates.append(t)
             p.subjects.append(sid)
             p.vectors.append(data["vec"][a:b])

@@ -113,3 +113,22 @@ def test_mean_scores_divide_by_the_fingers_both_have(index, templates):
     assert one.mean_scores(probe) == one.identify(probe)
     one.remove("X")
     assert one.fingers_of("X") == frozenset()
+
+
+def test_a_finger_the_prefilter_missed_is_still_scored(index, templates, monkeypatch):
+    """The pre-filter drops one finger of a mate about one time in ten on realistic prints; the
+    mate must still be scored on both fingers, or an impostor scored on two outranks it."""
+    probe = {R: templates[101, 2], L: templates[102, 2]}
+    whole = dict(index.identify(probe, k=5))["S0"]
+    missed = index.candidates
+
+    def left_misses_s0(position, template):
+        found = missed(position, template)
+        p = index._positions[position]
+        return [t for t in found if not (position == L and p.subjects[t] == "S0")]
+
+    monkeypatch.setattr(index, "candidates", left_misses_s0)
+    assert "S0" not in {index._positions[L].subjects[t] for t in index.candidates(L, probe[L])}
+    assert dict(index.identify(probe, k=5))["S0"] == whole
+    both = fingerprint.match(probe[R], templates[101, 1]) + fingerprint.match(probe[L], templates[102, 1])
+    assert whole == round(both, 4)
