@@ -410,170 +410,170 @@
         <translation>撮り直し (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_capture.ui" line="129" />
+        <location filename="../../ui/exam_capture.ui" line="132" />
         <source>Capture fingerprints (F8)</source>
         <translation>指紋採取 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_capture.ui" line="196" />
+        <location filename="../../ui/exam_capture.ui" line="199" />
         <source>E&amp;xemption:</source>
         <translation>免除(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_capture.ui" line="171" />
+        <location filename="../../ui/exam_capture.ui" line="174" />
         <source>Finger</source>
         <translation>指</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_capture.ui" line="176" />
+        <location filename="../../ui/exam_capture.ui" line="179" />
         <source>Quality</source>
         <translation>品質</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_capture.ui" line="181" />
+        <location filename="../../ui/exam_capture.ui" line="184" />
         <source>Tries</source>
         <translation>試行</translation>
     </message>
     <message>
-        <location filename="../../ui/exam_capture.ui" line="186" />
+        <location filename="../../ui/exam_capture.ui" line="189" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="330" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="342" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
         <source>Looking for a face — look at the camera</source>
         <translation>顔を探しています — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="344" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="345" />
         <source>Quality OK — hold still, capturing</source>
         <translation>品質良好 — 動かないでください、撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="347" />
         <source>Adjusting: </source>
         <translation>調整中: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="352" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
         <source>Departures: no face or fingerprints are taken.</source>
         <translation>出国審査では顔写真・指紋は取得しません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="355" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="356" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="362" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="363" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="364" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="365" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="367" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="368" />
         <source>Face captured — checking it against the watchlist…</source>
         <translation>顔写真を取得 — 要注意人物リストと照合中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="369" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="370" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="372" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="373" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="374" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="375" />
         <source>Camera on — looking for a face…</source>
         <translation>カメラ起動 — 顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="383" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="384" />
         <source>not captured: </source>
         <translation>未取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="384" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="385" />
         <source>from the bio-cart</source>
         <translation>バイオカートで取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="392" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="393" />
         <source>Fingerprint scanner: starting…</source>
         <translation>指紋スキャナー: 起動中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="395" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="396" />
         <source>Fingerprints captured: %d, not captured: %d</source>
         <translation>指紋採取: %d 指、未取得: %d 指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="399" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="400" />
         <source>The fingerprint capture failed</source>
         <translation>指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="411" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="412" />
         <source>chip photo</source>
         <translation>ICチップの顔写真</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="417" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="418" />
         <source>%s similarity %d
 match from %d</source>
         <translation>%s 類似度 %d
 %d 以上で一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="424" />
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="450" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="427" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="473" />
         <source>Chip: reading…</source>
         <translation>ICチップ: 読み取り中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="433" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="456" />
         <source>Chip: FAILED, cleared by a supervisor — %s</source>
         <translation>ICチップ: 不合格（監督者が確認済み） — %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="434" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="457" />
         <source>Chip: FAILED — %s</source>
         <translation>ICチップ: 不合格 — %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="436" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="459" />
         <source>Chip: not verified — %s</source>
         <translation>ICチップ: 未確認 — %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="439" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="462" />
         <source>Chip: genuine, and its photo matches the live face</source>
         <translation>ICチップ: 真正、顔写真は本人の顔と一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="440" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="463" />
         <source>Chip: genuine — its photo is compared when the face is captured</source>
         <translation>ICチップ: 真正 — 顔写真は顔の撮影後に照合します</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="449" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="472" />
         <source>Chip: %s (%d%%)</source>
         <translation>ICチップ: %s（%d%%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="384" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="385" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
@@ -731,73 +731,73 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="665" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="688" />
         <source>— choose —</source>
         <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="722" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="745" />
         <source>until %s</source>
         <translation>%s まで</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="726" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="749" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="739" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="762" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
         <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="742" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="765" />
         <source>Waiting for a document: put the passport on the reader.</source>
         <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="744" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="767" />
         <source>Looking for the landing record…</source>
         <translation>上陸記録を検索しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="750" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="773" />
         <source>… and %d more (hover to read all)</source>
         <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="753" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="776" />
         <source>Checking the decision…</source>
         <translation>判定を確認中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="757" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="780" />
         <source>Ready to save (Ctrl+S); it goes to the supervisor:</source>
         <translation>保存できます (Ctrl+S)。監督者の確認に回ります:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="760" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="783" />
         <source>Ready to save (Ctrl+S)</source>
         <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="766" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="789" />
         <source>Saved as record %s.</source>
         <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="768" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="791" />
         <source>The departure confirmation slip is ready to print (Ctrl+P).</source>
         <translation>出国確認票を印刷できます (Ctrl+P)。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="770" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="793" />
         <source>The seal is ready to print (Ctrl+P).</source>
         <translation>証印を印刷できます (Ctrl+P)。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="773" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="796" />
         <source>Sent to the supervisor (%d flag(s)).</source>
         <translation>監督者の確認に回しました（要確認事項 %d 件）。</translation>
     </message>

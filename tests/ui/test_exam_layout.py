@@ -41,6 +41,12 @@ def test_the_examination_screen_fits_every_booth_screen(booth, qtbot, direction)
     window.backend.settings.set("exam.auto_devices", False)
     window.exam_vm.set_direction(direction)
     d.present("taiwan")    # the longest nationality line of the demo
+    if direction == "arrival":   # the chip's line at its longest (one line: elided, whole on hover)
+        from tests.booth.chip_fake import FakeChipReader
+
+        window.backend.ctx.use_chip_reader(FakeChipReader(None))   # a passport without a chip
+        window.exam_vm.read_chip()
+        d.wait(lambda: window.exam_screen.capture.chip_verdict.toolTip().count("no chip") == 2, "the chip's result")
     if direction == "departure":   # the landing record panel, and the most details a departure records
         d.decide("departure_confirmation", details={"reentry_permit_kind": "reentry_permit"})
         assert len(window.exam_screen.decision.details.editors) == 5

@@ -95,7 +95,11 @@ class Ui_CapturePanel(object):
 
         self.chipVerdict = QLabel(CapturePanel)
         self.chipVerdict.setObjectName(u"chipVerdict")
-        self.chipVerdict.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.chipVerdict.sizePolicy().hasHeightForWidth())
+        self.chipVerdict.setSizePolicy(sizePolicy)
 
         self.captureLayout.addWidget(self.chipVerdict)
 
@@ -142,11 +146,11 @@ class Ui_CapturePanel(object):
 
         self.exemption = QComboBox(CapturePanel)
         self.exemption.setObjectName(u"exemption")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.exemption.sizePolicy().hasHeightForWidth())
-        self.exemption.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(1)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.exemption.sizePolicy().hasHeightForWidth())
+        self.exemption.setSizePolicy(sizePolicy1)
         self.exemption.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.exemption.setMinimumContentsLength(12)
 

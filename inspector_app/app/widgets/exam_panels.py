@@ -289,6 +289,7 @@ class CapturePanel(Retranslating):
         self.exemption, self.exemption_label = u.exemption, u.exemptionLabel
         self.chip_photo, self.chip_score, self.chip_verdict = u.chipPhoto, u.chipScore, u.chipVerdict
         self.chip: dict = {"state": "idle"}
+        self._chip_text = ""   # the chip's whole line (the label may show it elided)
         self.face: dict = {"state": "idle"}
         self.finger_state: dict = {"state": "idle", "fingers": [], "exceptions": []}
         self._locked = False
@@ -419,11 +420,33 @@ class CapturePanel(Retranslating):
         else:
             self.chip_score.setText("")
         if state in (None, "idle"):
+            self._chip_text = ""
+            self.chip_verdict.setToolTip("")
             clear_badge(self.chip_verdict)
         elif state == "reading":
-            set_neutral(self.chip_verdict, self.tr("Chip: reading…"))
+            self._say_chip(set_neutral, self.tr("Chip: reading…"))
         else:
-            set_badge(self.chip_verdict, self._chip_badge(read, face), self._chip_line(read, face))
+            self._say_chip(lambda label, text: set_badge(label, self._chip_badge(read, face), text),
+                           self._chip_line(read, face))
+
+    def _say_chip(self, put, text: str) -> None:
+        put(self.chip_verdict, text)
+        self._chip_text = self.chip_verdict.text()   # with the badge's glyph
+        self._elide_chip()
+
+    def _elide_chip(self) -> None:
+        """One line, whatever the reason's length, so the column keeps its height on a 1366×768
+        screen: what does not fit is elided here and shown whole on hover (and in the checks list)."""
+        if not self._chip_text:
+            return
+        room = max(self.chip_verdict.contentsRect().width(), 40)
+        shown = self.chip_verdict.fontMetrics().elidedText(self._chip_text, Qt.TextElideMode.ElideRight, room)
+        self.chip_verdict.setText(shown)
+        self.chip_verdict.setToolTip(self._chip_text if shown != self._chip_text else "")
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._elide_chip()
 
     def _chip_line(self, read: dict, face: dict) -> str:
         reasons = [core_text(r) for c in (read, face) if c.get("outcome") in ("hit", "error")
@@ -446,8 +469,8 @@ class CapturePanel(Retranslating):
 
     def _progress(self, step: str, pct: int, text: str) -> None:
         if step == "chip" and self.chip.get("state") in (None, "idle", "reading"):
-            set_neutral(self.chip_verdict, self.tr("Chip: %s (%d%%)") % (core_text(text), pct) if text
-                        else self.tr("Chip: reading…"))
+            self._say_chip(set_neutral, self.tr("Chip: %s (%d%%)") % (core_text(text), pct) if text
+                           else self.tr("Chip: reading…"))
         if step == "fingers" and text and self.finger_state.get("state") in (None, "idle", "capturing"):
             set_neutral(self.finger_status, f"{core_text(text)} ({pct}%)")
 
