@@ -59,6 +59,10 @@ EMRTD_AID = lds.AID
 SM_CHUNK = 0xDF   # the most a short READ BINARY returns under SM (the wrapped answer must fit 256 bytes)
 PLAIN_CHUNK = 0xFF
 MAX_SHORT_OFFSET = 0x7FFF  # beyond, READ BINARY with odd INS (B1) and an offset data object
+# No file this reader reads comes near it (a DG2 portrait is 15-100 KB; the EAC-protected finger
+# and iris groups are skipped): a chip declaring more is refused at once, by name, instead of
+# being read 223 bytes at a time until the booth's time runs out.
+MAX_FILE_BYTES = 1 << 20
 EAC_PROTECTED = frozenset({3, 4})  # fingerprints and irises: terminal authentication, which we do not do
 
 
@@ -364,6 +368,9 @@ class Reading:
         if sw not in (SW.OK, SW.END_OF_FILE) or not data:
             raise CardStatus(f"READ BINARY {_file_name(fid)}", sw)
         _, length, header = tlv.read_header(data)
+        if header + length > MAX_FILE_BYTES:
+            raise ChipProtocolError(f"the chip says its {_file_name(fid)} holds {header + length:,} bytes; "
+                                    f"no passport file is that large")
         return _File(fid, data[: header + length], header + length)
 
     def _finish_file(self, f: _File) -> None:

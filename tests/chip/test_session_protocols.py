@@ -179,3 +179,16 @@ def test_a_chip_without_sod_is_read_and_nothing_is_proven():
     assert result.not_read is None and result.passive_auth is None and result.skipped == ()
     outcome = result.read_result().passive_auth
     assert not outcome.passed and {s.state for s in outcome.steps} == {StepState.not_run}
+
+
+def test_a_chip_declaring_a_50_mb_file_is_refused_at_once():
+    """A hostile chip says its DG2 holds 50 MB: refused by name after the first chunk, not read
+    223 bytes at a time until the booth's time runs out."""
+    declared = 50 * 1024 * 1024
+    huge = b"\x75\x84" + declared.to_bytes(4, "big") + bytes(200)
+    content = with_files(base_chip(), {0x0102: huge})
+    channel = Direct(EmrtdApplet(content.files, ChipAccess(content)))
+    result = read_chip(channel, content.mrz_information, trust=pki().store(), at=NOW)
+    assert result.not_read == NotReadState.read_failed
+    assert "DG2" in result.reason and f"{declared + 6:,} bytes" in result.reason
+    assert channel.count < 40
