@@ -523,4 +523,5 @@ DEMO_TITLES = (
     QT_TRANSLATE_NOOP("Demo", "Face and fingerprint match a watchlisted subject under another name"),
     QT_TRANSLATE_NOOP("Demo", "Under 16: exempt from biometrics"),
     QT_TRANSLATE_NOOP("Demo", "Traveller from Taiwan (a region, not a country)"),
+    QT_TRANSLATE_NOOP("Demo", "Clean traveller's passport with an altered chip (name changed after signing)"),
 )
