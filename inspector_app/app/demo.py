@@ -293,7 +293,6 @@ class DemoServices:
         here); returns why there is none, or None when it runs. ``reader``/``port``: the vpcd slot."""
         from inspector_app.booth.chip import NoReader
         from inspector_app.chip import simulated
-        from inspector_app.domain.messages import msg
         from inspector_app.screening import csca
 
         try:
@@ -301,7 +300,7 @@ class DemoServices:
             pcsc = simulated.VirtualPcsc()
             pcsc.__enter__()
         except (csca.CscaSectionError, simulated.PcscUnavailable, ImportError, OSError) as exc:
-            reason = msg("the demo's chip reader cannot start: {problem}", problem=str(exc))
+            reason = f"the demo's chip reader cannot start: {exc}"   # words as pcscd's own errors come (untranslated)
             self.chip_reader = NoReader(reason)
             return reason
         self.pcsc = pcsc
