@@ -77,3 +77,20 @@ def test_the_demo_genuine_chip_is_clear_and_the_altered_one_refused(ctx, inspect
     finally:
         services.stop()
     assert services.pcsc is None and services.desk is None
+
+
+def test_where_pcsc_cannot_start_the_demo_runs_on_and_records_no_reader_with_the_reason(ctx, inspector, media,  # noqa: F811
+                                                                                        monkeypatch):
+    from inspector_app.chip import simulated
+
+    def unavailable(self):
+        raise simulated.PcscUnavailable("pcscd or vpcd is missing")
+
+    monkeypatch.setattr(simulated.VirtualPcsc, "__enter__", unavailable)
+    services = DemoServices(ctx.home)
+    assert "pcscd or vpcd is missing" in services.start_chips()
+    ctx.use_chip_reader(services.chip_reader)
+    check = chip_check(read(ctx, inspector, media, services.select("clean", ctx.settings)["mrz"]), "read")
+    assert (check["state"], check["outcome"]) == ("no_reader", "error")
+    assert any("pcscd or vpcd is missing" in r for r in check["reasons"]), check["reasons"]
+    services.stop()
