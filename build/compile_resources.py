@@ -118,7 +118,11 @@ def demo_titles() -> list[str]:
     import csv
 
     with (ROOT / "inspector_app" / "app" / "demo_data" / "travellers.csv").open(encoding="utf-8", newline="") as f:
-        return [row["what"] for row in csv.DictReader(f)]
+        rows = [row["what"] for row in csv.DictReader(f)]
+    sys.path.insert(0, str(ROOT))
+    from inspector_app.app.demo import ALTERED_CHIP_WHAT  # the Demo menu's entry that is no row of its own
+
+    return [*rows, ALTERED_CHIP_WHAT]
 
 
 def core_messages_module() -> str:

@@ -390,10 +390,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "the bio-cart station's key or certificate is not configured at this booth"),
     QT_TRANSLATE_NOOP("core", "the biometric exemption claimed does not fit this traveller or decision"),
     QT_TRANSLATE_NOOP("core", "the biometric exemption needs its evidence recorded"),
+    QT_TRANSLATE_NOOP("core", "the chip cannot be checked: {problem}"),
     QT_TRANSLATE_NOOP("core", "the chip could not be read to the end"),
     QT_TRANSLATE_NOOP("core", "the chip failed its clone check (Chip or Active Authentication): a supervisor must clear it first"),
     QT_TRANSLATE_NOOP("core", "the chip holds no photo that can be shown"),
-    QT_TRANSLATE_NOOP("core", "the chip reader {name} cannot be used by this build"),
     QT_TRANSLATE_NOOP("core", "the chip refused the printed MRZ or the CAN"),
     QT_TRANSLATE_NOOP("core", "the chip's DG1 is not a machine readable zone"),
     QT_TRANSLATE_NOOP("core", "the chip's MRZ (DG1) differs from the printed one: {fields}"),
@@ -523,4 +523,5 @@ DEMO_TITLES = (
     QT_TRANSLATE_NOOP("Demo", "Face and fingerprint match a watchlisted subject under another name"),
     QT_TRANSLATE_NOOP("Demo", "Under 16: exempt from biometrics"),
     QT_TRANSLATE_NOOP("Demo", "Traveller from Taiwan (a region, not a country)"),
+    QT_TRANSLATE_NOOP("Demo", "Clean traveller's passport with an altered chip (name changed after signing)"),
 )

@@ -20,7 +20,17 @@ home, nothing into the repository:
   its finger and from a different photo than the traveller's live one; the scanner serves
   impressions 2 onwards, so a hit is a real match between two images, not a copy.
 
-The services run in this process on loopback and stop with the window.
+- the demo issuing state's chip PKI (``chip_pki``: a test CSCA and its Document Signer, from
+  ``chip.personalise.test_pki``, kept under ``demo/chip-pki``): the CSCA master list and a CRL go
+  into the signed bundle as its ``csca`` section, so the booth trusts the demo's passports through
+  the path production uses.
+
+The services run in this process on loopback and stop with the window. The chip reader is
+``chip.simulated.SimulatedDesk`` on vpcd, through the machine's pcscd (one is started for the
+demo when none runs): each demo traveller's passport carries a chip the demo issues with the
+Document Signer (the camera image as its photo, so the 1:1 face check compares the same person),
+genuine except ``ALTERED_CHIP``'s, whose DG1 was changed after signing. Where PC/SC cannot start
+the demo runs on and the chip check records "no reader" with the reason.
 ``DemoServices.select(key)`` points the simulated camera and fingerprint scanner at one demo
 traveller's images, which is what the window's Demo menu and the end-to-end tests use.
 This module is Qt-free. ``watchlists/build_demo.py`` is a command-line wrapper around
@@ -155,11 +165,54 @@ def _lists(home: Path) -> dict:
     keys.trust_add(home, key_dir / keys.PUBLIC_FILE)
     bundle = home / "demo" / "demo-lists-v1.bundle"
     biometrics = _biometrics_dir(home)
+    master_list, crl = _chip_pki(home)
     header = bundles.create(key_dir / keys.SIGNING_FILE, 1, bundle,
                             watchlist_csv=DEMO / "watchlist.csv", sltd_csv=DEMO / "sltd.csv",
-                            biometrics_dir=biometrics, ships_file=DEMO / "ships.csv")
+                            biometrics_dir=biometrics, ships_file=DEMO / "ships.csv",
+                            master_lists=[master_list], crls=[crl])
     applied = bundles.apply(home, bundle)
     return {"bundle": str(bundle), "version": header["version"], "applied": applied}
+
+
+CHIP_PKI = "chip-pki"   # under home/demo: the demo issuing state's CSCA list, CRL and Document Signer
+#: The Demo menu's extra entry: the clean traveller again, her passport's chip altered after issue.
+ALTERED_CHIP = "altered_chip"
+ALTERED_CHIP_WHAT = "Clean traveller's passport with an altered chip (name changed after signing)"
+
+
+def _chip_pki(home: Path) -> tuple[Path, Path]:
+    """Issue the demo state's chip PKI once per demo home; returns the master list and CRL files
+    for the bundle. The CRL lists the test PKI's revoked signer and stays current for ten years
+    (the test PKI's own is for tests, current for a month), so an old demo home still verifies."""
+    from datetime import timedelta
+
+    from cryptography.hazmat.primitives import serialization
+
+    from inspector_app.chip import personalise
+
+    out = home / "demo" / CHIP_PKI
+    out.mkdir(parents=True, exist_ok=True)
+    pki = personalise.test_pki()
+    crl = personalise.make_crl(pki.csca, [pki.revoked_dsc.certificate], pki.now - timedelta(days=1),
+                               pki.now + timedelta(days=3650))
+    (out / "masterlist.der").write_bytes(pki.master_list)
+    (out / "crl.der").write_bytes(crl)
+    (out / "dsc.pem").write_bytes(pki.dsc.certificate.public_bytes(serialization.Encoding.PEM))
+    (out / "dsc-key.pem").write_bytes(pki.dsc.key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return out / "masterlist.der", out / "crl.der"
+
+
+def chip_signer(home: Path):
+    """The demo state's Document Signer (``personalise.Signer``), which signs the demo chips."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    from inspector_app.chip import personalise
+
+    folder = Path(home) / "demo" / CHIP_PKI
+    return personalise.Signer(serialization.load_pem_private_key((folder / "dsc-key.pem").read_bytes(), None),
+                              x509.load_pem_x509_certificate((folder / "dsc.pem").read_bytes()))
 
 
 def user_rows(home: Path) -> list[dict]:
@@ -227,6 +280,51 @@ class DemoServices:
         self.hub = None
         self.biocart = None
         self.travellers = {t["key"]: t for t in travellers()}
+        clean = self.travellers["clean"]
+        self.travellers[ALTERED_CHIP] = {**clean, "key": ALTERED_CHIP, "what": ALTERED_CHIP_WHAT, "person": "clean",
+                                         "chip": "altered"}
+        self.pcsc = None
+        self.desk = None
+        self.chip_reader = None   # what the booth reads chips with: the desk, or a reader saying why there is none
+        self._chips: dict = {}
+
+    def start_chips(self, reader: str | None = None, port: int | None = None) -> str | None:
+        """The simulated chip reader through pcscd and vpcd (the machine's pcscd, or one started
+        here); returns why there is none, or None when it runs. ``reader``/``port``: the vpcd slot."""
+        from inspector_app.booth.chip import NoReader
+        from inspector_app.chip import simulated
+        from inspector_app.screening import csca
+
+        try:
+            trust = csca.load(self.home)
+            pcsc = simulated.VirtualPcsc()
+            pcsc.__enter__()
+        except (csca.CscaSectionError, simulated.PcscUnavailable, ImportError, OSError) as exc:
+            reason = f"the demo's chip reader cannot start: {exc}"   # words as pcscd's own errors come (untranslated)
+            self.chip_reader = NoReader(reason)
+            return reason
+        self.pcsc = pcsc
+        self.desk = simulated.SimulatedDesk(trust=trust, reader=reader or simulated.VIRTUAL_READER,
+                                            port=port or simulated.DEFAULT_PORT)
+        self.chip_reader = self.desk
+        return None
+
+    def chip(self, key: str):
+        """Traveller ``key``'s passport chip (``personalise.ChipContent``), issued once per run by the
+        demo state's Document Signer with the traveller's camera image as its photo."""
+        if key not in self._chips:
+            from cryptography.hazmat.primitives.asymmetric import ec
+
+            from inspector_app.chip import personalise
+
+            t = self.travellers[key]
+            face = next((self.home / "demo" / "camera" / t.get("person", key)).iterdir()).read_bytes()
+            tamper = personalise.Tamper.DG1_CHANGED if t.get("chip") == "altered" else personalise.Tamper.NONE
+            # an EC Active Authentication key: issued in milliseconds while the traveller steps up
+            self._chips[key] = personalise.make_chip(t["mrz"].split("\n"), face, chip_signer(self.home),
+                                                     face_max_side=320, tamper=tamper,
+                                                     aa_key=ec.generate_private_key(ec.SECP256R1()))
+        return self._chips[key]
 
     def start_sbi(self) -> int:
         from inspector_app.devices import sbi_simulator
@@ -312,7 +410,9 @@ class DemoServices:
     def select(self, key: str, settings) -> dict:
         """Point the simulated camera and scanner at traveller ``key``; returns the traveller."""
         t = self.travellers[key]
-        settings.set("devices.camera.source", f"sim:{self.home / 'demo' / 'camera' / key}")
+        settings.set("devices.camera.source", f"sim:{self.home / 'demo' / 'camera' / t.get('person', key)}")
+        if self.desk is not None:
+            self.desk.place(self.chip(key))
         if self.sbi is not None:
             from inspector_app.devices.sbi_simulator import FingerImages
 
@@ -321,6 +421,10 @@ class DemoServices:
         return t
 
     def stop(self) -> None:
+        self.desk = None
+        if self.pcsc is not None:
+            self.pcsc.__exit__(None, None, None)   # stops the pcscd started for the demo; a running one stays
+            self.pcsc = None
         if self.biocart is not None:
             self.biocart.stop()
             self.biocart = None
@@ -419,9 +523,13 @@ def seed_returning_deportee(home: Path, today=None) -> str | None:
 
 
 def start_demo(home: Path, hub: bool = True) -> DemoServices:
-    build_demo_home(home)
+    # a demo home built before the chips has no chip PKI: build it again
+    build_demo_home(home, force=not (Path(home) / "demo" / CHIP_PKI / "dsc-key.pem").exists()
+                    and (Path(home) / "demo" / "built.json").exists())
     services = DemoServices(home)
     services.start_sbi()
+    if problem := services.start_chips():
+        print(f"demo: {problem}", flush=True)
     if hub:
         try:
             services.start_hub()

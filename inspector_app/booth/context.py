@@ -173,8 +173,16 @@ class BoothContext:
         name = self.setting(CHIP_READER)
         if not name:
             return NoReader(msg("this booth has no chip reader (devices.chip.reader is not set)"))
-        # the PC/SC reader is plugged in here when inspector_app.chip.pcsc is merged (issue 16)
-        return NoReader(msg("the chip reader {name} cannot be used by this build", name=str(name)))
+        from inspector_app.chip.session import PcscChipReader
+        from inspector_app.screening import csca
+
+        # the trust is the CSCA list in force, loaded at each read so that a new bundle counts at once;
+        # a refused list must not pass as "no CSCA": the read is not made and says why
+        try:
+            trust = csca.load(self.home)
+        except csca.CscaSectionError as exc:
+            return NoReader(msg("the chip cannot be checked: {problem}", problem=str(exc)))
+        return PcscChipReader(str(name), trust=trust)
 
     def has_chip_reader(self) -> bool:
         """Whether the booth reads chips: the window reads one by itself after the document."""

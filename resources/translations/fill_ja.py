@@ -717,7 +717,7 @@ CORE = {
     "the chip failed its clone check (Chip or Active Authentication): a supervisor must clear it first":
         "ICチップが複製の確認（チップ認証またはアクティブ認証）に不合格: 先に監督者の確認が必要です",
     "the chip holds no photo that can be shown": "ICチップに表示できる顔写真がありません",
-    "the chip reader {name} cannot be used by this build": "ICチップ読取機 {name} はこの版では使用できません",
+    "the chip cannot be checked: {problem}": "ICチップを検証できません: {problem}",
     "the chip refused the printed MRZ or the CAN": "ICチップが印字された MRZ または CAN を受け付けませんでした",
     "the chip's DG1 is not a machine readable zone": "ICチップの DG1 は機械読取部（MRZ）ではありません",
     "the chip's MRZ (DG1) differs from the printed one: {fields}": "ICチップの MRZ（DG1）が印字と異なります: {fields}",
@@ -756,6 +756,8 @@ DEMO = {
     "Face and fingerprint match a watchlisted subject under another name": "顔と指紋が別名で登録された要注意人物と一致",
     "Under 16: exempt from biometrics": "16歳未満: 個人識別情報の提供免除",
     "Traveller from Taiwan (a region, not a country)": "台湾からの旅客（国ではなく地域）",
+    "Clean traveller's passport with an altered chip (name changed after signing)":
+        "問題のない旅客の旅券、ICチップが改ざんされたもの（署名後に氏名を変更）",
 }
 
 

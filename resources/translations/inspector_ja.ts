@@ -362,12 +362,12 @@
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/main_window.py" line="510" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="536" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="538" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="527" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="529" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
@@ -833,6 +833,11 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <location filename="../../inspector_app/app/core_messages.py" line="525" />
         <source>Traveller from Taiwan (a region, not a country)</source>
         <translation>台湾からの旅客（国ではなく地域）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="526" />
+        <source>Clean traveller's passport with an altered chip (name changed after signing)</source>
+        <translation>問題のない旅客の旅券、ICチップが改ざんされたもの（署名後に氏名を変更）</translation>
     </message>
 </context>
 <context>
@@ -3606,23 +3611,23 @@ Reason: “%s”</source>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="393" />
+        <source>the chip cannot be checked: {problem}</source>
+        <translation>ICチップを検証できません: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/core_messages.py" line="394" />
         <source>the chip could not be read to the end</source>
         <translation>ICチップを最後まで読み取れませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="394" />
+        <location filename="../../inspector_app/app/core_messages.py" line="395" />
         <source>the chip failed its clone check (Chip or Active Authentication): a supervisor must clear it first</source>
         <translation>ICチップが複製の確認（チップ認証またはアクティブ認証）に不合格: 先に監督者の確認が必要です</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="395" />
+        <location filename="../../inspector_app/app/core_messages.py" line="396" />
         <source>the chip holds no photo that can be shown</source>
         <translation>ICチップに表示できる顔写真がありません</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/app/core_messages.py" line="396" />
-        <source>the chip reader {name} cannot be used by this build</source>
-        <translation>ICチップ読取機 {name} はこの版では使用できません</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/core_messages.py" line="397" />

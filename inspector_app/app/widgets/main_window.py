@@ -508,6 +508,8 @@ def attach_demo(window: MainWindow, services) -> None:
     """Demo menu: each entry presents one demo traveller (document on the reader, face in front
     of the simulated camera, fingers on the simulated scanner)."""
     menu = window.menuBar().addMenu(tr("&Demo"))
+    if services.chip_reader is not None:   # the demo's simulated chip reader, or why it has none
+        window.backend.ctx.use_chip_reader(services.chip_reader)
     titles = []
     for n, (key, t) in enumerate(services.travellers.items(), 1):
         act = QAction(window)
