@@ -217,7 +217,7 @@ def fingerprint_booth_rows(rows, d: dict | None, src: str = "fingerprint_search_
     """issue 15 item 1: the booths' FingerIndex and the compact index on the same synthetic gallery and probes."""
     for r in dig(d, "results", default=[]) or []:
         n, a = r.get("subjects"), r.get("all", {})
-        name = ("booths' FingerIndex" if r.get("index") == "booth" else "compact index") + how
+        name = "booths' FingerIndex" + how if r.get("index") == "booth" else "compact index"
         mem = dig(r, "rss_after_search", "rss_mb")
         row(rows, f"Fingerprint 1:N, {name}, {n:,} synthetic subjects × 2 fingers ({a.get('probes')} mated probes): "
             "rank-1 = exhaustive MCC; pre-filter recall; p50 / p95 wall; RSS after search", "≥ 0.995; ≥ 0.99; p95 ≤ 2 s",
