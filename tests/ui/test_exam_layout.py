@@ -63,8 +63,8 @@ def _check_open_hit(window, english: bool = True) -> None:
     shown = problems.text().split("\n")
     assert 3 <= len(shown) <= screen.decision.PROBLEM_LINES, shown   # status, period, the chip's
     assert all(metrics.horizontalAdvance(line) <= room for line in shown), (room, shown)
-    # laid out, no line wraps onto one more: the box shows every line it was given
-    assert problems.heightForWidth(problems.width()) <= problems.height(), (problems.size(), shown)
+    # and the box, inside its padding and border, has the height of all of them
+    assert len(shown) * metrics.lineSpacing() <= problems.contentsRect().height(), (problems.contentsRect(), shown)
     if not english:
         return
     assert "passive authentication failed" in problems.toolTip()

@@ -588,10 +588,12 @@ class DecisionPanel(Retranslating):
     def _fix_heights(self) -> None:
         """The message area keeps one height whatever it says: the panel never jumps."""
         lines = self.problems.fontMetrics().lineSpacing()
-        # measured as a warning badge (bold, its padding and border): PROBLEM_LINES lines all show
-        set_badge(self.problems, "warning", "\n".join(["x"] * self.PROBLEM_LINES))
-        self.problems.setFixedHeight(max(self.problems.sizeHint().height(), lines * self.PROBLEM_LINES + 6))
-        clear_badge(self.problems)
+        # measured as a warning badge (bold, its padding and border) on a stand-in, so the box's
+        # own style is left alone: PROBLEM_LINES lines all show
+        probe = QLabel(self)
+        set_badge(probe, "warning", "\n".join(["x"] * self.PROBLEM_LINES))
+        self.problems.setFixedHeight(max(probe.sizeHint().height(), lines * self.PROBLEM_LINES + 6))
+        probe.deleteLater()
         self.saved_label.setFixedHeight(lines * 2 + 6)
 
     def bind(self, vm) -> None:
@@ -822,6 +824,10 @@ class DecisionPanel(Retranslating):
         set_badge(self.problems, "warning", text)
         self._problem_lines = self.problems.text().split("\n")   # with the badge's glyph
         self._elide_problems()
+
+    def showEvent(self, event):  # noqa: N802 - Qt name
+        self._fix_heights()   # measured again in the window's own font and style, once they apply
+        super().showEvent(event)
 
     def _elide_problems(self) -> None:
         if not self._problem_lines:
