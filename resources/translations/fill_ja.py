@@ -104,7 +104,7 @@ JA = {
     "Next traveller (Ctrl+N)": "次の旅客 (Ctrl+N)", "Next traveller (clears the screen)": "次の旅客（画面を消去）",
     "No face found — look at the camera": "顔が見つかりません — カメラを見てください", "Not signed in": "未ログイン",
     "Nothing to save.": "保存する内容がありません。",
-    "OPEN HIT — landing blocked until a supervisor clears it": "未解除の該当あり — 統括審査官の解除まで上陸許可不可",
+    "OPEN HIT — no landing until a supervisor clears it": "未解除の該当あり — 統括審査官の解除まで上陸不可",
     "OVERRIDE": "判断変更", "Official activities": "「公用」の活動を行う者", "Offline": "オフライン", "Online": "オンライン",
     "Open hit: a supervisor must clear it before landing permission.": "未解除の該当: 上陸許可の前に統括審査官の解除が必要です。",
     "PASS": "適合", "Password": "パスワード", "Password is wrong.": "パスワードが違います。", "Period of stay": "在留期間",
@@ -296,6 +296,9 @@ JA = {
     "Chip: FAILED, cleared by a supervisor — %s": "ICチップ: 不合格（監督者が確認済み） — %s",
     "Chip: FAILED — %s": "ICチップ: 不合格 — %s",
     "Chip: not verified — %s": "ICチップ: 未確認 — %s",
+    # the chip's one line when its reasons do not fit: which parts failed
+    "Chip failed: %s": "ICチップ不合格: %s", "Chip failed, cleared: %s": "ICチップ不合格（確認済み）: %s",
+    "DG1": "DG1", "passive auth.": "受動認証", "clone check": "複製検査", "photo": "顔写真",
     "Chip: genuine, and its photo matches the live face": "ICチップ: 真正、顔写真は本人の顔と一致",
     "Chip: genuine — its photo is compared when the face is captured": "ICチップ: 真正 — 顔写真は顔の撮影後に照合します",
     "Chip: %s (%d%%)": "ICチップ: %s（%d%%）",

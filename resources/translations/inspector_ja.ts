@@ -361,13 +361,13 @@
         <translation>日本人の出国</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="510" />
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="538" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="516" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="544" />
         <source>&amp;Demo</source>
         <translation>デモ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="529" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="535" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
@@ -440,140 +440,170 @@
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="331" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="332" />
         <source>none — capture biometrics</source>
         <translation>なし — 個人識別情報を取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="343" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="344" />
         <source>Looking for a face — look at the camera</source>
         <translation>顔を探しています — カメラを見てください</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="345" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="346" />
         <source>Quality OK — hold still, capturing</source>
         <translation>品質良好 — 動かないでください、撮影中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="347" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="348" />
         <source>Adjusting: </source>
         <translation>調整中: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="353" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="354" />
         <source>Departures: no face or fingerprints are taken.</source>
         <translation>出国審査では顔写真・指紋は取得しません。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="356" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="357" />
         <source>camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="363" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="364" />
         <source>Face captured</source>
         <translation>顔写真を取得しました</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="365" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="366" />
         <source>Face captured below quality: </source>
         <translation>品質基準未満で取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="368" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="369" />
         <source>Face captured — checking it against the watchlist…</source>
         <translation>顔写真を取得 — 要注意人物リストと照合中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="370" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="371" />
         <source>Camera: </source>
         <translation>カメラ: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="373" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="374" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="375" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="376" />
         <source>Camera on — looking for a face…</source>
         <translation>カメラ起動 — 顔を探しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="384" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="385" />
         <source>not captured: </source>
         <translation>未取得: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="385" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="386" />
         <source>from the bio-cart</source>
         <translation>バイオカートで取得</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="393" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="394" />
         <source>Fingerprint scanner: starting…</source>
         <translation>指紋スキャナー: 起動中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="396" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="397" />
         <source>Fingerprints captured: %d, not captured: %d</source>
         <translation>指紋採取: %d 指、未取得: %d 指</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="400" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="401" />
         <source>The fingerprint capture failed</source>
         <translation>指紋を採取できませんでした</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="412" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="413" />
         <source>chip photo</source>
         <translation>ICチップの顔写真</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="418" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="419" />
         <source>%s similarity %d
 match from %d</source>
         <translation>%s 類似度 %d
 %d 以上で一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="427" />
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="473" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="428" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="500" />
         <source>Chip: reading…</source>
         <translation>ICチップ: 読み取り中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="456" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="468" />
         <source>Chip: FAILED, cleared by a supervisor — %s</source>
         <translation>ICチップ: 不合格（監督者が確認済み） — %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="457" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="469" />
         <source>Chip: FAILED — %s</source>
         <translation>ICチップ: 不合格 — %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="459" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="471" />
         <source>Chip: not verified — %s</source>
         <translation>ICチップ: 未確認 — %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="462" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="474" />
         <source>Chip: genuine, and its photo matches the live face</source>
         <translation>ICチップ: 真正、顔写真は本人の顔と一致</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="463" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="475" />
         <source>Chip: genuine — its photo is compared when the face is captured</source>
         <translation>ICチップ: 真正 — 顔写真は顔の撮影後に照合します</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="472" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="480" />
+        <source>DG1</source>
+        <translation>DG1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="481" />
+        <source>passive auth.</source>
+        <translation>受動認証</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="482" />
+        <source>clone check</source>
+        <translation>複製検査</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="483" />
+        <source>photo</source>
+        <translation>顔写真</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="489" />
+        <source>Chip failed, cleared: %s</source>
+        <translation>ICチップ不合格（確認済み）: %s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="490" />
+        <source>Chip failed: %s</source>
+        <translation>ICチップ不合格: %s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="499" />
         <source>Chip: %s (%d%%)</source>
         <translation>ICチップ: %s（%d%%）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="385" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="386" />
         <source>captured</source>
         <translation>取得済み</translation>
     </message>
@@ -607,8 +637,8 @@ match from %d</source>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="220" />
-        <source>OPEN HIT — landing blocked until a supervisor clears it</source>
-        <translation>未解除の該当あり — 統括審査官の解除まで上陸許可不可</translation>
+        <source>OPEN HIT — no landing until a supervisor clears it</source>
+        <translation>未解除の該当あり — 統括審査官の解除まで上陸不可</translation>
     </message>
     <message>
         <location filename="../../inspector_app/app/widgets/exam_panels.py" line="222" />
@@ -731,73 +761,73 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>次の旅客 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="688" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="716" />
         <source>— choose —</source>
         <extracomment>The statuses inspectors grant most, first (the rest keep the catalogue's order). Temporary Visitor is most of a port's landings.</extracomment>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="745" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="773" />
         <source>until %s</source>
         <translation>%s まで</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="749" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="777" />
         <source>no last day (unlimited)</source>
         <translation>期限なし（無期限）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="762" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="791" />
         <source>Saved. The decision is recorded and the fields are locked: a saved record is not changed here. Next traveller: Ctrl+N</source>
         <translation>保存しました。判定は記録済みで入力欄はロックされています（保存済みの記録はここで変更できません）。次の旅客: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="765" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="794" />
         <source>Waiting for a document: put the passport on the reader.</source>
         <translation>旅券待ち: 旅券を読取機に置いてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="767" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="796" />
         <source>Looking for the landing record…</source>
         <translation>上陸記録を検索しています…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="773" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="802" />
         <source>… and %d more (hover to read all)</source>
         <translation>… ほか %d 件（ポインターで全文表示）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="776" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="805" />
         <source>Checking the decision…</source>
         <translation>判定を確認中…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="780" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="809" />
         <source>Ready to save (Ctrl+S); it goes to the supervisor:</source>
         <translation>保存できます (Ctrl+S)。監督者の確認に回ります:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="783" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="812" />
         <source>Ready to save (Ctrl+S)</source>
         <translation>保存できます (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="789" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="838" />
         <source>Saved as record %s.</source>
         <translation>記録 %s で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="791" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="840" />
         <source>The departure confirmation slip is ready to print (Ctrl+P).</source>
         <translation>出国確認票を印刷できます (Ctrl+P)。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="793" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="842" />
         <source>The seal is ready to print (Ctrl+P).</source>
         <translation>証印を印刷できます (Ctrl+P)。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="796" />
+        <location filename="../../inspector_app/app/widgets/exam_panels.py" line="845" />
         <source>Sent to the supervisor (%d flag(s)).</source>
         <translation>監督者の確認に回しました（要確認事項 %d 件）。</translation>
     </message>
@@ -873,53 +903,53 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>入国審査と出国審査を切り替える前に、この旅客の審査を終えてください（保存または次へ）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="283" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="287" />
         <source>Scan the passport or type the MRZ first.</source>
         <translation>旅券を読み取るか MRZ を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="286" />
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="287" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="290" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="291" />
         <source>Finish this traveller (Save or Next) before reading another document.</source>
         <translation>次の旅券を読む前に、この旅客の審査を終えてください（保存または次へ）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="290" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="294" />
         <source>Sign in first.</source>
         <translation>先にログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="329" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="333" />
         <source>Bio-cart capture not used: %s</source>
         <translation>バイオカートの取得データは使用しません: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="354" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="358" />
         <source>Read the document first: scan the passport, then the camera starts.</source>
         <translation>先に旅券を読み込んでください。旅券を読み取るとカメラが起動します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="376" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="380" />
         <source>Camera: %s</source>
         <translation>カメラ: %s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="383" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="387" />
         <source>Camera: %s — trying again</source>
         <translation>カメラ: %s — 再試行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="411" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="415" />
         <source>Read the document first: scan the passport, then capture the fingerprints.</source>
         <translation>先に旅券を読み込んでください。旅券を読み取ってから指紋を採取します。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="423" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="427" />
         <source>Read the document first: scan the passport, then its chip is read.</source>
         <translation>先に旅券を読み取ってください。その後にICチップを読み取ります。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/viewmodels/examination.py" line="620" />
+        <location filename="../../inspector_app/app/viewmodels/examination.py" line="624" />
         <source>Nothing to save.</source>
         <translation>保存する内容がありません。</translation>
     </message>
@@ -1428,23 +1458,23 @@ Right: the watchlist's enrolment image, record %s (%s).</source>
         <translation>この旅客の審査を続ける</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="273" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="279" />
         <source>Next traveller</source>
         <translation>次の旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="276" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="282" />
         <location filename="../../ui/main_window.ui" line="99" />
         <source>Sign out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="452" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="458" />
         <source>Save a landing permission first.</source>
         <translation>先に上陸許可を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/app/widgets/main_window.py" line="490" />
+        <location filename="../../inspector_app/app/widgets/main_window.py" line="496" />
         <source>Close the window</source>
         <translation>ウィンドウを閉じる</translation>
     </message>

@@ -34,13 +34,58 @@ def _rect(w: QWidget, screen: QWidget) -> QRect:
     return rect
 
 
-@pytest.mark.parametrize("direction", ["arrival", "departure"])
+def _altered_chip(window, d, qtbot) -> None:
+    """The demo's altered chip, worse: DG1 changed after signing, passive authentication failed
+    with a long reason, the live face taken; the landing chosen without status or period. An open
+    hit with the longest banner, chip line and warning the screen shows."""
+    from tests.booth.chip_fake import PA_STEPS, FakeChip, FakeChipReader
+
+    t = d.present("clean")
+    lines = t["mrz"].split("\n")
+    altered = "\n".join([lines[0].replace(lines[0][5:12], "FORGERY", 1), lines[1]])
+    window.backend.ctx.use_chip_reader(FakeChipReader(FakeChip(
+        altered, opens_with=t["mrz"], pa_fail_at=PA_STEPS[-1],
+        pa_reason="every data group read matches its hash in the SOD (DG1 changed: its SHA-256 differs)")))
+    d.capture_face()
+    window.exam_vm.read_chip()
+    qtbot.waitUntil(lambda: window.exam_vm.chip.get("face") is not None, timeout=60000)
+    d.decide("landing_permission")
+    assert window.exam_vm.open_hits
+
+
+def _check_open_hit(window, english: bool = True) -> None:
+    """Each line is whole or says it is cut: the warning's lines each fit (one line per problem,
+    elided, whole on hover), the chip's line is its summary, not a reason cut mid-word, and the
+    chip's check shows the live face beside the chip's photo."""
+    screen = window.exam_screen
+    problems = screen.decision.problems
+    room, metrics = problems.contentsRect().width(), problems.fontMetrics()
+    shown = problems.text().split("\n")
+    assert 3 <= len(shown) <= screen.decision.PROBLEM_LINES, shown   # status, period, the chip's
+    assert all(metrics.horizontalAdvance(line) <= room for line in shown), (room, shown)
+    # and the box, inside its padding and border, has the height of all of them
+    assert len(shown) * metrics.lineSpacing() <= problems.contentsRect().height(), (problems.contentsRect(), shown)
+    if not english:
+        return
+    assert "passive authentication failed" in problems.toolTip()
+    chip = screen.capture.chip_verdict
+    assert chip.text().startswith("✖ Chip failed: DG1, passive auth") and not chip.text().endswith("…"), chip.text()
+    assert "the chip's MRZ (DG1) differs" in chip.toolTip()
+    checks = screen.checks
+    checks.list.setCurrentRow(next(i for i, c in enumerate(checks.checks) if c["kind"] == "chip"))
+    assert not checks.live.pixmap().isNull() and not checks.watch.pixmap().isNull()
+
+
+@pytest.mark.parametrize("direction", ["arrival", "departure", "open hit"])
 def test_the_examination_screen_fits_every_booth_screen(booth, qtbot, direction):
     window, d = booth
     d.login("inspector1", "demo-inspector")
     window.backend.settings.set("exam.auto_devices", False)
-    window.exam_vm.set_direction(direction)
-    d.present("taiwan")    # the longest nationality line of the demo
+    window.exam_vm.set_direction("departure" if direction == "departure" else "arrival")
+    if direction == "open hit":
+        _altered_chip(window, d, qtbot)
+    else:
+        d.present("taiwan")    # the longest nationality line of the demo
     if direction == "arrival":   # the chip's line at its longest (one line: elided, whole on hover)
         from tests.booth.chip_fake import FakeChipReader
 
@@ -76,6 +121,17 @@ def test_the_examination_screen_fits_every_booth_screen(booth, qtbot, direction)
                 if a.isAncestorOf(b) or b.isAncestorOf(a):
                     continue
                 assert not rects[a].intersects(rects[b]), (name, a.objectName(), b.objectName())
+        if direction == "open hit":
+            _check_open_hit(window)
+            if name == "1366x768":   # Japanese, laid out with fallback fonts, in the same room
+                assert window.languages.set_language("ja")
+                try:
+                    qtbot.waitUntil(lambda: "在留資格" in screen.decision.problems.text().replace("\u2060", ""), timeout=60000)
+                    _check_open_hit(window, english=False)
+                    assert screen.minimumSizeHint().height() <= area.viewport().height()
+                finally:
+                    window.languages.set_language("en")
+                qtbot.waitUntil(lambda: "status of residence" in screen.decision.problems.text(), timeout=60000)
         if direction == "departure":   # no camera at departure: the landing record has the room
             assert not screen.capture.preview.isVisibleTo(screen) and rects[screen.landing.overstay]
             continue
@@ -96,3 +152,30 @@ def test_the_decision_panel_keeps_its_height_whatever_its_message(booth, qtbot):
         qtbot.waitUntil(lambda: panel.height() == height, timeout=60000)
     assert "more" in panel.problems.text()         # what does not fit is counted, and on hover in full
     assert panel.problems.toolTip().count("\n") == len(long_problems) - 1
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_leave_question_shows_its_buttons_whole(booth, qtbot, language):
+    """The default button is drawn bold inside a 2 px focus border around 14 px of padding (the
+    style sheet): each button has room for its words with all of that."""
+    from PySide6.QtGui import QFontMetrics
+
+    window, d = booth
+    d.login("inspector1", "demo-inspector")
+    window.resize(1366, 708)
+    d.present("clean")
+    assert window.languages.set_language(language)
+    try:
+        window.request_next_traveller()
+        d.wait(lambda: window.leave_box is not None and window.leave_box.isVisible(), "the leave question")
+        stay = window.leave_box.findChild(QAbstractButton, "stayHere")
+        qtbot.waitUntil(lambda: stay.hasFocus() and stay.isVisible(), timeout=60000)
+        for button in (stay, window.leave_box.findChild(QAbstractButton, "leaveAnyway")):
+            bold = button.font()
+            bold.setBold(True)
+            words = QFontMetrics(bold).horizontalAdvance(button.text())
+            assert button.width() >= words + 2 * (14 + 2), (language, button.text(), button.width(), words)
+        window.leave_box.reject()
+        d.wait(lambda: window.leave_box is None, "the question to close")
+    finally:
+        window.languages.set_language("en")

@@ -82,8 +82,8 @@ class Ui_DecisionPanel(object):
 
         self.detailSlot = QStackedWidget(DecisionPanel)
         self.detailSlot.setObjectName(u"detailSlot")
-        self.detailSlot.setMinimumSize(QSize(0, 170))
-        self.detailSlot.setMaximumSize(QSize(16777215, 170))
+        self.detailSlot.setMinimumSize(QSize(0, 160))
+        self.detailSlot.setMaximumSize(QSize(16777215, 160))
         self.detailsPage = QWidget()
         self.detailsPage.setObjectName(u"detailsPage")
         self.detailsPageLayout = QVBoxLayout(self.detailsPage)

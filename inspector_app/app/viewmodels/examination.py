@@ -131,7 +131,10 @@ class ExaminationViewModel(QObject):
             return []
         face_live = self.exam.face.get("evidence_path")
         finger_live = next((f["evidence_path"] for f in self.exam.fingers.get("captured", [])), None)
-        return [self._view(c, {"face": face_live, "fingerprint": finger_live}) for c in list(self.exam.checks)]
+        # the chip's checks set its photo beside the live face (chip.py records only the chip's side
+        # of a read, made before or after the capture)
+        live = {"face": face_live, "fingerprint": finger_live, "chip": face_live}
+        return [self._view(c, live) for c in list(self.exam.checks)]
 
     @property
     def open_hits(self) -> list[dict]:
@@ -237,7 +240,8 @@ class ExaminationViewModel(QObject):
 
     @staticmethod
     def _view(c: dict, live: dict) -> dict:
-        """A recorded check result as the checks panel lists it (a hit shows the live capture)."""
+        """A recorded check result as the checks panel lists it (a hit, and the chip's photo, show
+        beside the live capture)."""
         review = None
         if c["outcome"] == "hit" and not c.get("open", True):
             review = "cleared"
@@ -245,7 +249,7 @@ class ExaminationViewModel(QObject):
         # the landing panel's to show, not a line of raw data here
         record = (c.get("subject_id") or _record_label(c.get("record"))) if c["kind"] in LIST_KINDS else None
         evidence = dict(c.get("evidence") or {})
-        if c["outcome"] == "hit" and c["kind"] in live:
+        if (c["outcome"] == "hit" or evidence.get("chip")) and live.get(c["kind"]):
             evidence.setdefault("live", live[c["kind"]])
         return {**c, "key": c["check_result_id"], "id": c["check_result_id"], "record": record, "review": review,
                 "evidence": evidence}

@@ -217,7 +217,7 @@ class ChecksPanel(Retranslating):
         if not self.checks:
             clear_badge(self.banner)
         elif open_hits:
-            set_badge(self.banner, "hit", self.tr("OPEN HIT — landing blocked until a supervisor clears it"))
+            set_badge(self.banner, "hit", self.tr("OPEN HIT — no landing until a supervisor clears it"))
         elif fails:
             set_badge(self.banner, "fail", self.tr("DOCUMENT PROBLEM — see checks"))
         else:
@@ -290,6 +290,7 @@ class CapturePanel(Retranslating):
         self.chip_photo, self.chip_score, self.chip_verdict = u.chipPhoto, u.chipScore, u.chipVerdict
         self.chip: dict = {"state": "idle"}
         self._chip_text = ""   # the chip's whole line (the label may show it elided)
+        self._chip_short = ""   # a failure's summary, shown when the whole line does not fit
         self.face: dict = {"state": "idle"}
         self.finger_state: dict = {"state": "idle", "fingers": [], "exceptions": []}
         self._locked = False
@@ -427,20 +428,31 @@ class CapturePanel(Retranslating):
             self._say_chip(set_neutral, self.tr("Chip: reading…"))
         else:
             self._say_chip(lambda label, text: set_badge(label, self._chip_badge(read, face), text),
-                           self._chip_line(read, face))
+                           self._chip_line(read, face), self._chip_summary(read, face))
 
-    def _say_chip(self, put, text: str) -> None:
+    def _say_chip(self, put, text: str, short: str = "") -> None:
+        """``short``: the line to show when ``text`` (shown whole on hover) is too long for it."""
         put(self.chip_verdict, text)
         self._chip_text = self.chip_verdict.text()   # with the badge's glyph
+        if short:
+            put(self.chip_verdict, short)
+        self._chip_short = self.chip_verdict.text() if short else ""
         self._elide_chip()
 
     def _elide_chip(self) -> None:
         """One line, whatever the reason's length, so the column keeps its height on a 1366×768
-        screen: what does not fit is elided here and shown whole on hover (and in the checks list)."""
+        screen: a failure shows its summary (which findings, see Checks), and what does not fit
+        still is elided here, at a word, and shown whole on hover (and in the checks list)."""
         if not self._chip_text:
             return
         room = max(self.chip_verdict.contentsRect().width(), 40)
-        shown = self.chip_verdict.fontMetrics().elidedText(self._chip_text, Qt.TextElideMode.ElideRight, room)
+        metrics = self.chip_verdict.fontMetrics()
+        shown = self._chip_text
+        if self._chip_short and metrics.horizontalAdvance(shown) > room:
+            shown = self._chip_short
+        if metrics.horizontalAdvance(shown) > room:
+            cut = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)[:-1]
+            shown = (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" —;,:") + "…"
         self.chip_verdict.setText(shown)
         self.chip_verdict.setToolTip(self._chip_text if shown != self._chip_text else "")
 
@@ -461,6 +473,21 @@ class CapturePanel(Retranslating):
         if face:
             return self.tr("Chip: genuine, and its photo matches the live face")
         return self.tr("Chip: genuine — its photo is compared when the face is captured")
+
+    def _chip_summary(self, read: dict, face: dict) -> str:
+        """A failed chip's line in a few words, which parts failed (by the rule codes of
+        ``domain.chip``), for a panel too narrow for the reasons; "" for other results."""
+        words = {"chip.dg1_mismatch": self.tr("DG1"),
+                 "chip.passive_auth_failed": self.tr("passive auth."),
+                 "chip.clone_check_failed": self.tr("clone check"),
+                 "chip.face_mismatch": self.tr("photo")}
+        found = [words.get(f.get("rule"), "") for c in (read, face) if c.get("outcome") == "hit"
+                 for f in c.get("findings") or []]
+        if not any(found):
+            return ""
+        cleared = not any(c.get("outcome") == "hit" and c.get("open", True) for c in (read, face))
+        return (self.tr("Chip failed, cleared: %s") if cleared
+                else self.tr("Chip failed: %s")) % ", ".join(w for w in found if w)
 
     @staticmethod
     def _chip_badge(read: dict, face: dict) -> str:
@@ -556,11 +583,17 @@ class DecisionPanel(Retranslating):
         self._shown_types: tuple = ()
         self._shown_statuses: tuple = ()
         self._shown_periods: tuple = ()
+        self._problem_lines: list[str] = []   # the warning's lines, whole (the box elides each)
 
     def _fix_heights(self) -> None:
         """The message area keeps one height whatever it says: the panel never jumps."""
         lines = self.problems.fontMetrics().lineSpacing()
-        self.problems.setFixedHeight(lines * self.PROBLEM_LINES + 6)
+        # measured as a warning badge (bold, its padding and border) on a stand-in, so the box's
+        # own style is left alone: PROBLEM_LINES lines all show
+        probe = QLabel(self)
+        set_badge(probe, "warning", "\n".join(["x"] * self.PROBLEM_LINES))
+        self.problems.setFixedHeight(max(probe.sizeHint().height(), lines * self.PROBLEM_LINES + 6))
+        probe.deleteLater()
         self.saved_label.setFixedHeight(lines * 2 + 6)
 
     def bind(self, vm) -> None:
@@ -758,6 +791,7 @@ class DecisionPanel(Retranslating):
 
     def _show_problems(self, state: dict) -> None:
         problems = state.get("problems") or []
+        self._problem_lines = []
         if state.get("saved"):
             set_badge(self.problems, "pass", self.tr("Saved. The decision is recorded and the fields are locked: "
                                                      "a saved record is not changed here. Next traveller: Ctrl+N"))
@@ -771,17 +805,43 @@ class DecisionPanel(Retranslating):
             text = "\n".join(shown)
             if len(shown) < len(problems):
                 text += "\n" + self.tr("… and %d more (hover to read all)") % (len(problems) - len(shown))
-            set_badge(self.problems, "warning", text)
+            self._one_line_each(text)
         elif not state.get("evaluated", True):
             set_neutral(self.problems, self.tr("Checking the decision…"))
         elif state.get("flags"):
             # it saves, and the supervisor will see why: say so before the inspector presses Ctrl+S
             problems = [core_text(f["message"]) for f in state["flags"]]
-            set_badge(self.problems, "warning", self.tr("Ready to save (Ctrl+S); it goes to the supervisor:") + "\n"
-                      + "\n".join(problems[:self.PROBLEM_LINES - 1]))
+            self._one_line_each(self.tr("Ready to save (Ctrl+S); it goes to the supervisor:") + "\n"
+                                + "\n".join(problems[:self.PROBLEM_LINES - 1]))
         else:
             set_badge(self.problems, "pass", self.tr("Ready to save (Ctrl+S)"))
         self.problems.setToolTip("\n".join(problems))
+
+    def _one_line_each(self, text: str) -> None:
+        """A warning of up to PROBLEM_LINES problems in a box of PROBLEM_LINES lines: a long one
+        (a chip's reasons) would wrap and push the last ones out of sight, so each keeps one line,
+        elided, and is read whole on hover."""
+        set_badge(self.problems, "warning", text)
+        self._problem_lines = self.problems.text().split("\n")   # with the badge's glyph
+        self._elide_problems()
+
+    def showEvent(self, event):  # noqa: N802 - Qt name
+        self._fix_heights()   # measured again in the window's own font and style, once they apply
+        super().showEvent(event)
+
+    def _elide_problems(self) -> None:
+        if not self._problem_lines:
+            return
+        metrics = self.problems.fontMetrics()
+        # a line's height of slack: Japanese laid out with fallback fonts runs wider than measured,
+        # and a line a little too wide wraps its "…" onto a line of its own
+        room = max(self.problems.contentsRect().width() - metrics.height(), 40)
+        self.problems.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                                         for line in self._problem_lines))
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._elide_problems()
 
     def show_saved(self, record: dict) -> None:
         from inspector_app.booth.seal import short_reference

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -254,6 +254,12 @@ class MainWindow(QMainWindow):
         bold = stay.font()
         bold.setBold(True)   # the style sheet makes the default button bold: size it for that, or it is cut
         stay.setFont(bold)
+        for button in (stay, leave):
+            # either is drawn bold once it has the focus (it becomes the default), inside the 2 px
+            # focus border around the padding (14 px a side), which the style sheet's size hint
+            # leaves out: measured from the bold text, the words keep their room
+            room = QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * (14 + 2) + 8
+            button.setMinimumWidth(max(button.sizeHint().width(), room))
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
         box.setWindowModality(Qt.WindowModality.WindowModal)
