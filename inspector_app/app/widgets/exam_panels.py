@@ -583,7 +583,6 @@ class DecisionPanel(Retranslating):
         self._shown_types: tuple = ()
         self._shown_statuses: tuple = ()
         self._shown_periods: tuple = ()
-        self._problem_lines: list[str] = []   # the warning's lines, whole (the box elides each)
 
     def _fix_heights(self) -> None:
         """The message area keeps one height whatever it says: the panel never jumps."""
@@ -791,7 +790,6 @@ class DecisionPanel(Retranslating):
 
     def _show_problems(self, state: dict) -> None:
         problems = state.get("problems") or []
-        self._problem_lines = []
         if state.get("saved"):
             set_badge(self.problems, "pass", self.tr("Saved. The decision is recorded and the fields are locked: "
                                                      "a saved record is not changed here. Next traveller: Ctrl+N"))
@@ -805,43 +803,26 @@ class DecisionPanel(Retranslating):
             text = "\n".join(shown)
             if len(shown) < len(problems):
                 text += "\n" + self.tr("… and %d more (hover to read all)") % (len(problems) - len(shown))
-            self._one_line_each(text)
+            self._warn(text)
         elif not state.get("evaluated", True):
             set_neutral(self.problems, self.tr("Checking the decision…"))
         elif state.get("flags"):
             # it saves, and the supervisor will see why: say so before the inspector presses Ctrl+S
             problems = [core_text(f["message"]) for f in state["flags"]]
-            self._one_line_each(self.tr("Ready to save (Ctrl+S); it goes to the supervisor:") + "\n"
+            self._warn(self.tr("Ready to save (Ctrl+S); it goes to the supervisor:") + "\n"
                                 + "\n".join(problems[:self.PROBLEM_LINES - 1]))
         else:
             set_badge(self.problems, "pass", self.tr("Ready to save (Ctrl+S)"))
         self.problems.setToolTip("\n".join(problems))
 
-    def _one_line_each(self, text: str) -> None:
-        """A warning of up to PROBLEM_LINES problems in a box of PROBLEM_LINES lines: a long one
-        (a chip's reasons) would wrap and push the last ones out of sight, so each keeps one line,
-        elided, and is read whole on hover."""
+    def _warn(self, text: str) -> None:
+        """A warning of up to PROBLEM_LINES problems, whole and wrapped (the reasons are read
+        without the mouse; also whole on hover)."""
         set_badge(self.problems, "warning", text)
-        self._problem_lines = self.problems.text().split("\n")   # with the badge's glyph
-        self._elide_problems()
 
     def showEvent(self, event):  # noqa: N802 - Qt name
         self._fix_heights()   # measured again in the window's own font and style, once they apply
         super().showEvent(event)
-
-    def _elide_problems(self) -> None:
-        if not self._problem_lines:
-            return
-        metrics = self.problems.fontMetrics()
-        # a line's height of slack: Japanese laid out with fallback fonts runs wider than measured,
-        # and a line a little too wide wraps its "…" onto a line of its own
-        room = max(self.problems.contentsRect().width() - metrics.height(), 40)
-        self.problems.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
-                                         for line in self._problem_lines))
-
-    def resizeEvent(self, event):  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        self._elide_problems()
 
     def show_saved(self, record: dict) -> None:
         from inspector_app.booth.seal import short_reference
